@@ -1,0 +1,28 @@
+# srm: PGXS build of the srm PostgreSQL extension
+
+EXTENSION = srm
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+MODULE_big = srm
+OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o
+PG_CPPFLAGS = -I$(srcdir)/src
+# -Wextra as pgvector uses it: the server's headers trip the two left out
+override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
+
+# the install script: hand-written parts, then the model's data generated
+# from data/*.csv (see tools/gen_data.py)
+INSTALL_PARTS = install/srm.sql $(wildcard install/model.sql)
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
+
+REGRESS = io operators opclass aggregate vocabulary errors laws
+REGRESS_OPTS = --inputdir=.
+
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
+	cat $(INSTALL_PARTS) > $@
