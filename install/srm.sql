@@ -30,6 +30,11 @@ RETURNS pg_catalog.bytea
 AS 'MODULE_PATHNAME', 'responsibility_send'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION @extschema@.responsibility_in(pg_catalog.cstring) IS 'text input of responsibility';
+COMMENT ON FUNCTION @extschema@.responsibility_out(@extschema@.responsibility) IS 'canonical text of a responsibility';
+COMMENT ON FUNCTION @extschema@.responsibility_recv(pg_catalog.internal) IS 'binary input of responsibility: format version 1, then the bit mask';
+COMMENT ON FUNCTION @extschema@.responsibility_send(@extschema@.responsibility) IS 'binary output of responsibility: format version 1, then the bit mask';
+
 -- One byte, passed by value: the value's ordinal in sort order.
 CREATE TYPE @extschema@.responsibility (
 	INPUT = @extschema@.responsibility_in,
@@ -226,6 +231,36 @@ CREATE AGGREGATE @extschema@.responsibility_agg(@extschema@.responsibility) (
 );
 COMMENT ON AGGREGATE @extschema@.responsibility_agg(@extschema@.responsibility) IS
 'union of the responsibilities of all rows (null when there are none)';
+
+CREATE FUNCTION @extschema@.responsibility_larger(@extschema@.responsibility, @extschema@.responsibility)
+RETURNS @extschema@.responsibility
+AS 'MODULE_PATHNAME', 'responsibility_larger'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.responsibility_larger(@extschema@.responsibility, @extschema@.responsibility) IS
+'the one with more customer burden';
+CREATE FUNCTION @extschema@.responsibility_smaller(@extschema@.responsibility, @extschema@.responsibility)
+RETURNS @extschema@.responsibility
+AS 'MODULE_PATHNAME', 'responsibility_smaller'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+COMMENT ON FUNCTION @extschema@.responsibility_smaller(@extschema@.responsibility, @extschema@.responsibility) IS
+'the one with less customer burden';
+
+CREATE AGGREGATE @extschema@.max(@extschema@.responsibility) (
+	SFUNC = @extschema@.responsibility_larger,
+	STYPE = @extschema@.responsibility,
+	COMBINEFUNC = @extschema@.responsibility_larger,
+	SORTOP = OPERATOR(@extschema@.>),
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.responsibility) IS 'the value with the most customer burden';
+CREATE AGGREGATE @extschema@.min(@extschema@.responsibility) (
+	SFUNC = @extschema@.responsibility_smaller,
+	STYPE = @extschema@.responsibility,
+	COMBINEFUNC = @extschema@.responsibility_smaller,
+	SORTOP = OPERATOR(@extschema@.<),
+	PARALLEL = SAFE
+);
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.responsibility) IS 'the value with the least customer burden';
 
 -------------------------------------------------------------------------------
 -- AWS classes

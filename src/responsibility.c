@@ -30,6 +30,8 @@ PG_FUNCTION_INFO_V1(responsibility_minus);
 PG_FUNCTION_INFO_V1(responsibility_contains);
 PG_FUNCTION_INFO_V1(responsibility_contained);
 PG_FUNCTION_INFO_V1(responsibility_overlaps);
+PG_FUNCTION_INFO_V1(responsibility_larger);
+PG_FUNCTION_INFO_V1(responsibility_smaller);
 PG_FUNCTION_INFO_V1(responsibility_aws_class);
 
 /* binary format: a version byte, then the mask */
@@ -235,6 +237,25 @@ responsibility_overlaps(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL((PG_GETARG_RESPONSIBILITY_MASK(0) &
 					PG_GETARG_RESPONSIBILITY_MASK(1)) != 0);
+}
+
+/* for max() and min(): the stored byte is the rank */
+Datum
+responsibility_larger(PG_FUNCTION_ARGS)
+{
+	uint8		a = DatumGetResponsibilityOrd(PG_GETARG_DATUM(0));
+	uint8		b = DatumGetResponsibilityOrd(PG_GETARG_DATUM(1));
+
+	return ResponsibilityOrdGetDatum(a > b ? a : b);
+}
+
+Datum
+responsibility_smaller(PG_FUNCTION_ARGS)
+{
+	uint8		a = DatumGetResponsibilityOrd(PG_GETARG_DATUM(0));
+	uint8		b = DatumGetResponsibilityOrd(PG_GETARG_DATUM(1));
+
+	return ResponsibilityOrdGetDatum(a < b ? a : b);
 }
 
 /* ----------------------------------------------------------------- class */

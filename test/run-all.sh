@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Every test of srm: installs what it needs, builds with -Werror and
+# assertions, installs, runs the pg_regress suite in a throw-away cluster,
+# and smoke-fuzzes the parser.  Ends with "N passed, N failed".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top"
+bash tools/install-deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+export PATH="/usr/lib/postgresql/15/bin:$PATH"
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "ok: $1"; }
+fail() { failed=$((failed + 1)); echo "FAILED: $1"; }
+
+echo "== build (-Wall -Wextra -Werror, assertions)"
+if make clean >/dev/null && make PG_CFLAGS="-Werror -DUSE_ASSERT_CHECKING" >build.log 2>&1 && make install >>build.log 2>&1; then
+	pass build
+else
+	tail -n 30 build.log
+	fail build
+	echo "$passed passed, $failed failed"
+	exit 1
+fi
+
+echo "== pg_regress (throw-away cluster)"
+rm -f regression.diffs regression.out
+setsid -w pg_virtualenv -t -o max_connections=20 make installcheck </dev/null >regress.log 2>&1
+status=$?
+# one pass or fail per pg_regress test
+while read -r line; do
+	name=$(awk '{print $2}' <<<"$line")
+	case "$line" in
+		*"... ok"*) pass "regress/$name" ;;
+		*) fail "regress/$name" ;;
+	esac
+done < <(grep -E '^(not )?(ok|test) ' regress.log | grep -E '^test ')
+if [ $status -ne 0 ]; then
+	tail -n 40 regress.log
+	[ -f regression.diffs ] && cat regression.diffs
+	grep -qE '^test ' regress.log || fail "regress (did not run)"
+fi
+
+echo "== fuzz smoke of the parser"
+if test/fuzz/run.sh; then pass fuzz/parse; else fail fuzz/parse; fi
+
+echo "$passed passed, $failed failed"
+[ $failed -eq 0 ]
