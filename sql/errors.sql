@@ -38,8 +38,20 @@ SELECT n, pg_temp.try(v) AS result FROM (VALUES
 	(50, 'provïder'), (51, 'customer, パートナー'), (52, E'provider\u00a0customer'),
 	-- very long strings: the message quotes a clipped prefix
 	(53, repeat('x', 5000)), (54, 'provider, ' || repeat('customer-', 1000)),
-	(55, repeat('provider ', 1000))
+	(55, repeat('provider ', 1000)),
+	-- control characters and other binary garbage (without NUL, which text cannot hold)
+	(56, E'\x01\x02\x03'), (57, E'provider\x1b[31m'), (58, E'\x7f'),
+	(59, (SELECT string_agg(chr(c), '') FROM generate_series(1, 31) c WHERE c NOT IN (9, 10, 11, 12, 13))),
+	(60, E'customer,\x08partner')
 ) AS t(n, v) ORDER BY n;
+-- random garbage: 2,000 strings of random bytes 1..127, each rejected with
+-- 22P02 or accepted: no other error, no crash
+SELECT setseed(0.42);
+SELECT count(*) AS garbage,
+	count(*) FILTER (WHERE res LIKE '22P02: %' OR res LIKE 'accepted: %') AS clean_outcome
+FROM (SELECT pg_temp.try((SELECT string_agg(chr(1 + (random() * 126)::int), '')
+		FROM generate_series(1, 1 + (i % 40)) WHERE i > 0)) AS res
+	  FROM generate_series(1, 2000) i) s;
 
 -- errors are raised with the type's hint, and the statement fails
 SELECT 'partner, partner'::responsibility;
