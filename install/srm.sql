@@ -125,6 +125,12 @@ CREATE OPERATOR @extschema@.>= (
 	RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
 );
 
+CREATE FUNCTION @extschema@.responsibility_sortsupport(pg_catalog.internal)
+RETURNS pg_catalog.void
+AS 'MODULE_PATHNAME', 'responsibility_sortsupport'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.responsibility_sortsupport(pg_catalog.internal) IS 'btree sort support';
+
 CREATE OPERATOR CLASS @extschema@.responsibility_ops
 DEFAULT FOR TYPE @extschema@.responsibility USING btree AS
 	OPERATOR 1 @extschema@.<,
@@ -132,7 +138,10 @@ DEFAULT FOR TYPE @extschema@.responsibility USING btree AS
 	OPERATOR 3 @extschema@.=,
 	OPERATOR 4 @extschema@.>=,
 	OPERATOR 5 @extschema@.>,
-	FUNCTION 1 @extschema@.responsibility_cmp(@extschema@.responsibility, @extschema@.responsibility);
+	FUNCTION 1 @extschema@.responsibility_cmp(@extschema@.responsibility, @extschema@.responsibility),
+	FUNCTION 2 @extschema@.responsibility_sortsupport(pg_catalog.internal),
+	-- equal values are bitwise equal: lets btree deduplicate
+	FUNCTION 4 pg_catalog.btequalimage(pg_catalog.oid);
 
 CREATE OPERATOR CLASS @extschema@.responsibility_ops
 DEFAULT FOR TYPE @extschema@.responsibility USING hash AS

@@ -16,6 +16,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
+#include "utils/sortsupport.h"
 #include "utils/syscache.h"
 
 #include "responsibility.h"
@@ -30,6 +31,7 @@ PG_FUNCTION_INFO_V1(responsibility_minus);
 PG_FUNCTION_INFO_V1(responsibility_contains);
 PG_FUNCTION_INFO_V1(responsibility_contained);
 PG_FUNCTION_INFO_V1(responsibility_overlaps);
+PG_FUNCTION_INFO_V1(responsibility_sortsupport);
 PG_FUNCTION_INFO_V1(responsibility_larger);
 PG_FUNCTION_INFO_V1(responsibility_smaller);
 PG_FUNCTION_INFO_V1(responsibility_aws_class);
@@ -237,6 +239,19 @@ responsibility_overlaps(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL((PG_GETARG_RESPONSIBILITY_MASK(0) &
 					PG_GETARG_RESPONSIBILITY_MASK(1)) != 0);
+}
+
+/*
+ * Sort support: the Datum is the rank, zero-extended, so the server's own
+ * unsigned Datum comparator (with its specialized sort routines) applies.
+ */
+Datum
+responsibility_sortsupport(PG_FUNCTION_ARGS)
+{
+	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
+
+	ssup->comparator = ssup_datum_unsigned_cmp;
+	PG_RETURN_VOID();
 }
 
 /* for max() and min(): the stored byte is the rank */
