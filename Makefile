@@ -9,9 +9,9 @@ PG_CPPFLAGS = -I$(srcdir)/src
 # -Wextra as pgvector uses it: the server's headers trip the two left out
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
-# the install script: hand-written parts, then the model's data generated
-# from data/*.csv (see tools/gen_data.py)
-INSTALL_PARTS = install/srm.sql $(wildcard install/model.sql)
+# the install script: the type, the model's tables, their rows generated
+# from data/*.csv (tools/gen_data.py), then the functions over them
+INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/derive.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
 
@@ -26,3 +26,8 @@ include $(PGXS)
 
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
+
+build/srm_data.sql: tools/gen_data.py $(wildcard data/*.csv)
+	mkdir -p build
+	python3 tools/gen_data.py > $@.tmp
+	mv $@.tmp $@

@@ -1,0 +1,554 @@
+#!/usr/bin/env python3
+"""gen_data.py - turn srm's curated CSV model (data/*.csv) into SQL.
+
+Reads every data file, checks it (keys, foreign keys, completeness,
+canonical responsibility spellings, namespace coverage) and writes
+INSERT statements for the tables created by install/model.sql to stdout.
+
+    python3 tools/gen_data.py > build/srm_data.sql
+    python3 tools/gen_data.py --check      # validate only, print a summary
+
+Any problem is reported as FILE:LINE: message on stderr, and the exit
+status is 1.  Standard library only.
+"""
+
+import argparse
+import csv
+import os
+import re
+import sys
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+
+LAYER_COUNT = 12
+BASELINES = ("LOW", "MODERATE", "HIGH", "PRIVACY")
+AWS_CLASSES = ("not-applicable", "inherited", "shared", "customer-specific")
+AZURE_WORDS = {"customer": "customer", "microsoft": "provider", "shared": "provider, customer"}
+ROWS_PER_INSERT = 500
+
+
+class Problems:
+    """Collects validation errors; each names file and line."""
+
+    def __init__(self):
+        self.items = []
+
+    def add(self, where, msg):
+        self.items.append("%s: %s" % (where, msg))
+
+    def fail_if_any(self):
+        if self.items:
+            for item in self.items:
+                sys.stderr.write("gen_data.py: %s\n" % item)
+            sys.stderr.write("gen_data.py: %d problem(s); no SQL written\n" % len(self.items))
+            sys.exit(1)
+
+
+P = Problems()
+
+
+class Row(dict):
+    """A CSV row that remembers where it came from."""
+
+    where = ""
+
+
+def read_csv(name, required):
+    path = os.path.join(DATA_DIR, name)
+    rows = []
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            reader = csv.DictReader(f, strict=True)
+            header = reader.fieldnames or []
+            missing = [c for c in required if c not in header]
+            if missing:
+                P.add("data/%s:1" % name, "missing column(s) %s" % ", ".join(missing))
+                return rows
+            for rec in reader:
+                row = Row(rec)
+                row.where = "data/%s:%d" % (name, reader.line_num)
+                if None in row or any(v is None for v in row.values()):
+                    P.add(row.where, "wrong number of fields")
+                    continue
+                if "source" in required and not row["source"].strip():
+                    P.add(row.where, "empty source")
+                rows.append(row)
+    except (OSError, UnicodeDecodeError, csv.Error) as e:
+        P.add("data/%s" % name, "cannot read: %s" % e)
+    return rows
+
+
+def unique(rows, cols, name):
+    seen = {}
+    for r in rows:
+        key = tuple(r[c] for c in cols)
+        if key in seen:
+            P.add(r.where, "duplicate key %s=%s (first at %s)" % (
+                "/".join(cols), "/".join(key), seen[key]))
+        else:
+            seen[key] = r.where
+    return seen
+
+
+def need(row, col):
+    v = row[col].strip()
+    if not v:
+        P.add(row.where, "empty %s" % col)
+    return v
+
+
+def boolean(row, col):
+    v = row[col]
+    if v not in ("t", "f"):
+        P.add(row.where, "%s must be t or f, not %r" % (col, v))
+    return v == "t"
+
+
+# ------------------------------------------------------------ responsibility
+
+PARTIES = (("provider", ("corporate", "system")),
+           ("customer", ("configured", "provided")),
+           ("partner", ()))
+
+
+def canonical_responsibility(text):
+    """Return the canonical spelling of a responsibility, or raise ValueError.
+
+    Accepts the CSV form only: canonical words, no aliases."""
+    s = text.strip().lower()
+    if s == "not applicable":
+        return "not applicable"
+    parts = []
+    depth = 0
+    cur = ""
+    for ch in s:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                raise ValueError("stray ')'")
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if depth:
+        raise ValueError("unclosed '('")
+    parts.append(cur)
+    found = {}
+    for part in parts:
+        m = re.fullmatch(r"\s*([a-z]+)\s*(?:\(([^()]*)\))?\s*", part)
+        if not m:
+            raise ValueError("cannot read part %r" % part.strip())
+        party, quals = m.group(1), m.group(2)
+        allowed = dict(PARTIES).get(party)
+        if allowed is None:
+            raise ValueError("unknown party %r" % party)
+        if party in found:
+            raise ValueError("party %r named twice" % party)
+        qs = []
+        if quals is not None:
+            qs = [q.strip() for q in quals.split(",")]
+            for q in qs:
+                if q not in allowed:
+                    raise ValueError("%r is not a qualifier of %s" % (q, party))
+            if len(set(qs)) != len(qs):
+                raise ValueError("qualifier named twice")
+        found[party] = qs
+    out = []
+    for party, allowed in PARTIES:
+        if party in found:
+            qs = [q for q in allowed if q in found[party]]
+            out.append(party + (" (%s)" % ", ".join(qs) if qs else ""))
+    return ", ".join(out)
+
+
+def responsibility(row, col="responsibility"):
+    v = row[col]
+    try:
+        c = canonical_responsibility(v)
+    except ValueError as e:
+        P.add(row.where, "invalid responsibility %r: %s" % (v, e))
+        return v
+    if c != v:
+        P.add(row.where, "responsibility %r is not canonical; write %r" % (v, c))
+    return c
+
+
+def parties_of(resp):
+    s = set()
+    if resp == "not applicable":
+        return s
+    for party, _ in PARTIES:
+        if re.search(r"(^|, )%s\b" % party, resp):
+            s.add(party)
+    return s
+
+
+# ---------------------------------------------------------------- SQL output
+
+def lit(v):
+    """SQL literal for a Python value."""
+    if v is None:
+        return "NULL"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, Resp):
+        return "%s::srm.responsibility" % lit(str(v))
+    if isinstance(v, (list, tuple)):
+        return "ARRAY[%s]::text[]" % ", ".join(lit(x) for x in v) if v else "'{}'::text[]"
+    s = str(v)
+    if "\x00" in s:
+        raise ValueError("NUL byte in value")
+    return "'" + s.replace("'", "''") + "'"
+
+
+class Resp(str):
+    """Marks a value to be cast to srm.responsibility."""
+
+
+def emit(out, table, cols, rows):
+    out.write("\n-- %s: %d rows\n" % (table, len(rows)))
+    for i in range(0, len(rows), ROWS_PER_INSERT):
+        chunk = rows[i:i + ROWS_PER_INSERT]
+        out.write("INSERT INTO srm.%s (%s) VALUES\n" % (table, ", ".join(cols)))
+        out.write(",\n".join("  (" + ", ".join(lit(v) for v in r) + ")" for r in chunk))
+        out.write(";\n")
+
+
+def split_list(v):
+    return [x for x in v.split("|") if x] if v else []
+
+
+# ------------------------------------------------------------------- main
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--check", action="store_true", help="validate only; print counts")
+    args = ap.parse_args()
+
+    # layers
+    layers = read_csv("layer.csv", ["layer_id", "ordinal", "name", "description", "aws_box", "source"])
+    unique(layers, ["layer_id"], "layer")
+    unique(layers, ["ordinal"], "layer")
+    layer_ids = []
+    for r in layers:
+        need(r, "layer_id"); need(r, "name"); need(r, "aws_box")
+        if not re.fullmatch(r"[a-z][a-z-]*", r["layer_id"]):
+            P.add(r.where, "layer_id %r must be a lower-case slug" % r["layer_id"])
+        if not r["ordinal"].isdigit():
+            P.add(r.where, "ordinal must be a positive integer")
+        layer_ids.append(r["layer_id"])
+    if sorted(int(r["ordinal"]) for r in layers if r["ordinal"].isdigit()) != list(range(1, len(layers) + 1)):
+        P.add("data/layer.csv", "ordinals must run 1..%d without gaps" % len(layers))
+    if len(layers) != LAYER_COUNT:
+        P.add("data/layer.csv", "expected %d layers, found %d" % (LAYER_COUNT, len(layers)))
+    L = set(layer_ids)
+
+    def fk_layer(r, col="layer_id"):
+        if r[col] not in L:
+            P.add(r.where, "unknown layer %r" % r[col])
+
+    # service models
+    models = read_csv("service_model.csv", ["model_id", "provider", "name", "description", "source"])
+    unique(models, ["model_id"], "service_model")
+    model_provider = {}
+    for r in models:
+        if r["provider"] not in ("aws", "azure", "gcp"):
+            P.add(r.where, "provider must be aws, azure or gcp")
+        model_provider[r["model_id"]] = r["provider"]
+
+    sml = read_csv("service_model_layer.csv", ["model_id", "layer_id", "responsibility", "source"])
+    unique(sml, ["model_id", "layer_id"], "service_model_layer")
+    model_layer = {}
+    for r in sml:
+        if r["model_id"] not in model_provider:
+            P.add(r.where, "unknown model %r" % r["model_id"])
+        fk_layer(r)
+        model_layer[(r["model_id"], r["layer_id"])] = responsibility(r)
+    for m in model_provider:
+        for l in layer_ids:
+            if (m, l) not in model_layer:
+                P.add("data/service_model_layer.csv", "model %s has no row for layer %s" % (m, l))
+
+    # Azure's published table and its mapping
+    apm = read_csv("azure_published_matrix.csv", ["azure_row", "row_order", "model_id", "responsibility_word", "source"])
+    unique(apm, ["azure_row", "model_id"], "azure_published_matrix")
+    for r in apm:
+        if not r["model_id"].startswith("azure-") or r["model_id"] not in model_provider:
+            P.add(r.where, "model_id %r is not an Azure model" % r["model_id"])
+        if r["responsibility_word"] not in AZURE_WORDS:
+            P.add(r.where, "responsibility_word must be customer, microsoft or shared")
+        if not r["row_order"].isdigit():
+            P.add(r.where, "row_order must be a positive integer")
+    azure_rows = {r["azure_row"] for r in apm}
+    alm = read_csv("azure_layer_map.csv", ["azure_row", "layer_id", "rationale", "source"])
+    unique(alm, ["azure_row", "layer_id"], "azure_layer_map")
+    for r in alm:
+        fk_layer(r)
+        if r["azure_row"] not in azure_rows:
+            P.add(r.where, "unknown Azure row %r" % r["azure_row"])
+    for ar in sorted(azure_rows):
+        if not any(r["azure_row"] == ar for r in alm):
+            P.add("data/azure_layer_map.csv", "Azure row %r maps to no layer" % ar)
+    # the model must reproduce the table: union of the mapped layers = word
+    for r in apm:
+        got = set()
+        for m in alm:
+            if m["azure_row"] == r["azure_row"]:
+                got |= parties_of(model_layer.get((r["model_id"], m["layer_id"]), ""))
+        want = parties_of(AZURE_WORDS.get(r["responsibility_word"], ""))
+        if got != want:
+            P.add(r.where, "Azure model %s gives %s for %r, table says %s" % (
+                r["model_id"], "+".join(sorted(got)) or "nothing", r["azure_row"], r["responsibility_word"]))
+
+    # AWS reference lists
+    cfg = read_csv("aws_config_resource_types.csv", ["resource_type", "provider", "service_namespace", "resource"])
+    cfn = read_csv("aws_cloudformation_resource_types.csv",
+                   ["cloudformation_type", "provider", "service_namespace", "resource", "arn_template"])
+    unique(cfg, ["resource_type"], "config")
+    unique(cfn, ["cloudformation_type"], "cloudformation")
+
+    # services
+    services = read_csv("service.csv", ["provider", "service_namespace", "arn_namespace", "name", "model_id",
+                                        "reviewed", "cfn_namespaces", "botocore_service", "aliases",
+                                        "rationale", "source"])
+    unique(services, ["provider", "service_namespace"], "service")
+    svc = {}
+    cfn_ns_map = {}
+    alias_rows = []
+    alias_seen = {}
+    for r in services:
+        need(r, "name"); need(r, "rationale"); need(r, "arn_namespace")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", r["service_namespace"]):
+            P.add(r.where, "service_namespace %r must be lower-case" % r["service_namespace"])
+        mp = model_provider.get(r["model_id"])
+        if mp is None:
+            P.add(r.where, "unknown model %r" % r["model_id"])
+        elif mp != r["provider"]:
+            P.add(r.where, "model %s belongs to %s, not %s" % (r["model_id"], mp, r["provider"]))
+        boolean(r, "reviewed")
+        svc[(r["provider"], r["service_namespace"])] = r
+        for n in split_list(r["cfn_namespaces"]):
+            if n in cfn_ns_map:
+                P.add(r.where, "CFN namespace %s already maps to %s" % (n, cfn_ns_map[n]))
+            cfn_ns_map[n] = r["service_namespace"]
+    for r in services:
+        for a in split_list(r["aliases"]):
+            if a != a.lower():
+                P.add(r.where, "alias %r must be lower-case" % a)
+            key = (r["provider"], a)
+            if key in alias_seen:
+                P.add(r.where, "alias %r already used at %s" % (a, alias_seen[key]))
+            elif (r["provider"], a) in svc:
+                P.add(r.where, "alias %r is the namespace of another service" % a)
+            else:
+                alias_seen[key] = r.where
+                alias_rows.append((r["provider"], a, r["service_namespace"], r["source"]))
+    reviewed = sum(1 for r in services if r["reviewed"] == "t")
+    if reviewed < 50:
+        P.add("data/service.csv", "only %d reviewed services; at least 50 expected" % reviewed)
+    for r in cfg + cfn:
+        ns = r["service_namespace"]
+        if ns not in cfn_ns_map:
+            P.add(r.where, "namespace %s maps to no service in data/service.csv" % ns)
+
+    sl = read_csv("service_layer.csv", ["provider", "service_namespace", "layer_id", "responsibility", "reason", "source"])
+    unique(sl, ["provider", "service_namespace", "layer_id"], "service_layer")
+    for r in sl:
+        if (r["provider"], r["service_namespace"]) not in svc:
+            P.add(r.where, "unknown service %s/%s" % (r["provider"], r["service_namespace"]))
+        fk_layer(r)
+        need(r, "reason")
+        responsibility(r)
+
+    # frameworks and controls
+    fws = read_csv("framework.csv", ["framework_id", "name", "version", "publisher", "source", "licence"])
+    unique(fws, ["framework_id"], "framework")
+    fw_ids = {r["framework_id"] for r in fws}
+    for f in ("aws-srm", "nist-800-53-r5"):
+        if f not in fw_ids:
+            P.add("data/framework.csv", "framework %s missing" % f)
+
+    srm_ctl = read_csv("control_aws_srm.csv", ["control_id", "title", "description", "expected_class", "organizational", "source"])
+    unique(srm_ctl, ["control_id"], "control_aws_srm")
+    srm_ids = []
+    for r in srm_ctl:
+        need(r, "title"); need(r, "description")
+        if r["expected_class"] and r["expected_class"] not in AWS_CLASSES:
+            P.add(r.where, "expected_class must be one of %s" % ", ".join(AWS_CLASSES))
+        boolean(r, "organizational")
+        srm_ids.append(r["control_id"])
+    srm_cl = read_csv("control_layer_aws_srm.csv", ["control_id", "layer_id", "source"])
+    unique(srm_cl, ["control_id", "layer_id"], "control_layer_aws_srm")
+    for r in srm_cl:
+        fk_layer(r)
+        if r["control_id"] not in srm_ids:
+            P.add(r.where, "unknown aws-srm control %r" % r["control_id"])
+    for c in srm_ids:
+        if not any(r["control_id"] == c for r in srm_cl):
+            P.add("data/control_layer_aws_srm.csv", "aws-srm control %s has no layer" % c)
+
+    nist = read_csv("nist_sp800_53r5_controls.csv",
+                    ["control_id", "label", "family_id", "family_title", "title", "control_class", "parent_id",
+                     "status", "sort_id", "baseline_low", "baseline_moderate", "baseline_high", "baseline_privacy"])
+    unique(nist, ["control_id"], "nist")
+    nist_by_id = {r["control_id"]: r for r in nist}
+    families = {r["family_id"] for r in nist}
+    for r in nist:
+        if r["status"] not in ("active", "withdrawn"):
+            P.add(r.where, "status must be active or withdrawn")
+        if r["parent_id"] and r["parent_id"] not in nist_by_id:
+            P.add(r.where, "unknown parent %s" % r["parent_id"])
+        for b in BASELINES:
+            boolean(r, "baseline_" + b.lower())
+
+    fam_layer = read_csv("nist_family_layer.csv", ["family_id", "layer_id", "source"])
+    unique(fam_layer, ["family_id", "layer_id"], "nist_family_layer")
+    for r in fam_layer:
+        fk_layer(r)
+        if r["family_id"] not in families:
+            P.add(r.where, "unknown family %r" % r["family_id"])
+    for f in sorted(families):
+        if not any(r["family_id"] == f for r in fam_layer):
+            P.add("data/nist_family_layer.csv", "family %s has no default layer" % f)
+
+    org = read_csv("nist_family_organizational.csv", ["scope", "organizational", "source"])
+    unique(org, ["scope"], "nist_family_organizational")
+    org_by_scope = {}
+    for r in org:
+        if r["scope"] not in families and r["scope"] not in nist_by_id:
+            P.add(r.where, "scope %r is neither a family nor a control" % r["scope"])
+        org_by_scope[r["scope"]] = (boolean(r, "organizational"), r)
+
+    ncl = read_csv("nist_control_layer.csv", ["control_id", "layer_id", "source"])
+    unique(ncl, ["control_id", "layer_id"], "nist_control_layer")
+    explicit = {}
+    for r in ncl:
+        fk_layer(r)
+        c = nist_by_id.get(r["control_id"])
+        if c is None:
+            P.add(r.where, "unknown control %r" % r["control_id"])
+        elif c["status"] != "active":
+            P.add(r.where, "control %s is withdrawn; it takes no layers" % r["control_id"])
+        explicit.setdefault(r["control_id"], []).append(r)
+
+    P.fail_if_any()
+
+    # ---------------------------------------------------------- expansion
+    def lineage(cid):
+        """The control, then its ancestors."""
+        while cid:
+            yield cid
+            cid = nist_by_id[cid]["parent_id"]
+
+    def nist_layers(c):
+        if c["status"] != "active":
+            return []
+        for i, anc in enumerate(lineage(c["control_id"])):
+            if anc in explicit:
+                basis = "explicit" if i == 0 else "parent"
+                return [(r["layer_id"], basis,
+                         r["source"] if i == 0 else "from %s: %s" % (anc, r["source"])) for r in explicit[anc]]
+        return [(r["layer_id"], "family", "family %s default: %s" % (c["family_id"], r["source"]))
+                for r in fam_layer if r["family_id"] == c["family_id"]]
+
+    def nist_org(c):
+        if c["status"] != "active":
+            return False
+        for anc in lineage(c["control_id"]):
+            if anc in org_by_scope:
+                return org_by_scope[anc][0]
+        if c["family_id"] in org_by_scope:
+            return org_by_scope[c["family_id"]][0]
+        return False
+
+    control_rows = []
+    control_layer_rows = []
+    ordinal = {l: i for i, l in enumerate(layer_ids)}
+    srm_fw_src = next(r["source"] for r in fws if r["framework_id"] == "aws-srm")
+    for i, r in enumerate(srm_ctl):
+        control_rows.append(("aws-srm", r["control_id"], r["control_id"], None, None, r["title"], r["description"],
+                             None, "active", "%02d" % (i + 1), [], r["organizational"] == "t",
+                             r["expected_class"] or None, r["source"]))
+    for r in sorted(srm_cl, key=lambda r: (srm_ids.index(r["control_id"]), ordinal[r["layer_id"]])):
+        control_layer_rows.append(("aws-srm", r["control_id"], r["layer_id"], "explicit", r["source"]))
+    nist_src = "NIST SP 800-53 rev. 5.0.1 catalog (usnistgov/oscal-content a849dbc); baselines SP 800-53B 5.1.1+u4"
+    active_without = []
+    for c in sorted(nist, key=lambda r: r["sort_id"]):
+        bl = [b for b in BASELINES if c["baseline_" + b.lower()] == "t"]
+        control_rows.append(("nist-800-53-r5", c["control_id"], c["label"], c["family_id"], c["family_title"],
+                             c["title"], None, c["parent_id"] or None, c["status"], c["sort_id"], bl,
+                             nist_org(c), None, nist_src))
+        ls = nist_layers(c)
+        if c["status"] == "active" and not ls:
+            active_without.append(c["control_id"])
+        for l, basis, src in sorted(ls, key=lambda x: ordinal[x[0]]):
+            control_layer_rows.append(("nist-800-53-r5", c["control_id"], l, basis, src))
+    if active_without:
+        P.add("data/nist_family_layer.csv", "active controls without layers: %s" % ", ".join(active_without))
+    P.fail_if_any()
+
+    # resource types: union of both lists
+    rt = {}
+    for r in cfn:
+        rt[r["cloudformation_type"]] = {
+            "ns": r["service_namespace"], "resource": r["resource"], "cfg": False, "cfn": True,
+            "arn": r["arn_template"] or None}
+    for r in cfg:
+        x = rt.setdefault(r["resource_type"], {"ns": r["service_namespace"], "resource": r["resource"],
+                                               "cfg": False, "cfn": False, "arn": None})
+        x["cfg"] = True
+    rt_rows = []
+    for t in sorted(rt):
+        x = rt[t]
+        where = ("AWS Config ResourceType enum (botocore)" if x["cfg"] else "") + \
+                (" and " if x["cfg"] and x["cfn"] else "") + \
+                ("CloudFormation registry (@aws-cdk/aws-service-spec 0.1.216)" if x["cfn"] else "")
+        rt_rows.append((t, "aws", cfn_ns_map[x["ns"]], x["ns"], x["resource"], x["cfg"], x["cfn"], x["arn"], where))
+
+    if args.check:
+        print("layers %d, models %d, model layers %d, services %d (%d reviewed), aliases %d, service layers %d" % (
+            len(layers), len(models), len(sml), len(services), reviewed, len(alias_rows), len(sl)))
+        print("resource types %d (config %d, cloudformation %d)" % (len(rt_rows), len(cfg), len(cfn)))
+        print("controls %d, control layers %d, NIST controls with explicit rows %d" % (
+            len(control_rows), len(control_layer_rows), len(explicit)))
+        return
+
+    out = sys.stdout
+    out.write("-- Generated by tools/gen_data.py from data/*.csv: do not edit.\n")
+    out.write("-- Sources and licences: data/SOURCES.md, data/NOTICE.\n")
+    emit(out, "layer", ["layer_id", "ordinal", "name", "description", "aws_box", "source"],
+         [(r["layer_id"], int(r["ordinal"]), r["name"], r["description"], r["aws_box"], r["source"]) for r in layers])
+    emit(out, "service_model", ["model_id", "provider", "name", "description", "source"],
+         [(r["model_id"], r["provider"], r["name"], r["description"], r["source"]) for r in models])
+    emit(out, "service_model_layer", ["model_id", "layer_id", "responsibility", "source"],
+         [(r["model_id"], r["layer_id"], Resp(r["responsibility"]), r["source"]) for r in sml])
+    emit(out, "azure_published_matrix", ["azure_row", "row_order", "model_id", "responsibility_word", "source"],
+         [(r["azure_row"], int(r["row_order"]), r["model_id"], r["responsibility_word"], r["source"]) for r in apm])
+    emit(out, "azure_layer_map", ["azure_row", "layer_id", "rationale", "source"],
+         [(r["azure_row"], r["layer_id"], r["rationale"], r["source"]) for r in alm])
+    emit(out, "service", ["provider", "service_namespace", "arn_namespace", "name", "model_id", "reviewed",
+                          "cfn_namespaces", "botocore_services", "rationale", "source"],
+         [(r["provider"], r["service_namespace"], r["arn_namespace"], r["name"], r["model_id"], r["reviewed"] == "t",
+           split_list(r["cfn_namespaces"]), split_list(r["botocore_service"]), r["rationale"], r["source"])
+          for r in services])
+    emit(out, "service_alias", ["provider", "alias", "service_namespace", "source"], alias_rows)
+    emit(out, "service_layer", ["provider", "service_namespace", "layer_id", "responsibility", "reason", "source"],
+         [(r["provider"], r["service_namespace"], r["layer_id"], Resp(r["responsibility"]), r["reason"], r["source"])
+          for r in sl])
+    emit(out, "resource_type", ["resource_type", "provider", "service_namespace", "cfn_namespace", "resource",
+                                "in_config", "in_cloudformation", "arn_template", "source"], rt_rows)
+    emit(out, "framework", ["framework_id", "name", "version", "publisher", "source", "licence"],
+         [(r["framework_id"], r["name"], r["version"], r["publisher"], r["source"], r["licence"]) for r in fws])
+    emit(out, "control", ["framework_id", "control_id", "label", "family_id", "family_title", "title", "description",
+                          "parent_id", "status", "sort_id", "baselines", "organizational", "expected_class", "source"],
+         control_rows)
+    emit(out, "control_layer", ["framework_id", "control_id", "layer_id", "basis", "source"], control_layer_rows)
+
+
+if __name__ == "__main__":
+    main()
