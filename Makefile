@@ -4,7 +4,7 @@ EXTENSION = srm
 EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
 
 MODULE_big = srm
-OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o
+OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wextra as pgvector uses it: the server's headers trip the two left out
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
@@ -15,7 +15,7 @@ INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/der
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
 
-REGRESS = io operators opclass aggregate vocabulary errors laws
+REGRESS = io operators opclass aggregate vocabulary errors laws catalog
 REGRESS_OPTS = --inputdir=.
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out

@@ -53,14 +53,3 @@ LEFT JOIN pg_operator n ON n.oid = o.oprnegate
 WHERE o.oprleft = 'srm.responsibility'::regtype
 ORDER BY o.oprname;
 
--- every function of the extension is labelled (volatility, strictness,
--- parallel safety) and commented
-SELECT p.proname, pg_get_function_identity_arguments(p.oid) AS args,
-	p.provolatile, p.proisstrict, p.proparallel, obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
-FROM pg_proc p
-JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'srm'
-WHERE p.prokind IN ('f', 'a')
-  AND (p.provolatile <> 'i' OR (NOT p.proisstrict AND p.prokind = 'f') OR p.proparallel <> 's'
-       OR obj_description(p.oid, 'pg_proc') IS NULL)
-ORDER BY 1, 2;
