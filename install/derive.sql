@@ -138,7 +138,6 @@ INSERT INTO identifier_exception VALUES
     ('aws_ec2_gateway_load_balancer', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'Steampipe table'),
     ('aws_ec2_classic_load_balancer', 'AWS::ElasticLoadBalancing::LoadBalancer', 'Steampipe table'),
     ('aws_ec2_target_group', 'AWS::ElasticLoadBalancingV2::TargetGroup', 'Steampipe table'),
-    ('aws_iam_policy', 'AWS::IAM::ManagedPolicy', 'Steampipe table'),
     ('aws_rds_instances', 'AWS::RDS::DBInstance', 'CloudQuery table'),
     ('aws_rds_clusters', 'AWS::RDS::DBCluster', 'CloudQuery table'),
     ('aws_ec2_ebs_volumes', 'AWS::EC2::Volume', 'CloudQuery table'),
@@ -159,12 +158,12 @@ INSERT INTO srm.identifier (form, key, provider, service_namespace, resource_typ
 SELECT DISTINCT ON (form, key) form, key, provider, service_namespace, resource_type, basis
 FROM (
     SELECT 'type' AS form, srm.identifier_key(e.name) AS key, t.provider, t.service_namespace,
-           t.resource_type, e.basis, 0 AS pref
+           t.resource_type, e.basis, 1 AS pref
     FROM identifier_exception e JOIN srm.resource_type t USING (resource_type)
     UNION ALL
     -- AWS::EC2::Instance, and AwsEc2Instance / aws_ec2_instance with the same key
     SELECT 'type', srm.identifier_key(t.resource_type), t.provider, t.service_namespace,
-           t.resource_type, 'CloudFormation / Config type; Security Hub type; Steampipe table', 1
+           t.resource_type, 'CloudFormation / Config type; Security Hub type; Steampipe table', 0
     FROM srm.resource_type t
     UNION ALL
     -- aws_ec2_instances: CloudQuery's plural tables
@@ -374,6 +373,88 @@ END;
 COMMENT ON FUNCTION srm.resolve_control(text) IS
     'how srm reads a control id (SI-2, ac-2.1, AC-2(1), patch-management, or framework:id): one row, nulls when unknown';
 
+-- Rules are checked and normalized as they are written: control ids in any
+-- form people write (SI-2, AC-2(1)), names of unknown things with the
+-- closest known ones.  The constraints above stay as a backstop.
+CREATE FUNCTION srm.override_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    c record;
+    near text;
+BEGIN
+    IF NEW.reason IS NULL OR NEW.reason !~ '\S' THEN
+        RAISE EXCEPTION 'an override needs a reason'
+            USING ERRCODE = 'not_null_violation',
+                  HINT = 'Say why this rule differs from the model; auditors read it.';
+    END IF;
+    IF NEW.control_id IS NOT NULL AND NEW.family_id IS NOT NULL THEN
+        RAISE EXCEPTION 'an override names control "%" and family "%"', NEW.control_id, NEW.family_id
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Give either a control or a family (or neither, for the whole framework).';
+    END IF;
+    IF NOT EXISTS (SELECT FROM @extschema@.framework f WHERE f.framework_id = NEW.framework_id) THEN
+        SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) INTO near FROM @extschema@.framework f;
+        RAISE EXCEPTION 'unknown framework "%"', NEW.framework_id
+            USING ERRCODE = 'undefined_object', HINT = format('Known frameworks: %s.', near);
+    END IF;
+    IF NEW.control_id IS NOT NULL THEN
+        SELECT * INTO c FROM @extschema@.resolve_control(NEW.framework_id || ':' || NEW.control_id);
+        IF c.control_id IS NULL THEN
+            near := @extschema@.closest_names(@extschema@.control_key(NEW.control_id), 'control');
+            RAISE EXCEPTION 'unknown control "%" in framework %', NEW.control_id, NEW.framework_id
+                USING ERRCODE = 'undefined_object',
+                      DETAIL = format('It was read as the control id "%s".', @extschema@.control_key(NEW.control_id)),
+                      HINT = format('Closest known controls: %s.', near);
+        END IF;
+        NEW.control_id := c.control_id;
+    END IF;
+    IF NEW.family_id IS NOT NULL THEN
+        NEW.family_id := lower(btrim(NEW.family_id));
+        IF NOT EXISTS (SELECT FROM @extschema@.control x
+                       WHERE x.framework_id = NEW.framework_id AND x.family_id = NEW.family_id) THEN
+            SELECT string_agg(DISTINCT x.family_id, ', ') INTO near FROM @extschema@.control x
+            WHERE x.framework_id = NEW.framework_id;
+            RAISE EXCEPTION 'unknown control family "%" in framework %', NEW.family_id, NEW.framework_id
+                USING ERRCODE = 'undefined_object',
+                      HINT = CASE WHEN near IS NULL THEN format('Framework %s has no families.', NEW.framework_id)
+                                  ELSE format('Known families: %s.', near) END;
+        END IF;
+    END IF;
+    IF NEW.service_namespace IS NOT NULL THEN
+        SELECT r.service_namespace INTO near FROM @extschema@.resolve_asset(NEW.service_namespace) r
+        WHERE r.form = 'service';
+        IF near IS NULL THEN
+            RAISE EXCEPTION 'unknown service "%"', NEW.service_namespace
+                USING ERRCODE = 'undefined_object',
+                      HINT = format('Closest known names: %s.', @extschema@.closest_names(NEW.service_namespace, 'service'));
+        END IF;
+        NEW.service_namespace := near;
+    END IF;
+    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
+        RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'An AWS account id is 12 digits.';
+    END IF;
+    IF NEW.asset IS NOT NULL THEN
+        IF NEW.asset !~ '^arn:' THEN
+            RAISE EXCEPTION 'an override''s asset must be an ARN, not "%"', NEW.asset
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Write the asset''s ARN, e.g. arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0.';
+        END IF;
+        IF (SELECT r.service_namespace FROM @extschema@.resolve_asset(NEW.asset) r) IS NULL THEN
+            PERFORM @extschema@.raise_unknown_asset(NEW.asset, 'arn', 'service');
+        END IF;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION srm.override_check() IS
+    'checks and normalizes an override as it is written: control ids in any usual form, clear errors for unknown names';
+CREATE TRIGGER override_check BEFORE INSERT OR UPDATE ON srm.override
+    FOR EACH ROW EXECUTE FUNCTION srm.override_check();
+
 -------------------------------------------------------------------------------
 -- Derivation
 -------------------------------------------------------------------------------
@@ -474,29 +555,42 @@ COMMENT ON VIEW srm.matrix IS
 -------------------------------------------------------------------------------
 
 -- the error for an asset srm cannot place
-CREATE FUNCTION srm.raise_unknown_asset(asset text, form text, what text)
+CREATE FUNCTION srm.raise_unknown_asset(asset text, form text, what text, service_namespace text DEFAULT NULL)
 RETURNS void
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    near text := @extschema@.closest_names(coalesce(asset, ''), coalesce(form, 'unrecognized'));
+    near text;
 BEGIN
+    IF service_namespace IS NOT NULL THEN
+        -- the service is known, the type is not: name the service's types
+        SELECT string_agg(t.resource_type, ', ' ORDER BY t.resource_type) INTO near
+        FROM (SELECT rt.resource_type FROM @extschema@.resource_type rt
+              WHERE rt.service_namespace = raise_unknown_asset.service_namespace
+              ORDER BY @extschema@.name_distance(rt.resource_type, asset), rt.resource_type LIMIT 3) t;
+    ELSE
+        near := @extschema@.closest_names(
+            CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3) ELSE coalesce(asset, '') END,
+            coalesce(form, 'unrecognized'));
+    END IF;
     RAISE EXCEPTION 'unknown asset "%": no % is known for it', asset, what
         USING ERRCODE = 'undefined_object',
-              DETAIL = format('It was read as %s.', CASE form
+              DETAIL = format('It was read as %s%s.', CASE form
                     WHEN 'arn' THEN 'an ARN'
                     WHEN 'cloudformation' THEN 'a CloudFormation or AWS Config resource type'
                     WHEN 'security-hub' THEN 'a Security Hub resource type'
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
-                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace)' END),
+                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace)' END,
+                    CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'
+                          WHEN service_namespace IS NOT NULL THEN format('Known types of %s include %s.', service_namespace, near)
                           ELSE format('Closest known names: %s.', near) END;
 END
 $$;
-COMMENT ON FUNCTION srm.raise_unknown_asset(text, text, text) IS 'raises the error for an asset srm cannot place';
+COMMENT ON FUNCTION srm.raise_unknown_asset(text, text, text, text) IS 'raises the error for an asset srm cannot place';
 
 CREATE FUNCTION srm.service_of(asset text)
 RETURNS text
@@ -532,7 +626,7 @@ BEGIN
                       DETAIL = format('It was read as the service namespace %s.', r.service_namespace),
                       HINT = 'Give an ARN or a resource type such as AWS::EC2::Instance.';
         END IF;
-        PERFORM @extschema@.raise_unknown_asset(asset, r.form, 'resource type');
+        PERFORM @extschema@.raise_unknown_asset(asset, r.form, 'resource type', r.service_namespace);
     END IF;
     RETURN r.resource_type;
 END

@@ -1,0 +1,34 @@
+-- Azure: Microsoft's published shared responsibility table, reproduced by
+-- the Azure service models through the layer map
+SET search_path = srm, public;
+
+-- the published table as shipped
+SELECT azure_row,
+       max(responsibility_word) FILTER (WHERE model_id = 'azure-on-premises') AS on_prem,
+       max(responsibility_word) FILTER (WHERE model_id = 'azure-iaas') AS iaas,
+       max(responsibility_word) FILTER (WHERE model_id = 'azure-paas') AS paas,
+       max(responsibility_word) FILTER (WHERE model_id = 'azure-saas') AS saas
+FROM azure_published_matrix GROUP BY azure_row, row_order ORDER BY row_order;
+
+-- each cell, derived from the models: the union over the row's layers
+SELECT p.azure_row, p.model_id, p.responsibility_word AS published, d.derived,
+       CASE d.derived WHEN 'provider' THEN 'microsoft' WHEN 'customer' THEN 'customer'
+                      WHEN 'provider, customer' THEN 'shared' END AS derived_word
+FROM azure_published_matrix p
+CROSS JOIN LATERAL (
+    SELECT responsibility_agg(ml.responsibility OPERATOR(srm.&) 'provider, customer, partner') AS derived
+    FROM azure_layer_map m JOIN service_model_layer ml ON ml.layer_id = m.layer_id AND ml.model_id = p.model_id
+    WHERE m.azure_row = p.azure_row) d
+WHERE p.responsibility_word IS DISTINCT FROM CASE d.derived WHEN 'provider' THEN 'microsoft' WHEN 'customer' THEN 'customer'
+                                              WHEN 'provider, customer' THEN 'shared' END
+ORDER BY p.row_order, p.model_id;
+SELECT count(*) AS cells, count(DISTINCT azure_row) AS rows, count(DISTINCT model_id) AS columns
+FROM azure_published_matrix;
+SELECT count(*) AS cells_checked
+FROM azure_published_matrix p
+WHERE EXISTS (SELECT FROM azure_layer_map m WHERE m.azure_row = p.azure_row);
+-- the map, and the layers Microsoft's table has no row for
+SELECT azure_row, string_agg(layer_id, ', ' ORDER BY layer_id) AS layers
+FROM azure_layer_map GROUP BY azure_row ORDER BY azure_row;
+SELECT layer_id AS not_in_microsofts_table FROM layer l
+WHERE NOT EXISTS (SELECT FROM azure_layer_map m WHERE m.layer_id = l.layer_id);
