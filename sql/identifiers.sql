@@ -87,12 +87,19 @@ INSERT INTO steampipe_aws_ec2_instance
 SELECT format('arn:aws:ec2:us-east-1:1234567890%s:instance/i-%s', lpad((i % 3)::text, 2, '0'), md5(i::text)),
        '1234567890' || lpad((i % 3)::text, 2, '0'), 'us-east-1'
 FROM generate_series(1, 300) i;
-EXPLAIN (COSTS OFF)
+CREATE FUNCTION pg_temp.plan(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE line text; plan text := '';
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
+	RETURN plan;
+END $$;
+SELECT p !~ 'Function Scan' AS resolver_inlined, p !~ 'SubPlan' AS no_per_row_subplan
+FROM pg_temp.plan($$
 SELECT r.service_namespace, m.class, count(*)
 FROM steampipe_aws_ec2_instance i
 CROSS JOIN LATERAL resolve_asset(i.arn) r
 JOIN matrix m ON m.service_namespace = r.service_namespace AND m.framework_id = 'nist-800-53-r5'
-GROUP BY 1, 2;
+GROUP BY 1, 2$$) p;
 SELECT r.service_namespace, m.class, count(*)
 FROM steampipe_aws_ec2_instance i
 CROSS JOIN LATERAL resolve_asset(i.arn) r
