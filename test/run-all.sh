@@ -5,6 +5,7 @@
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 bash tools/install-deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
 
@@ -14,7 +15,7 @@ pass() { passed=$((passed + 1)); echo "ok: $1"; }
 fail() { failed=$((failed + 1)); echo "FAILED: $1"; }
 
 echo "== build (-Wall -Wextra -Werror, assertions)"
-if make clean >/dev/null && make PG_CFLAGS="-Werror -DUSE_ASSERT_CHECKING" >build.log 2>&1 && make install >>build.log 2>&1; then
+if make clean >/dev/null && make PG_CFLAGS="-Werror -DUSE_ASSERT_CHECKING" >build.log 2>&1 && $SUDO make install >>build.log 2>&1; then
 	pass build
 else
 	tail -n 30 build.log
@@ -40,6 +41,9 @@ if [ $status -ne 0 ]; then
 	[ -f regression.diffs ] && cat regression.diffs
 	grep -qE '^test ' regress.log || fail "regress (did not run)"
 fi
+
+echo "== pg_dump / pg_restore of overrides (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/dump/run.sh </dev/null; then pass dump/overrides; else fail dump/overrides; fi
 
 echo "== fuzz smoke of the parser"
 if test/fuzz/run.sh; then pass fuzz/parse; else fail fuzz/parse; fi
