@@ -6,9 +6,10 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 bash tools/install-deps.sh build
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
-make >/dev/null && make install >/dev/null
+make >/dev/null && $SUDO make install >/dev/null
 setsid -w pg_virtualenv -t -o shared_buffers=512MB -o work_mem=256MB \
 	psql -X -q -v rows="${BENCH_ROWS:-2000000}" -v reps="${BENCH_REPS:-5}" -f bench/type.sql </dev/null |
 	tee bench/results.txt

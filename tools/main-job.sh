@@ -5,12 +5,13 @@
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 out=${SRM_OUT:-$top/out}
 mkdir -p "$out"
 bash tools/install-deps.sh build
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
 make >/dev/null
-make install >/dev/null
+$SUDO make install >/dev/null
 setsid -w pg_virtualenv -t -o max_connections=20 \
 	psql -X -v ON_ERROR_STOP=1 -f demo/tour.sql </dev/null 2>&1 | tee "$out/tour.txt"
 echo
