@@ -11,7 +11,7 @@ override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 # the install script: the type, the model's tables, their rows generated
 # from data/*.csv (tools/gen_data.py), then the functions over them
-INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/derive.sql
+INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/derive.sql install/audit.sql install/report.sql install/oscal.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
 

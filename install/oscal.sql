@@ -1,0 +1,1 @@
+-- install/oscal.sql: srm.oscal_ssp (being written)

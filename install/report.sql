@@ -1,0 +1,1 @@
+-- install/report.sql: srm.report_html (being written)
