@@ -1,6 +1,6 @@
 -- A tour of srm's responsibility type: a few questions a compliance team asks.
 \pset footer off
-CREATE EXTENSION srm;
+CREATE EXTENSION IF NOT EXISTS srm;
 SET search_path = srm, public;
 
 \echo

@@ -1,0 +1,86 @@
+-- The main job: load a sample AWS Config inventory, record what the
+-- customer has done, audit it against NIST SP 800-53 rev5 MODERATE, print
+-- the summary and write the report, CSV and OSCAL files to :out.
+\set ON_ERROR_STOP on
+\pset footer off
+SET search_path = public, srm;
+SET client_min_messages = warning;
+
+\echo
+\echo '== Loading the sample inventory (an AWS Config snapshot) =='
+\set snapshot `cat "$SRM_SNAPSHOT"`
+SELECT srm.load_config_snapshot(:'snapshot'::jsonb, 'sample snapshot (tools/gen_sample_snapshot.py)') AS assets_loaded;
+SELECT load_id, items_read, assets_inserted, assets_updated, items_rejected, unknown_types FROM srm.asset_load;
+SELECT account_id, count(*) AS assets, count(DISTINCT resource_type) AS resource_types,
+       count(DISTINCT region) AS regions, count(*) FILTER (WHERE NOT known_type) AS unknown_types
+FROM srm.asset GROUP BY account_id ORDER BY account_id;
+
+\echo
+\echo '== Which NIST MODERATE controls are ours on one EC2 instance, and why (SI-2) =='
+SELECT arn AS "instance" FROM srm.asset WHERE resource_type = 'AWS::EC2::Instance' ORDER BY arn LIMIT 1 \gset
+SELECT class, count(*) AS controls
+FROM srm.control c, LATERAL (SELECT srm.classify(:'instance', c.control_id) AS class) x
+WHERE c.framework_id = 'nist-800-53-r5' AND 'MODERATE' = ANY (c.baselines)
+GROUP BY class ORDER BY class;
+SELECT step, kind, layer_id, responsibility, origin FROM srm.explain(:'instance', 'SI-2');
+
+\echo
+\echo '== First audit: nothing recorded yet =='
+SELECT srm.run_audit('nist-800-53-r5', 'MODERATE', note => 'baseline before any evidence') AS first_run \gset
+
+\echo '== Recording what the customer has done =='
+INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence, assessed_by)
+SELECT 'nist-800-53-r5', c, a.account_id, 'implemented', e, 'compliance-team'
+FROM (SELECT DISTINCT account_id FROM srm.asset) a,
+     (VALUES ('AC-2', 'IAM Identity Center; quarterly access review tickets'),
+             ('IA-2', 'Phishing-resistant MFA enforced by SCP'),
+             ('AU-2', 'CloudTrail organization trail to the log-archive account'),
+             ('CM-6', 'AWS Config conformance pack for NIST 800-53')) AS v(c, e);
+INSERT INTO srm.control_status (framework_id, control_id, service_namespace, status, evidence, assessed_by)
+VALUES ('nist-800-53-r5', 'SI-2', 'ec2', 'implemented', 'SSM Patch Manager baselines, weekly maintenance window', 'compliance-team'),
+       ('nist-800-53-r5', 'SC-28', 's3', 'implemented', 'S3 default encryption with KMS keys enforced by SCP', 'compliance-team'),
+       ('nist-800-53-r5', 'SC-7', 'ec2', 'partial', 'Security groups reviewed; NACL baseline still planned', 'compliance-team'),
+       ('nist-800-53-r5', 'CP-9', 'rds', 'planned', 'AWS Backup plan drafted', 'compliance-team');
+SELECT count(*) AS statuses_recorded FROM srm.control_status;
+
+\echo
+\echo '== Second audit =='
+SELECT srm.run_audit('nist-800-53-r5', 'MODERATE', note => 'after recording evidence') AS run \gset
+
+\echo
+\echo '== Summary (srm.bi_run) =='
+SELECT run_id, note, assets, unknown_assets, controls, asset_controls, inherited, shared, customer_specific, gaps
+FROM srm.bi_run ORDER BY run_id;
+
+\echo
+\echo '== Responsibility mix by account (srm.bi_responsibility_mix) =='
+SELECT account_id,
+       sum(asset_controls) FILTER (WHERE class = 'inherited') AS inherited,
+       sum(asset_controls) FILTER (WHERE class = 'shared') AS shared,
+       sum(asset_controls) FILTER (WHERE class = 'customer-specific') AS customer_specific,
+       sum(gaps) AS gaps
+FROM srm.bi_responsibility_mix WHERE run_id = :run GROUP BY account_id ORDER BY account_id;
+
+\echo
+\echo '== Customer gaps by control family (srm.bi_gaps_by_family), top 8 =='
+SELECT family_id, family_title, gaps, controls_with_gaps
+FROM srm.bi_gaps_by_family WHERE run_id = :run ORDER BY gaps DESC, family_id LIMIT 8;
+
+\echo
+\echo '== Writing the report files =='
+\pset format unaligned
+\pset tuples_only on
+\o :out/report.html
+SELECT srm.report_html(:run);
+\o :out/ssp.json
+SELECT jsonb_pretty(srm.oscal_ssp(:run));
+\o
+\pset format aligned
+\pset tuples_only off
+COPY (SELECT * FROM srm.bi_run ORDER BY run_id) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/runs.csv
+COPY (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = :run ORDER BY account_id, service_namespace, class) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/responsibility_mix.csv
+COPY (SELECT * FROM srm.bi_customer_gaps WHERE run_id = :run ORDER BY account_id, service_namespace, control_id, asset) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/customer_gaps.csv
+COPY (SELECT * FROM srm.bi_gaps_by_family WHERE run_id = :run ORDER BY family_id) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/gaps_by_family.csv
+COPY (SELECT * FROM srm.bi_inherited_controls WHERE run_id = :run ORDER BY control_id, service_namespace) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/inherited_controls.csv
+COPY (SELECT * FROM srm.bi_trend ORDER BY run_id, class) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/trend.csv
+COPY (SELECT * FROM srm.bi_unknown_assets WHERE run_id = :run ORDER BY asset_id) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/unknown_assets.csv
