@@ -45,6 +45,17 @@ fi
 echo "== pg_dump / pg_restore of overrides (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/dump/run.sh </dev/null; then pass dump/overrides; else fail dump/overrides; fi
 
+results=${SRM_TEST_OUT:-$top/out/test}
+mkdir -p "$results"
+echo "== HTML report on the sample inventory, rendered by headless Chromium"
+if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
+
+echo "== OSCAL SSP on the sample inventory, validated against NIST's schema"
+if setsid -w pg_virtualenv -t -o max_connections=20 bash test/oscal/check.sh "$results" </dev/null; then pass oscal/validate; else fail oscal/validate; fi
+
+echo "== nightly audit scheduled with pg_cron"
+if bash test/cron/run.sh; then pass cron/audit; else fail cron/audit; fi
+
 echo "== fuzz smoke of the parser"
 if test/fuzz/run.sh; then pass fuzz/parse; else fail fuzz/parse; fi
 

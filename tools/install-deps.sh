@@ -2,7 +2,8 @@
 # Installs what srm needs on a Debian 12 machine, and nothing that is
 # already there.  Usage: tools/install-deps.sh build|test
 #   build  PostgreSQL 15 server and headers, a C toolchain, python3
-#   test   build, plus clang's fuzzing runtime (libFuzzer)
+#   test   build, plus clang's fuzzing runtime (libFuzzer), pg_cron,
+#          Chromium (report rendering) and Node.js with npm (OSCAL validation)
 # Runs as root (or through sudo when it is available).
 set -euo pipefail
 what=${1:-build}
@@ -14,7 +15,7 @@ as_root() {
 pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates)
 case "$what" in
 	build) ;;
-	test) pkgs+=(clang-14 libclang-rt-14-dev) ;;
+	test) pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium nodejs npm) ;;
 	*) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac
 
