@@ -15,7 +15,13 @@ as_root() {
 pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates)
 case "$what" in
 	build) ;;
-	test) pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium nodejs npm) ;;
+	test)
+		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium)
+		# Node.js may come from elsewhere (with its own npm): Debian's only if missing
+		if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+			pkgs+=(nodejs npm)
+		fi
+		;;
 	*) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac
 
