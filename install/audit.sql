@@ -104,7 +104,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     c record;
-    s text;
 BEGIN
     IF NEW.status IS NULL OR NEW.status NOT IN ('implemented', 'partial', 'planned', 'alternative', 'not-applicable') THEN
         RAISE EXCEPTION 'unknown implementation status "%"', NEW.status
@@ -130,13 +129,7 @@ BEGIN
     END IF;
     NEW.control_id := c.control_id;
     IF NEW.service_namespace IS NOT NULL THEN
-        SELECT r.service_namespace INTO s FROM @extschema@.resolve_asset(NEW.service_namespace) r WHERE r.form = 'service';
-        IF s IS NULL THEN
-            RAISE EXCEPTION 'unknown service "%"', NEW.service_namespace
-                USING ERRCODE = 'undefined_object',
-                      HINT = format('Closest known names: %s.', @extschema@.closest_names(NEW.service_namespace, 'service'));
-        END IF;
-        NEW.service_namespace := s;
+        NEW.service_namespace := @extschema@.service_named(NEW.service_namespace);
     END IF;
     IF NEW.status IN ('implemented', 'alternative', 'not-applicable')
        AND coalesce(NEW.evidence, '') !~ '\S' AND NEW.evidence_url IS NULL THEN

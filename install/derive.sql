@@ -373,6 +373,28 @@ END;
 COMMENT ON FUNCTION srm.resolve_control(text) IS
     'how srm reads a control id (SI-2, ac-2.1, AC-2(1), patch-management, or framework:id): one row, nulls when unknown';
 
+-- a service named the way users write it (namespace, alias, CloudFormation
+-- namespace), or an error with the closest known names
+CREATE FUNCTION srm.service_named(name text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s text;
+BEGIN
+    SELECT r.service_namespace INTO s FROM @extschema@.resolve_asset(name) r WHERE r.form = 'service';
+    IF s IS NULL THEN
+        RAISE EXCEPTION 'unknown service "%"', name
+            USING ERRCODE = 'undefined_object',
+                  HINT = format('Closest known names: %s.', @extschema@.closest_names(name, 'service'));
+    END IF;
+    RETURN s;
+END
+$$;
+COMMENT ON FUNCTION srm.service_named(text) IS
+    'the service namespace a service name stands for (namespace, alias, CloudFormation namespace); an error naming the closest known names if none';
+
 -- Rules are checked and normalized as they are written: control ids in any
 -- form people write (SI-2, AC-2(1)), names of unknown things with the
 -- closest known ones.  The constraints above stay as a backstop.
@@ -424,14 +446,7 @@ BEGIN
         END IF;
     END IF;
     IF NEW.service_namespace IS NOT NULL THEN
-        SELECT r.service_namespace INTO near FROM @extschema@.resolve_asset(NEW.service_namespace) r
-        WHERE r.form = 'service';
-        IF near IS NULL THEN
-            RAISE EXCEPTION 'unknown service "%"', NEW.service_namespace
-                USING ERRCODE = 'undefined_object',
-                      HINT = format('Closest known names: %s.', @extschema@.closest_names(NEW.service_namespace, 'service'));
-        END IF;
-        NEW.service_namespace := near;
+        NEW.service_namespace := @extschema@.service_named(NEW.service_namespace);
     END IF;
     IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
         RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id

@@ -70,17 +70,8 @@ SELECT note FROM audit_run WHERE framework_id = 'aws-srm' ORDER BY run_id;
 SELECT count(*) AS findings_of_deleted_runs FROM audit_finding WHERE run_id IN (:run_1, :run_2, :run_4);
 
 -- errors
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
-END $$;
 \pset format unaligned
-SELECT pg_temp.err(q) FROM unnest(ARRAY[
+SELECT test_error(q) FROM unnest(ARRAY[
     $$SELECT srm.run_audit('iso-27001')$$,
     $$SELECT srm.run_audit('nist-800-53-r5', 'MEDIUM')$$,
     $$SELECT srm.run_audit('aws-srm', 'MODERATE')$$,

@@ -108,17 +108,8 @@ JOIN matrix m ON m.service_namespace = r.service_namespace AND m.framework_id = 
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- errors name the asset or control, the form it was read as, and the closest names
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
-END $$;
 \pset format unaligned
-SELECT pg_temp.err(q) FROM unnest(ARRAY[
+SELECT test_error(q) FROM unnest(ARRAY[
     'SELECT srm.service_of(''AWS::Made::Up'')',
     'SELECT srm.service_of(''AwsMadeUpThing'')',
     'SELECT srm.service_of(''arn:aws:madeup:us-east-1:123456789012:thing/x'')',

@@ -2,6 +2,18 @@
 CREATE EXTENSION srm;
 SET search_path = srm, public;
 
+-- for the tests that follow: run a statement, return its error (SQLSTATE,
+-- message, detail, hint) as text; dropped by the last test (catalog)
+CREATE FUNCTION public.test_error(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE st text; msg text; det text; hint text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN others THEN
+	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
+END $$;
+
 -- canonical output: parts in the order provider, customer, partner,
 -- qualifiers in a fixed order, one spelling per value
 SELECT v AS input, v::responsibility AS canonical

@@ -50,15 +50,6 @@ SELECT item_index, reason FROM asset_load_rejection WHERE load_id = 5 ORDER BY 1
 SELECT items_read, assets_inserted, assets_updated, items_rejected FROM asset_load WHERE load_id = 5;
 
 -- malformed input is an error naming the item and the key; nothing is loaded
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
-END $$;
 \set bad_not_json `cat test/fixtures/bad_not_json.txt`
 \set bad_no_items `cat test/fixtures/bad_no_items.json`
 \set bad_items_not_array `cat test/fixtures/bad_items_not_array.json`
@@ -67,7 +58,7 @@ END $$;
 \set bad_tags_wrong `cat test/fixtures/bad_tags_wrong.json`
 SELECT count(*) AS loads_before FROM asset_load \gset
 \pset format unaligned
-SELECT f, regexp_replace(pg_temp.err(format('SELECT srm.load_config_snapshot(%L::jsonb)', c)), 'Token ".*$', 'Token ...') AS error
+SELECT f, regexp_replace(test_error(format('SELECT srm.load_config_snapshot(%L::jsonb)', c)), 'Token ".*$', 'Token ...') AS error
 FROM (VALUES ('bad_not_json.txt', :'bad_not_json'), ('bad_no_items.json', :'bad_no_items'),
              ('bad_items_not_array.json', :'bad_items_not_array'), ('bad_item_not_object.json', :'bad_item_not_object'),
              ('bad_type_wrong.json', :'bad_type_wrong'), ('bad_tags_wrong.json', :'bad_tags_wrong'),

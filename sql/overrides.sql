@@ -40,23 +40,14 @@ VALUES ('EBS', 'nist-800-53-r5', 'MP', 'customer', 'media protection of volumes 
 RETURNING service_namespace, family_id;
 
 -- bad rules are refused, naming what is wrong
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
-END $$;
 \pset format unaligned
-SELECT pg_temp.err('INSERT INTO srm.override (framework_id, control_id, responsibility, reason) VALUES ' || v) FROM unnest(ARRAY[
+SELECT test_error('INSERT INTO srm.override (framework_id, control_id, responsibility, reason) VALUES ' || v) FROM unnest(ARRAY[
     $$('nist-800-53-r5', 'si-99', 'customer', 'x')$$,
     $$('nist-800-53-r5', 'si-2', 'customer', ' ')$$,
     $$('nist-800-53-r5', 'si-2', 'customer', NULL)$$,
     $$('iso-27001', 'a.5', 'customer', 'unknown framework')$$,
     $$('nist-800-53-r5', 'si-2', 'customr', 'typo in the value')$$]) v;
-SELECT pg_temp.err('INSERT INTO srm.override (' || cols || ', responsibility, reason) VALUES (' || vals || ', ''customer'', ''why'')')
+SELECT test_error('INSERT INTO srm.override (' || cols || ', responsibility, reason) VALUES (' || vals || ', ''customer'', ''why'')')
 FROM (VALUES
     ('framework_id, control_id, family_id', $$'nist-800-53-r5', 'si-2', 'si'$$),
     ('framework_id, family_id', $$'nist-800-53-r5', 'zz'$$),

@@ -57,16 +57,7 @@ SELECT r, oscal_export(r)
 FROM unnest('{n/a, inherited, shared, customer-specific, partner, "customer, partner"}'::responsibility[]) r;
 
 -- errors: unknown words and perspectives, with SQLSTATE
-CREATE FUNCTION pg_temp.err(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
-END $$;
-SELECT q, pg_temp.err(q) AS error FROM (VALUES
+SELECT q, test_error(q) AS error FROM (VALUES
 	('SELECT srm.from_csa(''CSP owned'')'),
 	('SELECT srm.from_csa('''')'),
 	('SELECT srm.csa_ownership(''customer, partner'')'),
