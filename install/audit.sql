@@ -482,6 +482,8 @@ BEGIN
         items_rejected = n_rejected, unknown_types = n_unknown
     WHERE load_id = lid;
     DROP TABLE pg_temp.srm_load_item;
+    -- fresh statistics for the audits that follow a load
+    ANALYZE @extschema@.asset;
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;

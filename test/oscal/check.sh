@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# End-to-end check of srm.oscal_ssp on the sample inventory:
+#   test/oscal/check.sh OUTDIR
+# Against the server in PGHOST/PGPORT/PGUSER (the test runner starts a
+# throw-away one), connecting first to PGDATABASE (default postgres), it
+#   - creates a scratch database and installs srm in it;
+#   - loads the sample AWS Config snapshot of tools/gen_sample_snapshot.py
+#     with srm.load_config_snapshot;
+#   - runs srm.run_audit('nist-800-53-r5', 'MODERATE') and
+#     srm.run_audit('aws-srm'), writes OUTDIR/ssp.json and
+#     OUTDIR/ssp-aws-srm.json with srm.oscal_ssp(run), checks a few facts of
+#     them against the run, and validates both against NIST's OSCAL 1.1.3
+#     SSP schema with test/oscal/run.sh (which first self-tests the
+#     validator on NIST's example and a broken copy);
+#   - drops the scratch database, also on failure.
+# Needs node and npm (test/oscal/run.sh installs ajv the first time).
+# Prints "oscal: PASS" and exits 0, or "oscal: FAIL: ..." and exits 1.
+set -euo pipefail
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 OUTDIR" >&2
+    exit 2
+fi
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=$1
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+db=srm_oscal_check_$$
+admin_db=${PGDATABASE:-postgres}
+
+fail() { echo "oscal: FAIL: $*" >&2; exit 1; }
+ok() { echo "oscal: ok: $*"; }
+q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
+
+cleanup() {
+    psql -X -q -d "$admin_db" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT INT TERM
+
+psql -X -q -v ON_ERROR_STOP=1 -d "$admin_db" -c "CREATE DATABASE $db" >/dev/null \
+    || fail "cannot create database $db (PGHOST=${PGHOST:-} PGPORT=${PGPORT:-} PGUSER=${PGUSER:-})"
+q -c "SET client_min_messages = warning" -c "CREATE EXTENSION srm" || fail "CREATE EXTENSION srm failed (run make install first)"
+ok "scratch database $db with srm $(q -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")"
+
+for f in 'load_config_snapshot(jsonb,text)' 'run_audit(text,text,text[],text,integer)' 'oscal_ssp(bigint)'; do
+    [ "$(q -c "SELECT to_regprocedure('srm.$f') IS NOT NULL")" = t ] \
+        || fail "srm.$f does not exist in this build of srm: cannot run the end-to-end OSCAL check"
+done
+
+# --- the sample inventory ---------------------------------------------------
+python3 "$top/tools/gen_sample_snapshot.py" --out "$out/snapshot.json" >/dev/null 2>"$out/snapshot.log" \
+    || { cat "$out/snapshot.log" >&2; fail "tools/gen_sample_snapshot.py failed"; }
+# through the client (psql reads the file), so the server needs no access to OUTDIR
+assets=$(q 2>"$out/load.log" <<SQL
+SET client_min_messages = warning;
+\\set snapshot \`cat '$out/snapshot.json'\`
+SELECT srm.load_config_snapshot(:'snapshot'::jsonb);
+SQL
+) || { cat "$out/load.log" >&2; fail "srm.load_config_snapshot failed"; }
+[ "${assets:-0}" -gt 0 ] 2>/dev/null || fail "srm.load_config_snapshot loaded no asset (returned '$assets')"
+q -c "ANALYZE srm.asset"
+ok "loaded the sample snapshot: $assets assets"
+
+# --- audits -----------------------------------------------------------------------
+SECONDS=0
+run=$(q -c "SET client_min_messages = warning" -c "SELECT srm.run_audit('nist-800-53-r5', 'MODERATE', note => 'oscal check')") \
+    || fail "srm.run_audit('nist-800-53-r5', 'MODERATE') failed"
+ok "audit run $run (nist-800-53-r5 MODERATE) in ${SECONDS}s"
+run_srm=$(q -c "SET client_min_messages = warning" -c "SELECT srm.run_audit('aws-srm')") \
+    || fail "srm.run_audit('aws-srm') failed"
+ok "audit run $run_srm (aws-srm)"
+
+# --- the plans ----------------------------------------------------------------------
+SECONDS=0
+q -c "SELECT srm.oscal_ssp($run)" >"$out/ssp.json" || fail "srm.oscal_ssp($run) failed"
+ok "wrote $out/ssp.json ($(wc -c <"$out/ssp.json" | tr -d ' ') bytes) in ${SECONDS}s"
+q -c "SELECT srm.oscal_ssp($run_srm)" >"$out/ssp-aws-srm.json" || fail "srm.oscal_ssp($run_srm) failed"
+ok "wrote $out/ssp-aws-srm.json ($(wc -c <"$out/ssp-aws-srm.json" | tr -d ' ') bytes)"
+
+# facts of the plan against the run (the document read back by the server
+# from what was written, so the file itself is what is checked)
+for pair in "$run:ssp.json" "$run_srm:ssp-aws-srm.json"; do
+    r=${pair%%:*}
+    file=${pair#*:}
+    facts=$(q -F ' ' <<SQL
+\\set doc \`cat '$out/$file'\`
+WITH d AS (SELECT (:'doc')::jsonb AS doc),
+     irs AS (SELECT ir FROM d, jsonb_path_query(doc, '\$.*."control-implementation"."implemented-requirements"[*]') ir)
+SELECT (SELECT count(*) FROM irs)
+           = (SELECT count(DISTINCT control_id) FROM srm.audit_finding WHERE run_id = $r),
+       (SELECT count(*) FROM irs, jsonb_array_elements(ir -> 'by-components') b)
+           = (SELECT count(DISTINCT control_id) + count(DISTINCT (control_id, service_namespace))
+              FROM srm.audit_finding WHERE run_id = $r),
+       (SELECT jsonb_array_length(doc #> '{system-security-plan,system-implementation,components}') FROM d)
+           = 1 + (SELECT count(DISTINCT service_namespace) FROM srm.audit_finding WHERE run_id = $r),
+       (SELECT doc #>> '{system-security-plan,metadata,version}' FROM d) = 'run-$r',
+       (SELECT bool_and(EXISTS (SELECT FROM srm.control c, srm.audit_run x
+                                WHERE x.run_id = $r AND c.framework_id = x.framework_id AND c.control_id = ir ->> 'control-id'))
+        FROM irs),
+       (SELECT count(*) FROM d, jsonb_path_query(doc, 'strict \$.** ? (exists (@.uuid)).uuid') u)
+           = (SELECT count(DISTINCT u) FROM d, jsonb_path_query(doc, 'strict \$.** ? (exists (@.uuid)).uuid') u),
+       (SELECT md5(doc::text) FROM d) = md5(srm.oscal_ssp($r)::text);
+SQL
+) || fail "cannot read back $file"
+    [ "$facts" = "t t t t t t t" ] \
+        || fail "$file: want every fact true (requirements = controls, by-components = controls + control x services, components = 1 + services, version, control ids in srm.control, unique uuids, same document again), got: $facts"
+    ok "$file: one requirement per control, one by-component per control x service, unique uuids, deterministic"
+done
+
+# --- schema validation (self-tests the validator first) ---------------------------------
+sh "$top/test/oscal/run.sh" "$out/ssp.json" "$out/ssp-aws-srm.json" \
+    || fail "test/oscal/run.sh rejected the plans"
+echo "oscal: PASS: $out/ssp.json and $out/ssp-aws-srm.json are valid OSCAL 1.1.3 SSPs"
