@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Overrides survive pg_dump / pg_restore: the user's rows come back with
-# their ids, the sequence goes on after them, and the shipped model is not
-# duplicated.  Runs against the server in PGHOST/PGPORT (the test command
+# The user's rows survive pg_dump / pg_restore: overrides (with their ids,
+# the sequence going on after them), the inventory, control statuses and
+# audit runs; the shipped model is not duplicated.  Runs against the server in PGHOST/PGPORT (the test command
 # starts one with pg_virtualenv).
 set -euo pipefail
 work=$(mktemp -d)
@@ -10,7 +10,8 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$@"; }
 fail() { echo "dump: FAILED: $*"; exit 1; }
 
 createdb srm_dump_src
-q srm_dump_src <<'SQL'
+top=$(cd "$(dirname "$0")/../.." && pwd)
+q srm_dump_src -v snap="$(cat "$top/test/fixtures/snapshot_small.json")" >/dev/null <<'SQL'
 CREATE EXTENSION srm;
 INSERT INTO srm.override (framework_id, control_id, responsibility, reason)
 VALUES ('nist-800-53-r5', 'SI-2', 'customer, partner', 'MSP patches our fleet');
@@ -19,6 +20,10 @@ VALUES ('s3', '123456789012', 'nist-800-53-r5', 'sc', 'customer (provided)', 'cl
 INSERT INTO srm.override (asset, framework_id, control_id, responsibility, reason)
 VALUES ('arn:aws:ec2:us-east-1:123456789012:instance/i-0abc', 'aws-srm', 'os-patching', 'not applicable', 'appliance AMI, vendor-patched');
 DELETE FROM srm.override WHERE control_id = 'si-2';   -- leaves a gap in the ids
+SELECT srm.load_config_snapshot(:'snap'::jsonb, 'fixture');
+INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence)
+VALUES ('aws-srm', 'os-patching', '402918374655', 'implemented', 'SSM patch baseline');
+SELECT srm.run_audit('aws-srm');
 SQL
 snapshot() {
 	q "$1" -c "SELECT override_id, provider, service_namespace, account_id, asset, framework_id, control_id, family_id,
@@ -26,6 +31,11 @@ snapshot() {
 	q "$1" -c "SELECT 'controls', count(*) FROM srm.control UNION ALL SELECT 'resource types', count(*) FROM srm.resource_type
 	           UNION ALL SELECT 'identifiers', count(*) FROM srm.identifier UNION ALL SELECT 'services', count(*) FROM srm.service"
 	q "$1" -c "SELECT srm.responsibility_of('arn:aws:s3:::b', 'sc-28'), srm.responsibility_of('arn:aws:ec2:us-east-1:123456789012:instance/i-0abc', 'os-patching')"
+	q "$1" -c "SELECT 'assets', count(*) FROM srm.asset UNION ALL SELECT 'loads', count(*) FROM srm.asset_load
+	           UNION ALL SELECT 'rejections', count(*) FROM srm.asset_load_rejection
+	           UNION ALL SELECT 'statuses', count(*) FROM srm.control_status
+	           UNION ALL SELECT 'runs', count(*) FROM srm.audit_run UNION ALL SELECT 'findings', count(*) FROM srm.audit_finding"
+	q "$1" -c "SELECT run_id, assets, asset_controls, gaps FROM srm.bi_run"
 }
 snapshot srm_dump_src >"$work/src.txt"
 
@@ -45,7 +55,9 @@ diff -u "$work/src.txt" "$work/plain.txt" || fail "plain-format restore differs"
 next=$(q srm_dump_dst -c "INSERT INTO srm.override (framework_id, control_id, responsibility, reason)
 	VALUES ('nist-800-53-r5', 'ac-2', 'customer', 'after restore') RETURNING override_id")
 [ "$next" = 4 ] || fail "next override_id after restore is $next, expected 4"
-# the override rows are the user's; nothing shipped was dumped as data
-grep -c "^COPY srm\." "$work/srm.sql" | grep -qx 1 || fail "the plain dump copies more than srm.override"
+# only the user's tables are dumped as data, never the shipped model
+copied=$(sed -n 's/^COPY srm\.\([a-z_]*\) .*/\1/p' "$work/srm.sql" | sort | tr '\n' ' ')
+expected="asset asset_load asset_load_rejection audit_asset audit_finding audit_run control_status override "
+[ "$copied" = "$expected" ] || fail "the plain dump copies: $copied (expected: $expected)"
 
-echo "dump: $(grep -c . <(q srm_dump_src -c 'SELECT 1 FROM srm.override')) overrides restored in custom and plain format, model not duplicated"
+echo "dump: overrides, assets, statuses and audit runs restored in custom and plain format; only user tables dumped ($copied)"
