@@ -15,7 +15,7 @@ INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/der
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
 
-REGRESS = io operators opclass aggregate vocabulary errors laws model seed azure identifiers overrides inventories loader audit report oscal catalog
+REGRESS = io operators opclass aggregate vocabulary errors laws model seed azure identifiers overrides inventories loader audit report oscal security catalog
 REGRESS_OPTS = --inputdir=.
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out

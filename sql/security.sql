@@ -1,0 +1,40 @@
+-- search_path attacks: functions and operators planted in a schema that a
+-- caller puts before pg_catalog must never be called by srm's functions
+-- (SQL-standard bodies are bound when created; PL/pgSQL ones pin search_path)
+CREATE SCHEMA evil;
+CREATE FUNCTION evil.lower(text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.lower called'; END $$;
+CREATE FUNCTION evil.btrim(text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.btrim called'; END $$;
+CREATE FUNCTION evil.regexp_replace(text, text, text, text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.regexp_replace called'; END $$;
+CREATE FUNCTION evil.regexp_match(text, text) RETURNS text[] LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.regexp_match called'; END $$;
+CREATE FUNCTION evil.split_part(text, text, integer) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.split_part called'; END $$;
+CREATE FUNCTION evil.format(text, VARIADIC "any") RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.format called'; END $$;
+CREATE FUNCTION evil.texteq_evil(text, text) RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil = called'; END $$;
+CREATE OPERATOR evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = evil.texteq_evil);
+CREATE FUNCTION evil.count(anyelement) RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.count called'; END $$;
+SET search_path = evil, pg_catalog, public;
+
+SELECT srm.service_of('AWS::EC2::Instance') AS service_of,
+       srm.resource_type_of('arn:aws:s3:::bucket') AS resource_type_of,
+       srm.responsibility_of('aws_ec2_instance', 'SI-2') AS responsibility_of,
+       srm.classify('AwsRdsDbInstance', 'os-patching') AS classify;
+SELECT count(*) AS explain_steps FROM srm.explain('ec2:instance', 'AC-2(1)');
+SELECT srm.control_key('AC-02(01)'), srm.identifier_key('AWS::EC2::Instance'), srm.identifier_form('aws_vpc');
+SELECT service_namespace, resource_type FROM srm.resolve_asset('arn:aws:iam::123456789012:role/x');
+SELECT known_asset, known_control FROM srm.responsibilities(ARRAY['s3'], ARRAY['sc-28']);
+-- (the caller's own "=" would be evil's: the test qualifies it; the view's insides are bound)
+SELECT count(*) AS matrix_rows FROM srm.matrix
+WHERE service_namespace OPERATOR(pg_catalog.=) 'ec2' AND control_id OPERATOR(pg_catalog.=) 'si-2';
+INSERT INTO srm.override (service_namespace, framework_id, control_id, responsibility, reason)
+VALUES ('EBS', 'nist-800-53-r5', 'MP-6', 'customer', 'search_path test') RETURNING service_namespace, control_id;
+DELETE FROM srm.override;
+SELECT srm.load_config_snapshot('{"configurationItems": [{"resourceType": "AWS::S3::Bucket", "resourceId": "sec-bucket",
+    "awsAccountId": "123456789012", "awsRegion": "us-east-1", "ARN": "arn:aws:s3:::sec-bucket"}]}'::jsonb, 'security test') AS loaded;
+SELECT srm.run_audit('aws-srm', NULL, ARRAY['123456789012']) > 0 AS audited;
+SELECT length(srm.report_html((SELECT max(run_id) FROM srm.audit_run))) > 1000 AS report,
+       jsonb_typeof(srm.oscal_ssp((SELECT max(run_id) FROM srm.audit_run))) AS oscal;
+RESET search_path;
+DELETE FROM srm.audit_run;
+DELETE FROM srm.asset_load_rejection;
+DELETE FROM srm.asset;
+DELETE FROM srm.asset_load;
+DROP SCHEMA evil CASCADE;
