@@ -17,49 +17,10 @@
 # Prints "oscal: PASS" and exits 0, or "oscal: FAIL: ..." and exits 1.
 set -euo pipefail
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 OUTDIR" >&2
-    exit 2
-fi
-top=$(cd "$(dirname "$0")/../.." && pwd)
-out=$1
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-db=srm_oscal_check_$$
-admin_db=${PGDATABASE:-postgres}
-
-fail() { echo "oscal: FAIL: $*" >&2; exit 1; }
-ok() { echo "oscal: ok: $*"; }
-q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
-
-cleanup() {
-    psql -X -q -d "$admin_db" -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT INT TERM
-
-psql -X -q -v ON_ERROR_STOP=1 -d "$admin_db" -c "CREATE DATABASE $db" >/dev/null \
-    || fail "cannot create database $db (PGHOST=${PGHOST:-} PGPORT=${PGPORT:-} PGUSER=${PGUSER:-})"
-q -c "SET client_min_messages = warning" -c "CREATE EXTENSION srm" || fail "CREATE EXTENSION srm failed (run make install first)"
-ok "scratch database $db with srm $(q -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")"
-
-for f in 'load_config_snapshot(jsonb,text)' 'run_audit(text,text,text[],text,integer)' 'oscal_ssp(bigint)'; do
-    [ "$(q -c "SELECT to_regprocedure('srm.$f') IS NOT NULL")" = t ] \
-        || fail "srm.$f does not exist in this build of srm: cannot run the end-to-end OSCAL check"
-done
-
-# --- the sample inventory ---------------------------------------------------
-python3 "$top/tools/gen_sample_snapshot.py" --out "$out/snapshot.json" >/dev/null 2>"$out/snapshot.log" \
-    || { cat "$out/snapshot.log" >&2; fail "tools/gen_sample_snapshot.py failed"; }
-# through the client (psql reads the file), so the server needs no access to OUTDIR
-assets=$(q 2>"$out/load.log" <<SQL
-SET client_min_messages = warning;
-\\set snapshot \`cat '$out/snapshot.json'\`
-SELECT srm.load_config_snapshot(:'snapshot'::jsonb);
-SQL
-) || { cat "$out/load.log" >&2; fail "srm.load_config_snapshot failed"; }
-[ "${assets:-0}" -gt 0 ] 2>/dev/null || fail "srm.load_config_snapshot loaded no asset (returned '$assets')"
-q -c "ANALYZE srm.asset"
-ok "loaded the sample snapshot: $assets assets"
+# shell helpers, a scratch database with srm and the sample inventory
+# shellcheck source=../lib/sample_db.sh
+. "$(dirname "$0")/../lib/sample_db.sh"
+sample_db_setup oscal 'oscal_ssp(bigint)' "$@"
 
 # --- audits -----------------------------------------------------------------------
 SECONDS=0
