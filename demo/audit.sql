@@ -73,7 +73,7 @@ FROM srm.bi_gaps_by_family WHERE run_id = :run ORDER BY gaps DESC, family_id LIM
 \o :out/report.html
 SELECT srm.report_html(:run);
 \o :out/ssp.json
-SELECT jsonb_pretty(srm.oscal_ssp(:run));
+SELECT srm.oscal_ssp(:run);
 \o
 \pset format aligned
 \pset tuples_only off
