@@ -521,6 +521,32 @@ GROUP BY c.framework_id, c.control_id, c.status, c.organizational, s.provider, s
 COMMENT ON VIEW srm.control_service IS
     'the derived responsibility of every control on every service, before overrides: the union over the layers the control acts on, plus every party for organizational controls; withdrawn controls are not applicable';
 
+-- one control on one service, before overrides: what the view above says,
+-- by index lookups (for the per-asset functions)
+CREATE FUNCTION srm.derived_responsibility(framework_id text, control_id text, provider text, service_namespace text)
+RETURNS srm.responsibility
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
+            ELSE (SELECT srm.responsibility_agg(coalesce(sl.responsibility, ml.responsibility))
+                  FROM srm.control_layer cl
+                  JOIN srm.service s
+                    ON s.provider = derived_responsibility.provider
+                   AND s.service_namespace = derived_responsibility.service_namespace
+                  JOIN srm.service_model_layer ml ON ml.model_id = s.model_id AND ml.layer_id = cl.layer_id
+                  LEFT JOIN srm.service_layer sl
+                    ON sl.provider = s.provider AND sl.service_namespace = s.service_namespace
+                   AND sl.layer_id = cl.layer_id
+                  WHERE cl.framework_id = c.framework_id AND cl.control_id = c.control_id)
+                 OPERATOR(srm.|) CASE WHEN c.organizational THEN srm.organizational_parties()
+                                      ELSE 'not applicable'::srm.responsibility END
+       END
+FROM srm.control c
+WHERE c.framework_id = derived_responsibility.framework_id AND c.control_id = derived_responsibility.control_id;
+END;
+COMMENT ON FUNCTION srm.derived_responsibility(text, text, text, text) IS
+    'the derived responsibility of one control on one service, before overrides (the same as srm.control_service, by index lookups)';
+
 -- the override that applies, if any: the most specific one
 CREATE FUNCTION srm.override_for(provider text, service_namespace text, account_id text, asset text,
                                  framework_id text, control_id text, family_id text)
@@ -611,6 +637,8 @@ CREATE FUNCTION srm.service_of(asset text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning the inlined resolver each time costs more than running it
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     r record;
@@ -629,6 +657,8 @@ CREATE FUNCTION srm.resource_type_of(asset text)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning the inlined resolver each time costs more than running it
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     r record;
@@ -673,6 +703,8 @@ RETURNS TABLE (step integer, kind text, layer_id text, responsibility srm.respon
                origin text, detail text)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning the inlined resolver each time costs more than running it
+SET plan_cache_mode = force_generic_plan
 AS $$
 #variable_conflict use_column
 DECLARE
@@ -757,6 +789,8 @@ CREATE FUNCTION srm.responsibility_of(asset text, control text)
 RETURNS srm.responsibility
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning the inlined resolver each time costs more than running it
+SET plan_cache_mode = force_generic_plan
 AS $$
 DECLARE
     a record;
@@ -775,10 +809,7 @@ BEGIN
     FROM @extschema@.override_for(a.provider, a.service_namespace, a.account_id,
         CASE WHEN a.form = 'arn' THEN a.asset END, c.framework_id, c.control_id, c.family_id) o;
     IF r IS NULL THEN
-        SELECT cs.responsibility INTO r
-        FROM @extschema@.control_service cs
-        WHERE cs.framework_id = c.framework_id AND cs.control_id = c.control_id
-          AND cs.provider = a.provider AND cs.service_namespace = a.service_namespace;
+        r := @extschema@.derived_responsibility(c.framework_id, c.control_id, a.provider, a.service_namespace);
     END IF;
     RETURN r;
 END

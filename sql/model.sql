@@ -75,6 +75,15 @@ SELECT basis, count(*) FROM control_layer GROUP BY 1 ORDER BY 1;
 SELECT count(*) FILTER (WHERE organizational) AS organizational, count(*) AS active
 FROM control WHERE framework_id = 'nist-800-53-r5' AND status = 'active';
 
+-- the per-asset functions' lookup agrees with the view: every control on
+-- one service of each model and on services with deviations of their own
+SELECT count(*) AS pairs,
+       count(*) FILTER (WHERE derived_responsibility(framework_id, control_id, provider, service_namespace)
+                              IS NOT DISTINCT FROM responsibility) AS agree
+FROM control_service
+WHERE service_namespace IN ('ec2', 's3', 'rds', 'lambda', 'outposts', 'directconnect', 'dynamodb', 'iam',
+                            'kms', 'elasticloadbalancing');
+
 -- the data carries its source on every row
 SELECT 'layer' AS tbl, count(*) FILTER (WHERE coalesce(source, '') !~ '\S') AS without_source FROM layer UNION ALL
 SELECT 'service_model', count(*) FILTER (WHERE coalesce(source, '') !~ '\S') FROM service_model UNION ALL
