@@ -591,17 +591,11 @@ BEGIN
     WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
     -- the derivation, once per control x service of the run
     CREATE TEMPORARY TABLE srm_audit_derived ON COMMIT DROP AS
-    SELECT cl.control_id, e.service_namespace,
-           @extschema@.responsibility_agg(e.responsibility)
-           OPERATOR(@extschema@.|) CASE WHEN bool_or(k.organizational) THEN @extschema@.organizational_parties()
-                                        ELSE 'not applicable'::@extschema@.responsibility END AS responsibility
-    FROM pg_temp.srm_audit_control c
-    JOIN @extschema@.control k ON k.framework_id = fw AND k.control_id = c.control_id
-    JOIN @extschema@.control_layer cl ON cl.framework_id = fw AND cl.control_id = c.control_id
-    JOIN @extschema@.service_layer_effective e ON e.layer_id = cl.layer_id AND e.provider = 'aws'
-    WHERE e.service_namespace IN (SELECT DISTINCT a.service_namespace FROM @extschema@.audit_asset a
-                                  WHERE a.run_id = rid AND a.known)
-    GROUP BY cl.control_id, e.service_namespace;
+    SELECT d.control_id, d.service_namespace, d.responsibility
+    FROM @extschema@.derived_responsibilities(
+        fw, (SELECT array_agg(c.control_id) FROM pg_temp.srm_audit_control c), 'aws',
+        (SELECT array_agg(DISTINCT a.service_namespace) FROM @extschema@.audit_asset a
+         WHERE a.run_id = rid AND a.known)) d;
     CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, control_id);
     ANALYZE pg_temp.srm_audit_control;
     ANALYZE pg_temp.srm_audit_derived;

@@ -521,28 +521,43 @@ GROUP BY c.framework_id, c.control_id, c.status, c.organizational, s.provider, s
 COMMENT ON VIEW srm.control_service IS
     'the derived responsibility of every control on every service, before overrides: the union over the layers the control acts on, plus every party for organizational controls; withdrawn controls are not applicable';
 
--- one control on one service, before overrides: what the view above says,
--- by index lookups (for the per-asset functions)
-CREATE FUNCTION srm.derived_responsibility(framework_id text, control_id text, provider text, service_namespace text)
-RETURNS srm.responsibility
+-- controls on services, before overrides: what the view above says, without
+-- its explanation, for the given controls and services only (the audit and
+-- the per-asset functions use it)
+CREATE FUNCTION srm.derived_responsibilities(framework_id text, control_ids text[], provider text,
+                                             service_namespaces text[])
+RETURNS TABLE (control_id text, service_namespace text, responsibility srm.responsibility)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-SELECT CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
-            ELSE (SELECT srm.responsibility_agg(coalesce(sl.responsibility, ml.responsibility))
-                  FROM srm.control_layer cl
-                  JOIN srm.service s
-                    ON s.provider = derived_responsibility.provider
-                   AND s.service_namespace = derived_responsibility.service_namespace
-                  JOIN srm.service_model_layer ml ON ml.model_id = s.model_id AND ml.layer_id = cl.layer_id
-                  LEFT JOIN srm.service_layer sl
-                    ON sl.provider = s.provider AND sl.service_namespace = s.service_namespace
-                   AND sl.layer_id = cl.layer_id
-                  WHERE cl.framework_id = c.framework_id AND cl.control_id = c.control_id)
+SELECT c.control_id, s.service_namespace,
+       CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
+            ELSE srm.responsibility_agg(coalesce(sl.responsibility, ml.responsibility))
                  OPERATOR(srm.|) CASE WHEN c.organizational THEN srm.organizational_parties()
                                       ELSE 'not applicable'::srm.responsibility END
        END
 FROM srm.control c
-WHERE c.framework_id = derived_responsibility.framework_id AND c.control_id = derived_responsibility.control_id;
+JOIN srm.service s
+  ON s.provider = derived_responsibilities.provider
+ AND s.service_namespace = ANY (derived_responsibilities.service_namespaces)
+LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
+LEFT JOIN srm.service_model_layer ml ON ml.model_id = s.model_id AND ml.layer_id = cl.layer_id
+LEFT JOIN srm.service_layer sl
+  ON sl.provider = s.provider AND sl.service_namespace = s.service_namespace AND sl.layer_id = cl.layer_id
+WHERE c.framework_id = derived_responsibilities.framework_id
+  AND c.control_id = ANY (derived_responsibilities.control_ids)
+GROUP BY c.control_id, c.status, c.organizational, s.service_namespace;
+END;
+COMMENT ON FUNCTION srm.derived_responsibilities(text, text[], text, text[]) IS
+    'the derived responsibility of the given controls on the given services, before overrides (the same as srm.control_service, without the explanation)';
+
+-- one control on one service
+CREATE FUNCTION srm.derived_responsibility(framework_id text, control_id text, provider text, service_namespace text)
+RETURNS srm.responsibility
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT d.responsibility
+FROM srm.derived_responsibilities(derived_responsibility.framework_id, ARRAY[derived_responsibility.control_id],
+                                  derived_responsibility.provider, ARRAY[derived_responsibility.service_namespace]) d;
 END;
 COMMENT ON FUNCTION srm.derived_responsibility(text, text, text, text) IS
     'the derived responsibility of one control on one service, before overrides (the same as srm.control_service, by index lookups)';
