@@ -13,7 +13,9 @@ override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 # from data/*.csv (tools/gen_data.py), then the functions over them
 INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/derive.sql install/audit.sql install/report.sql install/oscal.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
+# released versions, frozen as shipped: full install scripts of earlier
+# versions and every upgrade script (srm--A--B.sql)
+DATA = $(wildcard versions/$(EXTENSION)--*.sql)
 
 REGRESS = io operators opclass aggregate vocabulary errors laws model seed azure identifiers overrides inventories loader audit report oscal security catalog
 REGRESS_OPTS = --inputdir=.
