@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# The upgrade test.  Installs srm 0.1.0 exactly as released, writes the
+# user's rows through 0.1.0's own interface, runs ALTER EXTENSION srm UPDATE
+# and then requires
+#   (a) pg_dump --schema-only of the upgraded database equal to a fresh
+#       install's (normalised for order and object ids),
+#   (b) the shipped rows equal to a fresh install's,
+#   (c) every user row unchanged (per-table checksums, sequences too),
+#   (d) the whole regression suite passing against the upgraded database
+#       (a copy whose user tables are emptied, as the suite expects),
+# and that a failing update changes nothing and an update to a version that
+# does not exist is refused.  Runs against the server in PGHOST/PGPORT with
+# srm installed (the test command starts one with pg_virtualenv).
+# Usage: test/upgrade/run.sh [OUTDIR]
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+from=0.1.0
+to=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
+out=${1:-$(mktemp -d)}
+mkdir -p "$out"
+up=srm_upgrade_up; fresh=srm_upgrade_fresh; suite=srm_upgrade_suite; broken=srm_upgrade_broken
+cleanup() { for d in $up $fresh $suite $broken; do dropdb --if-exists "$d" 2>/dev/null || true; done; }
+trap cleanup EXIT
+cleanup
+q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$@"; }
+fail() { echo "upgrade: FAILED: $*"; exit 1; }
+say() { echo "upgrade: $*"; }
+
+# --- 0.1.0 and the user's rows ------------------------------------------------
+createdb $up
+q $up -c "CREATE EXTENSION srm VERSION '$from'"
+[ "$(q $up -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")" = "$from" ] || fail "srm $from not installed"
+sample=$(ls "$top"/tools/*/gen_sample_snapshot.py "$top"/tools/gen_sample_snapshot.py 2>/dev/null | head -n 1)
+python3 "$sample" --out "$out/sample.json" >/dev/null
+q $up -v small="$(cat "$top/test/fixtures/snapshot_small.json")" \
+      -v small_v2="$(cat "$top/test/fixtures/snapshot_small_v2.json")" \
+      -v sample="$(cat "$out/sample.json")" \
+      -f "$top/test/upgrade/user-rows-$from.sql" >/dev/null
+
+# the user's tables as the old version knows them: its configuration tables
+# (every row the user's) and srm.attestation (user rows beside shipped ones
+# in 0.1.0), each with its columns as they were
+q $up -F '|' >"$out/user-tables.txt" <<'SQL'
+SELECT c.oid::regclass, string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum), c.relkind
+FROM pg_extension e
+CROSS JOIN LATERAL unnest(e.extconfig || 'srm.attestation'::regclass::oid) AS t(oid)
+JOIN pg_class c ON c.oid = t.oid
+JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+WHERE e.extname = 'srm' AND c.relkind IN ('r', 'S')
+GROUP BY c.oid, c.relkind ORDER BY 1
+SQL
+checksums() {
+	while IFS='|' read -r table cols kind; do
+		if [ "$kind" = S ]; then
+			q "$1" -c "SELECT '$table', last_value, is_called FROM $table"
+		else
+			q "$1" -c "SELECT '$table', count(*), md5(coalesce(string_agg(x::text, E'\n' ORDER BY x::text), ''))
+			           FROM (SELECT $cols FROM $table) x"
+		fi
+	done <"$out/user-tables.txt"
+}
+checksums $up >"$out/user-rows-before.txt"
+rows=$(q $up -c "SELECT (SELECT count(*) FROM srm.asset) || ' assets, ' || (SELECT count(*) FROM srm.asset_load_rejection)
+       || ' rejections, ' || (SELECT count(*) FROM srm.override) || ' overrides, ' || (SELECT count(*) FROM srm.control_status)
+       || ' statuses, ' || (SELECT count(*) FROM srm.audit_run) || ' audit runs, ' || (SELECT count(*) FROM srm.audit_finding)
+       || ' findings'")
+say "srm $from with $rows"
+
+# --- an update that cannot complete changes nothing --------------------------
+# a user's view on a 0.1.0 helper that 0.2.0 moves out of the way: the
+# update stops with an error naming it, in one transaction
+createdb -T $up $broken
+q $broken -c "CREATE VIEW public.my_plural AS SELECT srm.plural('policy') AS p"
+pg_dump --schema-only --binary-upgrade -d $broken >"$out/broken-before.sql"
+if q $broken -c "ALTER EXTENSION srm UPDATE" 2>"$out/broken-update.err"; then
+	fail "the update went through although a user view depends on srm.plural"
+fi
+grep -q 'depend' "$out/broken-update.err" || fail "unclear error: $(cat "$out/broken-update.err")"
+[ "$(q $broken -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")" = "$from" ] || fail "half-updated extension"
+pg_dump --schema-only --binary-upgrade -d $broken >"$out/broken-after.sql"
+python3 "$top/test/upgrade/normalize_dump.py" "$out/broken-before.sql" >"$out/broken-before.norm"
+python3 "$top/test/upgrade/normalize_dump.py" "$out/broken-after.sql" >"$out/broken-after.norm"
+diff -q "$out/broken-before.norm" "$out/broken-after.norm" >/dev/null || fail "a failed update changed the schema"
+say "a failing update left $from untouched: $(head -n 1 "$out/broken-update.err")"
+dropdb $broken
+
+# --- the update ---------------------------------------------------------------
+q $up -c "ALTER EXTENSION srm UPDATE" 2>"$out/update.log" || { cat "$out/update.log"; fail "ALTER EXTENSION srm UPDATE failed"; }
+got=$(q $up -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")
+[ "$got" = "$to" ] || fail "updated to $got, expected $to"
+say "ALTER EXTENSION srm UPDATE: $from -> $to"
+
+# (c) every user row unchanged
+checksums $up >"$out/user-rows-after.txt"
+diff -u "$out/user-rows-before.txt" "$out/user-rows-after.txt" || fail "user rows changed"
+say "(c) user rows unchanged: $(wc -l <"$out/user-rows-after.txt") tables and sequences, checksums in $out/user-rows-after.txt"
+
+# (a) the schema equals a fresh install's
+createdb $fresh
+q $fresh -c "CREATE EXTENSION srm"
+pg_dump --schema-only --binary-upgrade -d $up >"$out/upgraded.sql"
+pg_dump --schema-only --binary-upgrade -d $fresh >"$out/fresh.sql"
+python3 "$top/test/upgrade/normalize_dump.py" "$out/upgraded.sql" >"$out/upgraded.norm"
+python3 "$top/test/upgrade/normalize_dump.py" "$out/fresh.sql" >"$out/fresh.norm"
+diff -u "$out/fresh.norm" "$out/upgraded.norm" >"$out/schema.diff" || { head -n 80 "$out/schema.diff"; fail "schema differs from a fresh install (diff in $out/schema.diff)"; }
+config="SELECT string_agg(c::regclass || ' ' || coalesce(w, ''), '; ' ORDER BY c::regclass::text)
+        FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, w) WHERE e.extname = 'srm'"
+[ "$(q $up -c "$config")" = "$(q $fresh -c "$config")" ] || fail "pg_extension_config_dump differs: $(q $up -c "$config") vs $(q $fresh -c "$config")"
+say "(a) schema equal to a fresh install: $(grep -c '^-- Name: ' "$out/fresh.norm") objects, dump diff empty"
+
+# (b) the shipped rows equal a fresh install's: every member table that is
+# not a configuration table, and the shipped part of those with a condition
+shipped_rows() {
+	q "$1" -F '|' -c "
+	SELECT c.oid::regclass, x.w
+	FROM pg_depend d
+	JOIN pg_class c ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND c.relkind = 'r'
+	JOIN pg_extension e ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid AND d.deptype = 'e'
+	LEFT JOIN LATERAL unnest(e.extconfig, e.extcondition) AS x(c, w) ON x.c = c.oid
+	WHERE e.extname = 'srm' AND coalesce(x.w, 'shipped') <> ''
+	ORDER BY 1" |
+	while IFS='|' read -r table cond; do
+		q "$1" -c "SELECT '$table', count(*), md5(coalesce(string_agg(x::text, E'\n' ORDER BY x::text), ''))
+		           FROM (SELECT * FROM $table EXCEPT ALL SELECT * FROM $table ${cond:-WHERE false}) x"
+	done
+}
+shipped_rows $fresh >"$out/shipped-fresh.txt"
+shipped_rows $up >"$out/shipped-upgraded.txt"
+diff -u "$out/shipped-fresh.txt" "$out/shipped-upgraded.txt" || fail "shipped rows differ"
+say "(b) shipped rows equal: $(wc -l <"$out/shipped-fresh.txt") tables, $(awk -F'|' '{n += $2} END {print n}' "$out/shipped-fresh.txt") rows"
+
+# --- (d) the regression suite against the upgraded database -------------------
+createdb -T $up $suite
+q $suite -F '|' -c "SELECT c::regclass, w, (SELECT relkind FROM pg_class WHERE oid = c)
+                    FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, w) WHERE e.extname = 'srm'" |
+while IFS='|' read -r rel cond kind; do
+	if [ "$kind" = S ]; then q $suite -c "SELECT setval('$rel', 1, false)" >/dev/null
+	elif [ -z "$cond" ]; then q $suite -c "TRUNCATE $rel CASCADE" 2>/dev/null
+	else q $suite -c "DELETE FROM $rel $cond"; fi
+done
+tests=$(make -s -C "$top" --no-print-directory --eval='print-regress: ; @echo $(REGRESS)' print-regress)
+pgxs=$(dirname "$(pg_config --pgxs)")
+mkdir -p "$out/regress"
+if "$pgxs/../test/regress/pg_regress" --inputdir="$top" --outputdir="$out/regress" --bindir="$(pg_config --bindir)" \
+	--use-existing --dbname=$suite $tests >"$out/regress.log" 2>&1; then
+	say "(d) regression suite against the upgraded database: $(grep -c ' ok ' "$out/regress.log") tests passed"
+else
+	cat "$out/regress.log"; [ -f "$out/regress/regression.diffs" ] && head -n 100 "$out/regress/regression.diffs"
+	fail "regression suite against the upgraded database"
+fi
+
+# --- an update to a version that does not exist --------------------------------
+if q $up -c "ALTER EXTENSION srm UPDATE TO '9.9.9'" 2>"$out/bad-version.err"; then fail "update to 9.9.9 accepted"; fi
+grep -q 'no update path from version "'"$to"'" to version "9.9.9"' "$out/bad-version.err" || fail "unclear error: $(cat "$out/bad-version.err")"
+[ "$(q $up -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")" = "$to" ] || fail "version changed"
+say "update to 9.9.9 refused: $(head -n 1 "$out/bad-version.err")"
