@@ -1,4 +1,6 @@
 -- The extension's catalog entries: labels, comments, privileges
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- every function is commented, parallel safe, and IMMUTABLE STRICT unless
@@ -30,4 +32,3 @@ INSERT INTO srm.override (framework_id, control_id, responsibility, reason)
 VALUES ('nist-800-53-r5', 'pe-3', 'customer', 'not allowed');
 RESET ROLE;
 DROP ROLE srm_reader;
-DROP FUNCTION public.test_error(text);
