@@ -32,3 +32,4 @@ INSERT INTO srm.override (framework_id, control_id, responsibility, reason)
 VALUES ('nist-800-53-r5', 'pe-3', 'customer', 'not allowed');
 RESET ROLE;
 DROP ROLE srm_reader;
+DROP FUNCTION public.test_error(text);
