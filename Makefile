@@ -17,8 +17,11 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # versions and every upgrade script (srm--A--B.sql)
 DATA = $(wildcard versions/$(EXTENSION)--*.sql)
 
+# every test stands alone and includes sql/include/setup.sql (not a test);
+# this is only the default order; test/regress/any_order.sh checks that
+# the list names every sql/*.sql
 REGRESS = io operators opclass aggregate vocabulary errors laws model seed azure identifiers overrides inventories loader audit report oscal security catalog
-REGRESS_OPTS = --inputdir=.
+REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out
 

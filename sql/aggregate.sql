@@ -1,4 +1,6 @@
 -- srm.responsibility_agg: the union over rows, serial and parallel
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 SELECT responsibility_agg(r) FROM unnest('{inherited, customer (configured)}'::responsibility[]) r;
@@ -47,3 +49,5 @@ SELECT count(*) AS groups,
 	count(DISTINCT s.r) AS distinct_unions
 FROM agg_serial s FULL JOIN agg_parallel p USING (g);
 SELECT g, r FROM agg_serial WHERE g IN (1, 6, 24, 65, 127, 128, 129, 130) ORDER BY g;
+-- leave the database as found
+DROP TABLE agg_t, agg_serial, agg_parallel;

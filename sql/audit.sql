@@ -1,8 +1,18 @@
 -- Audits: hand-checked findings on the small inventory, statuses, two runs
 -- and the answers as of each, retention, errors
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
--- the inventory from the loader test: 12 assets, one of an unknown type,
--- plus the bucket of account 123456789012
+-- the inventory of the loader test, loaded the same way: both snapshots
+-- (test/fixtures/README.md), then one bucket of account 123456789012
+\set small `cat :'fixtures'/snapshot_small.json`
+\set small_v2 `cat :'fixtures'/snapshot_small_v2.json`
+SELECT load_config_snapshot(:'small'::jsonb, 'snapshot_small.json') AS loaded;
+SELECT load_config_snapshot(:'small_v2'::jsonb, 'snapshot_small_v2.json') AS loaded;
+SELECT load_config_snapshot('{"configurationItems": [
+  {"resourceType": "AWS::S3::Bucket", "resourceId": "ok-bucket", "awsAccountId": "123456789012", "awsRegion": "us-east-1", "ARN": "arn:aws:s3:::ok-bucket"}
+]}'::jsonb, 'inline') AS loaded;
+-- 12 assets, one of an unknown type, plus the bucket of account 123456789012
 SELECT account_id, count(*) AS assets, count(*) FILTER (WHERE NOT known_type) AS unknown FROM asset GROUP BY 1 ORDER BY 1;
 
 SELECT run_audit('aws-srm', NULL, ARRAY['402918374655', '718265390142'], 'first run') AS run_1 \gset

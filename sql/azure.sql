@@ -1,5 +1,7 @@
 -- Azure: Microsoft's published shared responsibility table, reproduced by
 -- the Azure service models through the layer map
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- the published table as shipped

@@ -1,4 +1,6 @@
 -- The extension's catalog entries: labels, comments, privileges
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- every function is commented, parallel safe, and IMMUTABLE STRICT unless

@@ -1,4 +1,6 @@
 -- A catalogue of bad input: each error with its SQLSTATE, message and detail
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 CREATE FUNCTION pg_temp.try(v text) RETURNS text LANGUAGE plpgsql AS $$
@@ -59,3 +61,5 @@ SELECT '{shared, sharing}'::responsibility[];
 CREATE TABLE err_t (r responsibility NOT NULL);
 INSERT INTO err_t VALUES ('customer'), ('custommer');
 SELECT count(*) FROM err_t;
+-- leave the database as found
+DROP TABLE err_t;

@@ -1,4 +1,6 @@
 -- Assets in every form users hold, and control ids in the forms people write
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- the same question in every identifier form gives the same answer

@@ -1,5 +1,7 @@
 -- Inventories where they already are: tables shaped like Steampipe's,
 -- CloudQuery's and Security Hub findings, joined with srm's functions
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = public, srm;
 CREATE SCHEMA inv;
 SET search_path = inv, public, srm;

@@ -1,18 +1,7 @@
 -- Text and binary input/output of srm.responsibility
-CREATE EXTENSION srm;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
-
--- for the tests that follow: run a statement, return its error (SQLSTATE,
--- message, detail, hint) as text; dropped by the last test (catalog)
-CREATE FUNCTION public.test_error(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE st text; msg text; det text; hint text;
-BEGIN
-	EXECUTE q;
-	RETURN 'no error';
-EXCEPTION WHEN others THEN
-	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
-	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
-END $$;
 
 -- canonical output: parts in the order provider, customer, partner,
 -- qualifiers in a fixed order, one spelling per value
@@ -95,3 +84,5 @@ FROM generate_series(0, 255) v
 WHERE v <> 1 AND pg_temp.recv(pg_catalog.set_byte('\x0009'::bytea, 0, v)) LIKE 'rejected 22P03: %format version%';
 SELECT pg_temp.recv('\x'::bytea), pg_temp.recv('\x01'::bytea), pg_temp.recv('\x010900'::bytea);
 SELECT pg_temp.recv('\x0202'::bytea), pg_temp.recv('\x0180'::bytea), pg_temp.recv('\x0110'::bytea);
+-- leave the database as found
+DROP TABLE io_t, io_t2, io_bytes;

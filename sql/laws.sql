@@ -1,4 +1,6 @@
 -- Exhaustive laws over every valid value (there are 50)
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- every value, built from its parts independently of the type's printer;

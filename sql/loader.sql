@@ -1,8 +1,10 @@
 -- Loading AWS Config snapshots into srm.asset (test/fixtures/README.md
 -- describes every item of the files used here)
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
-\set small `cat test/fixtures/snapshot_small.json`
-\set small_v2 `cat test/fixtures/snapshot_small_v2.json`
+\set small `cat :'fixtures'/snapshot_small.json`
+\set small_v2 `cat :'fixtures'/snapshot_small_v2.json`
 
 SELECT load_config_snapshot(:'small'::jsonb, 'snapshot_small.json') AS loaded;
 -- 12 items = 11 inserted + 0 updated + 1 rejected (the older copy of item 0)
@@ -50,12 +52,12 @@ SELECT item_index, reason FROM asset_load_rejection WHERE load_id = 5 ORDER BY 1
 SELECT items_read, assets_inserted, assets_updated, items_rejected FROM asset_load WHERE load_id = 5;
 
 -- malformed input is an error naming the item and the key; nothing is loaded
-\set bad_not_json `cat test/fixtures/bad_not_json.txt`
-\set bad_no_items `cat test/fixtures/bad_no_items.json`
-\set bad_items_not_array `cat test/fixtures/bad_items_not_array.json`
-\set bad_item_not_object `cat test/fixtures/bad_item_not_object.json`
-\set bad_type_wrong `cat test/fixtures/bad_type_wrong.json`
-\set bad_tags_wrong `cat test/fixtures/bad_tags_wrong.json`
+\set bad_not_json `cat :'fixtures'/bad_not_json.txt`
+\set bad_no_items `cat :'fixtures'/bad_no_items.json`
+\set bad_items_not_array `cat :'fixtures'/bad_items_not_array.json`
+\set bad_item_not_object `cat :'fixtures'/bad_item_not_object.json`
+\set bad_type_wrong `cat :'fixtures'/bad_type_wrong.json`
+\set bad_tags_wrong `cat :'fixtures'/bad_tags_wrong.json`
 SELECT count(*) AS loads_before FROM asset_load \gset
 \pset format unaligned
 SELECT f, regexp_replace(test_error(format('SELECT srm.load_config_snapshot(%L::jsonb)', c)), 'Token ".*$', 'Token ...') AS error

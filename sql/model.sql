@@ -1,5 +1,7 @@
 -- The model as data: what CREATE EXTENSION loads, counted against the data
 -- files, every row with its source
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 SELECT 'layer' AS tbl, count(*) FROM layer UNION ALL

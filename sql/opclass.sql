@@ -1,4 +1,6 @@
 -- btree and hash operator classes, and their use by the planner
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 CREATE TABLE controls (id int, r responsibility);
@@ -77,3 +79,5 @@ SELECT count(*) FILTER (WHERE r @> 'customer') AS act_contains,
 	count(*) FILTER (WHERE r = 'n/a') AS act_eq,
 	count(*) FILTER (WHERE r <> 'n/a') AS act_ne
 FROM controls;
+-- leave the database as found
+DROP TABLE controls, classes;

@@ -1,4 +1,6 @@
 -- Operators of srm.responsibility
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- order: customer burden first (not applicable < inherited < shared <

@@ -2,9 +2,8 @@
 -- The test makes its own small audit runs (ids 910001-910003) by INSERTs,
 -- asserts the plan's shape and content with jsonpath and SQL, and deletes
 -- the runs at the end.  Schema validation itself is test/oscal/check.sh.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS srm;
-RESET client_min_messages;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- name-based uuids: fixed, version 5, RFC 4122 variant

@@ -1,4 +1,6 @@
 -- Overrides: the most specific rule wins, and explain shows it
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 SELECT responsibility_of('arn:aws:ec2:us-east-1:111111111111:instance/i-1', 'si-2') AS derived;

@@ -1,9 +1,8 @@
 -- srm.report_html: the audit report as one self-contained HTML page.
 -- The test makes its own small audit runs (ids 900001-900003) by INSERTs,
 -- asserts facts about the page, and deletes the runs at the end.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS srm;
-RESET client_min_messages;
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- two runs of NIST 800-53 MODERATE, one of aws-srm; three accounts, three

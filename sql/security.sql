@@ -1,6 +1,8 @@
 -- search_path attacks: functions and operators planted in a schema that a
 -- caller puts before pg_catalog must never be called by srm's functions
 -- (SQL-standard bodies are bound when created; PL/pgSQL ones pin search_path)
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 CREATE SCHEMA evil;
 CREATE FUNCTION evil.lower(text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.lower called'; END $$;
 CREATE FUNCTION evil.btrim(text) RETURNS text LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'evil.btrim called'; END $$;

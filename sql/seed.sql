@@ -1,5 +1,7 @@
 -- Every statement of the founding description (AWS shared responsibility
 -- model), asked of the model as data
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- Inherited: physical and environmental controls, on every AWS service

@@ -1,5 +1,7 @@
 -- Vocabulary mappings: CSA CCM v4 ownership, FedRAMP / OSCAL control
 -- origination (customer's and provider's perspective), OSCAL export
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
 -- the table in the README, value by value

@@ -42,6 +42,27 @@ if [ $status -ne 0 ]; then
 	grep -qE '^test ' regress.log || fail "regress (did not run)"
 fi
 
+echo "== pg_regress: every file alone, the list reversed, a shuffled order (throw-away cluster)"
+# test/regress/any_order.sh: one pass or fail per file run alone (its own
+# new database), one for the reversed list, one for a shuffled order run
+# with --use-existing on the database the reversed run left
+SECONDS=0
+setsid -w pg_virtualenv -t -o max_connections=20 bash test/regress/any_order.sh </dev/null >regress-order.log 2>&1
+status=$?
+while read -r line; do
+	case "$line" in
+		"ok: "*) pass "${line#ok: }" ;;
+		"FAILED: "*) fail "${line#FAILED: }" ;;
+	esac
+done < <(grep -E '^(ok|FAILED): ' regress-order.log)
+grep -E '^(reversed|shuffled) order' regress-order.log
+if [ $status -ne 0 ]; then
+	# the failures and their diffs, without the server log pg_virtualenv appends
+	sed '/^\*\*\* .* (last [0-9]* lines) \*\*\*$/,$d' regress-order.log | grep -vE '^ok: ' | tail -n 300
+	grep -qE '^FAILED: ' regress-order.log || fail "regress orders (did not finish)"
+fi
+echo "(${SECONDS}s)"
+
 echo "== pg_dump / pg_restore of overrides (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/dump/run.sh </dev/null; then pass dump/overrides; else fail dump/overrides; fi
 

@@ -8,7 +8,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${SRM_CRON_INNER:-}" ]; then
 	export SRM_CRON_INNER=1
 	exec setsid -w pg_virtualenv -t -o shared_preload_libraries=pg_cron -o cron.database_name=postgres \
-		-o cron.use_background_workers=on -o max_worker_processes=16 bash "$0" </dev/null
+		-o cron.use_background_workers=on -o max_worker_processes=16 bash "$top/test/cron/run.sh" </dev/null
 fi
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 small=$(cat "$top/test/fixtures/snapshot_small.json")

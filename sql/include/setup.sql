@@ -1,0 +1,64 @@
+\set srm_setup_echo :ECHO
+\set ECHO none
+-- Shared setup, included by every file of the regression suite (the first
+-- lines of each file:  \getenv abs_srcdir PG_ABS_SRCDIR  and
+-- \i :abs_srcdir/sql/include/setup.sql), so that each file runs alone and
+-- in any order, in a new database (make installcheck REGRESS=<name>) or in
+-- one where srm is already installed, at this version or updated from an
+-- older one (pg_regress --use-existing).  It is not a test itself: it is
+-- not in REGRESS and has no expected file; its own lines are not echoed,
+-- but its errors are.
+--   - srm: created if missing; never dropped, never assumed to be new.
+--   - the user's tables (those whose rows pg_dump keeps, registered with
+--     pg_extension_config_dump) are emptied and their sequences restarted,
+--     so a test sees no row left by another and the same ids in any order.
+--   - public.test_error(q): runs q and returns its error as text.
+--   - psql variable fixtures: the directory of the test fixtures.
+-- It leaves search_path as it was and resets client_min_messages.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS srm;
+
+DO $$
+DECLARE
+	cfg record;
+	whole text;
+BEGIN
+	-- tables whose rows are all the user's: emptied together
+	SELECT string_agg(cfg_oid::regclass::text, ', ') INTO whole
+	FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg_oid, cond), pg_class c
+	WHERE e.extname = 'srm' AND c.oid = x.cfg_oid AND c.relkind IN ('r', 'p') AND coalesce(x.cond, '') = '';
+	IF whole IS NOT NULL THEN
+		EXECUTE 'TRUNCATE ' || whole || ' RESTART IDENTITY';
+	END IF;
+	-- tables that hold shipped rows as well: only the user's rows go
+	FOR cfg IN
+		SELECT x.cfg_oid::regclass AS tbl, x.cond
+		FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg_oid, cond), pg_class c
+		WHERE e.extname = 'srm' AND c.oid = x.cfg_oid AND c.relkind IN ('r', 'p') AND coalesce(x.cond, '') <> ''
+	LOOP
+		EXECUTE format('DELETE FROM %s %s', cfg.tbl, cfg.cond);
+	END LOOP;
+	-- the user's sequences start again
+	FOR cfg IN
+		SELECT x.cfg_oid::regclass AS seq
+		FROM pg_extension e, unnest(e.extconfig) AS x(cfg_oid), pg_class c
+		WHERE e.extname = 'srm' AND c.oid = x.cfg_oid AND c.relkind = 'S'
+	LOOP
+		EXECUTE format('ALTER SEQUENCE %s RESTART', cfg.seq);
+	END LOOP;
+END $$;
+
+-- run a statement, return its error (SQLSTATE, message, detail, hint) as text
+CREATE OR REPLACE FUNCTION public.test_error(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE st text; msg text; det text; hint text;
+BEGIN
+	EXECUTE q;
+	RETURN 'no error';
+EXCEPTION WHEN others THEN
+	GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT;
+	RETURN st || ': ' || msg || coalesce(E'\n  detail: ' || nullif(det, ''), '') || coalesce(E'\n  hint: ' || nullif(hint, ''), '');
+END $$;
+
+RESET client_min_messages;
+\set fixtures :abs_srcdir '/test/fixtures'
+\set ECHO :srm_setup_echo
