@@ -10,7 +10,7 @@ PG_CPPFLAGS = -I$(srcdir)/src
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
 # the install script: the type, the model's tables, their rows generated
-# from data/*.csv (tools/gen_data.py), then the functions over them
+# from data/*.csv (tools/build/gen_data.py), then the functions over them
 INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/derive.sql install/audit.sql install/report.sql install/oscal.sql
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 DATA = $(wildcard install/$(EXTENSION)--*--*.sql)
@@ -27,7 +27,7 @@ include $(PGXS)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
 
-build/srm_data.sql: tools/gen_data.py $(wildcard data/*.csv)
+build/srm_data.sql: tools/build/gen_data.py $(wildcard data/*.csv)
 	mkdir -p build
-	python3 tools/gen_data.py > $@.tmp
+	python3 tools/build/gen_data.py > $@.tmp
 	mv $@.tmp $@

@@ -1,7 +1,7 @@
 -- install/model.sql: the tables of srm's shared responsibility model.
 --
 -- A fragment of the install script: it follows the responsibility type and
--- precedes the rows that tools/gen_data.py generates from data/*.csv.
+-- precedes the rows that tools/build/gen_data.py generates from data/*.csv.
 -- Every object is schema-qualified; the shipped rows are the extension's
 -- own (no user rows here: user rules go to srm.override).
 
