@@ -18,7 +18,7 @@ SELECT srm.service_of('AWS::EC2::Instance') AS service_of,
        srm.responsibility_of('aws_ec2_instance', 'SI-2') AS responsibility_of,
        srm.classify('AwsRdsDbInstance', 'os-patching') AS classify;
 SELECT count(*) AS explain_steps FROM srm.explain('ec2:instance', 'AC-2(1)');
-SELECT srm.control_key('AC-02(01)'), srm.identifier_key('AWS::EC2::Instance'), srm.identifier_form('aws_vpc');
+SELECT srm_internal.control_key('AC-02(01)'), srm_internal.identifier_key('AWS::EC2::Instance'), srm_internal.identifier_form('aws_vpc');
 SELECT service_namespace, resource_type FROM srm.resolve_asset('arn:aws:iam::123456789012:role/x');
 SELECT known_asset, known_control FROM srm.responsibilities(ARRAY['s3'], ARRAY['sc-28']);
 -- (the caller's own "=" would be evil's: the test qualifies it; the view's insides are bound)

@@ -44,8 +44,8 @@ ok "wrote $out/report.html ($(wc -c <"$out/report.html" | tr -d ' ') bytes) and 
 # facts of the page, against the views
 facts=$(q -F ' ' <<SQL
 SELECT b.gaps < a.gaps,
-       srm.report_number(b.gaps), srm.report_number(b.asset_controls),
-       srm.report_number(b.inherited), srm.report_number(b.unknown_assets)
+       srm_internal.report_number(b.gaps), srm_internal.report_number(b.asset_controls),
+       srm_internal.report_number(b.inherited), srm_internal.report_number(b.unknown_assets)
 FROM srm.bi_run a, srm.bi_run b WHERE a.run_id = $run1 AND b.run_id = $run2;
 SQL
 )

@@ -1,6 +1,4 @@
--- install/oscal.sql: srm.oscal_ssp, an audit run as an OSCAL system security plan.
---
--- A fragment of the install script, after audit.sql and report.sql.
+-- install/code/oscal.sql (code part): srm.oscal_ssp, an audit run as an OSCAL system security plan.
 --
 -- srm.oscal_ssp(run) writes the customer's system as audited in one run as
 -- an OSCAL 1.1.3 SSP (JSON), valid against NIST's oscal_ssp_schema.json:
@@ -18,7 +16,7 @@
 --     srm.fedramp_origination(responsibility, 'customer');
 --   * implementation-status from the statuses the run recorded.
 --
--- UUIDs are name-based (srm.uuid5ish) and assigned per subject, as OSCAL
+-- UUIDs are name-based (srm_internal.uuid5ish) and assigned per subject, as OSCAL
 -- asks: the same system (framework, baseline, accounts in scope), control
 -- and service keep the same uuid in every run, so the output for a run is
 -- the same every time and successive runs are revisions of one document.
@@ -27,7 +25,7 @@
 -- Name-based UUIDs
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION srm.uuid5ish(namespace text, name text)
+CREATE FUNCTION srm_internal.uuid5ish(namespace text, name text)
 RETURNS uuid
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -42,14 +40,14 @@ FROM (SELECT pg_catalog.substr(
                      pg_catalog.length(namespace)::text || ':' || namespace || name, 'UTF8')),
                  1, 16) AS h) s
 $$;
-COMMENT ON FUNCTION srm.uuid5ish(text, text) IS
+COMMENT ON FUNCTION srm_internal.uuid5ish(text, text) IS
     'a name-based UUID in the manner of RFC 4122 version 5: the first 16 bytes of SHA-256 over the (length-prefixed) namespace and the name, with the version nibble set to 5 and the RFC 4122 variant bits; the same namespace and name always give the same uuid, which OSCAL''s uuid pattern (versions 4 and 5 only) accepts';
 
 -------------------------------------------------------------------------------
 -- Implementation status of a group of findings
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION srm.oscal_implementation_status(counts jsonb)
+CREATE FUNCTION srm_internal.oscal_implementation_status(counts jsonb)
 RETURNS jsonb
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -98,19 +96,19 @@ BEGIN
                               'remarks', 'asset x control pairs: ' || array_to_string(parts, '; '));
 END
 $$;
-COMMENT ON FUNCTION srm.oscal_implementation_status(jsonb) IS
+COMMENT ON FUNCTION srm_internal.oscal_implementation_status(jsonb) IS
     'OSCAL implementation-status {state, remarks} of a group of findings, given how many asset x control pairs have each status ({"implemented": n, "alternative": n, "partial": n, "planned": n, "not-applicable": n, plus "inherited": no status and no customer part, "none": no status though the customer takes part}): one kind gives its own state (inherited gives implemented, none gives planned with remarks "no status recorded — customer gap"); a mix of done kinds gives implemented (alternative if any), a mix of not-done kinds planned, anything else partial; remarks count each kind';
 
 -------------------------------------------------------------------------------
 -- The system security plan
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION srm.oscal_count(n bigint, noun text)
+CREATE FUNCTION srm_internal.oscal_count(n bigint, noun text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN n::text || ' ' || noun || CASE WHEN n = 1 THEN '' ELSE 's' END;
-COMMENT ON FUNCTION srm.oscal_count(bigint, text) IS
+COMMENT ON FUNCTION srm_internal.oscal_count(bigint, text) IS
     'a count with its noun for the prose of srm.oscal_ssp: 1 asset, 2 assets';
 
 CREATE FUNCTION srm.oscal_ssp(run bigint)
@@ -121,8 +119,8 @@ AS $fn$
 DECLARE
     srm_ns   constant text := 'urn:srm:oscal';                 -- srm's own prop names
     fr_ns    constant text := 'https://fedramp.gov/ns/oscal';  -- FedRAMP's
-    v_run    @extschema@.audit_run;
-    v_fw     @extschema@.framework;
+    v_run    srm.audit_run;
+    v_fw     srm.framework;
     v_latest bigint;
     v_ns     text;          -- uuid namespace: the system this plan is about
     v_ver    text;
@@ -143,9 +141,9 @@ DECLARE
     v_reqs   jsonb;
     v_ssp    jsonb;
 BEGIN
-    SELECT * INTO v_run FROM @extschema@.audit_run a WHERE a.run_id = run;
+    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = run;
     IF NOT FOUND THEN
-        SELECT max(a.run_id) INTO v_latest FROM @extschema@.audit_run a;
+        SELECT max(a.run_id) INTO v_latest FROM srm.audit_run a;
         RAISE EXCEPTION 'audit run % does not exist', run
             USING ERRCODE = 'no_data_found',
                   HINT = CASE WHEN v_latest IS NULL
@@ -157,7 +155,7 @@ BEGIN
             USING ERRCODE = 'object_not_in_prerequisite_state',
                   HINT = 'An SSP is written from a finished run only.';
     END IF;
-    SELECT * INTO v_fw FROM @extschema@.framework f WHERE f.framework_id = v_run.framework_id;
+    SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
 
     v_ver  := coalesce((SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'srm'), 'unknown');
     v_when := to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
@@ -169,11 +167,11 @@ BEGIN
     -- the subject: framework, baseline and the accounts in scope
     v_ns := format('srm-ssp:%s:%s:%s', v_run.framework_id, coalesce(v_run.baseline, 'all-controls'),
                    coalesce((SELECT string_agg(x, ',' ORDER BY x) FROM unnest(v_run.accounts) x), 'all-accounts'));
-    u_this := @extschema@.uuid5ish(v_ns, 'component:this-system');
-    u_cust := @extschema@.uuid5ish(v_ns, 'party:customer');
-    u_aws  := @extschema@.uuid5ish(v_ns, 'party:aws');
-    u_la   := @extschema@.uuid5ish(v_ns, 'leveraged-authorization:aws');
-    u_prof := @extschema@.uuid5ish(v_ns, 'resource:profile');
+    u_this := srm_internal.uuid5ish(v_ns, 'component:this-system');
+    u_cust := srm_internal.uuid5ish(v_ns, 'party:customer');
+    u_aws  := srm_internal.uuid5ish(v_ns, 'party:aws');
+    u_la   := srm_internal.uuid5ish(v_ns, 'leveraged-authorization:aws');
+    u_prof := srm_internal.uuid5ish(v_ns, 'resource:profile');
 
     -- the profile the plan answers
     IF v_run.framework_id = 'nist-800-53-r5' AND v_run.baseline IS NOT NULL THEN
@@ -197,22 +195,22 @@ BEGIN
 
     -- AWS's attestations to cite, as back-matter resources
     SELECT jsonb_agg(jsonb_build_object(
-               'uuid', @extschema@.uuid5ish(v_ns, 'resource:attestation:' || t.name),
+               'uuid', srm_internal.uuid5ish(v_ns, 'resource:attestation:' || t.name),
                'title', t.name,
                'description', format('Obtain from: %s. Source: %s.', t.obtain_from, t.source))
            ORDER BY t.name)
       INTO v_attest
-      FROM @extschema@.attestation t
+      FROM srm.attestation t
      WHERE t.provider = 'aws' AND t.framework_id = v_run.framework_id;
 
     -- what the run covered
     WITH a AS (
-        SELECT * FROM @extschema@.audit_asset x WHERE x.run_id = run
+        SELECT * FROM srm.audit_asset x WHERE x.run_id = run
     ), acc AS (
-        SELECT string_agg(format('%s (%s)', account_id, @extschema@.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k
+        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k
         FROM (SELECT account_id, count(*) AS n FROM a GROUP BY account_id) q
     ), reg AS (
-        SELECT string_agg(format('%s (%s)', region, @extschema@.oscal_count(n, 'asset')), ', ' ORDER BY region) AS s, count(*) AS k
+        SELECT string_agg(format('%s (%s)', region, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY region) AS s, count(*) AS k
         FROM (SELECT region, count(*) AS n FROM a GROUP BY region) q
     ), svc AS (
         SELECT coalesce(s.name, q.service_namespace) AS name, q.service_namespace, q.n
@@ -220,9 +218,9 @@ BEGIN
               FROM (SELECT service_namespace, count(*) AS n FROM a
                     WHERE known AND service_namespace IS NOT NULL GROUP BY service_namespace
                     UNION ALL
-                    SELECT DISTINCT f.service_namespace, 0 FROM @extschema@.audit_finding f WHERE f.run_id = run) u
+                    SELECT DISTINCT f.service_namespace, 0 FROM srm.audit_finding f WHERE f.run_id = run) u
               GROUP BY service_namespace) q
-        LEFT JOIN @extschema@.service s ON s.provider = 'aws' AND s.service_namespace = q.service_namespace
+        LEFT JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = q.service_namespace
     )
     SELECT jsonb_build_object(
                'n', (SELECT count(*) FROM a),
@@ -232,16 +230,16 @@ BEGIN
                'account_ids', coalesce((SELECT string_agg(DISTINCT account_id, ', ') FROM a), 'none'),
                'regions', coalesce((SELECT s FROM reg), 'none'),
                'n_regions', (SELECT k FROM reg),
-               'services', coalesce((SELECT string_agg(format('%s (%s, %s)', name, service_namespace, @extschema@.oscal_count(n, 'asset')), ', '
+               'services', coalesce((SELECT string_agg(format('%s (%s, %s)', name, service_namespace, srm_internal.oscal_count(n, 'asset')), ', '
                                                        ORDER BY service_namespace) FROM svc), 'none'),
                'n_services', (SELECT count(*) FROM svc)),
            (SELECT jsonb_agg(jsonb_build_object(
-                       'uuid', @extschema@.uuid5ish(v_ns, 'component:service:' || svc.service_namespace),
+                       'uuid', srm_internal.uuid5ish(v_ns, 'component:service:' || svc.service_namespace),
                        'type', 'service',
                        'title', svc.name,
                        'description', format('%s, the AWS service with namespace %s%s: %s of this system.',
                                              svc.name, svc.service_namespace,
-                                             coalesce(', ' || m.name || ' service model', ''), @extschema@.oscal_count(svc.n, 'asset')),
+                                             coalesce(', ' || m.name || ' service model', ''), srm_internal.oscal_count(svc.n, 'asset')),
                        'props', jsonb_build_array(
                                     jsonb_build_object('name', 'service-namespace', 'ns', srm_ns, 'value', svc.service_namespace))
                                 || CASE WHEN s.model_id IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(
@@ -251,11 +249,11 @@ BEGIN
                                     jsonb_build_object('name', 'leveraged-authorization-uuid', 'value', u_la::text)),
                        'status', jsonb_build_object('state', 'operational'),
                        'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'provider', 'party-uuids', jsonb_build_array(u_aws))),
-                       'remarks', format('%s in audit run %s.', @extschema@.oscal_count(svc.n, 'asset'), run))
+                       'remarks', format('%s in audit run %s.', srm_internal.oscal_count(svc.n, 'asset'), run))
                    ORDER BY svc.service_namespace)
             FROM svc
-            LEFT JOIN @extschema@.service s ON s.provider = 'aws' AND s.service_namespace = svc.service_namespace
-            LEFT JOIN @extschema@.service_model m ON m.model_id = s.model_id)
+            LEFT JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = svc.service_namespace
+            LEFT JOIN srm.service_model m ON m.model_id = s.model_id)
       INTO v_acc, v_comps;
 
     -- the controls: per control x service, then per control
@@ -269,12 +267,12 @@ BEGIN
                -- a control x service that speaks for no asset still counts its rows once
                CASE WHEN sum(f.assets) OVER (PARTITION BY f.control_id, f.service_namespace) > 0
                     THEN f.assets ELSE 1 END AS w
-        FROM @extschema@.audit_finding f
+        FROM srm.audit_finding f
         WHERE f.run_id = run
     ), cs AS (
         SELECT f.control_id, f.service_namespace,
-               @extschema@.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
-               @extschema@.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
+               srm.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
+               srm.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
                sum(f.assets) AS n_assets,
                count(DISTINCT f.account_id) AS n_accounts,
                coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS n_gaps,
@@ -294,24 +292,24 @@ BEGIN
                coalesce(c.label, cs.control_id) AS label,
                coalesce(c.title, '') AS title,
                c.sort_id,
-               @extschema@.oscal_export(cs.resp) AS exp,
-               @extschema@.oscal_implementation_status(cs.counts) AS status,
-               @extschema@.fedramp_origination(cs.cust, 'customer') AS cust_words,
-               @extschema@.uuid5ish(v_ns, 'provided:' || cs.control_id || ':' || cs.service_namespace) AS u_prov,
-               @extschema@.uuid5ish(v_ns, 'responsibility:' || cs.control_id || ':' || cs.service_namespace) AS u_resp
+               srm.oscal_export(cs.resp) AS exp,
+               srm_internal.oscal_implementation_status(cs.counts) AS status,
+               srm.fedramp_origination(cs.cust, 'customer') AS cust_words,
+               srm_internal.uuid5ish(v_ns, 'provided:' || cs.control_id || ':' || cs.service_namespace) AS u_prov,
+               srm_internal.uuid5ish(v_ns, 'responsibility:' || cs.control_id || ':' || cs.service_namespace) AS u_resp
         FROM cs
-        LEFT JOIN @extschema@.control c ON c.framework_id = v_run.framework_id AND c.control_id = cs.control_id
+        LEFT JOIN srm.control c ON c.framework_id = v_run.framework_id AND c.control_id = cs.control_id
     ), cs3 AS (
         SELECT cs2.*,
                'provided' = ANY (cs2.exp) AS has_prov,
                'responsibility' = ANY (cs2.exp) AS has_resp,
                -- the service's by-component: what AWS provides, what is the customer's
                jsonb_build_object(
-                   'component-uuid', @extschema@.uuid5ish(v_ns, 'component:service:' || cs2.service_namespace),
-                   'uuid', @extschema@.uuid5ish(v_ns, 'by-component:' || cs2.control_id || ':' || cs2.service_namespace),
+                   'component-uuid', srm_internal.uuid5ish(v_ns, 'component:service:' || cs2.service_namespace),
+                   'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || cs2.control_id || ':' || cs2.service_namespace),
                    'description', format('%s on %s: %s (%s).%s', cs2.label, cs2.service_namespace, cs2.resp::text,
-                                         @extschema@.aws_class(cs2.resp)::text,
-                                         CASE WHEN cs2.resp OPERATOR(@extschema@.@>) 'partner'
+                                         srm.aws_class(cs2.resp)::text,
+                                         CASE WHEN cs2.resp OPERATOR(srm.@>) 'partner'
                                               THEN ' A partner takes part too.' ELSE '' END),
                    'implementation-status', cs2.status,
                    'export', CASE WHEN cardinality(cs2.exp) > 0 THEN jsonb_build_object(
@@ -332,14 +330,14 @@ BEGIN
                                                       ELSE 'provides it itself' END,
                                                  cs2.label, cs2.service_namespace, cs2.cust::text),
                            'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'customer')))) END) END,
-                   'remarks', format('%s in %s; %s.', @extschema@.oscal_count(cs2.n_assets, 'asset'),
-                                     @extschema@.oscal_count(cs2.n_accounts, 'account'),
-                                     @extschema@.oscal_count(cs2.n_gaps, 'customer gap'))) AS bc
+                   'remarks', format('%s in %s; %s.', srm_internal.oscal_count(cs2.n_assets, 'asset'),
+                                     srm_internal.oscal_count(cs2.n_accounts, 'account'),
+                                     srm_internal.oscal_count(cs2.n_gaps, 'customer gap'))) AS bc
         FROM cs2
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,
-               @extschema@.responsibility_agg(cs3.resp) AS resp,
+               srm.responsibility_agg(cs3.resp) AS resp,
                sum(cs3.n_assets) AS n_assets,
                count(*) AS n_services,
                sum(cs3.n_gaps) AS n_gaps,
@@ -348,12 +346,12 @@ BEGIN
                count(*) FILTER (WHERE cardinality(cs3.exp) = 0) AS n_neither,
                jsonb_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
                jsonb_agg(jsonb_build_object(
-                             'uuid', @extschema@.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
+                             'uuid', srm_internal.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
                              'provided-uuid', cs3.u_prov,
                              'description', format('Inherited from AWS on %s.', cs3.service_namespace))
                          ORDER BY cs3.service_namespace) FILTER (WHERE cs3.has_prov) AS inherited,
                jsonb_agg(jsonb_build_object(
-                             'uuid', @extschema@.uuid5ish(v_ns, 'satisfied:' || cs3.control_id || ':' || cs3.service_namespace),
+                             'uuid', srm_internal.uuid5ish(v_ns, 'satisfied:' || cs3.control_id || ':' || cs3.service_namespace),
                              'responsibility-uuid', cs3.u_resp,
                              'description', format('On %s: %s (%s).', cs3.service_namespace,
                                                    cs3.status ->> 'state', cs3.status ->> 'remarks'),
@@ -366,7 +364,7 @@ BEGIN
         GROUP BY cs3.control_id
     ), ctl_status AS (
         SELECT f.control_id,
-               @extschema@.oscal_implementation_status(jsonb_build_object(
+               srm_internal.oscal_implementation_status(jsonb_build_object(
                    'implemented',    sum(f.w) FILTER (WHERE f.st = 'implemented'),
                    'alternative',    sum(f.w) FILTER (WHERE f.st = 'alternative'),
                    'partial',        sum(f.w) FILTER (WHERE f.st = 'partial'),
@@ -377,18 +375,18 @@ BEGIN
         FROM f GROUP BY f.control_id
     )
     SELECT jsonb_agg(jsonb_build_object(
-               'uuid', @extschema@.uuid5ish(v_ns, 'implemented-requirement:' || ctl.control_id),
+               'uuid', srm_internal.uuid5ish(v_ns, 'implemented-requirement:' || ctl.control_id),
                'control-id', ctl.control_id,
                'props', coalesce((SELECT jsonb_agg(jsonb_build_object('name', 'control-origination', 'ns', fr_ns, 'value', o.w)
                                                    ORDER BY o.i)
-                                  FROM unnest(@extschema@.fedramp_origination(ctl.resp, 'customer')) WITH ORDINALITY o(w, i)),
+                                  FROM unnest(srm.fedramp_origination(ctl.resp, 'customer')) WITH ORDINALITY o(w, i)),
                                  '[]'::jsonb)
                         || jsonb_build_array(
                                jsonb_build_object('name', 'responsibility', 'ns', srm_ns, 'value', ctl.resp::text),
-                               jsonb_build_object('name', 'control-class', 'ns', srm_ns, 'value', @extschema@.aws_class(ctl.resp)::text)),
+                               jsonb_build_object('name', 'control-class', 'ns', srm_ns, 'value', srm.aws_class(ctl.resp)::text)),
                'by-components', jsonb_build_array(jsonb_build_object(
                        'component-uuid', u_this,
-                       'uuid', @extschema@.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
+                       'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
                        'description', format('%s in this system: provided by AWS on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
                                              trim(ctl.label || ' ' || ctl.title), ctl.n_prov, ctl.n_services, ctl.n_resp,
                                              ctl.n_resp - coalesce(jsonb_array_length(ctl.satisfied), 0), ctl.n_neither),
@@ -397,7 +395,7 @@ BEGIN
                        'satisfied', ctl.satisfied))
                    || ctl.bcs,
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
-                                 trim(ctl.label || ' ' || ctl.title), ctl.resp::text, @extschema@.aws_class(ctl.resp)::text,
+                                 trim(ctl.label || ' ' || ctl.title), ctl.resp::text, srm.aws_class(ctl.resp)::text,
                                  ctl.n_assets, ctl.n_services, ctl.n_gaps))
            ORDER BY ctl.sort_id, ctl.control_id)
       INTO v_reqs
@@ -406,18 +404,18 @@ BEGIN
     -- a run without findings still answers every control in its scope
     IF v_reqs IS NULL THEN
         SELECT jsonb_agg(jsonb_build_object(
-                   'uuid', @extschema@.uuid5ish(v_ns, 'implemented-requirement:' || c.control_id),
+                   'uuid', srm_internal.uuid5ish(v_ns, 'implemented-requirement:' || c.control_id),
                    'control-id', c.control_id,
                    'remarks', trim(c.label || ' ' || c.title) || ': no asset of this system was in scope of the audit run.')
                ORDER BY c.sort_id, c.control_id)
           INTO v_reqs
-          FROM @extschema@.control c
+          FROM srm.control c
          WHERE c.framework_id = v_run.framework_id AND c.status = 'active'
            AND (v_run.baseline IS NULL OR v_run.baseline = ANY (c.baselines));
     END IF;
 
     v_ssp := jsonb_build_object(
-        'uuid', @extschema@.uuid5ish(v_ns, 'system-security-plan'),
+        'uuid', srm_internal.uuid5ish(v_ns, 'system-security-plan'),
         'metadata', jsonb_build_object(
             'title', format('System security plan of the customer''s AWS workloads: %s%s, srm audit run %s',
                             v_fw.name, v_blabel, run),
@@ -450,7 +448,7 @@ BEGIN
         'system-characteristics', jsonb_build_object(
             'system-ids', jsonb_build_array(jsonb_build_object(
                 'identifier-type', 'https://ietf.org/rfc/rfc4122',
-                'id', @extschema@.uuid5ish(v_ns, 'system')::text)),
+                'id', srm_internal.uuid5ish(v_ns, 'system')::text)),
             'system-name', format('Customer workloads on AWS (%s account(s))', coalesce(v_acc ->> 'n_accounts', '0')),
             'description', format('The customer''s resources in Amazon Web Services as audited by srm run %s against %s%s: %s assets in %s account(s), %s region(s) and %s service(s). AWS is responsible for security of the cloud and the customer for security in the cloud; per control and service this plan says what the customer inherits from AWS and what is its own responsibility.',
                                   run, v_fw.name, v_blabel, v_acc ->> 'n', coalesce(v_acc ->> 'n_accounts', '0'),
@@ -458,7 +456,7 @@ BEGIN
             'security-sensitivity-level', v_level,
             'system-information', jsonb_build_object('information-types', jsonb_build_array(
                 jsonb_build_object(
-                    'uuid', @extschema@.uuid5ish(v_ns, 'information-type:customer-workloads'),
+                    'uuid', srm_internal.uuid5ish(v_ns, 'information-type:customer-workloads'),
                     'title', 'Customer workloads and data on AWS',
                     'description', 'The data the customer stores and processes with the AWS services in scope.'
                                    || CASE WHEN v_level IS NULL THEN ' srm records no FIPS 199 categorization for it.'
@@ -486,7 +484,7 @@ BEGIN
                 'date-authorized', v_date,
                 'remarks', format('srm does not record the date of AWS''s authorization: date-authorized is the date of audit run %s. Replace it with the date in the AWS FedRAMP package (AWS Artifact or the FedRAMP marketplace).', run))),
             'users', jsonb_build_array(jsonb_build_object(
-                'uuid', @extschema@.uuid5ish(v_ns, 'user:customer-administrator'),
+                'uuid', srm_internal.uuid5ish(v_ns, 'user:customer-administrator'),
                 'title', 'Customer cloud administrator',
                 'role-ids', jsonb_build_array('customer'),
                 'authorized-privileges', jsonb_build_array(jsonb_build_object(

@@ -1,9 +1,9 @@
--- install/report.sql: srm.report_html, the audit report as one HTML page.
+-- install/code/report.sql (code part): srm.report_html, the audit report as one HTML page.
 --
--- A fragment of the install script, after audit.sql.  The page is
+-- The page is
 -- self-contained: inline <style>, inline SVG charts, no script, no font, no
 -- image and no link to the network.  Every figure is read from the BI views
--- of audit.sql, and the SQL that reproduces it is printed under it.  The page
+-- of install/code/bi_views.sql, and the SQL that reproduces it is printed under it.  The page
 -- depends on the run's data only (times are the run's own, shown in UTC), so
 -- the same run gives the same page.
 --
@@ -16,32 +16,32 @@
 -- Small helpers
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION srm.html_escape(s text)
+CREATE FUNCTION srm_internal.html_escape(s text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(
            s, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
-COMMENT ON FUNCTION srm.html_escape(text) IS
+COMMENT ON FUNCTION srm_internal.html_escape(text) IS
     'text escaped for HTML element content and quoted attribute values: & < > " and '' become character references';
 
-CREATE FUNCTION srm.report_number(n numeric)
+CREATE FUNCTION srm_internal.report_number(n numeric)
 RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.to_char(pg_catalog.round(n), 'FM999,999,999,999,999,990');
-COMMENT ON FUNCTION srm.report_number(numeric) IS
+COMMENT ON FUNCTION srm_internal.report_number(numeric) IS
     'a count rounded to an integer with thousands separators (1234567 -> 1,234,567), independent of lc_numeric; used by srm.report_html';
 
-CREATE FUNCTION srm.report_percent(part numeric, whole numeric)
+CREATE FUNCTION srm_internal.report_percent(part numeric, whole numeric)
 RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN whole = 0 THEN '0%'
             WHEN part > 0 AND pg_catalog.round(100 * part / whole, 1) = 0 THEN '&lt;0.1%'
             WHEN part < whole AND pg_catalog.round(100 * part / whole, 1) = 100 THEN '&gt;99.9%'
             ELSE pg_catalog.to_char(pg_catalog.round(100 * part / whole, 1), 'FM990.0') || '%' END;
-COMMENT ON FUNCTION srm.report_percent(numeric, numeric) IS
+COMMENT ON FUNCTION srm_internal.report_percent(numeric, numeric) IS
     'part as a percentage of whole with one decimal, as HTML text (41.3%; &lt;0.1% and &gt;99.9% rather than a rounded 0.0% or 100.0%; 0% when whole is 0); used by srm.report_html';
 
-CREATE FUNCTION srm.report_axis_step(maximum numeric, ticks integer)
+CREATE FUNCTION srm_internal.report_axis_step(maximum numeric, ticks integer)
 RETURNS numeric
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE WHEN maximum <= 0 OR ticks < 1 THEN 1
@@ -51,7 +51,7 @@ RETURN CASE WHEN maximum <= 0 OR ticks < 1 THEN 1
                       WHEN maximum / ticks / pg_catalog.power(10::numeric, pg_catalog.floor(pg_catalog.log(maximum / ticks))) <= 5 THEN 5
                       ELSE 10 END
                  * pg_catalog.power(10::numeric, pg_catalog.floor(pg_catalog.log(maximum / ticks))))) END;
-COMMENT ON FUNCTION srm.report_axis_step(numeric, integer) IS
+COMMENT ON FUNCTION srm_internal.report_axis_step(numeric, integer) IS
     'a round axis step (1, 2 or 5 times a power of ten, at least 1) giving about ticks ticks up to maximum; used by the charts of srm.report_html';
 
 -------------------------------------------------------------------------------
@@ -61,7 +61,7 @@ COMMENT ON FUNCTION srm.report_axis_step(numeric, integer) IS
 -------------------------------------------------------------------------------
 
 -- rows: [{"label": text, "hint": text, "v": [not-applicable, inherited, shared, customer-specific]}, ...]
-CREATE FUNCTION srm.report_stacked_svg(chart_id text, caption text, rows jsonb)
+CREATE FUNCTION srm_internal.report_stacked_svg(chart_id text, caption text, rows jsonb)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -96,7 +96,7 @@ BEGIN
     FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
         v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric + (e->'v'->>3)::numeric);
     END LOOP;
-    v_step := @extschema@.report_axis_step(v_max, 5);
+    v_step := srm_internal.report_axis_step(v_max, 5);
     v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
     h := top_y + greatest(n, 1) * rh + 30;
 
@@ -112,7 +112,7 @@ BEGIN
         x := round(lx + t / v_axis * bw, 1);
         body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
                                x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
-                               @extschema@.report_number(t));
+                               srm_internal.report_number(t));
         t := t + v_step;
     END LOOP;
 
@@ -128,42 +128,42 @@ BEGIN
             v_label := left(v_label, 27) || '…';
         END IF;
         body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
-                               lx - 10, y + bh / 2 + 4, @extschema@.html_escape(v_label),
-                               @extschema@.html_escape(coalesce(e->>'hint', e->>'label')));
+                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
+                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
         x := lx;
         descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
-                 || @extschema@.html_escape(e->>'label') || ': ' || @extschema@.report_number(v_tot);
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot);
         FOR k IN 1 .. 4 LOOP
             v_val := (e->'v'->>(k - 1))::numeric;
             CONTINUE WHEN v_val = 0;
             w := v_val / v_axis * bw;
             body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s %s (%s)</title></rect>',
                                    round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
-                                   @extschema@.html_escape(e->>'label'), @extschema@.report_number(v_val), names[k],
-                                   @extschema@.report_percent(v_val, v_tot));
+                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
+                                   srm_internal.report_percent(v_val, v_tot));
             IF w >= 46 THEN
                 body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
-                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], @extschema@.report_percent(v_val, v_tot));
+                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_percent(v_val, v_tot));
             END IF;
-            descr := descr || format(', %s %s', names[k], @extschema@.report_percent(v_val, v_tot));
+            descr := descr || format(', %s %s', names[k], srm_internal.report_percent(v_val, v_tot));
             x := x + w;
         END LOOP;
         body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
-                               round(x + 6, 1), y + bh / 2 + 4, @extschema@.report_number(v_tot));
+                               round(x + 6, 1), y + bh / 2 + 4, srm_internal.report_number(v_tot));
         i := i + 1;
     END LOOP;
 
     RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
                   '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
-                  chart_id, h, @extschema@.html_escape(caption),
+                  chart_id, h, srm_internal.html_escape(caption),
                   'Asset x control pairs by class. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
 END
 $$;
-COMMENT ON FUNCTION srm.report_stacked_svg(text, text, jsonb) IS
+COMMENT ON FUNCTION srm_internal.report_stacked_svg(text, text, jsonb) IS
     'an inline SVG of stacked horizontal bars, one per row, split by control class (not applicable, inherited, shared, customer-specific), with legend, axis, percentages and tooltips; rows is [{"label","hint","v":[4 counts]}]; used by srm.report_html';
 
 -- rows: [{"label": text, "hint": text, "value": gaps, "of": customer asset x control pairs}, ...]
-CREATE FUNCTION srm.report_bars_svg(chart_id text, caption text, rows jsonb)
+CREATE FUNCTION srm_internal.report_bars_svg(chart_id text, caption text, rows jsonb)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -193,7 +193,7 @@ BEGIN
     FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
         v_max := greatest(v_max, (e->>'value')::numeric, (e->>'of')::numeric);
     END LOOP;
-    v_step := @extschema@.report_axis_step(v_max, 5);
+    v_step := srm_internal.report_axis_step(v_max, 5);
     v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
     h := top_y + greatest(n, 1) * rh + 30;
 
@@ -205,7 +205,7 @@ BEGIN
         x := round(lx + t / v_axis * bw, 1);
         body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
                                x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
-                               @extschema@.report_number(t));
+                               srm_internal.report_number(t));
         t := t + v_step;
     END LOOP;
 
@@ -222,39 +222,39 @@ BEGIN
             v_label := left(v_label, 43) || '…';
         END IF;
         body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
-                               lx - 10, y + bh / 2 + 4, @extschema@.html_escape(v_label),
-                               @extschema@.html_escape(coalesce(e->>'hint', e->>'label')))
+                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
+                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')))
                      || format('<rect x="%s" y="%s" width="%s" height="%s" fill="#F3E3D6" stroke="#D55E00" stroke-width="0.8"><title>%s: %s asset x control pairs where the customer takes part</title></rect>',
                                lx, y, round(greatest(v_of / v_axis * bw, 0.5), 1), bh,
-                               @extschema@.html_escape(e->>'label'), @extschema@.report_number(v_of));
+                               srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_of));
         IF v_val > 0 THEN
             body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="#D55E00"><title>%s: %s customer gaps of %s (%s)</title></rect>',
                                    lx, y, round(greatest(v_val / v_axis * bw, 0.5), 1), bh,
-                                   @extschema@.html_escape(e->>'label'), @extschema@.report_number(v_val),
-                                   @extschema@.report_number(v_of), @extschema@.report_percent(v_val, v_of));
+                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val),
+                                   srm_internal.report_number(v_of), srm_internal.report_percent(v_val, v_of));
         END IF;
         body := body || format('<text x="%s" y="%s"><tspan font-weight="600">%s</tspan> of %s (%s)</text>',
                                round(lx + greatest(v_val, v_of) / v_axis * bw + 6, 1), y + bh / 2 + 4,
-                               @extschema@.report_number(v_val), @extschema@.report_number(v_of),
-                               @extschema@.report_percent(v_val, v_of));
+                               srm_internal.report_number(v_val), srm_internal.report_number(v_of),
+                               srm_internal.report_percent(v_val, v_of));
         descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
-                 || format('%s: %s gaps of %s', @extschema@.html_escape(e->>'label'),
-                           @extschema@.report_number(v_val), @extschema@.report_number(v_of));
+                 || format('%s: %s gaps of %s', srm_internal.html_escape(e->>'label'),
+                           srm_internal.report_number(v_val), srm_internal.report_number(v_of));
         i := i + 1;
     END LOOP;
 
     RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
                   '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
-                  chart_id, h, @extschema@.html_escape(caption),
+                  chart_id, h, srm_internal.html_escape(caption),
                   'Customer gaps against the asset x control pairs where the customer takes part. '
                   || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
 END
 $$;
-COMMENT ON FUNCTION srm.report_bars_svg(text, text, jsonb) IS
+COMMENT ON FUNCTION srm_internal.report_bars_svg(text, text, jsonb) IS
     'an inline SVG of horizontal bars: customer gaps (value) drawn over the asset x control pairs where the customer takes part (of), with legend, axis and tooltips; rows is [{"label","hint","value","of"}]; used by srm.report_html';
 
 -- rows, oldest first: [{"label": "#12", "sub": "2024-06-01", "v": [gaps, not-applicable, inherited, shared, customer-specific]}, ...]
-CREATE FUNCTION srm.report_trend_svg(chart_id text, caption text, rows jsonb)
+CREATE FUNCTION srm_internal.report_trend_svg(chart_id text, caption text, rows jsonb)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -290,7 +290,7 @@ BEGIN
             v_max := greatest(v_max, (e->'v'->>(k - 1))::numeric);
         END LOOP;
     END LOOP;
-    v_step := @extschema@.report_axis_step(v_max, 5);
+    v_step := srm_internal.report_axis_step(v_max, 5);
     v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
     v_every := greatest(1, ceil(n / 12.0)::integer);
 
@@ -299,7 +299,7 @@ BEGIN
     WHILE t <= v_axis LOOP
         y := round(y1 - t / v_axis * (y1 - y0), 1);
         body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="end" fill="#5b6b7c">%s</text>',
-                               x0, y, x1, y, x0 - 8, y + 4, @extschema@.report_number(t));
+                               x0, y, x1, y, x0 - 8, y + 4, srm_internal.report_number(t));
         t := t + v_step;
     END LOOP;
     body := body || format('<text x="%s" y="%s" fill="#5b6b7c">asset x control pairs</text>', x0 - 80, y0 - 16);
@@ -312,7 +312,7 @@ BEGIN
         IF i % v_every = 0 OR i = n - 1 THEN
             body := body || format('<text x="%s" y="%s" text-anchor="middle"%s>%s</text><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c" font-size="11">%s</text>',
                                    round(x, 1), y1 + 18, CASE WHEN i = n - 1 THEN ' font-weight="600"' ELSE '' END,
-                                   @extschema@.html_escape(e->>'label'), round(x, 1), y1 + 32, @extschema@.html_escape(e->>'sub'));
+                                   srm_internal.html_escape(e->>'label'), round(x, 1), y1 + 32, srm_internal.html_escape(e->>'sub'));
         END IF;
         v_last := e;
         i := i + 1;
@@ -328,8 +328,8 @@ BEGIN
             v_path := v_path || CASE WHEN i = 0 THEN 'M' ELSE ' L' END || xs[i + 1] || ' ' || y;
             v_dots := v_dots || format('<circle cx="%s" cy="%s" r="%s" fill="%s" stroke="#ffffff" stroke-width="1.5"><title>run %s (%s): %s %s</title></circle>',
                                        xs[i + 1], y, CASE WHEN k = 1 THEN 5.5 ELSE 4.5 END, fills[k],
-                                       @extschema@.html_escape(e->>'label'), @extschema@.html_escape(e->>'sub'),
-                                       @extschema@.report_number((e->'v'->>(k - 1))::numeric), names[k]);
+                                       srm_internal.html_escape(e->>'label'), srm_internal.html_escape(e->>'sub'),
+                                       srm_internal.report_number((e->'v'->>(k - 1))::numeric), names[k]);
             i := i + 1;
         END LOOP;
         IF n > 1 THEN
@@ -354,20 +354,20 @@ BEGIN
                                CASE WHEN k = 1 THEN 3 ELSE 2 END, CASE WHEN k = 1 THEN ' stroke-dasharray="7 4"' ELSE '' END,
                                y0 + 6 + (k - 1) * 24, fills[k], y0 + 10 + (k - 1) * 24, names[k],
                                CASE WHEN v_last IS NULL THEN ''
-                                    ELSE ': ' || @extschema@.report_number((v_last->'v'->>(k - 1))::numeric) END);
+                                    ELSE ': ' || srm_internal.report_number((v_last->'v'->>(k - 1))::numeric) END);
         descr := descr || CASE WHEN k > 1 THEN '; ' ELSE '' END || names[k] || ' '
-                 || coalesce((SELECT string_agg(@extschema@.report_number((value->'v'->>(k - 1))::numeric), ', ' ORDER BY ord)
+                 || coalesce((SELECT string_agg(srm_internal.report_number((value->'v'->>(k - 1))::numeric), ', ' ORDER BY ord)
                               FROM jsonb_array_elements(rows) WITH ORDINALITY AS a(value, ord)), 'none');
     END LOOP;
     body := body || format('<text x="730" y="%s" fill="#5b6b7c" font-size="11">values of this run</text>', y0 + 10 + 5 * 24);
 
     RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
                   '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
-                  chart_id, h, @extschema@.html_escape(caption),
+                  chart_id, h, srm_internal.html_escape(caption),
                   format('%s run(s), oldest first: %s.', n, descr), body);
 END
 $$;
-COMMENT ON FUNCTION srm.report_trend_svg(text, text, jsonb) IS
+COMMENT ON FUNCTION srm_internal.report_trend_svg(text, text, jsonb) IS
     'an inline SVG line chart across audit runs (oldest first) of customer gaps and of the asset x control pairs of each class, with points, legend and tooltips (a single point per series for one run); rows is [{"label","sub","v":[gaps, 4 class counts]}]; used by srm.report_html';
 
 -------------------------------------------------------------------------------
@@ -404,43 +404,43 @@ DECLARE
     html         text;
     x            record;
 BEGIN
-    SELECT * INTO r FROM @extschema@.bi_run b WHERE b.run_id = report_html.run;
+    SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_html.run;
     IF NOT FOUND THEN
-        SELECT max(a.run_id) INTO v_latest FROM @extschema@.audit_run a;
+        SELECT max(a.run_id) INTO v_latest FROM srm.audit_run a;
         RAISE EXCEPTION 'audit run % does not exist', report_html.run
             USING ERRCODE = 'no_data_found',
                   HINT = CASE WHEN v_latest IS NULL
-                              THEN 'There is no audit run yet: @extschema@.run_audit(framework, baseline) records one.'
+                              THEN 'There is no audit run yet: srm.run_audit(framework, baseline) records one.'
                               ELSE format('The latest audit run is %s.', v_latest) END;
     END IF;
-    SELECT * INTO fw FROM @extschema@.framework f WHERE f.framework_id = r.framework_id;
+    SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
     SELECT e.extversion INTO v_ext FROM pg_extension e WHERE e.extname = 'srm';
 
     v_total := r.not_applicable + r.inherited + r.shared + r.customer_specific;
     v_customer := r.shared + r.customer_specific;
     v_gaps := coalesce(r.gaps, 0);
-    v_fw := @extschema@.html_escape(quote_literal(r.framework_id));
+    v_fw := srm_internal.html_escape(quote_literal(r.framework_id));
     v_bl := CASE WHEN r.baseline IS NULL THEN 'baseline IS NULL'
-                 ELSE 'baseline = ' || @extschema@.html_escape(quote_literal(r.baseline)) END;
+                 ELSE 'baseline = ' || srm_internal.html_escape(quote_literal(r.baseline)) END;
 
     SELECT array_agg(DISTINCT a.account_id ORDER BY a.account_id) INTO v_accounts
-    FROM @extschema@.audit_asset a WHERE a.run_id = r.run_id;
+    FROM srm.audit_asset a WHERE a.run_id = r.run_id;
     v_scope := CASE WHEN r.accounts IS NULL THEN 'all accounts in the inventory' ELSE 'accounts named by the run' END
                || format(' (%s with assets', coalesce(cardinality(v_accounts), 0))
                || CASE WHEN cardinality(v_accounts) > 0
-                       THEN ': ' || @extschema@.html_escape(array_to_string(v_accounts[1:8], ', '))
+                       THEN ': ' || srm_internal.html_escape(array_to_string(v_accounts[1:8], ', '))
                             || CASE WHEN cardinality(v_accounts) > 8 THEN format(' and %s more', cardinality(v_accounts) - 8) ELSE '' END
                        ELSE '' END || ')';
     IF r.accounts IS NOT NULL THEN
-        v_scope := v_scope || ': ' || @extschema@.html_escape(array_to_string(r.accounts, ', '));
+        v_scope := v_scope || ': ' || srm_internal.html_escape(array_to_string(r.accounts, ', '));
     END IF;
 
     ---------------------------------------------------------------- head
     html := '<!DOCTYPE html>' || E'\n' || '<html lang="en">' || E'\n' || '<head>' || E'\n'
          || '<meta charset="utf-8">' || E'\n'
          || '<meta name="viewport" content="width=device-width, initial-scale=1">' || E'\n'
-         || format('<title>Shared responsibility audit, run %s: %s%s</title>', r.run_id, @extschema@.html_escape(fw.name),
-                   CASE WHEN r.baseline IS NULL THEN '' ELSE ', ' || @extschema@.html_escape(r.baseline) || ' baseline' END) || E'\n'
+         || format('<title>Shared responsibility audit, run %s: %s%s</title>', r.run_id, srm_internal.html_escape(fw.name),
+                   CASE WHEN r.baseline IS NULL THEN '' ELSE ', ' || srm_internal.html_escape(r.baseline) || ' baseline' END) || E'\n'
          || '<style>
 :root { --ink: #1d2733; --muted: #5b6b7c; --line: #d9e0e7; --panel: #f5f7f9;
         --na: #BBBBBB; --inh: #0072B2; --sha: #E69F00; --cus: #CC79A7; --gap: #D55E00; }
@@ -491,47 +491,47 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
     ---------------------------------------------------------------- header
     html := html || '<header>' || E'\n'
          || '<p class="eyebrow">srm &middot; cloud shared responsibility audit</p>' || E'\n'
-         || format('<h1>%s%s</h1>', @extschema@.html_escape(fw.name),
-                   CASE WHEN r.baseline IS NULL THEN '' ELSE ' &mdash; ' || @extschema@.html_escape(r.baseline) || ' baseline' END) || E'\n'
+         || format('<h1>%s%s</h1>', srm_internal.html_escape(fw.name),
+                   CASE WHEN r.baseline IS NULL THEN '' ELSE ' &mdash; ' || srm_internal.html_escape(r.baseline) || ' baseline' END) || E'\n'
          || '<dl class="meta">'
          || format('<div><dt>Audit run</dt><dd id="run-id">%s</dd></div>', r.run_id)
          || format('<div><dt>Framework</dt><dd>%s <span class="note">(%s)</span></dd></div>',
-                   @extschema@.html_escape(r.framework_id), @extschema@.html_escape(fw.version))
+                   srm_internal.html_escape(r.framework_id), srm_internal.html_escape(fw.version))
          || format('<div><dt>Started</dt><dd>%s</dd></div>', to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'))
          || format('<div><dt>Finished</dt><dd>%s</dd></div>',
                    coalesce(to_char(r.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), 'not finished'))
          || format('<div class="wide"><dt>Scope</dt><dd>%s</dd></div>', v_scope)
-         || format('<div><dt>Assets</dt><dd id="assets">%s</dd></div>', coalesce(@extschema@.report_number(r.assets), 'not recorded'))
-         || format('<div><dt>Unknown assets</dt><dd id="unknown-assets">%s</dd></div>', coalesce(@extschema@.report_number(r.unknown_assets), 'not recorded'))
-         || format('<div><dt>Controls in scope</dt><dd>%s</dd></div>', coalesce(@extschema@.report_number(r.controls), 'not recorded'))
-         || format('<div><dt>Requested by</dt><dd>%s</dd></div>', @extschema@.html_escape(r.requested_by))
+         || format('<div><dt>Assets</dt><dd id="assets">%s</dd></div>', coalesce(srm_internal.report_number(r.assets), 'not recorded'))
+         || format('<div><dt>Unknown assets</dt><dd id="unknown-assets">%s</dd></div>', coalesce(srm_internal.report_number(r.unknown_assets), 'not recorded'))
+         || format('<div><dt>Controls in scope</dt><dd>%s</dd></div>', coalesce(srm_internal.report_number(r.controls), 'not recorded'))
+         || format('<div><dt>Requested by</dt><dd>%s</dd></div>', srm_internal.html_escape(r.requested_by))
          || CASE WHEN r.note IS NULL THEN ''
-                 ELSE format('<div class="wide"><dt>Note</dt><dd>%s</dd></div>', @extschema@.html_escape(r.note)) END
+                 ELSE format('<div class="wide"><dt>Note</dt><dd>%s</dd></div>', srm_internal.html_escape(r.note)) END
          || '</dl>' || E'\n' || '</header>' || E'\n';
 
     ---------------------------------------------------------------- headline figures
     html := html || '<section aria-label="Headline figures">' || E'\n' || '<div class="cards">'
          || format('<div class="card total"><span class="n" id="asset-controls">%s</span><span class="l">asset &times; control pairs</span></div>',
-                   @extschema@.report_number(v_total))
+                   srm_internal.report_number(v_total))
          || format('<div class="card inh"><span class="n" id="inherited">%s</span><span class="p">%s</span><span class="l">inherited from the provider</span></div>',
-                   @extschema@.report_number(r.inherited), @extschema@.report_percent(r.inherited, v_total))
+                   srm_internal.report_number(r.inherited), srm_internal.report_percent(r.inherited, v_total))
          || format('<div class="card sha"><span class="n" id="shared">%s</span><span class="p">%s</span><span class="l">shared</span></div>',
-                   @extschema@.report_number(r.shared), @extschema@.report_percent(r.shared, v_total))
+                   srm_internal.report_number(r.shared), srm_internal.report_percent(r.shared, v_total))
          || format('<div class="card cus"><span class="n" id="customer-specific">%s</span><span class="p">%s</span><span class="l">customer-specific</span></div>',
-                   @extschema@.report_number(r.customer_specific), @extschema@.report_percent(r.customer_specific, v_total))
+                   srm_internal.report_number(r.customer_specific), srm_internal.report_percent(r.customer_specific, v_total))
          || format('<div class="card na"><span class="n" id="not-applicable">%s</span><span class="p">%s</span><span class="l">not applicable</span></div>',
-                   @extschema@.report_number(r.not_applicable), @extschema@.report_percent(r.not_applicable, v_total))
+                   srm_internal.report_number(r.not_applicable), srm_internal.report_percent(r.not_applicable, v_total))
          || format('<div class="card gap"><span class="n" id="gaps">%s</span><span class="p">%s</span><span class="l">customer gaps (of the pairs where the customer takes part)</span></div>',
-                   @extschema@.report_number(v_gaps), @extschema@.report_percent(v_gaps, v_customer))
+                   srm_internal.report_number(v_gaps), srm_internal.report_percent(v_gaps, v_customer))
          || '</div>' || E'\n'
          || format('<p class="lede">Of the <b>%s</b> asset &times; control pairs of this run, the provider alone is responsible for <b>%s</b> (%s, inherited), '
                    'the provider and the customer share <b>%s</b> (%s), and <b>%s</b> (%s) are the customer''s alone. '
                    'Where the customer takes part (%s pairs), <b>%s</b> (%s) lack implemented evidence: these are the customer gaps.</p>',
-                   @extschema@.report_number(v_total), @extschema@.report_number(r.inherited), @extschema@.report_percent(r.inherited, v_total),
-                   @extschema@.report_number(r.shared), @extschema@.report_percent(r.shared, v_total),
-                   @extschema@.report_number(r.customer_specific), @extschema@.report_percent(r.customer_specific, v_total),
-                   @extschema@.report_number(v_customer), @extschema@.report_number(v_gaps), @extschema@.report_percent(v_gaps, v_customer)) || E'\n'
-         || format('<p class="sql">Source: <code>SELECT asset_controls, not_applicable, inherited, shared, customer_specific, gaps FROM @extschema@.bi_run WHERE run_id = %s</code></p>', r.run_id) || E'\n'
+                   srm_internal.report_number(v_total), srm_internal.report_number(r.inherited), srm_internal.report_percent(r.inherited, v_total),
+                   srm_internal.report_number(r.shared), srm_internal.report_percent(r.shared, v_total),
+                   srm_internal.report_number(r.customer_specific), srm_internal.report_percent(r.customer_specific, v_total),
+                   srm_internal.report_number(v_customer), srm_internal.report_number(v_gaps), srm_internal.report_percent(v_gaps, v_customer)) || E'\n'
+         || format('<p class="sql">Source: <code>SELECT asset_controls, not_applicable, inherited, shared, customer_specific, gaps FROM srm.bi_run WHERE run_id = %s</code></p>', r.run_id) || E'\n'
          || '</section>' || E'\n';
 
     ---------------------------------------------------------------- chart 1: accounts
@@ -543,16 +543,16 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
-          FROM @extschema@.bi_responsibility_mix m WHERE m.run_id = r.run_id
+          FROM srm.bi_responsibility_mix m WHERE m.run_id = r.run_id
           GROUP BY m.account_id) s;
     html := html || '<section>' || E'\n' || '<h2><span class="num">1</span>Who is responsible, per account</h2>' || E'\n'
          || '<p class="note">Asset &times; control pairs of each account, split by who is responsible for the control. Hover a bar for its numbers.</p>' || E'\n'
-         || '<figure>' || @extschema@.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT account_id, class, sum(asset_controls) FROM @extschema@.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code></figcaption>', r.run_id)
+         || '<figure>' || srm_internal.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT account_id, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code></figcaption>', r.run_id)
          || '</figure>' || E'\n' || '</section>' || E'\n';
 
     ---------------------------------------------------------------- chart 2: services
-    SELECT count(DISTINCT m.service_namespace) INTO v_n FROM @extschema@.bi_responsibility_mix m WHERE m.run_id = r.run_id;
+    SELECT count(DISTINCT m.service_namespace) INTO v_n FROM srm.bi_responsibility_mix m WHERE m.run_id = r.run_id;
     SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus))
@@ -563,35 +563,35 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
-          FROM @extschema@.bi_responsibility_mix m WHERE m.run_id = r.run_id
+          FROM srm.bi_responsibility_mix m WHERE m.run_id = r.run_id
           GROUP BY m.service_namespace
           ORDER BY sum(m.asset_controls) DESC, m.service_namespace
           LIMIT top_services) s
-    LEFT JOIN @extschema@.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
     html := html || '<section>' || E'\n'
          || format('<h2><span class="num">2</span>Who is responsible, per service%s</h2>',
                    CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END) || E'\n'
          || format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
                    least(v_n, top_services),
                    CASE WHEN v_n > top_services THEN format(', of %s services in this run', v_n) ELSE '' END) || E'\n'
-         || '<figure>' || @extschema@.report_stacked_svg('chart-services', 'Responsibility mix per service', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, class, sum(asset_controls) FROM @extschema@.bi_responsibility_mix WHERE run_id = %s GROUP BY service_namespace, class</code> (services ranked by their total, first %s)</figcaption>', r.run_id, top_services)
+         || '<figure>' || srm_internal.report_stacked_svg('chart-services', 'Responsibility mix per service', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY service_namespace, class</code> (services ranked by their total, first %s)</figcaption>', r.run_id, top_services)
          || '</figure>' || E'\n' || '</section>' || E'\n';
 
     ---------------------------------------------------------------- chart 3: gaps by family
     SELECT coalesce(jsonb_agg(jsonb_build_object(
-               'label', CASE WHEN EXISTS (SELECT FROM @extschema@.control c WHERE c.framework_id = g.framework_id AND c.control_id = g.family_id)
+               'label', CASE WHEN EXISTS (SELECT FROM srm.control c WHERE c.framework_id = g.framework_id AND c.control_id = g.family_id)
                              THEN g.family_title ELSE upper(g.family_id) || ' ' || g.family_title END,
                'hint', format('%s: %s controls with gaps', coalesce(g.family_title, g.family_id), coalesce(g.controls_with_gaps, 0)),
                'value', coalesce(g.gaps, 0), 'of', coalesce(g.customer_asset_controls, 0))
                ORDER BY coalesce(g.gaps, 0) DESC, coalesce(g.customer_asset_controls, 0) DESC, g.family_id), '[]')
     INTO v_rows
-    FROM @extschema@.bi_gaps_by_family g
+    FROM srm.bi_gaps_by_family g
     WHERE g.run_id = r.run_id AND coalesce(g.customer_asset_controls, 0) > 0;
     html := html || '<section>' || E'\n' || '<h2><span class="num">3</span>Customer gaps by control family</h2>' || E'\n'
          || '<p class="note">For each family, the asset &times; control pairs where the customer takes part (light bar) and, of those, the ones without implemented evidence (dark bar).</p>' || E'\n'
-         || '<figure>' || @extschema@.report_bars_svg('chart-families', 'Customer gaps by control family', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT family_id, family_title, gaps, customer_asset_controls FROM @extschema@.bi_gaps_by_family WHERE run_id = %s AND customer_asset_controls &gt; 0 ORDER BY gaps DESC NULLS LAST</code></figcaption>', r.run_id)
+         || '<figure>' || srm_internal.report_bars_svg('chart-families', 'Customer gaps by control family', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT family_id, family_title, gaps, customer_asset_controls FROM srm.bi_gaps_by_family WHERE run_id = %s AND customer_asset_controls &gt; 0 ORDER BY gaps DESC NULLS LAST</code></figcaption>', r.run_id)
          || '</figure>' || E'\n' || '</section>' || E'\n';
 
     ---------------------------------------------------------------- chart 4: trend
@@ -601,70 +601,70 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
                'v', jsonb_build_array(coalesce(t.gaps, 0), t.not_applicable, t.inherited, t.shared, t.customer_specific))
                ORDER BY t.run_id), '[]')
     INTO v_runs, v_rows
-    FROM (SELECT b.* FROM @extschema@.bi_run b
+    FROM (SELECT b.* FROM srm.bi_run b
           WHERE b.framework_id = r.framework_id AND b.baseline IS NOT DISTINCT FROM r.baseline AND b.run_id <= r.run_id
           ORDER BY b.run_id DESC LIMIT 24) t;
-    SELECT count(*) INTO v_n FROM @extschema@.audit_run a
+    SELECT count(*) INTO v_n FROM srm.audit_run a
     WHERE a.framework_id = r.framework_id AND a.baseline IS NOT DISTINCT FROM r.baseline AND a.run_id <= r.run_id;
     html := html || '<section>' || E'\n' || '<h2><span class="num">4</span>Trend across runs</h2>' || E'\n'
          || format('<p class="note" id="trend-note">%s</p>',
                    CASE WHEN v_runs = 1
                         THEN format('This is the only run of %s%s so far: the chart shows a single point per series; the trend starts here.',
-                                    @extschema@.html_escape(r.framework_id),
-                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || @extschema@.html_escape(r.baseline) END)
+                                    srm_internal.html_escape(r.framework_id),
+                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || srm_internal.html_escape(r.baseline) END)
                         ELSE format('Customer gaps (dashed) and asset &times; control pairs of each class over the %s%s runs of %s%s up to and including this one.',
                                     CASE WHEN v_n > v_runs THEN 'last ' ELSE '' END, v_runs,
-                                    @extschema@.html_escape(r.framework_id),
-                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || @extschema@.html_escape(r.baseline) END) END) || E'\n'
-         || '<figure>' || @extschema@.report_trend_svg('chart-trend', 'Customer gaps and responsibility mix across runs', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT run_id, started_at, gaps, not_applicable, inherited, shared, customer_specific FROM @extschema@.bi_run WHERE framework_id = %s AND %s AND run_id &lt;= %s ORDER BY run_id DESC LIMIT 24</code></figcaption>',
+                                    srm_internal.html_escape(r.framework_id),
+                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || srm_internal.html_escape(r.baseline) END) END) || E'\n'
+         || '<figure>' || srm_internal.report_trend_svg('chart-trend', 'Customer gaps and responsibility mix across runs', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT run_id, started_at, gaps, not_applicable, inherited, shared, customer_specific FROM srm.bi_run WHERE framework_id = %s AND %s AND run_id &lt;= %s ORDER BY run_id DESC LIMIT 24</code></figcaption>',
                    v_fw, v_bl, r.run_id)
          || '</figure>' || E'\n' || '</section>' || E'\n';
 
     ---------------------------------------------------------------- table: top gaps
-    SELECT count(*), coalesce(sum(g.assets), 0) INTO v_n, v_m FROM @extschema@.bi_customer_gaps g WHERE g.run_id = r.run_id;
+    SELECT count(*), coalesce(sum(g.assets), 0) INTO v_n, v_m FROM srm.bi_customer_gaps g WHERE g.run_id = r.run_id;
     html := html || '<section>' || E'\n' || '<h2><span class="num">5</span>Top open customer gaps</h2>' || E'\n'
          || format('<p class="note">%s</p>',
                    CASE WHEN v_n = 0 THEN 'No open customer gap: every control where the customer takes part has implemented evidence.'
-                        ELSE format('The %s largest of %s open gaps (%s asset &times; control pairs), by number of assets. A gap is a control where the customer takes part and its part lacks implemented evidence; record evidence in <code>@extschema@.control_status</code> to close it.',
-                                    least(v_n, top_gaps), @extschema@.report_number(v_n), @extschema@.report_number(v_m)) END) || E'\n';
+                        ELSE format('The %s largest of %s open gaps (%s asset &times; control pairs), by number of assets. A gap is a control where the customer takes part and its part lacks implemented evidence; record evidence in <code>srm.control_status</code> to close it.',
+                                    least(v_n, top_gaps), srm_internal.report_number(v_n), srm_internal.report_number(v_m)) END) || E'\n';
     IF v_n > 0 THEN
         html := html || '<table id="top-gaps">' || E'\n'
              || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Account</th><th scope="col">Service (asset)</th>'
              || '<th scope="col" class="n">Assets</th><th scope="col">Customer part</th><th scope="col">Status</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
         FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part::text AS customer_part, g.status
-                 FROM @extschema@.bi_customer_gaps g JOIN @extschema@.control c USING (framework_id, control_id)
+                 FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id)
                  WHERE g.run_id = r.run_id
                  ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST
                  LIMIT top_gaps LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
-                                   @extschema@.html_escape(x.label), @extschema@.html_escape(x.title),
-                                   @extschema@.html_escape(x.account_id), @extschema@.html_escape(x.service_namespace),
+                                   srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
+                                   srm_internal.html_escape(x.account_id), srm_internal.html_escape(x.service_namespace),
                                    CASE WHEN x.asset IS NULL THEN ''
-                                        ELSE '<br><span class="arn">' || @extschema@.html_escape(x.asset) || '</span>' END,
-                                   @extschema@.report_number(x.assets), @extschema@.html_escape(x.customer_part),
+                                        ELSE '<br><span class="arn">' || srm_internal.html_escape(x.asset) || '</span>' END,
+                                   srm_internal.report_number(x.assets), srm_internal.html_escape(x.customer_part),
                                    CASE WHEN x.status IS NULL THEN '<span class="tag open">no status</span>'
-                                        ELSE '<span class="tag">' || @extschema@.html_escape(x.status) || '</span>' END) || E'\n';
+                                        ELSE '<span class="tag">' || srm_internal.html_escape(x.status) || '</span>' END) || E'\n';
         END LOOP;
         html := html || '</tbody></table>' || E'\n';
     END IF;
-    html := html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM @extschema@.bi_customer_gaps g JOIN @extschema@.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST LIMIT %s</code></p>', r.run_id, top_gaps) || E'\n'
+    html := html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST LIMIT %s</code></p>', r.run_id, top_gaps) || E'\n'
          || '</section>' || E'\n';
 
     ---------------------------------------------------------------- table: inherited controls
     SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
     INTO v_n, v_att
-    FROM @extschema@.bi_inherited_controls i WHERE i.run_id = r.run_id;
-    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM @extschema@.audit_finding f WHERE f.run_id = r.run_id;
+    FROM srm.bi_inherited_controls i WHERE i.run_id = r.run_id;
+    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm.audit_finding f WHERE f.run_id = r.run_id;
     html := html || '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
     ELSE
         html := html || format('<p class="note">%s controls are the provider''s alone on at least one service. An auditor accepts the provider''s third-party attestations as their evidence.</p>',
-                               @extschema@.report_number(v_n)) || E'\n';
+                               srm_internal.report_number(v_n)) || E'\n';
         IF coalesce(cardinality(v_att), 0) = 1 THEN
             html := html || '<div class="callout"><b>Cite for every control below:</b><ul>'
-                 || (SELECT string_agg('<li>' || @extschema@.html_escape(a) || '</li>', '' ORDER BY o)
+                 || (SELECT string_agg('<li>' || srm_internal.html_escape(a) || '</li>', '' ORDER BY o)
                      FROM unnest(string_to_array(v_att[1], '; ')) WITH ORDINALITY AS u(a, o))
                  || '</ul></div>' || E'\n';
         END IF;
@@ -674,57 +674,57 @@ footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line);
              || '</tr></thead>' || E'\n' || '<tbody>' || E'\n';
         FOR x IN SELECT i.label, i.title, count(DISTINCT i.service_namespace) AS services, sum(i.asset_controls) AS pairs,
                         array_agg(DISTINCT i.service_namespace ORDER BY i.service_namespace) AS service_list, min(i.attestations) AS attestations
-                 FROM @extschema@.bi_inherited_controls i
-                 LEFT JOIN @extschema@.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
+                 FROM srm.bi_inherited_controls i
+                 LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
                  WHERE i.run_id = r.run_id
                  GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
                  ORDER BY c.sort_id, i.control_id LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td>%s</td></tr>',
-                                   @extschema@.html_escape(x.label), @extschema@.html_escape(x.title),
-                                   @extschema@.report_number(x.services), @extschema@.report_number(x.pairs),
+                                   srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
+                                   srm_internal.report_number(x.services), srm_internal.report_number(x.pairs),
                                    CASE WHEN coalesce(cardinality(v_att), 0) = 1
                                         THEN CASE WHEN x.services = v_m THEN format('all %s services of the run', v_m)
                                                   WHEN x.services > 6
-                                                  THEN @extschema@.html_escape(array_to_string(x.service_list[1:5], ', '))
+                                                  THEN srm_internal.html_escape(array_to_string(x.service_list[1:5], ', '))
                                                        || format(' and %s more', x.services - 5)
-                                                  ELSE @extschema@.html_escape(array_to_string(x.service_list, ', ')) END
-                                        ELSE coalesce(@extschema@.html_escape(x.attestations), '<span class="note">none recorded</span>') END) || E'\n';
+                                                  ELSE srm_internal.html_escape(array_to_string(x.service_list, ', ')) END
+                                        ELSE coalesce(srm_internal.html_escape(x.attestations), '<span class="note">none recorded</span>') END) || E'\n';
         END LOOP;
         html := html || '</tbody></table>' || E'\n';
     END IF;
-    html := html || format('<p class="sql">SQL: <code>SELECT label, title, count(DISTINCT service_namespace) AS services, sum(asset_controls), attestations FROM @extschema@.bi_inherited_controls WHERE run_id = %s GROUP BY control_id, label, title, attestations</code></p>', r.run_id) || E'\n'
+    html := html || format('<p class="sql">SQL: <code>SELECT label, title, count(DISTINCT service_namespace) AS services, sum(asset_controls), attestations FROM srm.bi_inherited_controls WHERE run_id = %s GROUP BY control_id, label, title, attestations</code></p>', r.run_id) || E'\n'
          || '</section>' || E'\n';
 
     ---------------------------------------------------------------- table: unknown assets
-    SELECT count(*) INTO v_n FROM @extschema@.bi_unknown_assets u WHERE u.run_id = r.run_id;
+    SELECT count(*) INTO v_n FROM srm.bi_unknown_assets u WHERE u.run_id = r.run_id;
     IF v_n > 0 THEN
         html := html || '<section>' || E'\n' || '<h2><span class="num">7</span>Unknown assets</h2>' || E'\n'
              || format('<p class="note">%s asset(s) of a resource type srm cannot place: they are counted in the run but carry no control. Map their types (or add overrides) so that the next run covers them.%s</p>',
-                       @extschema@.report_number(v_n),
+                       srm_internal.report_number(v_n),
                        CASE WHEN v_n > max_unknown THEN format(' The first %s are listed.', max_unknown) ELSE '' END) || E'\n'
              || '<table id="unknown-assets-table">' || E'\n'
              || '<thead><tr><th scope="col">Account</th><th scope="col">Region</th><th scope="col">Resource type</th><th scope="col">Resource id</th><th scope="col">ARN</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
         FOR x IN SELECT u.account_id, u.region, u.resource_type, u.resource_id, u.arn
-                 FROM @extschema@.bi_unknown_assets u WHERE u.run_id = r.run_id
+                 FROM srm.bi_unknown_assets u WHERE u.run_id = r.run_id
                  ORDER BY u.account_id, u.resource_type, u.resource_id, u.asset_id
                  LIMIT max_unknown LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td class="arn">%s</td><td class="arn">%s</td></tr>',
-                                   @extschema@.html_escape(x.account_id), @extschema@.html_escape(x.region),
-                                   @extschema@.html_escape(x.resource_type), @extschema@.html_escape(x.resource_id),
-                                   coalesce(@extschema@.html_escape(x.arn), '<span class="note">no ARN</span>')) || E'\n';
+                                   srm_internal.html_escape(x.account_id), srm_internal.html_escape(x.region),
+                                   srm_internal.html_escape(x.resource_type), srm_internal.html_escape(x.resource_id),
+                                   coalesce(srm_internal.html_escape(x.arn), '<span class="note">no ARN</span>')) || E'\n';
         END LOOP;
         html := html || '</tbody></table>' || E'\n'
-             || format('<p class="sql">SQL: <code>SELECT account_id, region, resource_type, resource_id, arn FROM @extschema@.bi_unknown_assets WHERE run_id = %s ORDER BY account_id, resource_type, resource_id</code></p>', r.run_id) || E'\n'
+             || format('<p class="sql">SQL: <code>SELECT account_id, region, resource_type, resource_id, arn FROM srm.bi_unknown_assets WHERE run_id = %s ORDER BY account_id, resource_type, resource_id</code></p>', r.run_id) || E'\n'
              || '</section>' || E'\n';
     END IF;
 
     ---------------------------------------------------------------- footer
     html := html || '<footer>'
-         || format('<p>Generated by srm %s from audit run %s as recorded in the database; the page changes only if the run''s rows do. Every figure comes from the <code>@extschema@.bi_*</code> views, with the SQL under it. Times are UTC.</p>',
-                   @extschema@.html_escape(coalesce(v_ext, '')), r.run_id)
+         || format('<p>Generated by srm %s from audit run %s as recorded in the database; the page changes only if the run''s rows do. Every figure comes from the <code>srm.bi_*</code> views, with the SQL under it. Times are UTC.</p>',
+                   srm_internal.html_escape(coalesce(v_ext, '')), r.run_id)
          || format('<p>Control catalog: %s, %s, published by %s. Source: %s.</p>',
-                   @extschema@.html_escape(fw.name), @extschema@.html_escape(fw.version),
-                   @extschema@.html_escape(fw.publisher), @extschema@.html_escape(fw.source))
+                   srm_internal.html_escape(fw.name), srm_internal.html_escape(fw.version),
+                   srm_internal.html_escape(fw.publisher), srm_internal.html_escape(fw.source))
          || '<p>Responsibility model: the AWS Shared Responsibility Model (AWS is responsible for security <i>of</i> the cloud, the customer for security <i>in</i> the cloud) and AWS Security Best Practices (infrastructure, container and abstracted services).</p>'
          || '</footer>' || E'\n' || '</main>' || E'\n' || '</body>' || E'\n' || '</html>' || E'\n';
     RETURN html;
