@@ -27,7 +27,7 @@ TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/
 	install/tables/audit.sql
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
 	install/code/answers.sql install/code/status.sql install/code/inventory.sql \
-	install/code/bi_views.sql install/code/audit.sql install/code/report.sql install/code/oscal.sql
+	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql
 DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/attestation.sql
 INSTALL_PARTS = $(TYPE_PARTS) $(TABLE_PARTS) $(CODE_PARTS) $(DATA_PARTS)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
