@@ -35,18 +35,18 @@ RETURN (responsibility OPERATOR(srm.&&) 'customer'::srm.responsibility)
 COMMENT ON FUNCTION srm_internal.is_gap(srm.responsibility, text) IS
     'whether a finding is a customer gap: the customer takes part and its status is not implemented, alternative or not-applicable (all of which need evidence)';
 
-CREATE FUNCTION srm.run_audit(framework text, baseline text DEFAULT NULL, accounts text[] DEFAULT NULL,
-                              note text DEFAULT NULL, keep_runs integer DEFAULT NULL)
-RETURNS bigint
-LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+-- the arguments of srm.run_audit, checked: a known framework, a baseline it
+-- has, accounts with assets, a retention of at least one run; returns the
+-- number of runs to keep (null: all)
+CREATE FUNCTION srm_internal.audit_arguments_checked(framework text, baseline text, accounts text[], keep_runs integer)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
-SET jit = off
 AS $$
 #variable_conflict use_variable
 DECLARE
     fw text := lower(btrim(framework));
     bl text := upper(btrim(baseline));
-    rid bigint;
     keep integer;
     missing text;
 BEGIN
@@ -73,13 +73,22 @@ BEGIN
         RAISE EXCEPTION 'cannot keep % audit runs', keep
             USING ERRCODE = 'invalid_parameter_value', HINT = 'Keep at least 1 run, or leave retention unset to keep all.';
     END IF;
+    RETURN keep;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_arguments_checked(text, text, text[], integer) IS
+    'checks the arguments of srm.run_audit (known framework, a baseline of it, accounts with assets, keep_runs or setting srm.audit_keep_runs at least 1) and returns the number of runs to keep, null for all';
 
-    -- one consistent snapshot: no writes to what the audit reads while it runs
-    LOCK TABLE srm.asset, srm.control_status, srm.override IN SHARE MODE;
-
-    INSERT INTO srm.audit_run (framework_id, baseline, accounts, note)
-    VALUES (fw, bl, accounts, note) RETURNING run_id INTO rid;
-
+-- the scope of run rid: its assets (srm.audit_asset), and in temporary tables
+-- dropped at commit its controls (srm_audit_control) and their derived
+-- responsibility on each service of the run (srm_audit_derived)
+CREATE FUNCTION srm_internal.audit_scope(rid bigint, fw text, bl text, accounts text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
     INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
                                          service_namespace, known)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
@@ -107,7 +116,20 @@ BEGIN
     CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, control_id);
     ANALYZE pg_temp.srm_audit_control;
     ANALYZE pg_temp.srm_audit_derived;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_scope(bigint, text, text, text[]) IS
+    'records the assets of audit run rid (all, or those of accounts) and stages its controls of framework fw and baseline bl, with their derived responsibility per service, in temporary tables for srm.run_audit';
 
+-- findings of the assets with an override or a status of their own, one row
+-- per asset x control
+CREATE FUNCTION srm_internal.audit_asset_findings(rid bigint, fw text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
     -- assets with a rule or status of their own get rows of their own
     INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
@@ -130,7 +152,20 @@ BEGIN
                         OR (x.control_id IS NULL AND x.family_id IS NULL)))
            OR EXISTS (SELECT FROM srm.control_status x WHERE x.asset = a.arn AND x.framework_id = fw
                       AND x.control_id = c.control_id));
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_asset_findings(bigint, text) IS
+    'writes the findings of audit run rid for the assets with an override or a control status of their own: one row per asset x control (srm.run_audit)';
 
+-- findings of every other asset, one row per account x service x control
+-- speaking for its assets
+CREATE FUNCTION srm_internal.audit_group_findings(rid bigint, fw text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
     -- everything else once per account x service x control
     INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
@@ -152,7 +187,19 @@ BEGIN
     LEFT JOIN LATERAL srm_internal.override_for('aws', g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
     LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', g.service_namespace, g.account_id, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
+    'writes the findings of audit run rid for every other asset: one row per account x service x control, counting its assets (srm.run_audit)';
 
+-- the run's totals, and its end
+CREATE FUNCTION srm_internal.audit_finish(rid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
     UPDATE srm.audit_run r
     SET finished_at = clock_timestamp(),
         assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid),
@@ -163,7 +210,19 @@ BEGIN
     WHERE r.run_id = rid;
     DROP TABLE pg_temp.srm_audit_control;
     DROP TABLE pg_temp.srm_audit_derived;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_finish(bigint) IS
+    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps) and drops the staged controls (srm.run_audit)';
 
+-- retention: the newest keep runs of the same framework and baseline
+CREATE FUNCTION srm_internal.audit_retention(fw text, bl text, keep integer)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
     -- retention: the newest runs of the same framework and baseline
     IF keep IS NOT NULL THEN
         DELETE FROM srm.audit_run r
@@ -172,6 +231,42 @@ BEGIN
                                WHERE x.framework_id = fw AND x.baseline IS NOT DISTINCT FROM bl
                                ORDER BY x.run_id DESC LIMIT keep);
     END IF;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_retention(text, text, integer) IS
+    'deletes the audit runs of framework fw and baseline bl but the newest keep (none when keep is null), for srm.run_audit';
+
+CREATE FUNCTION srm.run_audit(framework text, baseline text DEFAULT NULL, accounts text[] DEFAULT NULL,
+                              note text DEFAULT NULL, keep_runs integer DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+#variable_conflict use_variable
+DECLARE
+    fw text := lower(btrim(framework));
+    bl text := upper(btrim(baseline));
+    rid bigint;
+    keep integer;
+BEGIN
+    keep := srm_internal.audit_arguments_checked(framework, baseline, accounts, keep_runs);
+
+    -- one consistent snapshot: no writes to what the audit reads while it runs
+    LOCK TABLE srm.asset, srm.control_status, srm.override IN SHARE MODE;
+
+    INSERT INTO srm.audit_run (framework_id, baseline, accounts, note)
+    VALUES (fw, bl, accounts, note) RETURNING run_id INTO rid;
+
+    PERFORM srm_internal.audit_scope(rid, fw, bl, accounts);
+
+    PERFORM srm_internal.audit_asset_findings(rid, fw);
+
+    PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_finish(rid);
+
+    PERFORM srm_internal.audit_retention(fw, bl, keep);
     RETURN rid;
 END
 $$;

@@ -5,20 +5,17 @@
 -- Loading AWS Config snapshots
 -------------------------------------------------------------------------------
 
-CREATE FUNCTION srm.load_config_snapshot(snapshot jsonb, source text DEFAULT 'AWS Config snapshot')
-RETURNS integer
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+-- the snapshot's shape: an object with an array of item objects whose keys
+-- have the types AWS Config writes; an error naming the first item that
+-- does not
+CREATE FUNCTION srm_internal.config_snapshot_check(snapshot jsonb)
+RETURNS void
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     items jsonb;
     bad record;
-    lid bigint;
-    n_read integer;
-    n_inserted integer;
-    n_updated integer;
-    n_rejected integer;
-    n_unknown integer;
 BEGIN
     IF jsonb_typeof(snapshot) <> 'object' THEN
         RAISE EXCEPTION 'an AWS Config snapshot is a JSON object, not a %', jsonb_typeof(snapshot)
@@ -66,12 +63,21 @@ BEGIN
         RAISE EXCEPTION 'configurationItems[%].configurationItemCaptureTime "%" is not an ISO 8601 time', bad.idx - 1, bad.got
             USING ERRCODE = 'invalid_datetime_format';
     END IF;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.config_snapshot_check(jsonb) IS
+    'checks the shape of an AWS Config snapshot for srm.load_config_snapshot: an object whose configurationItems is an array of objects, every key srm reads of the right JSON type, capture times in ISO 8601; raises invalid_parameter_value (22023) or invalid_datetime_format (22007) naming the first bad item';
 
-    INSERT INTO srm.asset_load (source, file_version, snapshot_id, items_read, assets_inserted,
-                                        assets_updated, items_rejected, unknown_types)
-    VALUES (source, snapshot ->> 'fileVersion', snapshot ->> 'configSnapshotId', 0, 0, 0, 0, 0)
-    RETURNING load_id INTO lid;
-
+-- the items of a snapshot, one row each in the temporary table
+-- srm_load_item (dropped at commit), with the reason an item is rejected:
+-- a missing or malformed key, a deleted resource, or a newer capture of the
+-- same resource in the same snapshot
+CREATE FUNCTION srm_internal.config_items_stage(items jsonb)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
     IF to_regclass('pg_temp.srm_load_item') IS NOT NULL THEN
         DROP TABLE pg_temp.srm_load_item;
     END IF;
@@ -111,7 +117,20 @@ BEGIN
           FROM pg_temp.srm_load_item WHERE reason IS NULL) d,
          LATERAL (SELECT d.winner AS idx) w
     WHERE i.idx = d.idx AND d.rn > 1;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.config_items_stage(jsonb) IS
+    'stages the configurationItems of a snapshot for srm.load_config_snapshot in the temporary table srm_load_item (dropped at commit), each with the reason it is rejected, if any';
 
+-- the staged items that are not rejected, into srm.asset: new resources
+-- inserted, known ones updated unless the loaded capture is newer; marks
+-- each staged item inserted or updated (or rejected as older)
+CREATE FUNCTION srm_internal.config_items_upsert(lid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
     -- upsert the rest; an item older than what is loaded does not replace it
     WITH written AS (
         INSERT INTO srm.asset AS a
@@ -139,6 +158,34 @@ BEGIN
     FROM pg_temp.srm_load_item i2
     LEFT JOIN written w USING (account_id, region, resource_type, resource_id)
     WHERE i.idx = i2.idx AND i.reason IS NULL;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.config_items_upsert(bigint) IS
+    'writes the staged items of srm_internal.config_items_stage into srm.asset for load lid (an older capture than the one loaded does not replace it) and marks each item inserted, updated or rejected';
+
+CREATE FUNCTION srm.load_config_snapshot(snapshot jsonb, source text DEFAULT 'AWS Config snapshot')
+RETURNS integer
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    lid bigint;
+    n_read integer;
+    n_inserted integer;
+    n_updated integer;
+    n_rejected integer;
+    n_unknown integer;
+BEGIN
+    PERFORM srm_internal.config_snapshot_check(snapshot);
+
+    INSERT INTO srm.asset_load (source, file_version, snapshot_id, items_read, assets_inserted,
+                                        assets_updated, items_rejected, unknown_types)
+    VALUES (source, snapshot ->> 'fileVersion', snapshot ->> 'configSnapshotId', 0, 0, 0, 0, 0)
+    RETURNING load_id INTO lid;
+
+    PERFORM srm_internal.config_items_stage(snapshot -> 'configurationItems');
+
+    PERFORM srm_internal.config_items_upsert(lid);
 
     SELECT count(*),
            count(*) FILTER (WHERE reason IS NULL AND (item ->> 'srm:inserted')::boolean),
