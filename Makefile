@@ -9,9 +9,27 @@ PG_CPPFLAGS = -I$(srcdir)/src
 # -Wextra as pgvector uses it: the server's headers trip the two left out
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 
-# the install script: the type, the model's tables, their rows generated
-# from data/*.csv (tools/gen_data.py), then the functions over them
-INSTALL_PARTS = install/srm.sql install/model.sql build/srm_data.sql install/derive.sql install/audit.sql install/report.sql install/oscal.sql
+# The install script, concatenated from parts grouped by kind (an upgrade
+# script is composed from the same kinds):
+#   TYPE_PARTS   the responsibility type and its vocabularies: never re-run
+#                by an upgrade, so what they create stays as released
+#   TABLE_PARTS  schemas, tables, sequences, indexes, table comments
+#   CODE_PARTS   functions, views, triggers, their comments and grants only:
+#                an upgrade re-runs them all after dropping the old ones
+#   DATA_PARTS   the model's rows (generated from data/*.csv by
+#                tools/build/gen_data.py), then the rows derived from them
+#                (after the code: the derivation uses its helpers)
+# Within a kind, parts go by concern: model, overrides, identifiers and
+# derivation, inventory, status, audit, BI views, report, OSCAL.
+TYPE_PARTS = install/type/responsibility.sql install/type/vocabulary.sql
+TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/override.sql \
+	install/tables/identifier.sql install/tables/inventory.sql install/tables/status.sql \
+	install/tables/audit.sql
+CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
+	install/code/answers.sql install/code/status.sql install/code/inventory.sql \
+	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql
+DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/attestation.sql
+INSTALL_PARTS = $(TYPE_PARTS) $(TABLE_PARTS) $(CODE_PARTS) $(DATA_PARTS)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # released versions, frozen as shipped: full install scripts of earlier
 # versions and every upgrade script (srm--A--B.sql)
@@ -32,7 +50,7 @@ include $(PGXS)
 $(EXTENSION)--$(EXTVERSION).sql: $(INSTALL_PARTS) $(EXTENSION).control
 	cat $(INSTALL_PARTS) > $@
 
-build/srm_data.sql: tools/gen_data.py $(wildcard data/*.csv)
+build/srm_data.sql: tools/build/gen_data.py $(wildcard data/*.csv)
 	mkdir -p build
-	python3 tools/gen_data.py > $@.tmp
+	python3 tools/build/gen_data.py > $@.tmp
 	mv $@.tmp $@

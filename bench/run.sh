@@ -7,7 +7,7 @@ set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-bash tools/install-deps.sh build
+bash tools/dev/install-deps.sh build
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
 make >/dev/null && $SUDO make install >/dev/null
 setsid -w pg_virtualenv -t -o shared_buffers=512MB -o work_mem=256MB \

@@ -9,7 +9,7 @@ SET client_min_messages = warning;
 \echo
 \echo '== Loading the sample inventory (an AWS Config snapshot) =='
 \set snapshot `cat "$SRM_SNAPSHOT"`
-SELECT srm.load_config_snapshot(:'snapshot'::jsonb, 'sample snapshot (tools/gen_sample_snapshot.py)') AS assets_loaded;
+SELECT srm.load_config_snapshot(:'snapshot'::jsonb, 'sample snapshot (tools/sample/gen_sample_snapshot.py)') AS assets_loaded;
 SELECT load_id, items_read, assets_inserted, assets_updated, items_rejected, unknown_types FROM srm.asset_load;
 SELECT account_id, count(*) AS assets, count(DISTINCT resource_type) AS resource_types,
        count(DISTINCT region) AS regions, count(*) FILTER (WHERE NOT known_type) AS unknown_types

@@ -4,7 +4,7 @@
 SET search_path = srm, public;
 
 -- the same question in every identifier form gives the same answer
-SELECT a AS asset, identifier_form(a) AS form, service_of(a), resource_type_of(a),
+SELECT a AS asset, srm_internal.identifier_form(a) AS form, service_of(a), resource_type_of(a),
        responsibility_of(a, 'SI-2') AS si_2, classify(a, 'network-security') AS network_security
 FROM unnest(ARRAY[
     'arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0',

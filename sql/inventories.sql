@@ -45,7 +45,7 @@ FROM aws_s3_bucket b ORDER BY b.name;
 -- CloudQuery's table and its aws_resources view: who encrypts at rest,
 -- per type; the unknown type is flagged by the bulk function, not dropped
 SELECT r.type, srm.responsibility_of(r.arn, 'SC-28') AS sc_28, count(*)
-FROM aws_resources r WHERE srm.identifier_form(r.arn) = 'arn'
+FROM aws_resources r WHERE srm_internal.identifier_form(r.arn) = 'arn'
   AND (SELECT service_namespace FROM srm.resolve_asset(r.arn)) IS NOT NULL
 GROUP BY 1, 2 ORDER BY 1;
 SELECT asset, service_namespace, responsibility, known_asset

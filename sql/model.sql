@@ -80,7 +80,7 @@ FROM control WHERE framework_id = 'nist-800-53-r5' AND status = 'active';
 -- the per-asset functions' lookup agrees with the view: every control on
 -- one service of each model and on services with deviations of their own
 SELECT count(*) AS pairs,
-       count(*) FILTER (WHERE derived_responsibility(framework_id, control_id, provider, service_namespace)
+       count(*) FILTER (WHERE srm_internal.derived_responsibility(framework_id, control_id, provider, service_namespace)
                               IS NOT DISTINCT FROM responsibility) AS agree
 FROM control_service
 WHERE service_namespace IN ('ec2', 's3', 'rds', 'lambda', 'outposts', 'directconnect', 'dynamodb', 'iam',

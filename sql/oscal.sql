@@ -7,10 +7,10 @@
 SET search_path = srm, public;
 
 -- name-based uuids: fixed, version 5, RFC 4122 variant
-SELECT uuid5ish('srm', 'test') AS u,
-       uuid5ish('srm', 'test') = uuid5ish('srm', 'test') AS same,
-       uuid5ish('srm', 'test') <> uuid5ish('srmt', 'est') AS separated,
-       uuid5ish('srm', 'test')::text ~ '^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' AS v5;
+SELECT srm_internal.uuid5ish('srm', 'test') AS u,
+       srm_internal.uuid5ish('srm', 'test') = srm_internal.uuid5ish('srm', 'test') AS same,
+       srm_internal.uuid5ish('srm', 'test') <> srm_internal.uuid5ish('srmt', 'est') AS separated,
+       srm_internal.uuid5ish('srm', 'test')::text ~ '^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' AS v5;
 
 -- run 910001: NIST 800-53 MODERATE, two accounts, ec2 (3 assets), s3 (2), iam (1)
 -- and one asset of an unknown type; run 910002: aws-srm without findings;

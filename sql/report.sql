@@ -88,8 +88,8 @@ FROM page ORDER BY run_id;
 -- the headline figures are srm.bi_run's, with thousands separators
 SELECT p.run_id, k.id,
        substring(p.html FROM '<span class="n" id="' || k.id || '">([^<]*)</span>') AS in_report,
-       report_number(k.v) AS in_bi_run,
-       substring(p.html FROM '<span class="n" id="' || k.id || '">([^<]*)</span>') = report_number(k.v) AS same
+       srm_internal.report_number(k.v) AS in_bi_run,
+       substring(p.html FROM '<span class="n" id="' || k.id || '">([^<]*)</span>') = srm_internal.report_number(k.v) AS same
 FROM page p JOIN bi_run b USING (run_id)
 CROSS JOIN LATERAL (VALUES ('asset-controls', b.asset_controls::numeric), ('not-applicable', b.not_applicable),
                            ('inherited', b.inherited), ('shared', b.shared),
@@ -107,7 +107,7 @@ SELECT html LIKE '%after &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;revie
        html LIKE '%<table id="unknown-assets-table">%' AS unknown_assets_listed,
        html NOT LIKE '%x<y>%' AS no_raw_markup
 FROM page WHERE run_id = 900002;
-SELECT html_escape($$<a href="x">Tom & Jerry's</a>$$) AS escaped, html_escape(NULL) IS NULL AS strict;
+SELECT srm_internal.html_escape($$<a href="x">Tom & Jerry's</a>$$) AS escaped, srm_internal.html_escape(NULL) IS NULL AS strict;
 
 -- the trend: the runs of the same framework and baseline up to this one
 SELECT run_id,
@@ -145,12 +145,12 @@ SELECT report_html(NULL) IS NULL AS strict;
 -- labelled and commented
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict,
        obj_description(p.oid, 'pg_proc') IS NOT NULL AS commented
-FROM pg_proc p WHERE p.pronamespace = 'srm'::regnamespace
+FROM pg_proc p WHERE p.pronamespace IN ('srm'::regnamespace, 'srm_internal'::regnamespace)
   AND p.proname IN ('report_html', 'html_escape', 'report_number', 'report_percent', 'report_axis_step',
                     'report_stacked_svg', 'report_bars_svg', 'report_trend_svg')
 ORDER BY p.proname;
-SELECT report_number(1234567) AS n, report_number(0) AS zero, report_percent(1, 3) AS third,
-       report_percent(1, 100000) AS tiny, report_percent(99999, 100000) AS almost, report_percent(0, 0) AS none;
+SELECT srm_internal.report_number(1234567) AS n, srm_internal.report_number(0) AS zero, srm_internal.report_percent(1, 3) AS third,
+       srm_internal.report_percent(1, 100000) AS tiny, srm_internal.report_percent(99999, 100000) AS almost, srm_internal.report_percent(0, 0) AS none;
 
 DELETE FROM audit_run WHERE run_id BETWEEN 900001 AND 900003;
 SELECT count(*) AS left_over FROM audit_finding WHERE run_id BETWEEN 900001 AND 900003;

@@ -20,7 +20,7 @@ SELECT srm.service_of('AWS::EC2::Instance') AS service_of,
        srm.responsibility_of('aws_ec2_instance', 'SI-2') AS responsibility_of,
        srm.classify('AwsRdsDbInstance', 'os-patching') AS classify;
 SELECT count(*) AS explain_steps FROM srm.explain('ec2:instance', 'AC-2(1)');
-SELECT srm.control_key('AC-02(01)'), srm.identifier_key('AWS::EC2::Instance'), srm.identifier_form('aws_vpc');
+SELECT srm_internal.control_key('AC-02(01)'), srm_internal.identifier_key('AWS::EC2::Instance'), srm_internal.identifier_form('aws_vpc');
 SELECT service_namespace, resource_type FROM srm.resolve_asset('arn:aws:iam::123456789012:role/x');
 SELECT known_asset, known_control FROM srm.responsibilities(ARRAY['s3'], ARRAY['sc-28']);
 -- (the caller's own "=" would be evil's: the test qualifies it; the view's insides are bound)
@@ -40,3 +40,39 @@ DELETE FROM srm.asset_load_rejection;
 DELETE FROM srm.asset;
 DELETE FROM srm.asset_load;
 DROP SCHEMA evil CASCADE;
+
+-- A role that is neither superuser nor owner uses every public function and
+-- view: they call the helpers in srm_internal, which every role may use.
+SET client_min_messages = warning;
+SELECT srm.load_config_snapshot('{"configurationItems": [{"resourceType": "AWS::EC2::Instance", "resourceId": "i-0abc",
+    "awsAccountId": "123456789012", "awsRegion": "us-east-1", "ARN": "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"}]}'::jsonb,
+    'role test') AS loaded;
+SELECT srm.run_audit('nist-800-53-r5', 'LOW') AS run \gset
+RESET client_min_messages;
+CREATE ROLE srm_plain;
+SET ROLE srm_plain;
+SELECT c.relname AS view,
+       (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM (SELECT FROM %s LIMIT 1) x', c.oid::regclass),
+                                            false, true, '')))[1]::text AS rows_read
+FROM pg_class c WHERE c.relnamespace = 'srm'::regnamespace AND c.relkind = 'v' ORDER BY 1;
+SELECT srm.responsibility_of('arn:aws:ec2:us-east-1:123456789012:instance/i-0abc', 'SI-2'),
+       srm.classify('aws_ec2_instance', 'ac-2(1)'), srm.service_of('AwsEc2Instance'), srm.resource_type_of('ec2:instance');
+SELECT r.service_namespace, c.control_id
+FROM srm.resolve_asset('AWS::S3::Bucket') r, srm.resolve_control('AC-02(01)') c;
+SELECT count(*) > 0 AS explained FROM srm.explain('aws_ec2_instances', 'SI-2');
+SELECT count(*) AS answers, count(*) FILTER (WHERE known_asset AND known_control) AS known
+FROM srm.responsibilities(ARRAY['ec2', 'AWS::S3::Bucket', 'nosuch'], ARRAY['SI-2', 'AC-2']);
+SELECT length(srm.report_html(:run)) > 1000 AS report,
+       srm.oscal_ssp(:run) #>> '{system-security-plan,metadata,version}' = 'run-' || :run AS oscal;
+SELECT srm.aws_class('customer'), srm.csa_ownership('provider'), srm.from_fedramp(ARRAY['inherited']);
+\set SHOW_CONTEXT never
+SELECT srm.service_of('ec3');
+-- writing stays the owner's, or whom the owner grants
+SELECT srm.run_audit('aws-srm');
+\set SHOW_CONTEXT errors
+RESET ROLE;
+DROP ROLE srm_plain;
+DELETE FROM srm.audit_run;
+DELETE FROM srm.asset_load_rejection;
+DELETE FROM srm.asset;
+DELETE FROM srm.asset_load;

@@ -6,7 +6,7 @@ set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-bash tools/install-deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
+bash tools/dev/install-deps.sh test || { echo "0 passed, 1 failed"; exit 1; }
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
 
 passed=0

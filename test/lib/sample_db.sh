@@ -40,8 +40,8 @@ sample_db_setup() {
     done
 
     # --- the sample inventory ---------------------------------------------------
-    python3 "$top/tools/gen_sample_snapshot.py" --out "$out/snapshot.json" >/dev/null 2>"$out/snapshot.log" \
-        || { cat "$out/snapshot.log" >&2; fail "tools/gen_sample_snapshot.py failed"; }
+    python3 "$top/tools/sample/gen_sample_snapshot.py" --out "$out/snapshot.json" >/dev/null 2>"$out/snapshot.log" \
+        || { cat "$out/snapshot.log" >&2; fail "tools/sample/gen_sample_snapshot.py failed"; }
     # through the client (psql reads the file), so the server needs no access to OUTDIR
     assets=$(q 2>"$out/load.log" <<SQL
 SET client_min_messages = warning;

@@ -4,7 +4,7 @@
 # Against the server in PGHOST/PGPORT/PGUSER (the test runner starts a
 # throw-away one), connecting first to PGDATABASE (default postgres), it
 #   - creates a scratch database and installs srm in it;
-#   - loads the sample AWS Config snapshot of tools/gen_sample_snapshot.py
+#   - loads the sample AWS Config snapshot of tools/sample/gen_sample_snapshot.py
 #     with srm.load_config_snapshot;
 #   - runs srm.run_audit('nist-800-53-r5', 'MODERATE') and
 #     srm.run_audit('aws-srm'), writes OUTDIR/ssp.json and

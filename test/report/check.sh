@@ -4,7 +4,7 @@
 # Against the server in PGHOST/PGPORT/PGUSER (the test runner starts a
 # throw-away one), connecting first to PGDATABASE (default postgres), it
 #   - creates a scratch database and installs srm in it;
-#   - loads the sample AWS Config snapshot of tools/gen_sample_snapshot.py
+#   - loads the sample AWS Config snapshot of tools/sample/gen_sample_snapshot.py
 #     with srm.load_config_snapshot (fails clearly if that does not exist);
 #   - runs srm.run_audit('nist-800-53-r5', 'MODERATE'), records an
 #     implemented control status (IAM account management), runs it again;
@@ -44,8 +44,8 @@ ok "wrote $out/report.html ($(wc -c <"$out/report.html" | tr -d ' ') bytes) and 
 # facts of the page, against the views
 facts=$(q -F ' ' <<SQL
 SELECT b.gaps < a.gaps,
-       srm.report_number(b.gaps), srm.report_number(b.asset_controls),
-       srm.report_number(b.inherited), srm.report_number(b.unknown_assets)
+       srm_internal.report_number(b.gaps), srm_internal.report_number(b.asset_controls),
+       srm_internal.report_number(b.inherited), srm_internal.report_number(b.unknown_assets)
 FROM srm.bi_run a, srm.bi_run b WHERE a.run_id = $run1 AND b.run_id = $run2;
 SQL
 )

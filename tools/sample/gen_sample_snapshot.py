@@ -17,7 +17,7 @@ does not know, and a handful of duplicate items (same ARN, newer capture).
 Standard library only.  Same --seed and --items give a byte-identical file.
 
 Usage:
-    tools/gen_sample_snapshot.py --out /tmp/snapshot.json [--items 3000] [--seed 42]
+    tools/sample/gen_sample_snapshot.py --out /tmp/snapshot.json [--items 3000] [--seed 42]
 """
 
 import argparse
@@ -31,7 +31,7 @@ import sys
 import uuid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DATA = os.path.join(HERE, "..", "data")
+DATA = os.path.join(HERE, "..", "..", "data")
 
 ACCOUNTS = [
     # (id, name, default env)

@@ -7,17 +7,17 @@
 #   3. writes the HTML report, the OSCAL SSP and CSV files of every BI view
 #      to the output folder (default ./out, or SRM_OUT).
 set -euo pipefail
-top=$(cd "$(dirname "$0")/.." && pwd)
+top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top"
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 out=$(mkdir -p "${SRM_OUT:-$top/out}" && cd "${SRM_OUT:-$top/out}" && pwd)
-bash tools/install-deps.sh build
+bash tools/dev/install-deps.sh build
 export PATH="/usr/lib/postgresql/15/bin:$PATH"
 make >/dev/null
 $SUDO make install >/dev/null
 
 export SRM_SNAPSHOT="$out/sample-snapshot.json"
-python3 tools/gen_sample_snapshot.py --out "$SRM_SNAPSHOT" --items 3000
+python3 tools/sample/gen_sample_snapshot.py --out "$SRM_SNAPSHOT" --items 3000
 rm -f "$out"/*.csv "$out/report.html" "$out/ssp.json"
 setsid -w pg_virtualenv -t -o max_connections=20 bash -c '
 	set -euo pipefail

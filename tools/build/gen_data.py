@@ -5,9 +5,9 @@ Reads every data file, checks it (keys, foreign keys, completeness,
 canonical responsibility spellings, namespace coverage) and writes
 INSERT statements for the tables created by install/model.sql to stdout.
 
-    python3 tools/gen_data.py > build/srm_data.sql
-    python3 tools/gen_data.py --check      # validate only, print a summary
-    python3 tools/gen_data.py --diff OLD_DATA_DIR > changes.sql
+    python3 tools/build/gen_data.py > build/srm_data.sql
+    python3 tools/build/gen_data.py --check      # validate only, print a summary
+    python3 tools/build/gen_data.py --diff OLD_DATA_DIR > changes.sql
 
 --diff writes what changed between the model in OLD_DATA_DIR (data/ of an
 earlier release, e.g. from `git worktree add /tmp/old v0.2.0`) and this one
@@ -26,7 +26,7 @@ import os
 import re
 import sys
 
-DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data")
 
 LAYER_COUNT = 12
 BASELINES = ("LOW", "MODERATE", "HIGH", "PRIVACY")

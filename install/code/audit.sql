@@ -1,0 +1,274 @@
+-- install/code/audit.sql (code part): srm.run_audit, one consistent audit
+-- of every in-scope asset x control of a framework.
+
+-------------------------------------------------------------------------------
+-- Audits
+-------------------------------------------------------------------------------
+
+-- the status that applies: the newest of the most specific scope
+CREATE FUNCTION srm_internal.status_for(framework_id text, control_id text, provider text, service_namespace text,
+                               account_id text, asset text)
+RETURNS SETOF srm.control_status
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT s.*
+FROM srm.control_status s
+WHERE s.framework_id = status_for.framework_id
+  AND s.control_id = status_for.control_id
+  AND s.provider = status_for.provider
+  AND (s.asset IS NULL OR s.asset = status_for.asset)
+  AND (s.account_id IS NULL OR s.account_id = status_for.account_id)
+  AND (s.service_namespace IS NULL OR s.service_namespace = status_for.service_namespace)
+ORDER BY (s.asset IS NOT NULL) DESC, (s.service_namespace IS NOT NULL) DESC, (s.account_id IS NOT NULL) DESC,
+         s.assessed_at DESC, s.status_id DESC
+LIMIT 1;
+END;
+COMMENT ON FUNCTION srm_internal.status_for(text, text, text, text, text, text) IS
+    'the control status that applies to an asset: asset > account and service > service > account, then the newest assessment';
+
+-- a customer gap: the customer takes part and has no implemented evidence
+CREATE FUNCTION srm_internal.is_gap(responsibility srm.responsibility, status text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN (responsibility OPERATOR(srm.&&) 'customer'::srm.responsibility)
+       AND coalesce(status NOT IN ('implemented', 'alternative', 'not-applicable'), true);
+COMMENT ON FUNCTION srm_internal.is_gap(srm.responsibility, text) IS
+    'whether a finding is a customer gap: the customer takes part and its status is not implemented, alternative or not-applicable (all of which need evidence)';
+
+-- the arguments of srm.run_audit, checked: a known framework, a baseline it
+-- has, accounts with assets, a retention of at least one run; returns the
+-- number of runs to keep (null: all)
+CREATE FUNCTION srm_internal.audit_arguments_checked(framework text, baseline text, accounts text[], keep_runs integer)
+RETURNS integer
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+    fw text := lower(btrim(framework));
+    bl text := upper(btrim(baseline));
+    keep integer;
+    missing text;
+BEGIN
+    IF framework IS NULL OR NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = fw) THEN
+        RAISE EXCEPTION 'unknown framework "%"', framework
+            USING ERRCODE = 'undefined_object',
+                  HINT = format('Known frameworks: %s.', (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f));
+    END IF;
+    IF bl IS NOT NULL AND NOT EXISTS (SELECT FROM srm.control c WHERE c.framework_id = fw AND bl = ANY (c.baselines)) THEN
+        RAISE EXCEPTION 'framework % has no baseline "%"', fw, baseline
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = coalesce('Its baselines: ' || (SELECT string_agg(DISTINCT b, ', ') FROM srm.control c, unnest(c.baselines) b WHERE c.framework_id = fw) || '.',
+                                  'It has none: pass NULL to audit every control.');
+    END IF;
+    SELECT string_agg(a, ', ') INTO missing FROM unnest(accounts) a
+    WHERE a IS NULL OR NOT EXISTS (SELECT FROM srm.asset x WHERE x.account_id = a);
+    IF missing IS NOT NULL THEN
+        RAISE EXCEPTION 'no assets are loaded for account %', missing
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Load the account''s AWS Config snapshot with srm.load_config_snapshot first, or leave it out.';
+    END IF;
+    keep := coalesce(keep_runs, nullif(current_setting('srm.audit_keep_runs', true), '')::integer);
+    IF keep IS NOT NULL AND keep < 1 THEN
+        RAISE EXCEPTION 'cannot keep % audit runs', keep
+            USING ERRCODE = 'invalid_parameter_value', HINT = 'Keep at least 1 run, or leave retention unset to keep all.';
+    END IF;
+    RETURN keep;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_arguments_checked(text, text, text[], integer) IS
+    'checks the arguments of srm.run_audit (known framework, a baseline of it, accounts with assets, keep_runs or setting srm.audit_keep_runs at least 1) and returns the number of runs to keep, null for all';
+
+-- the scope of run rid: its assets (srm.audit_asset), and in temporary tables
+-- dropped at commit its controls (srm_audit_control) and their derived
+-- responsibility on each service of the run (srm_audit_derived)
+CREATE FUNCTION srm_internal.audit_scope(rid bigint, fw text, bl text, accounts text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
+                                         service_namespace, known)
+    SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
+           a.service_namespace IS NOT NULL
+    FROM srm.asset a
+    WHERE accounts IS NULL OR a.account_id = ANY (accounts);
+    ANALYZE srm.audit_asset;
+
+    IF to_regclass('pg_temp.srm_audit_control') IS NOT NULL THEN
+        DROP TABLE pg_temp.srm_audit_control;
+    END IF;
+    IF to_regclass('pg_temp.srm_audit_derived') IS NOT NULL THEN
+        DROP TABLE pg_temp.srm_audit_derived;
+    END IF;
+    CREATE TEMPORARY TABLE srm_audit_control ON COMMIT DROP AS
+    SELECT c.control_id, c.family_id FROM srm.control c
+    WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
+    -- the derivation, once per control x service of the run
+    CREATE TEMPORARY TABLE srm_audit_derived ON COMMIT DROP AS
+    SELECT d.control_id, d.service_namespace, d.responsibility
+    FROM srm_internal.derived_responsibilities(
+        fw, (SELECT array_agg(c.control_id) FROM pg_temp.srm_audit_control c), 'aws',
+        (SELECT array_agg(DISTINCT a.service_namespace) FROM srm.audit_asset a
+         WHERE a.run_id = rid AND a.known)) d;
+    CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, control_id);
+    ANALYZE pg_temp.srm_audit_control;
+    ANALYZE pg_temp.srm_audit_derived;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_scope(bigint, text, text, text[]) IS
+    'records the assets of audit run rid (all, or those of accounts) and stages its controls of framework fw and baseline bl, with their derived responsibility per service, in temporary tables for srm.run_audit';
+
+-- findings of the assets with an override or a status of their own, one row
+-- per asset x control
+CREATE FUNCTION srm_internal.audit_asset_findings(rid bigint, fw text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    -- assets with a rule or status of their own get rows of their own
+    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, asset_id, framework_id, control_id,
+        family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
+    SELECT rid, a.account_id, a.service_namespace, a.asset_id, fw, c.control_id, c.family_id,
+           r.resp, srm.aws_class(r.resp),
+           r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
+           o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
+           srm_internal.is_gap(r.resp, st.status), 1
+    FROM srm.audit_asset a
+    CROSS JOIN pg_temp.srm_audit_control c
+    JOIN pg_temp.srm_audit_derived cs ON cs.control_id = c.control_id AND cs.service_namespace = a.service_namespace
+    LEFT JOIN LATERAL srm_internal.override_for('aws', a.service_namespace, a.account_id, a.arn, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', a.service_namespace, a.account_id, a.arn) st ON true
+    CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r
+    WHERE a.run_id = rid AND a.known
+      AND a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+                    UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)
+      AND (EXISTS (SELECT FROM srm.override x WHERE x.asset = a.arn AND x.framework_id = fw
+                   AND (x.control_id = c.control_id OR x.family_id = c.family_id
+                        OR (x.control_id IS NULL AND x.family_id IS NULL)))
+           OR EXISTS (SELECT FROM srm.control_status x WHERE x.asset = a.arn AND x.framework_id = fw
+                      AND x.control_id = c.control_id));
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_asset_findings(bigint, text) IS
+    'writes the findings of audit run rid for the assets with an override or a control status of their own: one row per asset x control (srm.run_audit)';
+
+-- findings of every other asset, one row per account x service x control
+-- speaking for its assets
+CREATE FUNCTION srm_internal.audit_group_findings(rid bigint, fw text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    -- everything else once per account x service x control
+    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, asset_id, framework_id, control_id,
+        family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
+    SELECT rid, g.account_id, g.service_namespace, NULL, fw, c.control_id, c.family_id,
+           r.resp, srm.aws_class(r.resp),
+           r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
+           o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
+           srm_internal.is_gap(r.resp, st.status),
+           g.n - coalesce(e.n, 0)
+    FROM (SELECT a.account_id, a.service_namespace, count(*) AS n
+          FROM srm.audit_asset a WHERE a.run_id = rid AND a.known
+          GROUP BY a.account_id, a.service_namespace) g
+    CROSS JOIN pg_temp.srm_audit_control c
+    LEFT JOIN (SELECT x.account_id, x.service_namespace, x.control_id, count(*) AS n
+               FROM srm.audit_finding x WHERE x.run_id = rid AND x.asset_id IS NOT NULL
+               GROUP BY x.account_id, x.service_namespace, x.control_id) e
+      ON e.account_id = g.account_id AND e.service_namespace = g.service_namespace AND e.control_id = c.control_id
+    JOIN pg_temp.srm_audit_derived cs ON cs.control_id = c.control_id AND cs.service_namespace = g.service_namespace
+    LEFT JOIN LATERAL srm_internal.override_for('aws', g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', g.service_namespace, g.account_id, NULL) st ON true
+    CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
+    'writes the findings of audit run rid for every other asset: one row per account x service x control, counting its assets (srm.run_audit)';
+
+-- the run's totals, and its end
+CREATE FUNCTION srm_internal.audit_finish(rid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    UPDATE srm.audit_run r
+    SET finished_at = clock_timestamp(),
+        assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid),
+        unknown_assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid AND NOT a.known),
+        controls = (SELECT count(*) FROM pg_temp.srm_audit_control),
+        asset_controls = coalesce((SELECT sum(f.assets) FROM srm.audit_finding f WHERE f.run_id = rid), 0),
+        gaps = coalesce((SELECT sum(f.assets) FROM srm.audit_finding f WHERE f.run_id = rid AND f.gap), 0)
+    WHERE r.run_id = rid;
+    DROP TABLE pg_temp.srm_audit_control;
+    DROP TABLE pg_temp.srm_audit_derived;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_finish(bigint) IS
+    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps) and drops the staged controls (srm.run_audit)';
+
+-- retention: the newest keep runs of the same framework and baseline
+CREATE FUNCTION srm_internal.audit_retention(fw text, bl text, keep integer)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    -- retention: the newest runs of the same framework and baseline
+    IF keep IS NOT NULL THEN
+        DELETE FROM srm.audit_run r
+        WHERE r.framework_id = fw AND r.baseline IS NOT DISTINCT FROM bl
+          AND r.run_id NOT IN (SELECT x.run_id FROM srm.audit_run x
+                               WHERE x.framework_id = fw AND x.baseline IS NOT DISTINCT FROM bl
+                               ORDER BY x.run_id DESC LIMIT keep);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_retention(text, text, integer) IS
+    'deletes the audit runs of framework fw and baseline bl but the newest keep (none when keep is null), for srm.run_audit';
+
+CREATE FUNCTION srm.run_audit(framework text, baseline text DEFAULT NULL, accounts text[] DEFAULT NULL,
+                              note text DEFAULT NULL, keep_runs integer DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+SET jit = off
+AS $$
+#variable_conflict use_variable
+DECLARE
+    fw text := lower(btrim(framework));
+    bl text := upper(btrim(baseline));
+    rid bigint;
+    keep integer;
+BEGIN
+    keep := srm_internal.audit_arguments_checked(framework, baseline, accounts, keep_runs);
+
+    -- one consistent snapshot: no writes to what the audit reads while it runs
+    LOCK TABLE srm.asset, srm.control_status, srm.override IN SHARE MODE;
+
+    INSERT INTO srm.audit_run (framework_id, baseline, accounts, note)
+    VALUES (fw, bl, accounts, note) RETURNING run_id INTO rid;
+
+    PERFORM srm_internal.audit_scope(rid, fw, bl, accounts);
+
+    PERFORM srm_internal.audit_asset_findings(rid, fw);
+
+    PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_finish(rid);
+
+    PERFORM srm_internal.audit_retention(fw, bl, keep);
+    RETURN rid;
+END
+$$;
+COMMENT ON FUNCTION srm.run_audit(text, text, text[], text, integer) IS
+    'records one consistent audit of every in-scope asset x control of a framework (and baseline: LOW, MODERATE, HIGH, PRIVACY), optionally limited to accounts; keeps the newest keep_runs runs of that framework and baseline (default: setting srm.audit_keep_runs, else all); returns the run id';

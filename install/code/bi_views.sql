@@ -1,0 +1,98 @@
+-- install/code/bi_views.sql (code part): the views BI tools and the
+-- reports read.
+
+-------------------------------------------------------------------------------
+-- Views for BI tools and reports: stable column names, one row per fact,
+-- every one keyed by run_id (filter on it for "as of run N")
+-------------------------------------------------------------------------------
+
+-- every asset x control of every run, asset rules and statuses applied
+CREATE VIEW srm.audit_result AS
+SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
+       g.framework_id, g.control_id, g.family_id,
+       CASE WHEN x.asset_id IS NULL THEN g.responsibility ELSE x.responsibility END AS responsibility,
+       CASE WHEN x.asset_id IS NULL THEN g.class ELSE x.class END AS class,
+       CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END AS customer_part,
+       CASE WHEN x.asset_id IS NULL THEN g.override_id ELSE x.override_id END AS override_id,
+       CASE WHEN x.asset_id IS NULL THEN g.status ELSE x.status END AS status,
+       CASE WHEN x.asset_id IS NULL THEN g.evidence ELSE x.evidence END AS evidence,
+       CASE WHEN x.asset_id IS NULL THEN g.gap ELSE x.gap END AS gap
+FROM srm.audit_asset a
+JOIN srm.audit_finding g
+  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+ AND g.asset_id IS NULL
+LEFT JOIN srm.audit_finding x
+  ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id;
+COMMENT ON VIEW srm.audit_result IS
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap';
+
+CREATE VIEW srm.bi_run AS
+SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
+       r.assets, r.unknown_assets, r.controls, r.asset_controls, r.gaps,
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'not-applicable'), 0) AS not_applicable,
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'inherited'), 0) AS inherited,
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'shared'), 0) AS shared,
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific
+FROM srm.audit_run r
+LEFT JOIN srm.audit_finding f USING (run_id)
+GROUP BY r.run_id;
+COMMENT ON VIEW srm.bi_run IS
+    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
+
+CREATE VIEW srm.bi_responsibility_mix AS
+SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
+       sum(f.assets) AS asset_controls,
+       count(DISTINCT f.control_id) AS controls,
+       coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
+FROM srm.audit_finding f JOIN srm.audit_run r USING (run_id)
+GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.class;
+COMMENT ON VIEW srm.bi_responsibility_mix IS
+    'responsibility mix per run x account x service x class: asset x control pairs, distinct controls, and how many are customer gaps';
+
+CREATE VIEW srm.bi_customer_gaps AS
+SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
+       c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
+       f.status, f.evidence, f.assets
+FROM srm.audit_finding f
+JOIN srm.control c USING (framework_id, control_id)
+LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
+WHERE f.gap AND f.assets > 0;
+COMMENT ON VIEW srm.bi_customer_gaps IS
+    'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
+
+CREATE VIEW srm.bi_gaps_by_family AS
+SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
+       coalesce(max(c.family_title), max(c.title)) AS family_title,
+       coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+       coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
+       count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
+FROM srm.audit_finding f JOIN srm.control c USING (framework_id, control_id)
+GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
+COMMENT ON VIEW srm.bi_gaps_by_family IS
+    'customer gaps per run x control family (aws-srm controls count as their own family)';
+
+CREATE VIEW srm.bi_inherited_controls AS
+SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
+       sum(f.assets) AS asset_controls, count(DISTINCT f.account_id) AS accounts,
+       (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
+        FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
+FROM srm.audit_finding f JOIN srm.control c USING (framework_id, control_id)
+WHERE f.class = 'inherited' AND f.assets > 0
+GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
+COMMENT ON VIEW srm.bi_inherited_controls IS
+    'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
+
+CREATE VIEW srm.bi_trend AS
+SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
+       sum(f.assets) AS asset_controls, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
+FROM srm.audit_run r JOIN srm.audit_finding f USING (run_id)
+GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
+COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
+
+CREATE VIEW srm.bi_unknown_assets AS
+SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn
+FROM srm.audit_asset a WHERE NOT a.known;
+COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
+
+GRANT SELECT ON srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+    srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;

@@ -1,0 +1,203 @@
+-- install/code/identifiers.sql (code part): reading identifiers.  Asset
+-- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
+-- Resource Explorer types, Steampipe and CloudQuery tables, service
+-- namespaces), service names and control ids in the forms people write,
+-- and the closest known names for error messages.
+--
+-- SQL functions have SQL-standard bodies (resolved when created, so immune
+-- to the caller's search_path) and are written so that the planner can
+-- inline the set-returning ones into a caller's query: joining an inventory
+-- is one query, not one per row.  PL/pgSQL functions pin search_path.
+
+-------------------------------------------------------------------------------
+-- Reading identifiers
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION srm_internal.name_distance(a text, b text)
+RETURNS integer
+AS 'MODULE_PATHNAME', 'srm_name_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION srm_internal.name_distance(text, text) IS
+    'edit distance between two names, ignoring case (for "closest known names" in errors)';
+
+-- the key a name is looked up by: lower case, letters and digits only
+CREATE FUNCTION srm_internal.identifier_key(name text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.regexp_replace(pg_catalog.lower(name), '[^a-z0-9]', '', 'g');
+COMMENT ON FUNCTION srm_internal.identifier_key(text) IS
+    'lookup key of a type or table name: lower case, letters and digits only';
+
+-- which form an asset identifier is written in, from its spelling alone
+CREATE FUNCTION srm_internal.identifier_form(asset text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pg_catalog.btrim(asset) ~ '^arn:' THEN 'arn'
+    WHEN pg_catalog.btrim(asset) ~ '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' THEN 'cloudformation'
+    WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
+    WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
+    WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9-]+:[a-z0-9/_-]+$' THEN 'resource-explorer'
+    WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9][a-z0-9_-]*$' THEN 'service'
+    ELSE 'unrecognized'
+END;
+COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
+    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, service, or unrecognized';
+
+-- lower-case snake_case of a CamelCase name: DBInstance -> db_instance
+CREATE FUNCTION srm_internal.snake_case(name text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.lower(pg_catalog.regexp_replace(
+    pg_catalog.regexp_replace(name, '([a-z0-9])([A-Z])', '\1_\2', 'g'),
+    '([A-Z])([A-Z][a-z])', '\1_\2', 'g'));
+COMMENT ON FUNCTION srm_internal.snake_case(text) IS 'snake_case of a CamelCase name (DBInstance -> db_instance)';
+
+-- English plural of a snake_case name, as CloudQuery names its tables
+CREATE FUNCTION srm_internal.plural(name text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN name ~ '[^aeiou]y$' THEN pg_catalog.left(name, -1) || 'ies'
+    WHEN name ~ '(s|x|ch|sh)$' THEN name || 'es'
+    ELSE name || 's'
+END;
+COMMENT ON FUNCTION srm_internal.plural(text) IS 'English plural of a name, as CloudQuery names its tables';
+
+-- How srm reads one asset identifier.  Always one row; service_namespace is
+-- null when the asset is unknown, resource_type when the identifier names
+-- no type (a service namespace) or an unknown one.
+CREATE FUNCTION srm.resolve_asset(asset text)
+RETURNS TABLE (asset text, form text, provider text, service_namespace text, resource_type text,
+               arn_partition text, region text, account_id text, resource_id text)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT a.v, a.form,
+       coalesce(t.provider, s.provider),
+       coalesce(t.service_namespace, s.service_namespace),
+       t.resource_type,
+       arn.m[1], arn.m[3], arn.m[4], arn.m[5]
+FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
+             srm_internal.identifier_form(resolve_asset.asset) AS form) AS a
+LEFT JOIN LATERAL (SELECT pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$') AS m) AS arn
+    ON a.form = 'arn'
+LEFT JOIN LATERAL (
+    (SELECT p.resource_type, r.provider, r.service_namespace
+     FROM srm.arn_pattern p
+     JOIN srm.resource_type r USING (resource_type)
+     WHERE p.arn_namespace = arn.m[2]
+       AND p.prefix IN (coalesce((pg_catalog.regexp_match(arn.m[5], '^([^/:]*)[/:]'))[1], ''), '')
+       AND arn.m[5] ~ p.pattern
+     ORDER BY p.prefix = '', p.literal_length DESC, r.service_namespace = p.arn_namespace DESC, p.resource_type
+     LIMIT 1)
+    UNION ALL
+    SELECT i.resource_type, i.provider, i.service_namespace
+    FROM srm.identifier i
+    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table')
+      AND i.form = 'type' AND i.key = srm_internal.identifier_key(a.v)
+    UNION ALL
+    SELECT i.resource_type, i.provider, i.service_namespace
+    FROM srm.identifier i
+    WHERE a.form = 'resource-explorer' AND i.form = 'resource' AND i.key = pg_catalog.lower(a.v)
+) AS t ON true
+LEFT JOIN LATERAL (
+    SELECT i.provider, i.service_namespace
+    FROM srm.identifier i
+    WHERE t.resource_type IS NULL AND i.form = 'service'
+      AND i.key IN (CASE a.form
+                        WHEN 'arn' THEN arn.m[2]
+                        WHEN 'service' THEN pg_catalog.lower(a.v)
+                        WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
+                        WHEN 'cloudformation' THEN pg_catalog.lower(pg_catalog.split_part(a.v, '::', 2))
+                        WHEN 'security-hub' THEN NULL
+                    END,
+                    -- inventory tables: the longest leading words that name a service
+                    CASE WHEN a.form = 'inventory-table' THEN pg_catalog.lower(pg_catalog.substring(a.v, '^aws_([a-z0-9]+_[a-z0-9]+_[a-z0-9]+)_')) END,
+                    CASE WHEN a.form = 'inventory-table' THEN pg_catalog.lower(pg_catalog.substring(a.v, '^aws_([a-z0-9]+_[a-z0-9]+)_')) END,
+                    CASE WHEN a.form = 'inventory-table' THEN pg_catalog.lower(pg_catalog.substring(a.v, '^aws_([a-z0-9]+)(_|$)')) END)
+    ORDER BY pg_catalog.length(i.key) DESC, (i.key = arn.m[2] AND i.service_namespace = arn.m[2]) DESC
+    LIMIT 1
+) AS s ON true;
+END;
+COMMENT ON FUNCTION srm.resolve_asset(text) IS
+    'how srm reads an asset identifier (ARN, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace): its form, service and resource type, and for an ARN its partition, region, account and resource id; one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
+
+-- closest known names to an unknown one, for error messages
+CREATE FUNCTION srm_internal.closest_names(name text, form text)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT pg_catalog.string_agg(n, ', ' ORDER BY d, n)
+FROM (SELECT n, d
+      FROM (SELECT DISTINCT n, srm_internal.name_distance(pg_catalog.lower(closest_names.name), pg_catalog.lower(n)) AS d
+            FROM (SELECT r.resource_type AS n FROM srm.resource_type r
+                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'unrecognized')
+                  UNION ALL
+                  SELECT i.key FROM srm.identifier i WHERE i.form = 'service'
+                    AND closest_names.form IN ('service', 'arn', 'unrecognized')
+                  UNION ALL
+                  SELECT i.key FROM srm.identifier i WHERE i.form = 'resource'
+                    AND closest_names.form = 'resource-explorer'
+                  UNION ALL
+                  SELECT c.label FROM srm.control c WHERE closest_names.form = 'control') AS names) AS scored
+      ORDER BY d, n
+      LIMIT 3) AS best;
+END;
+COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known names closest to an unknown one, for error messages';
+
+-------------------------------------------------------------------------------
+-- Control ids in the forms people write
+-------------------------------------------------------------------------------
+
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-2 (1), patch-management,
+-- nist-800-53-r5:ac-2 all reduce to the stored id
+CREATE FUNCTION srm_internal.control_key(control text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.regexp_replace(
+           pg_catalog.regexp_replace(
+               pg_catalog.regexp_replace(
+                   pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
+                   '\((\d+)\)', '.\1', 'g'),
+               '^([a-z]{2})-0*(\d)', '\1-\2'),
+           '\.0*(\d)', '.\1', 'g');
+COMMENT ON FUNCTION srm_internal.control_key(text) IS
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros (AC-2(1) -> ac-2.1)';
+
+CREATE FUNCTION srm.resolve_control(control text)
+RETURNS TABLE (control text, framework_id text, control_id text, label text, family_id text,
+               status text, organizational boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT resolve_control.control, c.framework_id, c.control_id, c.label, c.family_id, c.status, c.organizational
+FROM (SELECT CASE WHEN srm_internal.control_key(resolve_control.control) ~ '^[a-z0-9-]+:'
+                  THEN pg_catalog.split_part(srm_internal.control_key(resolve_control.control), ':', 1) END AS fw,
+             pg_catalog.regexp_replace(srm_internal.control_key(resolve_control.control), '^[a-z0-9-]+:', '') AS id) AS k
+LEFT JOIN srm.control c ON c.control_id = k.id AND (k.fw IS NULL OR c.framework_id = k.fw)
+ORDER BY c.framework_id
+LIMIT 1;
+END;
+COMMENT ON FUNCTION srm.resolve_control(text) IS
+    'how srm reads a control id (SI-2, ac-2.1, AC-2(1), patch-management, or framework:id): one row, nulls when unknown';
+
+-- a service named the way users write it (namespace, alias, CloudFormation
+-- namespace), or an error with the closest known names
+CREATE FUNCTION srm_internal.service_named(name text)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    s text;
+BEGIN
+    SELECT r.service_namespace INTO s FROM srm.resolve_asset(name) r WHERE r.form = 'service';
+    IF s IS NULL THEN
+        RAISE EXCEPTION 'unknown service "%"', name
+            USING ERRCODE = 'undefined_object',
+                  HINT = format('Closest known names: %s.', srm_internal.closest_names(name, 'service'));
+    END IF;
+    RETURN s;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.service_named(text) IS
+    'the service namespace a service name stands for (namespace, alias, CloudFormation namespace); an error naming the closest known names if none';

@@ -1,0 +1,539 @@
+-- install/code/report.sql (code part): srm.report_html, the audit report as
+-- one HTML page, composed of one function per section (all but report_html
+-- in srm_internal; the charts and helpers are in report_charts.sql).
+--
+-- The page is self-contained: inline <style>, inline SVG charts, no script,
+-- no font, no image and no link to the network.  Every figure is read from
+-- the BI views of install/code/bi_views.sql, and the SQL that reproduces it
+-- is printed under it.  The page depends on the run's data only (times are
+-- the run's own, shown in UTC), so the same run gives the same page.  Each
+-- section takes the run id of a run that exists (report_html checks it).
+
+-------------------------------------------------------------------------------
+-- The look: the only place the page's CSS is written
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION srm_internal.report_css()
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN $css$:root { --ink: #1d2733; --muted: #5b6b7c; --line: #d9e0e7; --panel: #f5f7f9;
+        --na: #BBBBBB; --inh: #0072B2; --sha: #E69F00; --cus: #CC79A7; --gap: #D55E00; }
+* { box-sizing: border-box; }
+html { background: #ffffff; }
+body { margin: 0; color: var(--ink); line-height: 1.45; font-size: 15px;
+       font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif; }
+main { max-width: 1040px; margin: 0 auto; padding: 28px 36px 40px; }
+.eyebrow { margin: 0; font-size: 12px; letter-spacing: .08em; text-transform: uppercase; color: var(--muted); }
+h1 { font-size: 27px; line-height: 1.2; margin: 4px 0 16px; }
+h2 { font-size: 19px; margin: 34px 0 4px; padding-top: 16px; border-top: 1px solid var(--line); }
+h2 .num { color: var(--muted); font-weight: 400; margin-right: 6px; }
+.meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px 24px; margin: 0; }
+.meta div { min-width: 0; }
+.meta dt { font-size: 12px; color: var(--muted); }
+.meta dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+.meta .wide { grid-column: span 2; }
+.cards { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: 12px; margin: 24px 0 12px; }
+.card { background: var(--panel); border-radius: 8px; padding: 12px 14px 10px; border-top: 6px solid var(--line); }
+.card .n { display: block; font-size: 24px; font-weight: 700; font-variant-numeric: tabular-nums; }
+.card .p { font-size: 13px; font-weight: 600; color: var(--muted); }
+.card .l { display: block; font-size: 13px; color: var(--muted); }
+.card.total { border-top-color: var(--ink); } .card.inh { border-top-color: var(--inh); }
+.card.sha { border-top-color: var(--sha); } .card.cus { border-top-color: var(--cus); }
+.card.na { border-top-color: var(--na); } .card.gap { border-top-color: var(--gap); background: #fbeee6; }
+.lede { max-width: 80ch; }
+.note { color: var(--muted); font-size: 13.5px; margin: 2px 0 8px; }
+figure { margin: 10px 0 0; }
+svg.chart { display: block; width: 100%; max-width: 960px; height: auto; font-size: 12px; }
+.sql { margin: 4px 0 0; font-size: 12px; color: var(--muted); }
+code { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px;
+       background: var(--panel); border-radius: 4px; padding: 1px 5px; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; font-size: 13.5px; margin-top: 8px; }
+th, td { padding: 6px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+thead th { background: var(--panel); font-weight: 600; border-bottom: 2px solid var(--line); }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.id { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; white-space: nowrap; }
+td.arn, span.arn { font-family: ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; color: var(--muted); }
+.tag { display: inline-block; padding: 0 7px; border-radius: 10px; font-size: 12px; background: var(--panel); border: 1px solid var(--line); white-space: nowrap; }
+.tag.open { background: #fbeee6; border-color: #eab89a; }
+.callout { background: #eef5fb; border-left: 4px solid var(--inh); padding: 10px 14px; margin: 10px 0; }
+.callout ul { margin: 4px 0 0; padding-left: 20px; }
+footer { margin-top: 36px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12.5px; }
+@media (max-width: 800px) { .meta { grid-template-columns: repeat(2, minmax(0, 1fr)); } .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); } }
+@media print { main { padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
+$css$;
+COMMENT ON FUNCTION srm_internal.report_css() IS
+    'the style sheet of the page srm.report_html writes (Okabe-Ito colours, print and narrow-screen rules)';
+
+-------------------------------------------------------------------------------
+-- Sections, in page order
+-------------------------------------------------------------------------------
+
+-- <head> with the title and the style sheet, and the opening of <body>
+CREATE FUNCTION srm_internal.report_head(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r  record;
+    fw record;
+BEGIN
+    SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_head.run;
+    SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
+    RETURN '<!DOCTYPE html>' || E'\n' || '<html lang="en">' || E'\n' || '<head>' || E'\n'
+         || '<meta charset="utf-8">' || E'\n'
+         || '<meta name="viewport" content="width=device-width, initial-scale=1">' || E'\n'
+         || format('<title>Shared responsibility audit, run %s: %s%s</title>', r.run_id, srm_internal.html_escape(fw.name),
+                   CASE WHEN r.baseline IS NULL THEN '' ELSE ', ' || srm_internal.html_escape(r.baseline) || ' baseline' END) || E'\n'
+         || '<style>' || E'\n' || srm_internal.report_css() || '</style>' || E'\n'
+         || '</head>' || E'\n' || '<body>' || E'\n' || '<main>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_head(bigint) IS
+    'the page''s <head> (title, srm_internal.report_css()) and the opening of <body>, for srm.report_html';
+
+-- the title and the run's facts: framework, times, scope, assets, note
+CREATE FUNCTION srm_internal.report_header(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r          record;
+    fw         record;
+    v_accounts text[];
+    v_scope    text;
+BEGIN
+    SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_header.run;
+    SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
+    SELECT array_agg(DISTINCT a.account_id ORDER BY a.account_id) INTO v_accounts
+    FROM srm.audit_asset a WHERE a.run_id = r.run_id;
+    v_scope := CASE WHEN r.accounts IS NULL THEN 'all accounts in the inventory' ELSE 'accounts named by the run' END
+               || format(' (%s with assets', coalesce(cardinality(v_accounts), 0))
+               || CASE WHEN cardinality(v_accounts) > 0
+                       THEN ': ' || srm_internal.html_escape(array_to_string(v_accounts[1:8], ', '))
+                            || CASE WHEN cardinality(v_accounts) > 8 THEN format(' and %s more', cardinality(v_accounts) - 8) ELSE '' END
+                       ELSE '' END || ')';
+    IF r.accounts IS NOT NULL THEN
+        v_scope := v_scope || ': ' || srm_internal.html_escape(array_to_string(r.accounts, ', '));
+    END IF;
+
+    RETURN '<header>' || E'\n'
+         || '<p class="eyebrow">srm &middot; cloud shared responsibility audit</p>' || E'\n'
+         || format('<h1>%s%s</h1>', srm_internal.html_escape(fw.name),
+                   CASE WHEN r.baseline IS NULL THEN '' ELSE ' &mdash; ' || srm_internal.html_escape(r.baseline) || ' baseline' END) || E'\n'
+         || '<dl class="meta">'
+         || format('<div><dt>Audit run</dt><dd id="run-id">%s</dd></div>', r.run_id)
+         || format('<div><dt>Framework</dt><dd>%s <span class="note">(%s)</span></dd></div>',
+                   srm_internal.html_escape(r.framework_id), srm_internal.html_escape(fw.version))
+         || format('<div><dt>Started</dt><dd>%s</dd></div>', to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'))
+         || format('<div><dt>Finished</dt><dd>%s</dd></div>',
+                   coalesce(to_char(r.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), 'not finished'))
+         || format('<div class="wide"><dt>Scope</dt><dd>%s</dd></div>', v_scope)
+         || format('<div><dt>Assets</dt><dd id="assets">%s</dd></div>', coalesce(srm_internal.report_number(r.assets), 'not recorded'))
+         || format('<div><dt>Unknown assets</dt><dd id="unknown-assets">%s</dd></div>', coalesce(srm_internal.report_number(r.unknown_assets), 'not recorded'))
+         || format('<div><dt>Controls in scope</dt><dd>%s</dd></div>', coalesce(srm_internal.report_number(r.controls), 'not recorded'))
+         || format('<div><dt>Requested by</dt><dd>%s</dd></div>', srm_internal.html_escape(r.requested_by))
+         || CASE WHEN r.note IS NULL THEN ''
+                 ELSE format('<div class="wide"><dt>Note</dt><dd>%s</dd></div>', srm_internal.html_escape(r.note)) END
+         || '</dl>' || E'\n' || '</header>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_header(bigint) IS
+    'the page''s header for srm.report_html: title, run, framework, start and end (UTC), scope (accounts), assets, unknown assets, controls, requester and note';
+
+-- the cards of the headline figures and the sentence that reads them
+CREATE FUNCTION srm_internal.report_figures(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r          record;
+    v_total    numeric;
+    v_customer numeric;
+    v_gaps     numeric;
+BEGIN
+    SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_figures.run;
+    v_total := r.not_applicable + r.inherited + r.shared + r.customer_specific;
+    v_customer := r.shared + r.customer_specific;
+    v_gaps := coalesce(r.gaps, 0);
+    RETURN '<section aria-label="Headline figures">' || E'\n' || '<div class="cards">'
+         || format('<div class="card total"><span class="n" id="asset-controls">%s</span><span class="l">asset &times; control pairs</span></div>',
+                   srm_internal.report_number(v_total))
+         || format('<div class="card inh"><span class="n" id="inherited">%s</span><span class="p">%s</span><span class="l">inherited from the provider</span></div>',
+                   srm_internal.report_number(r.inherited), srm_internal.report_percent(r.inherited, v_total))
+         || format('<div class="card sha"><span class="n" id="shared">%s</span><span class="p">%s</span><span class="l">shared</span></div>',
+                   srm_internal.report_number(r.shared), srm_internal.report_percent(r.shared, v_total))
+         || format('<div class="card cus"><span class="n" id="customer-specific">%s</span><span class="p">%s</span><span class="l">customer-specific</span></div>',
+                   srm_internal.report_number(r.customer_specific), srm_internal.report_percent(r.customer_specific, v_total))
+         || format('<div class="card na"><span class="n" id="not-applicable">%s</span><span class="p">%s</span><span class="l">not applicable</span></div>',
+                   srm_internal.report_number(r.not_applicable), srm_internal.report_percent(r.not_applicable, v_total))
+         || format('<div class="card gap"><span class="n" id="gaps">%s</span><span class="p">%s</span><span class="l">customer gaps (of the pairs where the customer takes part)</span></div>',
+                   srm_internal.report_number(v_gaps), srm_internal.report_percent(v_gaps, v_customer))
+         || '</div>' || E'\n'
+         || format('<p class="lede">Of the <b>%s</b> asset &times; control pairs of this run, the provider alone is responsible for <b>%s</b> (%s, inherited), '
+                   'the provider and the customer share <b>%s</b> (%s), and <b>%s</b> (%s) are the customer''s alone. '
+                   'Where the customer takes part (%s pairs), <b>%s</b> (%s) lack implemented evidence: these are the customer gaps.</p>',
+                   srm_internal.report_number(v_total), srm_internal.report_number(r.inherited), srm_internal.report_percent(r.inherited, v_total),
+                   srm_internal.report_number(r.shared), srm_internal.report_percent(r.shared, v_total),
+                   srm_internal.report_number(r.customer_specific), srm_internal.report_percent(r.customer_specific, v_total),
+                   srm_internal.report_number(v_customer), srm_internal.report_number(v_gaps), srm_internal.report_percent(v_gaps, v_customer)) || E'\n'
+         || format('<p class="sql">Source: <code>SELECT asset_controls, not_applicable, inherited, shared, customer_specific, gaps FROM srm.bi_run WHERE run_id = %s</code></p>', r.run_id) || E'\n'
+         || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_figures(bigint) IS
+    'the headline figures of srm.report_html: asset x control pairs by class and customer gaps, as cards and one sentence, from srm.bi_run';
+
+-- chart 1: the responsibility mix per account
+CREATE FUNCTION srm_internal.report_chart_accounts(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_rows jsonb;
+BEGIN
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.account_id, 'hint', 'account ' || s.account_id,
+                                                 'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus)) ORDER BY s.account_id), '[]')
+    INTO v_rows
+    FROM (SELECT m.account_id,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'not-applicable'), 0) AS na,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
+          FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_accounts.run
+          GROUP BY m.account_id) s;
+    RETURN '<section>' || E'\n' || '<h2><span class="num">1</span>Who is responsible, per account</h2>' || E'\n'
+         || '<p class="note">Asset &times; control pairs of each account, split by who is responsible for the control. Hover a bar for its numbers.</p>' || E'\n'
+         || '<figure>' || srm_internal.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT account_id, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code></figcaption>', run)
+         || '</figure>' || E'\n' || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_chart_accounts(bigint) IS
+    'section 1 of srm.report_html: the responsibility mix per account (stacked bars)';
+
+-- chart 2: the responsibility mix of the services with the most pairs
+CREATE FUNCTION srm_internal.report_chart_services(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    top_services constant integer := 15;
+    v_n          bigint;
+    v_rows       jsonb;
+BEGIN
+    SELECT count(DISTINCT m.service_namespace) INTO v_n FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run;
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+                                                 'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
+                                                 'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus))
+                              ORDER BY s.na + s.inh + s.sha + s.cus DESC, s.service_namespace), '[]')
+    INTO v_rows
+    FROM (SELECT m.service_namespace,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'not-applicable'), 0) AS na,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
+                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
+          FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run
+          GROUP BY m.service_namespace
+          ORDER BY sum(m.asset_controls) DESC, m.service_namespace
+          LIMIT top_services) s
+    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    RETURN '<section>' || E'\n'
+         || format('<h2><span class="num">2</span>Who is responsible, per service%s</h2>',
+                   CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END) || E'\n'
+         || format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
+                   least(v_n, top_services),
+                   CASE WHEN v_n > top_services THEN format(', of %s services in this run', v_n) ELSE '' END) || E'\n'
+         || '<figure>' || srm_internal.report_stacked_svg('chart-services', 'Responsibility mix per service', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY service_namespace, class</code> (services ranked by their total, first %s)</figcaption>', run, top_services)
+         || '</figure>' || E'\n' || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_chart_services(bigint) IS
+    'section 2 of srm.report_html: the responsibility mix of the 15 services with the most asset x control pairs (stacked bars)';
+
+-- chart 3: customer gaps by control family
+CREATE FUNCTION srm_internal.report_chart_families(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_rows jsonb;
+BEGIN
+    SELECT coalesce(jsonb_agg(jsonb_build_object(
+               'label', CASE WHEN EXISTS (SELECT FROM srm.control c WHERE c.framework_id = g.framework_id AND c.control_id = g.family_id)
+                             THEN g.family_title ELSE upper(g.family_id) || ' ' || g.family_title END,
+               'hint', format('%s: %s controls with gaps', coalesce(g.family_title, g.family_id), coalesce(g.controls_with_gaps, 0)),
+               'value', coalesce(g.gaps, 0), 'of', coalesce(g.customer_asset_controls, 0))
+               ORDER BY coalesce(g.gaps, 0) DESC, coalesce(g.customer_asset_controls, 0) DESC, g.family_id), '[]')
+    INTO v_rows
+    FROM srm.bi_gaps_by_family g
+    WHERE g.run_id = report_chart_families.run AND coalesce(g.customer_asset_controls, 0) > 0;
+    RETURN '<section>' || E'\n' || '<h2><span class="num">3</span>Customer gaps by control family</h2>' || E'\n'
+         || '<p class="note">For each family, the asset &times; control pairs where the customer takes part (light bar) and, of those, the ones without implemented evidence (dark bar).</p>' || E'\n'
+         || '<figure>' || srm_internal.report_bars_svg('chart-families', 'Customer gaps by control family', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT family_id, family_title, gaps, customer_asset_controls FROM srm.bi_gaps_by_family WHERE run_id = %s AND customer_asset_controls &gt; 0 ORDER BY gaps DESC NULLS LAST</code></figcaption>', run)
+         || '</figure>' || E'\n' || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_chart_families(bigint) IS
+    'section 3 of srm.report_html: customer gaps against the pairs where the customer takes part, per control family (bars)';
+
+-- chart 4: the trend across the runs of the same framework and baseline
+CREATE FUNCTION srm_internal.report_chart_trend(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r      record;
+    v_fw   text;
+    v_bl   text;
+    v_runs integer;
+    v_n    bigint;
+    v_rows jsonb;
+BEGIN
+    SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_chart_trend.run;
+    v_fw := srm_internal.html_escape(quote_literal(r.framework_id));
+    v_bl := CASE WHEN r.baseline IS NULL THEN 'baseline IS NULL'
+                 ELSE 'baseline = ' || srm_internal.html_escape(quote_literal(r.baseline)) END;
+    SELECT count(*)::integer,
+           coalesce(jsonb_agg(jsonb_build_object(
+               'label', '#' || t.run_id, 'sub', to_char(t.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+               'v', jsonb_build_array(coalesce(t.gaps, 0), t.not_applicable, t.inherited, t.shared, t.customer_specific))
+               ORDER BY t.run_id), '[]')
+    INTO v_runs, v_rows
+    FROM (SELECT b.* FROM srm.bi_run b
+          WHERE b.framework_id = r.framework_id AND b.baseline IS NOT DISTINCT FROM r.baseline AND b.run_id <= r.run_id
+          ORDER BY b.run_id DESC LIMIT 24) t;
+    SELECT count(*) INTO v_n FROM srm.audit_run a
+    WHERE a.framework_id = r.framework_id AND a.baseline IS NOT DISTINCT FROM r.baseline AND a.run_id <= r.run_id;
+    RETURN '<section>' || E'\n' || '<h2><span class="num">4</span>Trend across runs</h2>' || E'\n'
+         || format('<p class="note" id="trend-note">%s</p>',
+                   CASE WHEN v_runs = 1
+                        THEN format('This is the only run of %s%s so far: the chart shows a single point per series; the trend starts here.',
+                                    srm_internal.html_escape(r.framework_id),
+                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || srm_internal.html_escape(r.baseline) END)
+                        ELSE format('Customer gaps (dashed) and asset &times; control pairs of each class over the %s%s runs of %s%s up to and including this one.',
+                                    CASE WHEN v_n > v_runs THEN 'last ' ELSE '' END, v_runs,
+                                    srm_internal.html_escape(r.framework_id),
+                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || srm_internal.html_escape(r.baseline) END) END) || E'\n'
+         || '<figure>' || srm_internal.report_trend_svg('chart-trend', 'Customer gaps and responsibility mix across runs', v_rows)
+         || format('<figcaption class="sql">SQL: <code>SELECT run_id, started_at, gaps, not_applicable, inherited, shared, customer_specific FROM srm.bi_run WHERE framework_id = %s AND %s AND run_id &lt;= %s ORDER BY run_id DESC LIMIT 24</code></figcaption>',
+                   v_fw, v_bl, r.run_id)
+         || '</figure>' || E'\n' || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_chart_trend(bigint) IS
+    'section 4 of srm.report_html: customer gaps and the responsibility mix over the last 24 runs of the same framework and baseline (line chart)';
+
+-- table: the largest open customer gaps
+CREATE FUNCTION srm_internal.report_top_gaps(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    top_gaps constant integer := 25;
+    v_n      bigint;
+    v_m      numeric;
+    x        record;
+    html     text;
+BEGIN
+    SELECT count(*), coalesce(sum(g.assets), 0) INTO v_n, v_m FROM srm.bi_customer_gaps g WHERE g.run_id = report_top_gaps.run;
+    html := '<section>' || E'\n' || '<h2><span class="num">5</span>Top open customer gaps</h2>' || E'\n'
+         || format('<p class="note">%s</p>',
+                   CASE WHEN v_n = 0 THEN 'No open customer gap: every control where the customer takes part has implemented evidence.'
+                        ELSE format('The %s largest of %s open gaps (%s asset &times; control pairs), by number of assets. A gap is a control where the customer takes part and its part lacks implemented evidence; record evidence in <code>srm.control_status</code> to close it.',
+                                    least(v_n, top_gaps), srm_internal.report_number(v_n), srm_internal.report_number(v_m)) END) || E'\n';
+    IF v_n > 0 THEN
+        html := html || '<table id="top-gaps">' || E'\n'
+             || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Account</th><th scope="col">Service (asset)</th>'
+             || '<th scope="col" class="n">Assets</th><th scope="col">Customer part</th><th scope="col">Status</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
+        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part::text AS customer_part, g.status
+                 FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id)
+                 WHERE g.run_id = report_top_gaps.run
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST
+                 LIMIT top_gaps LOOP
+            html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
+                                   srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
+                                   srm_internal.html_escape(x.account_id), srm_internal.html_escape(x.service_namespace),
+                                   CASE WHEN x.asset IS NULL THEN ''
+                                        ELSE '<br><span class="arn">' || srm_internal.html_escape(x.asset) || '</span>' END,
+                                   srm_internal.report_number(x.assets), srm_internal.html_escape(x.customer_part),
+                                   CASE WHEN x.status IS NULL THEN '<span class="tag open">no status</span>'
+                                        ELSE '<span class="tag">' || srm_internal.html_escape(x.status) || '</span>' END) || E'\n';
+        END LOOP;
+        html := html || '</tbody></table>' || E'\n';
+    END IF;
+    RETURN html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST LIMIT %s</code></p>', run, top_gaps) || E'\n'
+         || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_top_gaps(bigint) IS
+    'section 5 of srm.report_html: the 25 largest open customer gaps by number of assets (table)';
+
+-- table: the inherited controls and the attestations to cite
+CREATE FUNCTION srm_internal.report_inherited_controls(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_n   bigint;
+    v_m   numeric;
+    v_att text[];
+    x     record;
+    html  text;
+BEGIN
+    SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
+    INTO v_n, v_att
+    FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
+    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm.audit_finding f WHERE f.run_id = report_inherited_controls.run;
+    html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
+    IF v_n = 0 THEN
+        html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
+    ELSE
+        html := html || format('<p class="note">%s controls are the provider''s alone on at least one service. An auditor accepts the provider''s third-party attestations as their evidence.</p>',
+                               srm_internal.report_number(v_n)) || E'\n';
+        IF coalesce(cardinality(v_att), 0) = 1 THEN
+            html := html || '<div class="callout"><b>Cite for every control below:</b><ul>'
+                 || (SELECT string_agg('<li>' || srm_internal.html_escape(a) || '</li>', '' ORDER BY o)
+                     FROM unnest(string_to_array(v_att[1], '; ')) WITH ORDINALITY AS u(a, o))
+                 || '</ul></div>' || E'\n';
+        END IF;
+        html := html || '<table id="inherited-controls">' || E'\n'
+             || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col" class="n">Services</th><th scope="col" class="n">Asset &times; control pairs</th>'
+             || CASE WHEN coalesce(cardinality(v_att), 0) = 1 THEN '<th scope="col">On services</th>' ELSE '<th scope="col">Attestation to cite</th>' END
+             || '</tr></thead>' || E'\n' || '<tbody>' || E'\n';
+        FOR x IN SELECT i.label, i.title, count(DISTINCT i.service_namespace) AS services, sum(i.asset_controls) AS pairs,
+                        array_agg(DISTINCT i.service_namespace ORDER BY i.service_namespace) AS service_list, min(i.attestations) AS attestations
+                 FROM srm.bi_inherited_controls i
+                 LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
+                 WHERE i.run_id = report_inherited_controls.run
+                 GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
+                 ORDER BY c.sort_id, i.control_id LOOP
+            html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td>%s</td></tr>',
+                                   srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
+                                   srm_internal.report_number(x.services), srm_internal.report_number(x.pairs),
+                                   CASE WHEN coalesce(cardinality(v_att), 0) = 1
+                                        THEN CASE WHEN x.services = v_m THEN format('all %s services of the run', v_m)
+                                                  WHEN x.services > 6
+                                                  THEN srm_internal.html_escape(array_to_string(x.service_list[1:5], ', '))
+                                                       || format(' and %s more', x.services - 5)
+                                                  ELSE srm_internal.html_escape(array_to_string(x.service_list, ', ')) END
+                                        ELSE coalesce(srm_internal.html_escape(x.attestations), '<span class="note">none recorded</span>') END) || E'\n';
+        END LOOP;
+        html := html || '</tbody></table>' || E'\n';
+    END IF;
+    RETURN html || format('<p class="sql">SQL: <code>SELECT label, title, count(DISTINCT service_namespace) AS services, sum(asset_controls), attestations FROM srm.bi_inherited_controls WHERE run_id = %s GROUP BY control_id, label, title, attestations</code></p>', run) || E'\n'
+         || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_inherited_controls(bigint) IS
+    'section 6 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
+
+-- table: the assets the run could not place (the section is left out when there are none)
+CREATE FUNCTION srm_internal.report_unknown_assets(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    max_unknown constant integer := 50;
+    v_n         bigint;
+    x           record;
+    html        text;
+BEGIN
+    SELECT count(*) INTO v_n FROM srm.bi_unknown_assets u WHERE u.run_id = report_unknown_assets.run;
+    IF v_n = 0 THEN
+        RETURN '';
+    END IF;
+    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Unknown assets</h2>' || E'\n'
+         || format('<p class="note">%s asset(s) of a resource type srm cannot place: they are counted in the run but carry no control. Map their types (or add overrides) so that the next run covers them.%s</p>',
+                   srm_internal.report_number(v_n),
+                   CASE WHEN v_n > max_unknown THEN format(' The first %s are listed.', max_unknown) ELSE '' END) || E'\n'
+         || '<table id="unknown-assets-table">' || E'\n'
+         || '<thead><tr><th scope="col">Account</th><th scope="col">Region</th><th scope="col">Resource type</th><th scope="col">Resource id</th><th scope="col">ARN</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
+    FOR x IN SELECT u.account_id, u.region, u.resource_type, u.resource_id, u.arn
+             FROM srm.bi_unknown_assets u WHERE u.run_id = report_unknown_assets.run
+             ORDER BY u.account_id, u.resource_type, u.resource_id, u.asset_id
+             LIMIT max_unknown LOOP
+        html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td class="arn">%s</td><td class="arn">%s</td></tr>',
+                               srm_internal.html_escape(x.account_id), srm_internal.html_escape(x.region),
+                               srm_internal.html_escape(x.resource_type), srm_internal.html_escape(x.resource_id),
+                               coalesce(srm_internal.html_escape(x.arn), '<span class="note">no ARN</span>')) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+         || format('<p class="sql">SQL: <code>SELECT account_id, region, resource_type, resource_id, arn FROM srm.bi_unknown_assets WHERE run_id = %s ORDER BY account_id, resource_type, resource_id</code></p>', run) || E'\n'
+         || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_unknown_assets(bigint) IS
+    'section 7 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
+
+-- the footer: what wrote the page, the catalog and the model, and the end of the page
+CREATE FUNCTION srm_internal.report_footer(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    fw    record;
+    v_ext text;
+BEGIN
+    SELECT f.* INTO fw FROM srm.audit_run a JOIN srm.framework f USING (framework_id) WHERE a.run_id = report_footer.run;
+    SELECT e.extversion INTO v_ext FROM pg_extension e WHERE e.extname = 'srm';
+    RETURN '<footer>'
+         || format('<p>Generated by srm %s from audit run %s as recorded in the database; the page changes only if the run''s rows do. Every figure comes from the <code>srm.bi_*</code> views, with the SQL under it. Times are UTC.</p>',
+                   srm_internal.html_escape(coalesce(v_ext, '')), run)
+         || format('<p>Control catalog: %s, %s, published by %s. Source: %s.</p>',
+                   srm_internal.html_escape(fw.name), srm_internal.html_escape(fw.version),
+                   srm_internal.html_escape(fw.publisher), srm_internal.html_escape(fw.source))
+         || '<p>Responsibility model: the AWS Shared Responsibility Model (AWS is responsible for security <i>of</i> the cloud, the customer for security <i>in</i> the cloud) and AWS Security Best Practices (infrastructure, container and abstracted services).</p>'
+         || '</footer>' || E'\n' || '</main>' || E'\n' || '</body>' || E'\n' || '</html>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_footer(bigint) IS
+    'the footer of srm.report_html (srm''s version, the run, the control catalog and the responsibility model) and the end of the page';
+
+-------------------------------------------------------------------------------
+-- The report
+-------------------------------------------------------------------------------
+
+CREATE FUNCTION srm.report_html(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_latest bigint;
+BEGIN
+    IF NOT EXISTS (SELECT FROM srm.audit_run a WHERE a.run_id = report_html.run) THEN
+        SELECT max(a.run_id) INTO v_latest FROM srm.audit_run a;
+        RAISE EXCEPTION 'audit run % does not exist', report_html.run
+            USING ERRCODE = 'no_data_found',
+                  HINT = CASE WHEN v_latest IS NULL
+                              THEN 'There is no audit run yet: srm.run_audit(framework, baseline) records one.'
+                              ELSE format('The latest audit run is %s.', v_latest) END;
+    END IF;
+    RETURN srm_internal.report_head(run)
+        || srm_internal.report_header(run)
+        || srm_internal.report_figures(run)
+        || srm_internal.report_chart_accounts(run)
+        || srm_internal.report_chart_services(run)
+        || srm_internal.report_chart_families(run)
+        || srm_internal.report_chart_trend(run)
+        || srm_internal.report_top_gaps(run)
+        || srm_internal.report_inherited_controls(run)
+        || srm_internal.report_unknown_assets(run)
+        || srm_internal.report_footer(run);
+END
+$$;
+COMMENT ON FUNCTION srm.report_html(bigint) IS
+    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service, customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
