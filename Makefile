@@ -26,9 +26,9 @@ TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/
 	install/tables/identifier.sql install/tables/inventory.sql install/tables/status.sql \
 	install/tables/audit.sql
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
-	install/code/answers.sql install/code/status.sql install/code/inventory.sql \
+	install/code/answers.sql install/code/status.sql install/code/references.sql install/code/inventory.sql \
 	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql
-DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/attestation.sql
+DATA_PARTS = build/srm_data.sql install/data/identifiers.sql
 INSTALL_PARTS = $(TYPE_PARTS) $(TABLE_PARTS) $(CODE_PARTS) $(DATA_PARTS)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # released versions, frozen as shipped: full install scripts of earlier
@@ -38,7 +38,7 @@ DATA = $(wildcard versions/$(EXTENSION)--*.sql)
 # every test stands alone and includes sql/include/setup.sql (not a test);
 # this is only the default order; test/regress/any_order.sh checks that
 # the list names every sql/*.sql
-REGRESS = io operators opclass aggregate vocabulary errors laws model seed azure identifiers overrides inventories loader audit report oscal security catalog
+REGRESS = io operators opclass aggregate vocabulary errors laws model seed azure identifiers overrides inventories loader audit report oscal references security catalog
 REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out

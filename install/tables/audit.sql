@@ -8,7 +8,7 @@
 
 CREATE TABLE srm.audit_run (
     run_id              bigserial PRIMARY KEY,
-    framework_id        text NOT NULL REFERENCES srm.framework,
+    framework_id        text NOT NULL,
     baseline            text CHECK (baseline IN ('LOW', 'MODERATE', 'HIGH', 'PRIVACY')),
     accounts            text[],
     started_at          timestamptz NOT NULL DEFAULT now(),

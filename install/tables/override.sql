@@ -11,16 +11,14 @@ CREATE TABLE srm.override (
     service_namespace text,
     account_id        text CHECK (account_id ~ '^[0-9]{12}$'),
     asset             text CHECK (asset ~ '^arn:'),
-    framework_id      text NOT NULL REFERENCES srm.framework,
+    framework_id      text NOT NULL,
     control_id        text,
     family_id         text,
     responsibility    srm.responsibility NOT NULL,
     reason            text NOT NULL CHECK (reason ~ '\S'),
     created_by        text NOT NULL DEFAULT current_user,
     created_at        timestamptz NOT NULL DEFAULT now(),
-    CHECK (control_id IS NULL OR family_id IS NULL),
-    FOREIGN KEY (provider, service_namespace) REFERENCES srm.service,
-    FOREIGN KEY (framework_id, control_id) REFERENCES srm.control
+    CHECK (control_id IS NULL OR family_id IS NULL)
 );
 COMMENT ON TABLE srm.override IS
     'The user''s own rules: the responsibility of a control (or a family, or a whole framework) for a provider, a service, an account or one asset, with the reason. The most specific wins: asset > account > service > provider, then control > family > framework. Kept by pg_dump.';

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The user's rows survive pg_dump / pg_restore: overrides (with their ids,
-# the sequence going on after them), the inventory, control statuses and
-# audit runs; the shipped model is not duplicated.  Runs against the server in PGHOST/PGPORT (the test command
+# the sequence going on after them), the inventory, control statuses, the
+# user's own attestations and audit runs; the shipped model is not duplicated.  Runs against the server in PGHOST/PGPORT (the test command
 # starts one with pg_virtualenv).
 set -euo pipefail
 work=$(mktemp -d)
@@ -23,6 +23,8 @@ DELETE FROM srm.override WHERE control_id = 'si-2';   -- leaves a gap in the ids
 SELECT srm.load_config_snapshot(:'snap'::jsonb, 'fixture');
 INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence)
 VALUES ('aws-srm', 'os-patching', '402918374655', 'implemented', 'SSM patch baseline');
+INSERT INTO srm.attestation (provider, framework_id, name, obtain_from, source)
+VALUES ('aws', 'aws-srm', 'our own penetration test', 'the security team', 'user row');
 SELECT srm.run_audit('aws-srm');
 SQL
 snapshot() {
@@ -36,6 +38,7 @@ snapshot() {
 	           UNION ALL SELECT 'statuses', count(*) FROM srm.control_status
 	           UNION ALL SELECT 'runs', count(*) FROM srm.audit_run UNION ALL SELECT 'findings', count(*) FROM srm.audit_finding"
 	q "$1" -c "SELECT run_id, assets, asset_controls, gaps FROM srm.bi_run"
+	q "$1" -c "SELECT provider, framework_id, name, shipped FROM srm.attestation ORDER BY 1, 2, 3"
 }
 snapshot srm_dump_src >"$work/src.txt"
 
@@ -57,7 +60,7 @@ next=$(q srm_dump_dst -c "INSERT INTO srm.override (framework_id, control_id, re
 [ "$next" = 4 ] || fail "next override_id after restore is $next, expected 4"
 # only the user's tables are dumped as data, never the shipped model
 copied=$(sed -n 's/^COPY srm\.\([a-z_]*\) .*/\1/p' "$work/srm.sql" | sort | tr '\n' ' ')
-expected="asset asset_load asset_load_rejection audit_asset audit_finding audit_run control_status override "
+expected="asset asset_load asset_load_rejection attestation audit_asset audit_finding audit_run control_status override "
 [ "$copied" = "$expected" ] || fail "the plain dump copies: $copied (expected: $expected)"
 
 echo "dump: overrides, assets, statuses and audit runs restored in custom and plain format; only user tables dumped ($copied)"

@@ -30,12 +30,9 @@ say() { echo "upgrade: $*"; }
 createdb $up
 q $up -c "CREATE EXTENSION srm VERSION '$from'"
 [ "$(q $up -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")" = "$from" ] || fail "srm $from not installed"
-sample=$(ls "$top"/tools/*/gen_sample_snapshot.py "$top"/tools/gen_sample_snapshot.py 2>/dev/null | head -n 1)
+sample="$top/tools/sample/gen_sample_snapshot.py"
 python3 "$sample" --out "$out/sample.json" >/dev/null
-q $up -v small="$(cat "$top/test/fixtures/snapshot_small.json")" \
-      -v small_v2="$(cat "$top/test/fixtures/snapshot_small_v2.json")" \
-      -v sample="$(cat "$out/sample.json")" \
-      -f "$top/test/upgrade/user-rows-$from.sql" >/dev/null
+q $up -v fixtures="$top/test/fixtures" -v sample="$out/sample.json" -f "$top/test/upgrade/user-rows-$from.sql" >/dev/null
 
 # the user's tables as the old version knows them: its configuration tables
 # (every row the user's) and srm.attestation (user rows beside shipped ones

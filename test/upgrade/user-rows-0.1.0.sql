@@ -3,8 +3,12 @@
 -- second with newer captures and rejections), the 3,000-item sample
 -- snapshot, overrides at every scope (one deleted, leaving a gap in the
 -- ids), statuses at every scope, an attestation of the user's own and two
--- audit runs.  psql variables: small, small_v2, sample (file contents).
+-- audit runs.  psql variables: fixtures (test/fixtures), sample (the
+-- sample snapshot file).
 SET client_min_messages = warning;
+\set small `cat :'fixtures'/snapshot_small.json`
+\set small_v2 `cat :'fixtures'/snapshot_small_v2.json`
+\set sample `cat :'sample'`
 SELECT srm.load_config_snapshot(:'small'::jsonb, 'fixture v1');
 SELECT srm.load_config_snapshot(:'small_v2'::jsonb, 'fixture v2');
 SELECT srm.load_config_snapshot(:'sample'::jsonb);

@@ -1,4 +1,4 @@
--- install/references.sql: how the user's rows refer to the shipped model.
+-- install/code/references.sql (code part): how the user's rows refer to the shipped model.
 --
 -- A code part of the install script (functions, views, triggers only).
 -- User rows (overrides, statuses, attestations, audit runs, assets) name
@@ -104,3 +104,5 @@ $$;
 COMMENT ON FUNCTION srm_internal.attestation_check() IS 'checks that an attestation names a known framework';
 CREATE TRIGGER attestation_check BEFORE INSERT OR UPDATE ON srm.attestation
     FOR EACH ROW EXECUTE FUNCTION srm_internal.attestation_check();
+
+GRANT SELECT ON srm.unresolved_reference TO PUBLIC;
