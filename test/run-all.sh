@@ -62,7 +62,7 @@ if bash test/pgxn/run.sh; then pass pgxn/meta; else fail pgxn/meta; fi
 
 echo "== Debian package: built from a clean copy, installed in a private root, suite against the installed files"
 # one pass or fail per step (versions, copy, build, deb, install, installcheck)
-bash test/package/run.sh "$results/package" </dev/null >package.log 2>&1
+setsid -w bash test/package/run.sh "$results/package" </dev/null >package.log 2>&1
 status=$?
 cat package.log
 while read -r step; do pass "package/$step"; done < <(sed -n 's/^package: ok: \([a-z]*\):.*/\1/p' package.log)
