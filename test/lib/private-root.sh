@@ -19,14 +19,20 @@
 #   /var/log                                    dpkg.log
 # plus any DIR given. Nothing CMD writes there is seen by other processes,
 # and nothing of it is left when CMD ends; CMD's exit status is returned.
-# Processes CMD starts (a throw-away cluster) must end with it.
+# CMD also gets an empty /run/postgresql (where servers put their sockets)
+# and a network namespace of its own with only a loopback interface: the
+# throw-away clusters it starts (pg_virtualenv) then pick a port and a
+# socket that no other server on the machine holds, so parallel test runs
+# do not collide. Processes CMD starts must end with it.
 #
-# Needs root (uses sudo when not root), util-linux's unshare and a kernel
-# with overlayfs (any Debian kernel; in a container, CAP_SYS_ADMIN).
+# Needs root (uses sudo when not root), util-linux's unshare, iproute2's ip
+# and a kernel with overlayfs (any Debian kernel; in a container,
+# CAP_SYS_ADMIN).
 set -euo pipefail
 
 usage() { echo "usage: $0 [DIR...] -- CMD [ARG...]" >&2; exit 2; }
 dirs=(/usr/share/postgresql /usr/lib/postgresql /usr/share/doc /var/lib/dpkg /var/log)
+ndefault=${#dirs[@]}
 while [ $# -gt 0 ] && [ "$1" != -- ]; do dirs+=("$1"); shift; done
 [ "${1:-}" = -- ] || usage
 shift
@@ -34,9 +40,10 @@ shift
 
 if [ "$(id -u)" != 0 ]; then
     command -v sudo >/dev/null || { echo "private-root: needs root (or sudo)" >&2; exit 1; }
-    exec sudo --preserve-env "$0" "${dirs[@]:5}" -- "$@"
+    exec sudo --preserve-env "$0" "${dirs[@]:ndefault}" -- "$@"
 fi
 command -v unshare >/dev/null || { echo "private-root: unshare (util-linux) not found" >&2; exit 1; }
+command -v ip >/dev/null || { echo "private-root: ip (iproute2) not found" >&2; exit 1; }
 for d in "${dirs[@]}"; do
     [ -d "$d" ] || { echo "private-root: $d is not a directory" >&2; exit 1; }
 done
@@ -45,8 +52,9 @@ scratch=$(mktemp -d /tmp/private-root.XXXXXX)
 trap 'rmdir "$scratch" 2>/dev/null || true' EXIT
 status=0
 PRIVATE_ROOT_SCRATCH=$scratch PRIVATE_ROOT_DIRS="${dirs[*]}" \
-unshare --mount --propagation private bash -c '
+unshare --mount --net --propagation private bash -c '
 set -e
+ip link set dev lo up
 # the upper layers live on a tmpfs mounted in this namespace only
 mount -t tmpfs -o mode=0700 private-root "$PRIVATE_ROOT_SCRATCH"
 i=0
@@ -59,6 +67,10 @@ for d in $PRIVATE_ROOT_DIRS; do
         exit 1
     }
 done
+# an empty socket directory: no other server'"'"'s socket, no port taken
+if [ -d /run/postgresql ] && id postgres >/dev/null 2>&1; then
+    mount -t tmpfs -o "mode=2775,uid=$(id -u postgres),gid=$(id -g postgres)" private-root /run/postgresql
+fi
 unset PRIVATE_ROOT_SCRATCH PRIVATE_ROOT_DIRS
 exec "$@"
 ' private-root "$@" || status=$?

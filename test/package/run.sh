@@ -52,6 +52,9 @@ fi
 # --- 2. build from a clean copy -----------------------------------------------------
 work=$(mktemp -d /tmp/srm-package.XXXXXX)
 trap 'rm -rf "$work"' EXIT INT TERM
+# the test clusters' servers run as postgres and read the built files
+# (extension_destdir) and fixtures from here: mktemp's 0700 would hide them
+chmod 755 "$work"
 src="$work/postgresql-srm-$upstream"
 mkdir "$src"
 (cd "$top" && git ls-files -z | while IFS= read -r -d '' f; do
@@ -63,16 +66,21 @@ ok "copy: $(cd "$src" && find . -type f | wc -l) tracked files in $src"
 opts=${DEB_BUILD_OPTIONS:-}
 [ "${SRM_PACKAGE_NOCHECK:-0}" = 1 ] && opts="${opts:+$opts }nocheck"
 t0=$SECONDS
-if (cd "$src" && DEB_BUILD_OPTIONS="$opts" dpkg-buildpackage -us -uc -b) >"$work/build.log" 2>&1; then
+# in the private namespace too: the build's test cluster then cannot
+# collide with another server's port (the build itself writes only to $work)
+if bash "$top/test/lib/private-root.sh" -- bash -c 'cd "$1" && DEB_BUILD_OPTIONS="$2" dpkg-buildpackage -us -uc -b' \
+        build "$src" "$opts" >"$work/build.log" 2>&1; then
     what="built"
     case " $opts " in
         *" nocheck "*) what="$what (build-time test skipped: nocheck)" ;;
-        *) what="$what, build-time test: $(grep -E '^(All [0-9]+ tests passed|# All [0-9]+ tests passed)' "$work/build.log" | head -n 1)" ;;
+        *) what="$what, build-time test: $(grep -oE 'All [0-9]+ tests passed' "$work/build.log" | head -n 1)" ;;
     esac
     ok "build: dpkg-buildpackage -us -uc -b $what in $((SECONDS - t0)) s"
 else
-    tail -n 60 "$work/build.log"
-    stop "build: dpkg-buildpackage -us -uc -b failed after $((SECONDS - t0)) s (log above)"
+    mkdir -p "$out" && cp "$work/build.log" "$out/build.log"
+    grep -E '^(test |ok |not ok )|tests (passed|failed)' "$work/build.log"
+    tail -n 40 "$work/build.log"
+    stop "build: dpkg-buildpackage -us -uc -b failed after $((SECONDS - t0)) s (log above; all of it in $out/build.log)"
 fi
 
 debs=("$work"/postgresql-15-srm_*.deb)
@@ -114,7 +122,7 @@ done
 echo "package: ok: install: dpkg -i $(basename "$SRM_DEB"): $(dpkg-query -W -f="\${Package} \${Version}" postgresql-15-srm), $(grep -c "^$ext/" <<<"$files") extension files, the module, the data notices"
 cd "$SRM_SRC" || exit 1
 if debian/tests/installcheck >/tmp/srm-installcheck.$$.log 2>&1; then
-    echo "package: ok: installcheck: debian/tests/installcheck against the installed package: $(grep -E "All [0-9]+ tests passed" /tmp/srm-installcheck.$$.log | head -n 1 | sed "s/^[ #=]*//; s/[ =]*\$//")"
+    echo "package: ok: installcheck: debian/tests/installcheck against the installed package: $(grep -oE "All [0-9]+ tests passed" /tmp/srm-installcheck.$$.log | head -n 1)"
     grep -E "^(not )?ok |^test " /tmp/srm-installcheck.$$.log | sed "s/^/package:   /"
     rm -f /tmp/srm-installcheck.$$.log
 else
