@@ -6,7 +6,8 @@
 #          Chromium (report rendering), Node.js with npm (OSCAL and PGXN
 #          metadata validation) and the Debian packaging tools (dpkg-dev,
 #          debhelper, postgresql-server-dev-all for pg_buildext's debhelper
-#          sequence, git to copy the tracked files)
+#          sequence, git to copy the tracked files, iproute2 for the
+#          package test's private network namespace)
 # Runs as root (or through sudo when it is available).
 set -euo pipefail
 what=${1:-build}
@@ -19,7 +20,7 @@ pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates)
 case "$what" in
 	build) ;;
 	test)
-		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium dpkg-dev debhelper git)
+		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium dpkg-dev debhelper git iproute2)
 		# Node.js may come from elsewhere (with its own npm): Debian's only if missing
 		if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 			pkgs+=(nodejs npm)
