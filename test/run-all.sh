@@ -61,7 +61,7 @@ echo "== PGXN: META.json valid against the PGXN meta spec v1 (ajv), versions agr
 if bash test/pgxn/run.sh; then pass pgxn/meta; else fail pgxn/meta; fi
 
 echo "== Debian package: built from a clean copy, installed in a private root, suite against the installed files"
-# one pass or fail per step (versions, copy, build, deb, install, installcheck)
+# one pass or fail per step (versions, copy, vpath, build, deb, install, installcheck)
 setsid -w bash test/package/run.sh "$results/package" </dev/null >package.log 2>&1
 status=$?
 cat package.log

@@ -40,7 +40,7 @@ shift
 
 if [ "$(id -u)" != 0 ]; then
     command -v sudo >/dev/null || { echo "private-root: needs root (or sudo)" >&2; exit 1; }
-    exec sudo --preserve-env "$0" "${dirs[@]:ndefault}" -- "$@"
+    exec sudo --preserve-env bash "$0" "${dirs[@]:ndefault}" -- "$@"
 fi
 command -v unshare >/dev/null || { echo "private-root: unshare (util-linux) not found" >&2; exit 1; }
 command -v ip >/dev/null || { echo "private-root: ip (iproute2) not found" >&2; exit 1; }

@@ -4,7 +4,8 @@
 # 1. versions: debian/changelog's upstream version is srm.control's
 #    default_version;
 # 2. build: copies the files git tracks (as they are in the working tree;
-#    in CI's clean clone that is the commit) to a scratch directory and runs
+#    in CI's clean clone that is the commit) to a scratch directory, checks
+#    that an out-of-tree build there refuses in-tree leftovers, and runs
 #    dpkg-buildpackage -us -uc -b there. That is pg_buildext's out-of-tree
 #    build and, unless SRM_PACKAGE_NOCHECK=1, its own run of the regression
 #    suite against the files in debian/postgresql-15-srm;
@@ -62,6 +63,20 @@ mkdir "$src"
 done | tar --null -T - -cf -) | tar -x -C "$src" ||
     stop "copy: cannot copy the tracked files of $top (a git checkout is needed)"
 ok "copy: $(cd "$src" && find . -type f | wc -l) tracked files in $src"
+
+# an out-of-tree build refuses a source tree holding an in-tree build's
+# files (make would take them as up to date and not build its own)
+mkdir "$work/vpath"
+touch "$src/srm--$control.sql"
+if make -C "$work/vpath" -f "$src/Makefile" >"$work/vpath.log" 2>&1; then
+    bad "vpath: make -f SRC/Makefile built over a source tree holding srm--$control.sql"
+elif grep -q 'holds files of an in-tree build (srm--.*): run "make clean" there first' "$work/vpath.log"; then
+    ok "vpath: an out-of-tree build over in-tree leftovers stops: $(grep -o 'holds files.*first' "$work/vpath.log")"
+else
+    cat "$work/vpath.log"
+    bad "vpath: make -f SRC/Makefile over in-tree leftovers failed without naming them"
+fi
+rm -rf "$src/srm--$control.sql" "$work/vpath"
 
 opts=${DEB_BUILD_OPTIONS:-}
 [ "${SRM_PACKAGE_NOCHECK:-0}" = 1 ] && opts="${opts:+$opts }nocheck"
