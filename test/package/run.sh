@@ -37,7 +37,7 @@ SECONDS=0
 
 for tool in git dpkg-buildpackage dpkg-parsechangelog dh pg_buildext; do
     command -v "$tool" >/dev/null ||
-        stop "tools: $tool not found (bash tools/install-deps.sh test installs the packaging tools)"
+        stop "tools: $tool not found (install-deps.sh test, in tools/, installs the packaging tools)"
 done
 
 # --- 1. versions ------------------------------------------------------------------
@@ -125,7 +125,7 @@ if [ ${#left[@]} -gt 0 ]; then
 fi
 if ! dpkg -i "$SRM_DEB" >/tmp/srm-dpkg.$$.log 2>&1; then
     cat /tmp/srm-dpkg.$$.log; rm -f /tmp/srm-dpkg.$$.log
-    echo "package: FAIL: install: dpkg -i $(basename "$SRM_DEB") failed (missing dependencies? bash tools/install-deps.sh test)"
+    echo "package: FAIL: install: dpkg -i $(basename "$SRM_DEB") failed (missing dependencies? install-deps.sh test, in tools/, installs them)"
     exit 1
 fi
 rm -f /tmp/srm-dpkg.$$.log
