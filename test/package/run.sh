@@ -20,7 +20,7 @@
 # step, the .deb's name and size and the time taken, and copies the .deb to
 # OUTDIR (default out/package). Exit status 0 when every step passed.
 # Needs dpkg-dev, debhelper, postgresql-server-dev-all and the build
-# dependencies in debian/control (tools/install-deps.sh test installs them),
+# dependencies in debian/control (install-deps.sh test, in tools/, installs them),
 # and root for the private namespace (sudo when not root).
 set -uo pipefail
 
