@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test of srm: installs what it needs, builds with -Werror and
 # assertions, installs, runs the pg_regress suite in a throw-away cluster,
-# and smoke-fuzzes the parser.  Ends with "N passed, N failed".
+# checks META.json, builds and tests the Debian package, and smoke-fuzzes
+# the parser.  Ends with "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -76,6 +77,18 @@ if setsid -w pg_virtualenv -t -o max_connections=20 bash test/oscal/check.sh "$r
 
 echo "== nightly audit scheduled with pg_cron"
 if bash test/cron/run.sh; then pass cron/audit; else fail cron/audit; fi
+
+echo "== PGXN: META.json valid against the PGXN meta spec v1 (ajv), versions agree"
+if bash test/pgxn/run.sh; then pass pgxn/meta; else fail pgxn/meta; fi
+
+echo "== Debian package: built from a clean copy, installed in a private root, suite against the installed files"
+# one pass or fail per step (versions, copy, vpath, build, deb, install, installcheck)
+setsid -w bash test/package/run.sh "$results/package" </dev/null >package.log 2>&1
+status=$?
+cat package.log
+while read -r step; do pass "package/$step"; done < <(sed -n 's/^package: ok: \([a-z]*\):.*/\1/p' package.log)
+while read -r step; do fail "package/$step"; done < <(sed -n 's/^package: FAIL: \([a-z]*\):.*/\1/p' package.log)
+if [ $status -ne 0 ] && ! grep -q '^package: FAIL: [a-z]*:' package.log; then fail "package (did not finish)"; fi
 
 echo "== fuzz smoke of the parser"
 if test/fuzz/run.sh; then pass fuzz/parse; else fail fuzz/parse; fi

@@ -3,7 +3,11 @@
 # already there.  Usage: tools/install-deps.sh build|test
 #   build  PostgreSQL 15 server and headers, a C toolchain, python3
 #   test   build, plus clang's fuzzing runtime (libFuzzer), pg_cron,
-#          Chromium (report rendering) and Node.js with npm (OSCAL validation)
+#          Chromium (report rendering), Node.js with npm (OSCAL and PGXN
+#          metadata validation) and the Debian packaging tools (dpkg-dev,
+#          debhelper, postgresql-server-dev-all for pg_buildext's debhelper
+#          sequence, git to copy the tracked files, iproute2 for the
+#          package test's private network namespace)
 # Runs as root (or through sudo when it is available).
 set -euo pipefail
 what=${1:-build}
@@ -16,7 +20,7 @@ pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates)
 case "$what" in
 	build) ;;
 	test)
-		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium)
+		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium dpkg-dev debhelper git iproute2)
 		# Node.js may come from elsewhere (with its own npm): Debian's only if missing
 		if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 			pkgs+=(nodejs npm)
@@ -26,7 +30,10 @@ case "$what" in
 esac
 
 missing=()
-for p in "${pkgs[@]}" postgresql-server-dev-15; do
+# the server's headers, and pg_buildext's debhelper addon, come pinned below
+pinned=(postgresql-server-dev-15)
+[ "$what" = test ] && pinned+=(postgresql-server-dev-all)
+for p in "${pkgs[@]}" "${pinned[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
@@ -36,7 +43,7 @@ export DEBIAN_FRONTEND=noninteractive
 as_root apt-get update -qq
 others=()
 for p in "${missing[@]}"; do
-	[ "$p" = postgresql-server-dev-15 ] || others+=("$p")
+	case " ${pinned[*]} " in *" $p "*) ;; *) others+=("$p") ;; esac
 done
 [ ${#others[@]} -eq 0 ] || as_root apt-get install -y -qq --no-install-recommends "${others[@]}" >/dev/null
 if ! dpkg-query -W -f='${Status}' postgresql-server-dev-15 2>/dev/null | grep -q 'install ok installed'; then
@@ -44,4 +51,12 @@ if ! dpkg-query -W -f='${Status}' postgresql-server-dev-15 2>/dev/null | grep -q
 	v=$(dpkg-query -W -f='${Version}' postgresql-15)
 	as_root apt-get install -y -qq --no-install-recommends "postgresql-server-dev-15=$v" >/dev/null ||
 		as_root apt-get install -y -qq --no-install-recommends postgresql-server-dev-15 >/dev/null
+fi
+if [ "$what" = test ] && ! dpkg-query -W -f='${Status}' postgresql-server-dev-all 2>/dev/null | grep -q 'install ok installed'; then
+	# of the same version as the installed postgresql-common, so that apt
+	# does not upgrade postgresql-common with it; unpinned if that one is gone
+	# (which upgrades postgresql-common, never the server)
+	v=$(dpkg-query -W -f='${Version}' postgresql-common)
+	as_root apt-get install -y -qq --no-install-recommends "postgresql-server-dev-all=$v" >/dev/null ||
+		as_root apt-get install -y -qq --no-install-recommends postgresql-server-dev-all >/dev/null
 fi
