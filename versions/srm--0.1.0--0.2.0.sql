@@ -3308,7 +3308,8 @@ FROM (
     SELECT 'service', pg_catalog.lower(n), s.provider, s.service_namespace, NULL, 'botocore service', 14
     FROM srm.service s, pg_catalog.unnest(s.botocore_services) AS n
 ) AS candidates
-ORDER BY form, key, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type;
+-- every column, so that the row kept never depends on the rows' physical order
+ORDER BY form, key, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
 DROP TABLE identifier_exception;
 
 INSERT INTO srm.arn_pattern
