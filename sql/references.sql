@@ -1,5 +1,5 @@
 -- User rows name model rows by natural key: checked as they are written,
--- kept (and listed, with a NOTICE) when an upgrade removes the model row
+-- kept (and listed, with a WARNING) when an upgrade removes the model row
 \getenv abs_srcdir PG_ABS_SRCDIR
 \i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
@@ -37,10 +37,10 @@ SELECT * FROM unresolved_reference;
 SELECT srm_internal.report_unresolved_references('test');
 
 -- a new version removes the control and the service (as the model's rows
--- of an upgrade script do); the user's rows stay, are listed, and a NOTICE
+-- of an upgrade script do); the user's rows stay, are listed, and a WARNING
 -- names them
 BEGIN;
-SET LOCAL client_min_messages = notice;
+SET LOCAL client_min_messages = warning;
 DELETE FROM control_layer WHERE framework_id = 'aws-srm' AND control_id = 'zone-security';
 DELETE FROM control WHERE framework_id = 'aws-srm' AND control_id = 'zone-security';
 DELETE FROM identifier WHERE service_namespace = 'sqs';

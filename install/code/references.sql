@@ -53,7 +53,7 @@ WHERE a.known_type
 COMMENT ON VIEW srm.unresolved_reference IS
     'user rows (overrides, statuses, attestations, audit runs, assets) whose natural-key reference to a model row (framework, control, family, service, resource type) no longer resolves, because an upgrade removed that model row; such rows are kept, not applied, and listed here';
 
--- Run at the end of every upgrade script: one NOTICE per kind of
+-- Run at the end of every upgrade script: one WARNING per kind of
 -- reference that no longer resolves, naming the first rows.
 CREATE FUNCTION srm_internal.report_unresolved_references(version text)
 RETURNS bigint
@@ -73,7 +73,7 @@ BEGIN
         ORDER BY u.table_name, u.refers_to
     LOOP
         total := total + r.n;
-        RAISE NOTICE 'srm %: % row(s) of % refer to a % that this version no longer ships: %',
+        RAISE WARNING 'srm %: % row(s) of % refer to a % that this version no longer ships: %',
             version, r.n, r.table_name, r.refers_to, r.first || CASE WHEN r.n > 5 THEN ', ...' ELSE '' END
             USING DETAIL = 'The rows are kept as they are; they no longer apply to any answer or audit.',
                   HINT = 'SELECT * FROM srm.unresolved_reference lists every such row; update or delete them.';
@@ -82,7 +82,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_unresolved_references(text) IS
-    'raises a NOTICE per table and kind of model row that user rows refer to but the model no longer has; returns how many rows';
+    'raises a WARNING per table and kind of model row that user rows refer to but the model no longer has; returns how many rows';
 
 -- attestations name their framework by id, checked as they are written
 CREATE FUNCTION srm_internal.attestation_check()

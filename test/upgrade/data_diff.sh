@@ -4,16 +4,20 @@
 # and status name), its diff from tools/build/gen_data.py --diff applied to
 # an installed srm as an upgrade script applies it, must give exactly the
 # model rows of the changed data loaded whole; the user rows that name the
-# removed control are kept and reported by a NOTICE and by
-# srm.unresolved_reference.  Runs against the server in PGHOST/PGPORT with
-# srm installed.  Usage: test/upgrade/data_diff.sh [OUTDIR]
+# removed control are kept and reported by a WARNING and by
+# srm.unresolved_reference.  Then, where it may write PostgreSQL's
+# extension directory (SRM_PRIVATE_ROOT=1: inside test/lib/private-root.sh,
+# as the test command runs it), the same change through the real path: a
+# test version composed by tools/build/compose_upgrade.sh and installed, and
+# ALTER EXTENSION srm UPDATE to it.  Runs against the server in
+# PGHOST/PGPORT with srm installed.  Usage: test/upgrade/data_diff.sh [OUTDIR]
 set -euo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$(mktemp -d)}
 mkdir -p "$out"
 gen="$top/tools/build/gen_data.py"
-a=srm_diff_applied; b=srm_diff_loaded
-cleanup() { dropdb --if-exists $a 2>/dev/null || true; dropdb --if-exists $b 2>/dev/null || true; }
+a=srm_diff_applied; b=srm_diff_loaded; c=srm_diff_updated
+cleanup() { for d in $a $b $c; do dropdb --if-exists $d 2>/dev/null || true; done; }
 trap cleanup EXIT
 cleanup
 q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$@"; }
@@ -69,7 +73,8 @@ refill() {   # the derived tables, as an upgrade script refills them
 # --- applied as an upgrade applies it, with user rows naming the control -------
 createdb $a
 q $a -c "CREATE EXTENSION srm" >/dev/null
-q $a >/dev/null <<'SQL'
+user_rows() {
+	q "$1" >/dev/null <<'SQL'
 INSERT INTO srm.override (framework_id, control_id, responsibility, reason)
 VALUES ('aws-srm', 'zone-security', 'customer, partner', 'our MSP zones the VPCs');
 INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence)
@@ -77,12 +82,14 @@ VALUES ('aws-srm', 'zone-security', '123456789012', 'implemented', 'VPC design r
 INSERT INTO srm.attestation (provider, framework_id, name, obtain_from, source)
 VALUES ('aws', 'aws-srm', 'our own pen test', 'the security team', 'user');
 SQL
+}
+user_rows $a
 { echo "BEGIN;"; cat "$out/diff.sql"; refill; echo "SELECT srm_internal.report_unresolved_references('test');"; echo "COMMIT;"; } >"$out/apply.sql"
 q $a -v ON_ERROR_STOP=1 -f "$out/apply.sql" >/dev/null 2>"$out/apply.log" || { cat "$out/apply.log"; fail "the diff does not apply"; }
-grep -q 'NOTICE:  srm test: 1 row(s) of srm.control_status refer to a control that this version no longer ships: 1 (aws-srm zone-security)' "$out/apply.log" \
-	|| { cat "$out/apply.log"; fail "no NOTICE naming the status"; }
-grep -q 'NOTICE:  srm test: 1 row(s) of srm.override refer to a control that this version no longer ships: 1 (aws-srm zone-security)' "$out/apply.log" \
-	|| { cat "$out/apply.log"; fail "no NOTICE naming the override"; }
+grep -q 'WARNING:  srm test: 1 row(s) of srm.control_status refer to a control that this version no longer ships: 1 (aws-srm zone-security)' "$out/apply.log" \
+	|| { cat "$out/apply.log"; fail "no WARNING naming the status"; }
+grep -q 'WARNING:  srm test: 1 row(s) of srm.override refer to a control that this version no longer ships: 1 (aws-srm zone-security)' "$out/apply.log" \
+	|| { cat "$out/apply.log"; fail "no WARNING naming the override"; }
 [ "$(q $a -c "SELECT count(*) FROM srm.override") $(q $a -c "SELECT count(*) FROM srm.control_status") $(q $a -c "SELECT count(*) FROM srm.attestation WHERE NOT shipped")" = "1 1 1" ] \
 	|| fail "user rows were lost"
 listed=$(q $a -c "SELECT string_agg(table_name || ' ' || row_key || ' ' || refers_to || ' ' || missing, '; ' ORDER BY table_name) FROM srm.unresolved_reference")
@@ -109,3 +116,26 @@ rows() {
 rows $a >"$out/applied.txt"; rows $b >"$out/loaded.txt"
 diff -u "$out/loaded.txt" "$out/applied.txt" || fail "the model after the diff differs from the model loaded whole"
 echo "data-diff: $changes row changes applied equal the changed model loaded whole ($(wc -l <"$out/applied.txt") tables); the override and status naming the removed control are kept, reported and listed"
+
+# --- the real path: ALTER EXTENSION srm UPDATE to a test version ----------------
+extdir=$(pg_config --sharedir)/extension
+if [ "${SRM_PRIVATE_ROOT:-}" != 1 ] || [ ! -w "$extdir" ]; then
+	echo "data-diff: ALTER EXTENSION path skipped (run inside test/lib/private-root.sh with SRM_PRIVATE_ROOT=1)"
+	exit 0
+fi
+to=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
+next=$to.test1
+mkdir -p "$out/hand"; : >"$out/hand/before.sql"; : >"$out/hand/after.sql"
+bash "$top/tools/build/compose_upgrade.sh" --hand "$out/hand" --data "$out/data" "$to" "$next" "$top/data" >"$extdir/srm--$to--$next.sql"
+createdb $c
+q $c -c "CREATE EXTENSION srm" >/dev/null
+user_rows $c
+q $c -c "ALTER EXTENSION srm UPDATE TO '$next'" 2>"$out/update.log" || { cat "$out/update.log"; fail "ALTER EXTENSION srm UPDATE TO '$next' failed"; }
+[ "$(q $c -c "SELECT extversion FROM pg_extension WHERE extname = 'srm'")" = "$next" ] || fail "not updated to $next"
+grep -q "WARNING:  srm $next: 1 row(s) of srm.override refer to a control that this version no longer ships: 1 (aws-srm zone-security)" "$out/update.log" \
+	|| { cat "$out/update.log"; fail "the update gave no WARNING naming the override"; }
+grep -q "WARNING:  srm $next: 1 row(s) of srm.control_status refer to a control" "$out/update.log" \
+	|| { cat "$out/update.log"; fail "the update gave no WARNING naming the status"; }
+rows $c >"$out/updated.txt"
+diff -u "$out/loaded.txt" "$out/updated.txt" || fail "the model after ALTER EXTENSION UPDATE differs from the model loaded whole"
+echo "data-diff: ALTER EXTENSION srm UPDATE TO '$next' (composed by tools/build/compose_upgrade.sh): the same model, the same WARNINGs ($(grep -c WARNING "$out/update.log"))"

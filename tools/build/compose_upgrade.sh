@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# compose_upgrade.sh FROM TO OLD_DATA_DIR > versions/srm--FROM--TO.sql
+# compose_upgrade.sh [--hand DIR] [--data DIR] FROM TO OLD_DATA_DIR > versions/srm--FROM--TO.sql
 #
 # Writes the upgrade script from version FROM to version TO (the version
 # the working tree builds), to be reviewed and committed into versions/,
@@ -15,17 +15,30 @@
 #      removed, changed, added), then the derived tables refilled
 #   5. a NOTICE for every user row whose model row went away
 # ALTER EXTENSION runs it in one transaction: it completes or changes nothing.
+# --hand DIR and --data DIR take the hand-written parts and the new model
+# from elsewhere (the upgrade tests compose a test version this way); TO is
+# then not required to be srm.control's version.
 set -euo pipefail
-[ $# -eq 3 ] || { echo "usage: $0 FROM TO OLD_DATA_DIR > srm--FROM--TO.sql" >&2; exit 2; }
+hand="" data=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--hand) hand=$2; shift 2 ;;
+		--data) data=$2; shift 2 ;;
+		*) break ;;
+	esac
+done
+[ $# -eq 3 ] || { echo "usage: $0 [--hand DIR] [--data DIR] FROM TO OLD_DATA_DIR > srm--FROM--TO.sql" >&2; exit 2; }
 from=$1 to=$2 old=$3
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
-hand=$top/upgrade/$from--$to
+check_version=yes
+[ -n "$hand" ] && check_version=no
+hand=${hand:-$top/upgrade/$from--$to}
 [ -f "$hand/before.sql" ] && [ -f "$hand/after.sql" ] || { echo "$0: $hand/before.sql and after.sql are needed" >&2; exit 1; }
 [ -f "$old/service.csv" ] || { echo "$0: $old is not a data/ directory" >&2; exit 1; }
 var() { make -s -C "$top" --no-print-directory --eval="print-$1: ; @echo \$($1)" "print-$1"; }
 built=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
-[ "$built" = "$to" ] || { echo "$0: srm.control says $built, not $to" >&2; exit 1; }
+[ $check_version = no ] || [ "$built" = "$to" ] || { echo "$0: srm.control says $built, not $to" >&2; exit 1; }
 
 cat <<HEAD
 -- srm--$from--$to.sql: upgrade of srm from $from to $to.
@@ -50,7 +63,7 @@ cat "$hand/after.sql"
 echo
 echo "-------------------------------------------------------------------- the model's rows"
 echo "TRUNCATE srm.identifier, srm.arn_pattern;"
-python3 "$here/gen_data.py" --diff "$old"
+python3 "$here/gen_data.py" ${data:+--data-dir "$data"} --diff "$old"
 for part in $(var DATA_PARTS); do
 	case "$part" in build/*) continue ;; esac   # the whole model: replaced by the diff above
 	echo
