@@ -15,11 +15,12 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
           FROM service_layer sl JOIN layer l USING (layer_id)
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
-WHERE s.service_namespace IN ('airflow', 'amplify', 'apprunner', 'appstream', 'backup-gateway',
-      'batch', 'bedrock-agentcore', 'braket', 'cloud9', 'codedeploy', 'datasync', 'deadline',
-      'drs', 'emr-containers', 'emr-serverless', 'evs', 'gamelift', 'imagebuilder',
-      'iotfleetwise', 'iotsitewise', 'kafkaconnect', 'kinesisanalytics', 'm2', 'medialive',
-      'omics', 'panorama', 's3-object-lambda', 'synthetics', 'thinclient')
+WHERE s.service_namespace IN ('airflow', 'amplify', 'apprunner', 'appstream', 'appsync',
+      'backup-gateway', 'batch', 'bedrock-agentcore', 'braket', 'cloud9', 'codedeploy',
+      'datasync', 'deadline', 'drs', 'emr-containers', 'emr-serverless', 'evs', 'gamelift',
+      'gameliftstreams', 'imagebuilder', 'iotfleetwise', 'iotsitewise', 'kafkaconnect',
+      'kinesisanalytics', 'm2', 'medialive', 'mgn', 'omics', 'panorama', 's3-object-lambda',
+      'synthetics', 'thinclient')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this review cites an AWS documentation page
@@ -47,6 +48,12 @@ FROM (VALUES
   --   https://docs.aws.amazon.com/drs/latest/userguide/reinstalling-agent.html
   ('drs', 'physical-and-environmental', 'shared'),
   ('drs', 'os-patching', 'shared'),
+  -- Application Migration Service: the agent is installed on source servers in the
+  -- customer's on-premises network (or the vCenter Client in its vCenter)
+  --   https://docs.aws.amazon.com/mgn/latest/ug/adding-servers-gs.html
+  --   https://docs.aws.amazon.com/mgn/latest/ug/installing-agent-blocked.html
+  ('mgn', 'physical-and-environmental', 'shared'),
+  ('mgn', 'os-patching', 'shared'),
   -- GameLift: Anywhere fleets are computes the customer supplies and manages; the build is its code
   --   https://docs.aws.amazon.com/gamelift/latest/developerguide/fleets-intro-anywhere.html
   ('gamelift', 'physical-and-environmental', 'shared'),
@@ -153,7 +160,16 @@ FROM (VALUES
   -- S3 Object Lambda: the transforming Lambda function is the customer's
   --   https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_ObjectLambdaAccessPoint.html
   ('s3-object-lambda', 'SI-2', 'shared'),
-  ('s3-object-lambda', 'os-patching', 'inherited')
+  ('s3-object-lambda', 'os-patching', 'inherited'),
+  -- GameLift Streams: the streamed application is the customer's; OS patches arrive only
+  -- in new stream groups, which the customer must recycle
+  --   https://docs.aws.amazon.com/gameliftstreams/latest/developerguide/security-best-practices.html
+  ('gameliftstreams', 'SI-2', 'shared'),
+  ('gameliftstreams', 'os-patching', 'shared'),
+  -- AppSync: resolvers are JavaScript the customer writes, run by AWS's APPSYNC_JS runtime
+  --   https://docs.aws.amazon.com/appsync/latest/devguide/resolver-reference-overview-js.html
+  ('appsync', 'SI-2', 'shared'),
+  ('appsync', 'os-patching', 'inherited')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
