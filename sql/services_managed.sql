@@ -16,11 +16,12 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.service_namespace IN ('acm-pca', 'appflow', 'appmesh', 'aps', 'auditmanager',
-      'bedrock', 'cleanrooms', 'comprehend', 'controltower', 'dataexchange', 'datazone',
-      'fis', 'fms', 'globalaccelerator', 'grafana', 'identitystore', 'inspector2',
-      'lakeformation', 'macie2', 'networkflowmonitor', 'osis', 'personalize', 'quicksight',
-      'rekognition', 'rolesanywhere', 'securitylake', 'sso', 'textract', 'translate',
-      'verifiedpermissions', 'vpc-lattice', 'waf', 'waf-regional')
+      'bedrock', 'cleanrooms', 'comprehend', 'connect', 'controltower', 'databrew',
+      'dataexchange', 'datazone', 'fis', 'fms', 'globalaccelerator', 'grafana',
+      'identitystore', 'inspector2', 'lakeformation', 'macie2', 'networkflowmonitor',
+      'osis', 'personalize', 'quicksight', 'rekognition', 'rolesanywhere', 'securitylake',
+      'sso', 'textract', 'translate', 'verifiedpermissions', 'vpc-lattice', 'waf',
+      'waf-regional')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -30,11 +31,11 @@ FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (SELECT unnest(ARRAY[
         'acm-pca', 'appflow', 'appmesh', 'aps', 'auditmanager', 'bedrock', 'cleanrooms',
-        'comprehend', 'controltower', 'dataexchange', 'datazone', 'fis', 'fms',
-        'globalaccelerator', 'grafana', 'identitystore', 'inspector2', 'lakeformation',
-        'macie2', 'networkflowmonitor', 'osis', 'personalize', 'quicksight', 'rekognition',
-        'rolesanywhere', 'securitylake', 'sso', 'textract', 'translate',
-        'verifiedpermissions', 'vpc-lattice', 'waf', 'waf-regional']));
+        'comprehend', 'connect', 'controltower', 'databrew', 'dataexchange', 'datazone',
+        'fis', 'fms', 'globalaccelerator', 'grafana', 'identitystore', 'inspector2',
+        'lakeformation', 'macie2', 'networkflowmonitor', 'osis', 'personalize',
+        'quicksight', 'rekognition', 'rolesanywhere', 'securitylake', 'sso', 'textract',
+        'translate', 'verifiedpermissions', 'vpc-lattice', 'waf', 'waf-regional']));
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -180,7 +181,15 @@ FROM (VALUES
   -- AppFlow: AWS protects the global infrastructure; the customer keeps control over its content
   --   https://docs.aws.amazon.com/appflow/latest/userguide/data-protection.html
   ('appflow', 'physical-and-environmental', 'inherited'),
-  ('appflow', 'data', 'customer-specific')
+  ('appflow', 'data', 'customer-specific'),
+  -- DataBrew: AWS protects the global infrastructure; the customer keeps control over its content
+  --   https://docs.aws.amazon.com/databrew/latest/dg/data-protection.html
+  ('databrew', 'physical-and-environmental', 'inherited'),
+  ('databrew', 'data', 'customer-specific'),
+  -- Connect: contact data under AWS owned keys; recordings in the customer's bucket under the key it configured
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('connect', 'server-side-encryption', 'shared'),
+  ('connect', 'data', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
