@@ -16,9 +16,10 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
           FROM service_layer sl JOIN layer l USING (layer_id)
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
-WHERE s.service_namespace IN ('cassandra', 'cloudhsm', 'codepipeline', 'dax', 'devicefarm',
-      'dms', 'docdb-elastic', 'dsql', 'finspace', 'groundstation', 'iot', 'iotanalytics',
-      'iotdeviceadvisor', 'iotevents', 'iotfleethub', 'iotwireless', 'kinesisvideo',
+WHERE s.service_namespace IN ('cassandra', 'cloudhsm', 'codeartifact', 'codepipeline', 'dax',
+      'devicefarm', 'dms', 'docdb-elastic', 'dsql', 'finspace', 'groundstation', 'iot',
+      'iotanalytics', 'iotdeviceadvisor', 'iotevents', 'iotfleethub', 'iotwireless', 'ivs',
+      'kinesisvideo',
       'mediaconnect', 'mediapackage', 'mediastore', 'mediatailor', 'mq', 'neptune-graph',
       'opsworks', 'opsworks-cm', 'pcs', 'pipes', 'qldb', 'redshift-serverless', 'robomaker',
       's3express', 's3tables', 's3vectors', 'scheduler', 'simspaceweaver', 'ssm-sap',
@@ -157,7 +158,16 @@ FROM (VALUES
   -- MediaTailor: managed service; clients must use TLS 1.2 or later
   --   https://docs.aws.amazon.com/mediatailor/latest/ug/infrastructure-security.html
   ('mediatailor', 'network-traffic-protection', 'shared'),
-  ('mediatailor', 'physical-and-environmental', 'inherited')
+  ('mediatailor', 'physical-and-environmental', 'inherited'),
+  -- CodeArtifact: AWS managed key by default, customer managed key optional; TLS always,
+  -- with nothing for the customer to do
+  --   https://docs.aws.amazon.com/codeartifact/latest/ug/security-encryption.html
+  ('codeartifact', 'server-side-encryption', 'shared'),
+  ('codeartifact', 'network-traffic-protection', 'inherited'),
+  -- IVS: TLS 1.2 or later; insecure RTMP ingest only if the customer allows it on a channel
+  --   https://docs.aws.amazon.com/ivs/latest/userguide/security-infrastructure.html
+  ('ivs', 'network-traffic-protection', 'shared'),
+  ('ivs', 'physical-and-environmental', 'inherited')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -248,6 +258,6 @@ ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
 SELECT count(*) AS deviations,
        count(*) FILTER (WHERE sl.source LIKE 'AWS documentation: %(https://docs.aws.amazon.com/%)') AS citing_aws_page
 FROM service_layer sl
-WHERE sl.service_namespace IN ('cloudhsm', 'codepipeline', 'devicefarm', 'dms', 'docdb-elastic',
-      'groundstation', 'iot', 'iotdeviceadvisor', 'iotwireless', 'kinesisvideo', 'mediaconnect',
+WHERE sl.service_namespace IN ('cloudhsm', 'codeartifact', 'codepipeline', 'devicefarm', 'dms',
+      'docdb-elastic', 'groundstation', 'iot', 'iotdeviceadvisor', 'iotwireless', 'kinesisvideo', 'mediaconnect',
       'mq', 'pcs', 'redshift-serverless', 'ssm-sap', 'xray');
