@@ -46,6 +46,18 @@ BEGIN
 	LOOP
 		EXECUTE format('ALTER SEQUENCE %s RESTART', cfg.seq);
 	END LOOP;
+	-- the shipped model tables get statistics once: without them the planner
+	-- may recompute srm.matrix for every row of a join (identifiers took
+	-- minutes instead of seconds when autovacuum had not analyzed them yet)
+	FOR cfg IN
+		SELECT c.oid::regclass AS tbl
+		FROM pg_class c JOIN pg_stat_user_tables st ON st.relid = c.oid
+		WHERE c.relnamespace = 'srm'::regnamespace AND c.relkind = 'r'
+		  AND st.last_analyze IS NULL AND st.last_autoanalyze IS NULL
+		  AND c.oid NOT IN (SELECT unnest(extconfig) FROM pg_extension WHERE extname = 'srm')
+	LOOP
+		EXECUTE format('ANALYZE %s', cfg.tbl);
+	END LOOP;
 END $$;
 
 -- run a statement, return its error (SQLSTATE, message, detail, hint) as text
