@@ -34,7 +34,7 @@ TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
 	install/code/answers.sql install/code/status.sql install/code/references.sql install/code/inventory.sql \
 	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql
-DATA_PARTS = build/srm_data.sql install/data/identifiers.sql
+DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/analyze.sql
 INSTALL_PARTS = $(TYPE_PARTS) $(TABLE_PARTS) $(CODE_PARTS) $(DATA_PARTS)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 # released versions, frozen as shipped: full install scripts of earlier

@@ -3586,4 +3586,14 @@ INSERT INTO srm.arn_pattern VALUES
      'arn:${Partition}:elasticloadbalancing:${Region}:${Account}:listener-rule/app|net|gwy/${Name}/${Id}/${ListenerId}/${RuleId}')
 ON CONFLICT DO NOTHING;
 
+-------------------------------------------------------------------- install/data/analyze.sql
+-- install/data/analyze.sql (data part, the last): statistics for the
+-- model's tables, so that the first queries after CREATE EXTENSION or an
+-- update are planned with them rather than before autovacuum comes by
+-- (without them the planner may re-derive srm.matrix for every row of an
+-- inventory join).
+ANALYZE srm.layer, srm.service_model, srm.service_model_layer, srm.azure_published_matrix,
+    srm.azure_layer_map, srm.service, srm.service_alias, srm.service_layer, srm.resource_type,
+    srm.framework, srm.control, srm.control_layer, srm.attestation, srm.identifier, srm.arn_pattern;
+
 SELECT srm_internal.report_unresolved_references('0.2.0');
