@@ -73,8 +73,10 @@ echo "== upgrade: 0.1.0 as released + user rows, ALTER EXTENSION srm UPDATE, com
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/upgrade/run.sh "$results/upgrade" </dev/null; then pass upgrade/0.1.0; else fail upgrade/0.1.0; fi
 
 echo "== upgrade: the model's changes as an upgrade applies them equal the changed model loaded whole"
-# in a private root: it installs a test version's upgrade script
-if SRM_PRIVATE_ROOT=1 bash test/lib/private-root.sh -- setsid -w pg_virtualenv -t bash test/upgrade/data_diff.sh "$results/data-diff" </dev/null; then
+# in a private root, where it installs srm (again) and a test version's
+# upgrade script without touching the machine's extension directory
+if SRM_PRIVATE_ROOT=1 bash test/lib/private-root.sh -- bash -c 'make install >/dev/null && setsid -w pg_virtualenv -t bash test/upgrade/data_diff.sh "$1"' \
+	data-diff "$results/data-diff" </dev/null; then
 	pass upgrade/data-diff
 else
 	fail upgrade/data-diff
