@@ -241,7 +241,8 @@ def cell(c, name):
     if ms is None:
         return value
     u = unit.get(c)
-    r = (" (×%s)" % ("{:,.0f}".format(ms / u) if ms / u >= 100 else "%.1f" % (ms / u))) if u else ""
+    x = ms / u if u else None
+    r = (" (×%s)" % ("{:,.0f}".format(x) if x >= 100 else "%.1f" % x if x >= 0.1 else "%.3f" % x)) if u else ""
     return fmt_ms(ms) + r
 
 TIMED = [
