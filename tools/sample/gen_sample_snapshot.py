@@ -6,7 +6,7 @@ The output has the shape AWS Config writes to S3 (a configuration snapshot):
     {"fileVersion": "1.0", "configSnapshotId": "...",
      "configurationItems": [ {...}, ... ]}
 
-It is synthetic: three made-up accounts, three regions plus "global" for IAM,
+It is synthetic: three made-up accounts (or --accounts N), three regions plus "global" for IAM,
 60+ resource types taken from data/aws_config_resource_types.csv, ARNs built
 from the arn_template of data/aws_cloudformation_resource_types.csv where the
 type has one.  On purpose it also contains the awkward cases srm must cope
@@ -14,10 +14,19 @@ with: ~15% of items spelled accountId/arn/region instead of
 awsAccountId/ARN/awsRegion, ~1% without an ARN key, ~1% of resource types srm
 does not know, and a handful of duplicate items (same ARN, newer capture).
 
-Standard library only.  Same --seed and --items give a byte-identical file.
+Standard library only.  Same arguments give byte-identical files.
+
+With --accounts N the same number of items is spread over N made-up 12-digit
+accounts (the default, 3, gives the three named accounts above).  Items are
+kept serialized while the snapshot is built, so 1,000,000 items fit in about
+2 GB of memory; --chunk N writes several snapshot files of at most N items
+each (OUT-001.json, OUT-002.json, ... for --out OUT.json), because srm loads
+one jsonb per call.  Concatenating the chunks' items gives the items of the
+single file.
 
 Usage:
     tools/sample/gen_sample_snapshot.py --out /tmp/snapshot.json [--items 3000] [--seed 42]
+        [--accounts 3] [--chunk N]
 """
 
 import argparse
@@ -103,6 +112,26 @@ EC2_PREFIX = {  # ${Placeholder} -> resource id prefix for EC2-style ids
     "IpamPoolId": "ipam-pool-", "IpamScopeId": "ipam-scope-",
 }
 
+ACCOUNT_ENVS = ["prod", "staging", "dev", "shared"]
+
+
+def made_up_accounts(n, seed):
+    """N accounts: the three named ones for N = 3, else N made-up 12-digit
+    ids (own random stream, so the items' stream is the same for any N)."""
+    if n == 3:
+        return list(ACCOUNTS)
+    r = random.Random("accounts-%d-%d" % (seed, n))
+    ids = set()
+    out = []
+    while len(out) < n:
+        acct = str(r.randint(10 ** 11, 10 ** 12 - 1))
+        if acct in ids:
+            continue
+        ids.add(acct)
+        out.append((acct, "acme-%04d" % (len(out) + 1), ACCOUNT_ENVS[len(out) % len(ACCOUNT_ENVS)]))
+    return out
+
+
 TEMPLATE_RE = re.compile(r"\$\{([A-Za-z0-9]+)\}")
 
 
@@ -120,14 +149,15 @@ def kebab(s):
 
 
 class Gen:
-    def __init__(self, seed, nitems):
+    def __init__(self, seed, nitems, naccounts=3):
         self.r = random.Random(seed)
+        self.accounts = made_up_accounts(naccounts, seed)
         self.seed = seed
         self.nitems = nitems
         self.cfg, self.tmpl = load_types()
         self.arns = set()
         self.names = set()
-        self.pool = {}          # (acct, region, type) -> [item]
+        self.pool = {}          # (acct, region, type) -> [the keys items refer to]
         self.base = dt.datetime(2025, 6, 1, 6, 0, 0, tzinfo=dt.timezone.utc)
         missing = [t for t in list(COMMON) + NO_ARN_TYPES if t not in self.cfg]
         if missing:
@@ -203,7 +233,7 @@ class Gen:
     def make(self, rtype, acct=None, region=None, t=None, status=None):
         r = self.r
         if acct is None:
-            acct_id, acct_name, env = r.choice(ACCOUNTS)
+            acct_id, acct_name, env = r.choice(self.accounts)
         else:
             acct_id, acct_name, env = acct
         if env == "shared":
@@ -454,13 +484,14 @@ class Gen:
         }
         if rname is None:
             item["resourceName"] = tags.get("Name", rid)
-        self.pool.setdefault((acct_id, region, rtype), []).append(item)
+        self.pool.setdefault((acct_id, region, rtype), []).append(
+            {k: item[k] for k in ("resourceType", "resourceId", "resourceName", "availabilityZone")})
         return item
 
     def make_no_arn(self, rtype):
         """Items AWS Config records without an ARN (compliance / inventory)."""
         r = self.r
-        acct_id, acct_name, env = r.choice(ACCOUNTS)
+        acct_id, acct_name, env = r.choice(self.accounts)
         region = self.pick_region()
         t = self.capture_time()
         inst = self.pick_from_pool(acct_id, region, "AWS::EC2::Instance")
@@ -497,7 +528,7 @@ class Gen:
 
     def make_unknown(self, rtype):
         r = self.r
-        acct_id, acct_name, env = r.choice(ACCOUNTS)
+        acct_id, acct_name, env = r.choice(self.accounts)
         region = self.pick_region()
         t = self.capture_time()
         svc, res = {"AWS::Made::Up": ("madeup", "thing"),
@@ -547,68 +578,100 @@ class Gen:
         return plan
 
     def snapshot(self):
+        """Build the snapshot.  Returns (snapshot id, items, stats): items are
+        the items' JSON texts (indent 1, in file order), so that a large
+        snapshot is held as text rather than as Python objects."""
         r = self.r
         n = self.nitems
         n_noarn = max(1, round(n * 0.01))
         n_unknown = max(1, round(n * 0.01))
         n_dup = max(1, min(8, n // 400 + 1))
         n_main = n - n_noarn - n_unknown - n_dup
-        items = []
+        items = []              # [json text, may be duplicated]
+
+        def keep(it, dup_candidate):
+            items.append([json.dumps(it, indent=1), dup_candidate])
+
         # VPCs for every account x region first, so relationships resolve
-        for acct in ACCOUNTS:
+        # (for the first n // 100 accounts when there are many)
+        for acct in self.accounts[:max(3, min(len(self.accounts), n // 100))]:
             for reg, _ in REGIONS:
-                items.append(self.make("AWS::EC2::VPC", acct=acct, region=reg))
+                keep(self.make("AWS::EC2::VPC", acct=acct, region=reg), True)
         plan = self.type_plan(n_main - len(items))
         for rtype in plan:
             it = None
             while it is None:
                 it = self.make(rtype)
-            items.append(it)
+            keep(it, True)
         for i in range(n_noarn):
-            items.append(self.make_no_arn(NO_ARN_TYPES[i % len(NO_ARN_TYPES)]))
+            keep(self.make_no_arn(NO_ARN_TYPES[i % len(NO_ARN_TYPES)]), False)
         for i in range(n_unknown):
-            items.append(self.make_unknown(UNKNOWN_TYPES[i % len(UNKNOWN_TYPES)]))
+            keep(self.make_unknown(UNKNOWN_TYPES[i % len(UNKNOWN_TYPES)]), False)
+        self.pool = None
         r.shuffle(items)
         # duplicates: same resource later in the file with a newer capture time
-        with_arn = [it for it in items if "ARN" in it and it["resourceType"] not in UNKNOWN_TYPES]
+        with_arn = [it for it in items if it[1]]
         dups = []
         for src in r.sample(with_arn, n_dup):
-            d = json.loads(json.dumps(src))
-            newer = dt.datetime.strptime(src["configurationItemCaptureTime"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
+            d = json.loads(src[0])
+            newer = dt.datetime.strptime(d["configurationItemCaptureTime"], "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
             newer += dt.timedelta(hours=r.randint(1, 48))
             d["configurationItemCaptureTime"] = self.ts(newer)
             d["configurationStateId"] = int(newer.timestamp() * 1000)
             d["configurationItemStatus"] = "OK"
-            dups.append(d)
-        items += dups
-        # alternative key spelling on ~15% (all three keys together)
+            dups.append(json.dumps(d, indent=1))
+        del with_arn
+        texts = [it[0] for it in items]
+        del items
+        texts += dups
+        # alternative key spelling on ~15% (all three keys together); at
+        # indent 1 a top-level key is the only one after a newline and one space
         n_alt = 0
-        for it in items:
+        stats = {"accounts": set(), "regions": set(), "types": set(), "no_arn": 0}
+        for i, t in enumerate(texts):
             if r.random() < 0.15:
                 n_alt += 1
-                new = {}
-                for k, v in it.items():
-                    new[{"awsAccountId": "accountId", "ARN": "arn", "awsRegion": "region"}.get(k, k)] = v
-                it.clear()
-                it.update(new)
+                for old, new in (("awsAccountId", "accountId"), ("ARN", "arn"), ("awsRegion", "region")):
+                    t = t.replace('\n "%s": ' % old, '\n "%s": ' % new)
+                texts[i] = t
+            stats["accounts"].add(ACCOUNT_RE.search(t).group(1))
+            stats["regions"].add(REGION_RE.search(t).group(1))
+            stats["types"].add(TYPE_RE.search(t).group(1))
+            if ARN_RE.search(t) is None:
+                stats["no_arn"] += 1
         # a duplicate keeps its own spelling; fine either way for srm
-        snap = {
-            "fileVersion": "1.0",
-            "configSnapshotId": str(uuid.UUID(int=r.getrandbits(128), version=4)),
-            "configurationItems": items,
-        }
+        snapshot_id = str(uuid.UUID(int=r.getrandbits(128), version=4))
         stats = {
-            "items": len(items),
-            "accounts": len({it.get("awsAccountId", it.get("accountId")) for it in items}),
-            "regions": sorted({it.get("awsRegion", it.get("region")) for it in items}),
-            "types": len({it["resourceType"] for it in items}),
-            "known_types": len({it["resourceType"] for it in items if it["resourceType"] in self.cfg}),
+            "items": len(texts),
+            "accounts": len(stats["accounts"]),
+            "regions": sorted(stats["regions"]),
+            "types": len(stats["types"]),
+            "known_types": len({t for t in stats["types"] if t in self.cfg}),
             "alt_spelling": n_alt,
-            "no_arn": sum(1 for it in items if "ARN" not in it and "arn" not in it),
-            "unknown_type": sum(1 for it in items if it["resourceType"] not in self.cfg),
+            "no_arn": stats["no_arn"],
+            "unknown_type": sum(1 for t in texts if TYPE_RE.search(t).group(1) not in self.cfg),
             "duplicates": n_dup,
         }
-        return snap, stats
+        return snapshot_id, texts, stats
+
+
+# top-level keys of an item's text at indent 1 (values are JSON strings
+# without escapes: ids, regions and type names)
+ACCOUNT_RE = re.compile(r'\n "(?:awsAccountId|accountId)": "([^"]*)"')
+REGION_RE = re.compile(r'\n "(?:awsRegion|region)": "([^"]*)"')
+TYPE_RE = re.compile(r'\n "resourceType": "([^"]*)"')
+ARN_RE = re.compile(r'\n "(?:ARN|arn)": ')
+
+
+def write_snapshot(f, snapshot_id, texts):
+    """Write what json.dumps(snapshot, indent=1) + newline would, item by item."""
+    f.write('{\n "fileVersion": "1.0",\n "configSnapshotId": %s,\n "configurationItems": [' % json.dumps(snapshot_id))
+    sep = "\n"
+    for t in texts:
+        f.write(sep)
+        f.write("  " + t.replace("\n", "\n  "))
+        sep = ",\n"
+    f.write("\n ]\n}\n")
 
 
 def main():
@@ -616,20 +679,37 @@ def main():
     ap.add_argument("--out", required=True, help="output file ('-' for stdout)")
     ap.add_argument("--items", type=int, default=3000, help="number of configuration items (default 3000, minimum 150)")
     ap.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+    ap.add_argument("--accounts", type=int, default=3, help="number of accounts the items are spread over (default 3)")
+    ap.add_argument("--chunk", type=int, default=0,
+                    help="write files of at most this many items: OUT-001.json, OUT-002.json, ... (default: one file)")
     a = ap.parse_args()
     if a.items < 150:
         ap.error("--items must be at least 150 (every type appears at least once)")
-    snap, st = Gen(a.seed, a.items).snapshot()
-    text = json.dumps(snap, indent=1, sort_keys=False) + "\n"
+    if a.accounts < 1 or a.accounts > 1000000:
+        ap.error("--accounts must be between 1 and 1000000")
+    if a.chunk < 0:
+        ap.error("--chunk must be positive")
+    if a.chunk and a.out == "-":
+        ap.error("--chunk needs a file name for --out, not '-'")
+    snapshot_id, texts, st = Gen(a.seed, a.items, a.accounts).snapshot()
+    outs = []
     if a.out == "-":
-        sys.stdout.write(text)
-    else:
+        write_snapshot(sys.stdout, snapshot_id, texts)
+    elif not a.chunk:
         with open(a.out, "w") as f:
-            f.write(text)
+            write_snapshot(f, snapshot_id, texts)
+        outs.append(a.out)
+    else:
+        stem, ext = os.path.splitext(a.out)
+        for k, i in enumerate(range(0, len(texts), a.chunk)):
+            outs.append("%s-%03d%s" % (stem, k + 1, ext or ".json"))
+            with open(outs[-1], "w") as f:
+                write_snapshot(f, snapshot_id, texts[i:i + a.chunk])
     print("gen_sample_snapshot: items=%d accounts=%d regions=%s types=%d (known %d) "
           "alt_spelling=%d no_arn=%d unknown_type=%d duplicates=%d seed=%d out=%s"
           % (st["items"], st["accounts"], ",".join(st["regions"]), st["types"], st["known_types"],
-             st["alt_spelling"], st["no_arn"], st["unknown_type"], st["duplicates"], a.seed, a.out),
+             st["alt_spelling"], st["no_arn"], st["unknown_type"], st["duplicates"], a.seed,
+             ",".join(outs) or a.out),
           file=sys.stderr)
 
 
