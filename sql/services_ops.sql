@@ -1,0 +1,89 @@
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
+-- Fourth batch of services reviewed one by one against AWS's own
+-- documentation (issue 8, item 4): operations, developer and monitoring
+-- services, components on the customer's hosts or in its code first, then
+-- retired services.  Every check below is a statement of the page cited
+-- beside it; `holds` must be true on every row.
+SET search_path = srm, public;
+
+-- each service of this batch: reviewed, its model, its deviations, and a
+-- source naming AWS documentation pages
+SELECT s.service_namespace, s.model_id, s.reviewed,
+       s.source LIKE 'AWS documentation: %(https://docs.aws.amazon.com/%' AS cites_aws_page,
+       (SELECT string_agg(sl.layer_id, ', ' ORDER BY l.ordinal)
+          FROM service_layer sl JOIN layer l USING (layer_id)
+         WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
+FROM service s
+WHERE s.service_namespace IN ('application-signals', 'codeguru-profiler', 'codeguru-reviewer',
+      'codestar', 'proton', 'rum')
+ORDER BY s.service_namespace COLLATE "C";
+
+-- the statements, each with its page
+SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
+       classify(s, c) AS class, classify(s, c)::text = want AS holds
+FROM (VALUES
+  -- Components on the customer's hosts or in its code
+  -- Application Signals: on EC2 the customer installs the CloudWatch agent and the ADOT
+  -- agent itself and keeps both at their most recent version
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Application-Signals-Enable-EC2Main.html
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Getting-Started-App-Signals.html
+  ('application-signals', 'os-patching', 'shared'),
+  ('application-signals', 'physical-and-environmental', 'inherited'),
+  -- CloudWatch RUM: shared responsibility model applies; AWS protects the global
+  -- infrastructure, the customer embeds the web client and controls the data it collects
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-RUM-privacy.html
+  ('rum', 'physical-and-environmental', 'inherited'),
+  ('rum', 'data', 'customer-specific'),
+  -- CodeGuru Profiler: AWS protects the global infrastructure; the content is the customer's
+  --   https://docs.aws.amazon.com/codeguru/latest/profiler-ug/data-protection.html
+  ('codeguru-profiler', 'physical-and-environmental', 'inherited'),
+  ('codeguru-profiler', 'data', 'customer-specific'),
+  -- CodeGuru Reviewer: AWS runs the analysis of the repositories the customer associates
+  --   https://docs.aws.amazon.com/codeguru/latest/reviewer-ug/how-codeguru-reviewer-works.html
+  ('codeguru-reviewer', 'os-patching', 'inherited'),
+  ('codeguru-reviewer', 'physical-and-environmental', 'inherited')
+) AS t(s, c, want)
+ORDER BY t.s COLLATE "C", t.c COLLATE "C";
+
+-- the customer takes part where the page says so, layer by layer (srm.explain)
+SELECT s AS service, c AS control, e.layer_id, e.responsibility, e.origin,
+       e.responsibility @> want::responsibility AS holds
+FROM (VALUES
+  -- Application Signals: the agents on the customer's EC2 instances
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Application-Signals-Enable-EC2Main.html
+  ('application-signals', 'os-patching', 'operating-system', 'provider, customer'),
+  -- CloudWatch RUM: the code snippet is embedded in the customer's web application
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-RUM-privacy.html
+  ('rum', 'SI-2', 'application', 'provider, customer'),
+  -- CodeGuru Profiler: the agent runs inside the customer's application
+  --   https://docs.aws.amazon.com/codeguru/latest/profiler-ug/data-protection.html
+  ('codeguru-profiler', 'SI-2', 'application', 'provider, customer')
+) AS t(s, c, layer, want)
+JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
+ORDER BY t.s COLLATE "C", t.c COLLATE "C";
+
+-- services whose page states a change of availability: the statement is in the
+-- rationale, and retired services say so
+SELECT s AS service, stated,
+       rationale LIKE '%' || stated || '%'
+       AND (rationale LIKE 'Retired: %') = retired AS holds
+FROM (VALUES
+  --   https://docs.aws.amazon.com/codestar/latest/APIReference/Welcome.html
+  ('codestar', 'July 31, 2024', true),
+  ('codestar', 'CodeStar Connections is not affected', true),
+  --   https://docs.aws.amazon.com/proton/latest/APIReference/API_DeploymentState.html
+  ('proton', 'support ending on October 7, 2026', true),
+  ('proton', 'after October 7, 2025', true),
+  --   https://docs.aws.amazon.com/codeguru/latest/reviewer-ug/how-codeguru-reviewer-works.html
+  ('codeguru-reviewer', 'November 7, 2025', false),
+  ('codeguru-reviewer', 'existing associations continue to work', false)
+) AS t(s, stated, retired)
+JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
+ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
+
+-- every deviation of this batch cites an AWS documentation page
+SELECT count(*) AS deviations,
+       count(*) FILTER (WHERE sl.source LIKE 'AWS documentation: %(https://docs.aws.amazon.com/%)') AS citing_aws_page
+FROM service_layer sl
+WHERE sl.service_namespace IN ('application-signals', 'codeguru-profiler', 'rum');
