@@ -15,8 +15,9 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
           FROM service_layer sl JOIN layer l USING (layer_id)
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
-WHERE s.service_namespace IN ('application-signals', 'codeguru-profiler', 'codeguru-reviewer',
-      'codestar', 'proton', 'rum')
+WHERE s.service_namespace IN ('appconfig', 'application-signals', 'codeguru-profiler',
+      'codeguru-reviewer', 'codestar', 'proton', 'route53resolver', 'rum', 'wickr',
+      'workspaces-web')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- the statements, each with its page
@@ -42,7 +43,28 @@ FROM (VALUES
   -- CodeGuru Reviewer: AWS runs the analysis of the repositories the customer associates
   --   https://docs.aws.amazon.com/codeguru/latest/reviewer-ug/how-codeguru-reviewer-works.html
   ('codeguru-reviewer', 'os-patching', 'inherited'),
-  ('codeguru-reviewer', 'physical-and-environmental', 'inherited')
+  ('codeguru-reviewer', 'physical-and-environmental', 'inherited'),
+  -- AppConfig: the agent writes backups and files on the customer's instances or
+  -- containers; customer managed keys are the customer's choice
+  --   https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-security.html
+  --   https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-deploying.html
+  ('appconfig', 'os-patching', 'shared'),
+  ('appconfig', 'server-side-encryption', 'shared'),
+  -- Wickr: the customer runs the data retention bot on its own host
+  --   https://docs.aws.amazon.com/wickr/latest/adminguide-classic/using-env-variables.html
+  ('wickr', 'physical-and-environmental', 'inherited'),
+  ('wickr', 'patch-management', 'shared'),
+  -- Managed services
+  -- Route 53 Resolver: protected by AWS global network security; TLS 1.2 or later
+  --   https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/infrastructure-security.html
+  ('route53resolver', 'physical-and-environmental', 'inherited'),
+  ('route53resolver', 'network-traffic-protection', 'shared'),
+  -- WorkSpaces Secure Browser: AWS global network security; the customer's network
+  -- settings control internet access; TLS 1.2 or later
+  --   https://docs.aws.amazon.com/workspaces-web/latest/adminguide/infrastructure-security.html
+  ('workspaces-web', 'physical-and-environmental', 'inherited'),
+  ('workspaces-web', 'network-security', 'customer-specific'),
+  ('workspaces-web', 'network-traffic-protection', 'shared')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -58,7 +80,13 @@ FROM (VALUES
   ('rum', 'SI-2', 'application', 'provider, customer'),
   -- CodeGuru Profiler: the agent runs inside the customer's application
   --   https://docs.aws.amazon.com/codeguru/latest/profiler-ug/data-protection.html
-  ('codeguru-profiler', 'SI-2', 'application', 'provider, customer')
+  ('codeguru-profiler', 'SI-2', 'application', 'provider, customer'),
+  -- AppConfig: the agent on the customer's instances or containers
+  --   https://docs.aws.amazon.com/appconfig/latest/userguide/appconfig-security.html
+  ('appconfig', 'os-patching', 'operating-system', 'provider, customer'),
+  -- Wickr: the data retention bot image the customer runs
+  --   https://docs.aws.amazon.com/wickr/latest/adminguide-classic/using-env-variables.html
+  ('wickr', 'SI-2', 'platform', 'provider, customer')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
@@ -86,4 +114,5 @@ ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
 SELECT count(*) AS deviations,
        count(*) FILTER (WHERE sl.source LIKE 'AWS documentation: %(https://docs.aws.amazon.com/%)') AS citing_aws_page
 FROM service_layer sl
-WHERE sl.service_namespace IN ('application-signals', 'codeguru-profiler', 'rum');
+WHERE sl.service_namespace IN ('appconfig', 'application-signals', 'codeguru-profiler', 'rum',
+      'wickr');
