@@ -16,7 +16,8 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.service_namespace IN ('appconfig', 'application-signals', 'codeguru-profiler',
-      'codeguru-reviewer', 'codestar', 'proton', 'route53resolver', 'rum', 'wickr',
+      'codeguru-reviewer', 'codestar', 'devops-guru', 'proton', 'resource-groups',
+      'route53resolver', 'rum', 'servicecatalog', 'ssm-contacts', 'ssm-incidents', 'wickr',
       'workspaces-web')
 ORDER BY s.service_namespace COLLATE "C";
 
@@ -64,7 +65,30 @@ FROM (VALUES
   --   https://docs.aws.amazon.com/workspaces-web/latest/adminguide/infrastructure-security.html
   ('workspaces-web', 'physical-and-environmental', 'inherited'),
   ('workspaces-web', 'network-security', 'customer-specific'),
-  ('workspaces-web', 'network-traffic-protection', 'shared')
+  ('workspaces-web', 'network-traffic-protection', 'shared'),
+  -- DevOps Guru: AWS protects the global infrastructure; TLS 1.2 required
+  --   https://docs.aws.amazon.com/devops-guru/latest/userguide/data-protection.html
+  ('devops-guru', 'physical-and-environmental', 'inherited'),
+  ('devops-guru', 'network-traffic-protection', 'shared'),
+  -- Service Catalog: AWS protects the infrastructure; administrators limit end users'
+  -- access through launch roles
+  --   https://docs.aws.amazon.com/servicecatalog/latest/adminguide/security.html
+  --   https://docs.aws.amazon.com/servicecatalog/latest/adminguide/security-best-practices.html
+  ('servicecatalog', 'physical-and-environmental', 'inherited'),
+  ('servicecatalog', 'iam-user-access-management', 'customer-specific'),
+  -- Resource Groups: security of the cloud is AWS's; the sensitivity of the data is the
+  -- customer's
+  --   https://docs.aws.amazon.com/ARG/latest/userguide/security.html
+  ('resource-groups', 'physical-and-environmental', 'inherited'),
+  ('resource-groups', 'data', 'customer-specific'),
+  -- Incident Manager: AWS protects the global infrastructure; TLS 1.2 required
+  --   https://docs.aws.amazon.com/incident-manager/latest/userguide/data-protection.html
+  ('ssm-incidents', 'physical-and-environmental', 'inherited'),
+  ('ssm-incidents', 'network-traffic-protection', 'shared'),
+  -- Incident Manager contacts: the customer provides the contact channels
+  --   https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
+  ('ssm-contacts', 'physical-and-environmental', 'inherited'),
+  ('ssm-contacts', 'data', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
