@@ -15,10 +15,11 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
           FROM service_layer sl JOIN layer l USING (layer_id)
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
-WHERE s.service_namespace IN ('appconfig', 'application-signals', 'codeguru-profiler',
-      'codeguru-reviewer', 'codestar', 'devops-guru', 'proton', 'resource-groups',
-      'route53resolver', 'rum', 'servicecatalog', 'ssm-contacts', 'ssm-incidents', 'wickr',
-      'workspaces-web')
+WHERE s.service_namespace IN ('appconfig', 'application-signals', 'arc-region-switch',
+      'arc-zonal-shift', 'codecommit', 'codeguru-profiler', 'codeguru-reviewer', 'codestar',
+      'devops-guru', 'proton', 'resiliencehub', 'resource-groups', 'route53-recovery-control',
+      'route53-recovery-readiness', 'route53resolver', 'rum', 'servicecatalog', 'ssm-contacts',
+      'ssm-incidents', 'wellarchitected', 'wickr', 'workspaces-web')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- the statements, each with its page
@@ -88,7 +89,32 @@ FROM (VALUES
   -- Incident Manager contacts: the customer provides the contact channels
   --   https://docs.aws.amazon.com/incident-manager/latest/userguide/contacts.html
   ('ssm-contacts', 'physical-and-environmental', 'inherited'),
-  ('ssm-contacts', 'data', 'customer-specific')
+  ('ssm-contacts', 'data', 'customer-specific'),
+  -- CodeCommit: AWS global network security; TLS and signed requests; the customer can
+  -- restrict access to source IP addresses or VPC endpoints
+  --   https://docs.aws.amazon.com/codecommit/latest/userguide/infrastructure-security.html
+  ('codecommit', 'physical-and-environmental', 'inherited'),
+  ('codecommit', 'network-security', 'customer-specific'),
+  ('codecommit', 'network-traffic-protection', 'shared'),
+  -- Application Recovery Controller (routing control, readiness, zonal shift, Region
+  -- switch): AWS protects the global infrastructure; TLS 1.2 required
+  --   https://docs.aws.amazon.com/r53recovery/latest/dg/data-protection.html
+  ('route53-recovery-control', 'physical-and-environmental', 'inherited'),
+  ('route53-recovery-control', 'network-traffic-protection', 'shared'),
+  ('route53-recovery-readiness', 'physical-and-environmental', 'inherited'),
+  ('route53-recovery-readiness', 'network-traffic-protection', 'shared'),
+  ('arc-zonal-shift', 'physical-and-environmental', 'inherited'),
+  ('arc-zonal-shift', 'network-traffic-protection', 'shared'),
+  ('arc-region-switch', 'physical-and-environmental', 'inherited'),
+  ('arc-region-switch', 'network-traffic-protection', 'shared'),
+  -- Resilience Hub: AWS owned keys by default, customer managed key optional
+  --   https://docs.aws.amazon.com/resilience-hub/latest/userguide/encryption-at-rest-cmk.html
+  ('resiliencehub', 'server-side-encryption', 'shared'),
+  ('resiliencehub', 'data', 'customer-specific'),
+  -- Well-Architected Tool: AWS protects the global infrastructure; TLS 1.2 required
+  --   https://docs.aws.amazon.com/wellarchitected/latest/userguide/data-protection.html
+  ('wellarchitected', 'physical-and-environmental', 'inherited'),
+  ('wellarchitected', 'network-traffic-protection', 'shared')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -110,7 +136,10 @@ FROM (VALUES
   ('appconfig', 'os-patching', 'operating-system', 'provider, customer'),
   -- Wickr: the data retention bot image the customer runs
   --   https://docs.aws.amazon.com/wickr/latest/adminguide-classic/using-env-variables.html
-  ('wickr', 'SI-2', 'platform', 'provider, customer')
+  ('wickr', 'SI-2', 'platform', 'provider, customer'),
+  -- Resilience Hub: AWS owned keys encrypt sensitive data by default
+  --   https://docs.aws.amazon.com/resilience-hub/latest/userguide/encryption-at-rest-cmk.html
+  ('resiliencehub', 'SC-28', 'server-side-encryption', 'provider')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
