@@ -19,7 +19,8 @@ WHERE s.service_namespace IN ('appconfig', 'application-signals', 'arc-region-sw
       'arc-zonal-shift', 'codecommit', 'codeguru-profiler', 'codeguru-reviewer', 'codestar',
       'devops-guru', 'proton', 'resiliencehub', 'resource-groups', 'route53-recovery-control',
       'route53-recovery-readiness', 'route53resolver', 'rum', 'servicecatalog', 'ssm-contacts',
-      'ssm-incidents', 'wellarchitected', 'wickr', 'workspaces-web')
+      'ssm-incidents', 'wellarchitected', 'wickr', 'workspaces-web', 'resource-explorer-2',
+      'serverlessrepo', 'refactor-spaces')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- the statements, each with its page
@@ -114,7 +115,17 @@ FROM (VALUES
   -- Well-Architected Tool: AWS protects the global infrastructure; TLS 1.2 required
   --   https://docs.aws.amazon.com/wellarchitected/latest/userguide/data-protection.html
   ('wellarchitected', 'physical-and-environmental', 'inherited'),
-  ('wellarchitected', 'network-traffic-protection', 'shared')
+  ('wellarchitected', 'network-traffic-protection', 'shared'),
+  -- Resource Explorer: security of the cloud is AWS's; the sensitivity of the data is the
+  -- customer's
+  --   https://docs.aws.amazon.com/resource-explorer/latest/userguide/security.html
+  ('resource-explorer-2', 'physical-and-environmental', 'inherited'),
+  ('resource-explorer-2', 'data', 'customer-specific'),
+  -- Serverless Application Repository: AWS protects the global infrastructure; personal
+  -- data the customer puts in is the customer's
+  --   https://docs.aws.amazon.com/serverlessrepo/latest/devguide/data-protection.html
+  ('serverlessrepo', 'physical-and-environmental', 'inherited'),
+  ('serverlessrepo', 'data', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -158,7 +169,10 @@ FROM (VALUES
   ('proton', 'after October 7, 2025', true),
   --   https://docs.aws.amazon.com/codeguru/latest/reviewer-ug/how-codeguru-reviewer-works.html
   ('codeguru-reviewer', 'November 7, 2025', false),
-  ('codeguru-reviewer', 'existing associations continue to work', false)
+  ('codeguru-reviewer', 'existing associations continue to work', false),
+  --   https://docs.aws.amazon.com/migrationhub-refactor-spaces/latest/userguide/how-it-works.html
+  ('refactor-spaces', 'no longer open to new customers as of November 7, 2025', false),
+  ('refactor-spaces', 'Transit Gateway', false)
 ) AS t(s, stated, retired)
 JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
 ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
