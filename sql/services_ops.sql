@@ -20,7 +20,7 @@ WHERE s.service_namespace IN ('appconfig', 'application-signals', 'arc-region-sw
       'devops-guru', 'proton', 'resiliencehub', 'resource-groups', 'route53-recovery-control',
       'route53-recovery-readiness', 'route53resolver', 'rum', 'servicecatalog', 'ssm-contacts',
       'ssm-incidents', 'wellarchitected', 'wickr', 'workspaces-web', 'resource-explorer-2',
-      'serverlessrepo', 'refactor-spaces')
+      'serverlessrepo', 'refactor-spaces', 'managedblockchain', 'schemas')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- the statements, each with its page
@@ -125,7 +125,16 @@ FROM (VALUES
   -- data the customer puts in is the customer's
   --   https://docs.aws.amazon.com/serverlessrepo/latest/devguide/data-protection.html
   ('serverlessrepo', 'physical-and-environmental', 'inherited'),
-  ('serverlessrepo', 'data', 'customer-specific')
+  ('serverlessrepo', 'data', 'customer-specific'),
+  -- Managed Blockchain: AMB creates and manages the members' peer nodes; TLS 1.2 required
+  --   https://docs.aws.amazon.com/managed-blockchain/latest/hyperledger-fabric-dev/network-components.html
+  --   https://docs.aws.amazon.com/managed-blockchain/latest/hyperledger-fabric-dev/managed-blockchain-data-protection.html
+  ('managedblockchain', 'os-patching', 'inherited'),
+  ('managedblockchain', 'network-traffic-protection', 'shared'),
+  -- EventBridge schema registry: AWS protects the global infrastructure; TLS 1.2 required
+  --   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-data-protection.html
+  ('schemas', 'physical-and-environmental', 'inherited'),
+  ('schemas', 'network-traffic-protection', 'shared')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -150,7 +159,10 @@ FROM (VALUES
   ('wickr', 'SI-2', 'platform', 'provider, customer'),
   -- Resilience Hub: AWS owned keys encrypt sensitive data by default
   --   https://docs.aws.amazon.com/resilience-hub/latest/userguide/encryption-at-rest-cmk.html
-  ('resiliencehub', 'SC-28', 'server-side-encryption', 'provider')
+  ('resiliencehub', 'SC-28', 'server-side-encryption', 'provider'),
+  -- Managed Blockchain: the peer nodes run the member's chaincode
+  --   https://docs.aws.amazon.com/managed-blockchain/latest/hyperledger-fabric-dev/network-components.html
+  ('managedblockchain', 'SI-2', 'application', 'customer')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
