@@ -20,7 +20,7 @@ WHERE s.service_namespace IN ('appconfig', 'application-signals', 'arc-region-sw
       'devops-guru', 'proton', 'resiliencehub', 'resource-groups', 'route53-recovery-control',
       'route53-recovery-readiness', 'route53resolver', 'rum', 'servicecatalog', 'ssm-contacts',
       'ssm-incidents', 'wellarchitected', 'wickr', 'workspaces-web', 'resource-explorer-2',
-      'serverlessrepo', 'refactor-spaces', 'managedblockchain', 'schemas')
+      'serverlessrepo', 'refactor-spaces', 'managedblockchain', 'schemas', 'route53profiles')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- the statements, each with its page
@@ -134,7 +134,12 @@ FROM (VALUES
   -- EventBridge schema registry: AWS protects the global infrastructure; TLS 1.2 required
   --   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-data-protection.html
   ('schemas', 'physical-and-environmental', 'inherited'),
-  ('schemas', 'network-traffic-protection', 'shared')
+  ('schemas', 'network-traffic-protection', 'shared'),
+  -- Route 53 Profiles (documented in the Route 53 Developer Guide): AWS global network
+  -- security; TLS 1.2 or later
+  --   https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/infrastructure-security.html
+  ('route53profiles', 'physical-and-environmental', 'inherited'),
+  ('route53profiles', 'network-traffic-protection', 'shared')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
