@@ -1,0 +1,145 @@
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
+-- Services reviewed one by one against AWS's own documentation (issue 8,
+-- item 4), fourth batch: a component on the customer's side, security and
+-- data services, managed AI and application services, retired services.
+-- Every check below is a statement of the page cited beside it; `holds`
+-- must be true on every row.
+SET search_path = srm, public;
+
+-- each service of this batch: reviewed, its model, its deviations, and a
+-- source naming AWS documentation pages
+SELECT s.service_namespace, s.model_id, s.reviewed,
+       s.source LIKE 'AWS documentation: %(https://docs.aws.amazon.com/%' AS cites_aws_page,
+       s.rationale LIKE 'Retired: %' AS retired,
+       (SELECT string_agg(sl.layer_id, ', ' ORDER BY l.ordinal)
+          FROM service_layer sl JOIN layer l USING (layer_id)
+         WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
+FROM service s
+WHERE s.provider = 'aws' AND s.service_namespace IN (
+      'aoss', 'detective', 'entityresolution', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra',
+      'lex', 'lookoutvision', 'medical-imaging', 'payment-cryptography', 'transcribe')
+ORDER BY s.service_namespace COLLATE "C";
+
+-- every deviation of this batch gives a reason and cites an AWS documentation page
+SELECT count(*) AS deviations,
+       count(*) FILTER (WHERE reason <> '' AND source LIKE 'AWS documentation: %(https://docs.aws.amazon.com/%)') AS sourced
+FROM service_layer
+WHERE provider = 'aws'
+  AND service_namespace IN (
+        'aoss', 'detective', 'entityresolution', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra',
+        'lex', 'lookoutvision', 'medical-imaging', 'payment-cryptography', 'transcribe');
+
+-- the statements, each with its page
+SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
+       classify(s, c) AS class, classify(s, c)::text = want AS holds
+FROM (VALUES
+  -- A component on the customer's side
+  -- Inspector Classic (retired): the agent is installed on the customer's EC2 instances, each reporting agent version and OS
+  --   https://docs.aws.amazon.com/inspector/v1/APIReference/API_AgentPreview.html
+  ('inspector', 'os-patching', 'shared'),
+  -- the instances are EC2 instances, in AWS data centres; the service ended on May 20, 2026
+  --   https://docs.aws.amazon.com/inspector/v1/userguide/inspector-arns-resources.html
+  ('inspector', 'physical-and-environmental', 'inherited'),
+  -- Security and data services
+  -- Payment Cryptography: dedicated HSMs in access-controlled racks of Amazon data centres, dual control for physical access
+  --   https://docs.aws.amazon.com/payment-cryptography/latest/userguide/infrastructure-security.html
+  ('payment-cryptography', 'physical-and-environmental', 'inherited'),
+  -- Payment Cryptography: clients must support TLS 1.2 or later with perfect forward secrecy
+  --   https://docs.aws.amazon.com/payment-cryptography/latest/userguide/infrastructure-security.html
+  ('payment-cryptography', 'network-traffic-protection', 'shared'),
+  -- Detective: the customer maintains control over its content hosted on AWS's infrastructure
+  --   https://docs.aws.amazon.com/detective/latest/userguide/data-protection.html
+  ('detective', 'data', 'customer-specific'),
+  -- AWS protects the global infrastructure that runs all of the AWS Cloud
+  --   https://docs.aws.amazon.com/detective/latest/userguide/data-protection.html
+  ('detective', 'physical-and-environmental', 'inherited'),
+  -- OpenSearch Serverless: every collection encrypted at rest, with an AWS owned key or the customer's KMS key
+  --   https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-encryption.html
+  ('aoss', 'server-side-encryption', 'shared'),
+  -- HealthLake: AWS owned KMS key by default, customer managed key chosen at creation
+  --   https://docs.aws.amazon.com/healthlake/latest/devguide/encryption-at-rest.html
+  ('healthlake', 'server-side-encryption', 'shared'),
+  -- HealthLake uses TLS 1.2 on the public endpoint and to backend services
+  --   https://docs.aws.amazon.com/healthlake/latest/devguide/encryption-in-transit.html
+  ('healthlake', 'network-traffic-protection', 'shared'),
+  -- HealthImaging: AWS owned KMS keys, or a customer managed key the customer grants
+  --   https://docs.aws.amazon.com/healthimaging/latest/devguide/data-encryption.html
+  ('medical-imaging', 'server-side-encryption', 'shared'),
+  -- the customer's images and its key policies
+  --   https://docs.aws.amazon.com/healthimaging/latest/devguide/data-encryption.html
+  ('medical-imaging', 'data', 'customer-specific'),
+  -- Entity Resolution: the customer's KMS key if given, else a service-managed key
+  --   https://docs.aws.amazon.com/entityresolution/latest/userguide/glossary.html
+  ('entityresolution', 'server-side-encryption', 'shared'),
+  -- Entity Resolution assumes the IAM role the customer gives it to reach its resources
+  --   https://docs.aws.amazon.com/entityresolution/latest/userguide/glossary.html
+  ('entityresolution', 'iam-user-access-management', 'customer-specific'),
+  -- Managed AI
+  -- Kendra: AWS owned key by default, aws/kendra or a customer managed key by choice
+  --   https://docs.aws.amazon.com/kendra/latest/dg/encryption-at-rest.html
+  ('kendra', 'server-side-encryption', 'shared'),
+  -- Kendra: HTTPS to client applications, HTTPS and AWS signatures to other services
+  --   https://docs.aws.amazon.com/kendra/latest/dg/encryption-in-transit.html
+  ('kendra', 'network-traffic-protection', 'shared'),
+  -- Transcribe: SSE-S3 by default on transcripts in the customer's bucket, or the customer's KMS key
+  --   https://docs.aws.amazon.com/transcribe/latest/dg/data-encryption.html
+  ('transcribe', 'server-side-encryption', 'shared'),
+  -- Transcribe: TLS 1.2 with AWS certificates, streaming included
+  --   https://docs.aws.amazon.com/transcribe/latest/dg/data-encryption.html
+  ('transcribe', 'network-traffic-protection', 'shared'),
+  -- Lex V2 encrypts the utterances and session attributes it stores
+  --   https://docs.aws.amazon.com/lexv2/latest/dg/encryption-at-rest.html
+  ('lex', 'server-side-encryption', 'shared'),
+  -- the customer's sample utterances, slot values and session attributes
+  --   https://docs.aws.amazon.com/lexv2/latest/dg/encryption-at-rest.html
+  ('lex', 'data', 'customer-specific'),
+  -- Fraud Detector: AWS owned KMS key by default, or a customer managed key
+  --   https://docs.aws.amazon.com/frauddetector/latest/ug/encryption-at-rest.html
+  ('frauddetector', 'server-side-encryption', 'shared'),
+  -- the customer maintains control over its content
+  --   https://docs.aws.amazon.com/frauddetector/latest/ug/data-protection.html
+  ('frauddetector', 'data', 'customer-specific'),
+  -- Location: AWS owned keys always, a second layer with a customer managed key on trackers and geofences
+  --   https://docs.aws.amazon.com/location/latest/developerguide/encryption-at-rest.html
+  ('geo', 'server-side-encryption', 'shared'),
+  -- Location: TLS 1.2 on all inter-network data, requests signed with SigV4
+  --   https://docs.aws.amazon.com/location/latest/developerguide/encryption-in-transit.html
+  ('geo', 'network-traffic-protection', 'shared')
+) AS t(s, c, want)
+ORDER BY t.s COLLATE "C", t.c COLLATE "C";
+
+-- the provider or the customer takes part where the page says so, layer by layer (srm.explain)
+SELECT s AS service, c AS control, e.layer_id, e.responsibility, e.origin,
+       e.responsibility @> want::responsibility AS holds
+FROM (VALUES
+  -- Inspector Classic: the agent on the customer's instances
+  --   https://docs.aws.amazon.com/inspector/v1/APIReference/API_AgentPreview.html
+  ('inspector', 'os-patching', 'operating-system', 'provider, customer'),
+  -- OpenSearch Serverless: AWS encrypts every collection; the customer may choose the key
+  --   https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-encryption.html
+  ('aoss', 'server-side-encryption', 'server-side-encryption', 'provider, customer'),
+  -- HealthLake encrypts in transit with TLS 1.2
+  --   https://docs.aws.amazon.com/healthlake/latest/devguide/encryption-in-transit.html
+  ('healthlake', 'network-traffic-protection', 'network-traffic', 'provider'),
+  -- Location: AWS owned keys always, customer managed key as a second layer
+  --   https://docs.aws.amazon.com/location/latest/developerguide/encryption-at-rest.html
+  ('geo', 'server-side-encryption', 'server-side-encryption', 'provider, customer')
+) AS t(s, c, layer, want)
+JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
+ORDER BY t.s COLLATE "C", t.c COLLATE "C";
+
+-- retired services: the end-of-support statement of the page is in the rationale,
+-- and the row says the service is retired
+SELECT s AS service, stated,
+       rationale LIKE 'Retired: %' AND rationale LIKE '%' || stated || '%' AS holds
+FROM (VALUES
+  --   https://docs.aws.amazon.com/inspector/v1/userguide/inspector-arns-resources.html
+  ('inspector', 'May 20, 2026'),
+  ('inspector', 'console and resources cannot be accessed'),
+  --   https://docs.aws.amazon.com/lookout-for-vision/latest/APIReference/Welcome.html
+  ('lookoutvision', 'October 31, 2025'),
+  ('lookoutvision', 'console and resources cannot be accessed')
+) AS t(s, stated)
+JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
+ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
