@@ -17,8 +17,9 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
-      'aoss', 'detective', 'entityresolution', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra',
-      'lex', 'lookoutvision', 'medical-imaging', 'payment-cryptography', 'transcribe')
+      'aoss', 'billing', 'billingconductor', 'budgets', 'ce', 'cur', 'detective', 'entityresolution',
+      'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra', 'lex', 'lookoutequipment',
+      'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'payment-cryptography', 'qbusiness', 'transcribe', 'voiceid')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -27,8 +28,9 @@ SELECT count(*) AS deviations,
 FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
-        'aoss', 'detective', 'entityresolution', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra',
-        'lex', 'lookoutvision', 'medical-imaging', 'payment-cryptography', 'transcribe');
+        'aoss', 'billing', 'billingconductor', 'budgets', 'ce', 'cur', 'detective', 'entityresolution',
+        'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra', 'lex', 'lookoutequipment',
+        'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'payment-cryptography', 'qbusiness', 'transcribe', 'voiceid');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -105,7 +107,50 @@ FROM (VALUES
   ('geo', 'server-side-encryption', 'shared'),
   -- Location: TLS 1.2 on all inter-network data, requests signed with SigV4
   --   https://docs.aws.amazon.com/location/latest/developerguide/encryption-in-transit.html
-  ('geo', 'network-traffic-protection', 'shared')
+  ('geo', 'network-traffic-protection', 'shared'),
+  -- Forecast: an optional KMS key of the customer's for datasets and predictors
+  --   https://docs.aws.amazon.com/forecast/latest/dg/API_EncryptionConfig.html
+  ('forecast', 'server-side-encryption', 'shared'),
+  -- the IAM role in the customer's account that Forecast assumes to use the key
+  --   https://docs.aws.amazon.com/forecast/latest/dg/API_EncryptionConfig.html
+  ('forecast', 'iam-user-access-management', 'customer-specific'),
+  -- Q Business: AWS owned key by default, customer managed key by choice
+  --   https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/key-management.html
+  ('qbusiness', 'server-side-encryption', 'shared'),
+  -- Q Apps store the customer's titles, prompts, inputs and uploaded files
+  --   https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/data-encryption-qapps.html
+  ('qbusiness', 'data', 'customer-specific'),
+  -- Billing and cost management
+  -- Billing and Cost Management: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/infrastructure-security.html
+  ('billing', 'network-traffic-protection', 'shared'),
+  -- requests are signed with the keys of an IAM principal or STS credentials
+  --   https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/infrastructure-security.html
+  ('billing', 'iam-user-access-management', 'customer-specific'),
+  -- Billing Conductor: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/enterprisebilling/6b7c01c5-b592-467e-9769-90052eaf359c/userguide/infrastructure-security.html
+  ('billingconductor', 'network-traffic-protection', 'shared'),
+  -- requests are signed with the keys of an IAM principal or STS credentials
+  --   https://docs.aws.amazon.com/enterprisebilling/6b7c01c5-b592-467e-9769-90052eaf359c/userguide/infrastructure-security.html
+  ('billingconductor', 'iam-user-access-management', 'customer-specific'),
+  -- Cost Management: clients use TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/cost-management/latest/userguide/infrastructure-security.html
+  ('budgets', 'network-traffic-protection', 'shared'),
+  -- requests are signed with the keys of an IAM principal or STS credentials
+  --   https://docs.aws.amazon.com/cost-management/latest/userguide/infrastructure-security.html
+  ('budgets', 'iam-user-access-management', 'customer-specific'),
+  -- Cost Management: clients use TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/cost-management/latest/userguide/infrastructure-security.html
+  ('ce', 'network-traffic-protection', 'shared'),
+  -- requests are signed with the keys of an IAM principal or STS credentials
+  --   https://docs.aws.amazon.com/cost-management/latest/userguide/infrastructure-security.html
+  ('ce', 'iam-user-access-management', 'customer-specific'),
+  -- CUR: the customer benefits from AWS's data centre and network architecture
+  --   https://docs.aws.amazon.com/cur/latest/userguide/security-cur.html
+  ('cur', 'physical-and-environmental', 'inherited'),
+  -- access control and IAM permissions to use CUR are the customer's
+  --   https://docs.aws.amazon.com/cur/latest/userguide/security-cur.html
+  ('cur', 'iam-user-access-management', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -124,7 +169,10 @@ FROM (VALUES
   ('healthlake', 'network-traffic-protection', 'network-traffic', 'provider'),
   -- Location: AWS owned keys always, customer managed key as a second layer
   --   https://docs.aws.amazon.com/location/latest/developerguide/encryption-at-rest.html
-  ('geo', 'server-side-encryption', 'server-side-encryption', 'provider, customer')
+  ('geo', 'server-side-encryption', 'server-side-encryption', 'provider, customer'),
+  -- Billing and Cost Management is protected by AWS global network security
+  --   https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/infrastructure-security.html
+  ('billing', 'network-traffic-protection', 'network-traffic', 'provider')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
@@ -139,7 +187,19 @@ FROM (VALUES
   ('inspector', 'console and resources cannot be accessed'),
   --   https://docs.aws.amazon.com/lookout-for-vision/latest/APIReference/Welcome.html
   ('lookoutvision', 'October 31, 2025'),
-  ('lookoutvision', 'console and resources cannot be accessed')
+  ('lookoutvision', 'console and resources cannot be accessed'),
+  --   https://docs.aws.amazon.com/lookoutmetrics/latest/dev/detectors-manage.html
+  ('lookoutmetrics', 'September 12, 2025'),
+  ('lookoutmetrics', 'console and resources cannot be accessed'),
+  --   https://docs.aws.amazon.com/lookout-for-equipment/latest/ug/API_DatasetSchema.html
+  ('lookoutequipment', 'October 7, 2026'),
+  ('lookoutequipment', 'console and resources cannot be accessed'),
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/voiceid-apis.html
+  ('voiceid', 'May 20, 2026'),
+  ('voiceid', 'console and resources cannot be accessed'),
+  --   https://docs.aws.amazon.com/pinpoint/latest/developerguide/service_code_examples_pinpoint_scenarios.html
+  ('mobiletargeting', 'October 30, 2026'),
+  ('mobiletargeting', 'AWS End User Messaging')
 ) AS t(s, stated)
 JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
 ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
