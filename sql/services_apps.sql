@@ -17,9 +17,10 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
-      'aoss', 'billing', 'billingconductor', 'budgets', 'ce', 'cur', 'detective', 'entityresolution',
-      'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra', 'lex', 'lookoutequipment',
-      'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'payment-cryptography', 'qbusiness', 'transcribe', 'voiceid')
+      'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'cur',
+      'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'ivschat',
+      'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'notifications',
+      'payment-cryptography', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid', 'wisdom')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -28,9 +29,10 @@ SELECT count(*) AS deviations,
 FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
-        'aoss', 'billing', 'billingconductor', 'budgets', 'ce', 'cur', 'detective', 'entityresolution',
-        'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'kendra', 'lex', 'lookoutequipment',
-        'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'payment-cryptography', 'qbusiness', 'transcribe', 'voiceid');
+        'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'cur',
+        'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'ivschat',
+        'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'notifications',
+        'payment-cryptography', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid', 'wisdom');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -150,7 +152,44 @@ FROM (VALUES
   ('cur', 'physical-and-environmental', 'inherited'),
   -- access control and IAM permissions to use CUR are the customer's
   --   https://docs.aws.amazon.com/cur/latest/userguide/security-cur.html
-  ('cur', 'iam-user-access-management', 'customer-specific')
+  ('cur', 'iam-user-access-management', 'customer-specific'),
+  -- Messaging, media and contact centre
+  -- End User Messaging encrypts data at rest and in transit within the AWS boundary
+  --   https://docs.aws.amazon.com/end-user-messaging/latest/userguide/nx-security-data-encryption.html
+  ('sms-voice', 'server-side-encryption', 'shared'),
+  -- clients must support TLS 1.2; SMS leaves the AWS boundary over the SMS protocol
+  --   https://docs.aws.amazon.com/sms-voice/latest/userguide/vulnerability-analysis-and-management.html
+  ('sms-voice', 'network-traffic-protection', 'shared'),
+  -- User Notifications: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/notifications/latest/userguide/infrastructure-security.html
+  ('notifications', 'network-traffic-protection', 'shared'),
+  -- requests are signed with the keys of an IAM principal or STS credentials
+  --   https://docs.aws.amazon.com/notifications/latest/userguide/infrastructure-security.html
+  ('notifications', 'iam-user-access-management', 'customer-specific'),
+  -- Chime SDK: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/chime-sdk/latest/ag/infrastructure-security.html
+  ('chime', 'network-traffic-protection', 'shared'),
+  -- voice analytics audio files encrypted with the customer's managed key
+  --   https://docs.aws.amazon.com/chime-sdk/latest/ag/analytics-encryption.html
+  ('chime', 'server-side-encryption', 'shared'),
+  -- Q in Connect: knowledge documents under the customer's key or a service-owned key
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/key-management.html
+  ('wisdom', 'server-side-encryption', 'shared'),
+  -- the knowledge documents are the customer's content
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/key-management.html
+  ('wisdom', 'data', 'customer-specific'),
+  -- IVS Chat: WSS and HTTPS with TLS 1.2 or later to AWS's edge
+  --   https://docs.aws.amazon.com/ivs/latest/ChatUserGuide/security-infrastructure.html
+  ('ivschat', 'network-traffic-protection', 'shared'),
+  -- protected by AWS global network security procedures
+  --   https://docs.aws.amazon.com/ivs/latest/ChatUserGuide/security-infrastructure.html
+  ('ivschat', 'physical-and-environmental', 'inherited'),
+  -- Data Exports: exports land in the customer's S3 bucket, under its bucket policy
+  --   https://docs.aws.amazon.com/cur/latest/userguide/dataexports-create.html
+  ('bcm-data-exports', 'data', 'customer-specific'),
+  -- the customer sets up the bucket policy that lets the service write
+  --   https://docs.aws.amazon.com/cur/latest/userguide/dataexports-create.html
+  ('bcm-data-exports', 'iam-user-access-management', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -172,7 +211,13 @@ FROM (VALUES
   ('geo', 'server-side-encryption', 'server-side-encryption', 'provider, customer'),
   -- Billing and Cost Management is protected by AWS global network security
   --   https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/infrastructure-security.html
-  ('billing', 'network-traffic-protection', 'network-traffic', 'provider')
+  ('billing', 'network-traffic-protection', 'network-traffic', 'provider'),
+  -- End User Messaging encrypts the data as it receives and stores it
+  --   https://docs.aws.amazon.com/end-user-messaging/latest/userguide/nx-security-data-encryption.html
+  ('sms-voice', 'server-side-encryption', 'server-side-encryption', 'provider'),
+  -- voice analytics: the key is the customer's, which it creates, owns and manages
+  --   https://docs.aws.amazon.com/chime-sdk/latest/ag/analytics-encryption.html
+  ('chime', 'server-side-encryption', 'server-side-encryption', 'customer')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
