@@ -17,10 +17,11 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
-      'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'cur',
-      'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'ivschat',
-      'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'notifications',
-      'payment-cryptography', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid', 'wisdom')
+      'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'connect-campaigns',
+      'cur', 'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector',
+      'ivschat', 'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'mediapackagev2', 'medical-imaging',
+      'mobiletargeting', 'notifications', 'payment-cryptography', 'pca-connector-ad', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid',
+      'wisdom')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -29,10 +30,11 @@ SELECT count(*) AS deviations,
 FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
-        'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'cur',
-        'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector', 'ivschat',
-        'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'medical-imaging', 'mobiletargeting', 'notifications',
-        'payment-cryptography', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid', 'wisdom');
+        'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'connect-campaigns',
+        'cur', 'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector',
+        'ivschat', 'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'mediapackagev2', 'medical-imaging',
+        'mobiletargeting', 'notifications', 'payment-cryptography', 'pca-connector-ad', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid',
+        'wisdom');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -189,7 +191,26 @@ FROM (VALUES
   ('bcm-data-exports', 'data', 'customer-specific'),
   -- the customer sets up the bucket policy that lets the service write
   --   https://docs.aws.amazon.com/cur/latest/userguide/dataexports-create.html
-  ('bcm-data-exports', 'iam-user-access-management', 'customer-specific')
+  ('bcm-data-exports', 'iam-user-access-management', 'customer-specific'),
+  -- Connector for the customer's Active Directory
+  -- Connector for AD: no local agents or proxy servers to deploy, patch or update
+  --   https://docs.aws.amazon.com/directoryservice/latest/admin-guide/ad_connector_pca_connector.html
+  ('pca-connector-ad', 'os-patching', 'inherited'),
+  -- the customer shares CA and directory, sets security groups and IAM policies
+  --   https://docs.aws.amazon.com/privateca/latest/userguide/connector-for-ad-getting-started-prerequisites.html
+  ('pca-connector-ad', 'iam-user-access-management', 'customer-specific'),
+  -- MediaPackage v2: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/mediapackage/latest/userguide/infrastructure-security.html
+  ('mediapackagev2', 'network-traffic-protection', 'shared'),
+  -- CDN authorization: the customer's secret header value or SigV4 from CloudFront
+  --   https://docs.aws.amazon.com/mediapackage/latest/userguide/cdn-auth.html
+  ('mediapackagev2', 'iam-user-access-management', 'customer-specific'),
+  -- outbound campaigns: customer managed key or AWS owned key
+  --   https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-outbound-campaigns-v2_EncryptionConfig.html
+  ('connect-campaigns', 'server-side-encryption', 'shared'),
+  -- the campaigns and contact data are the customer's
+  --   https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-outbound-campaigns-v2_EncryptionConfig.html
+  ('connect-campaigns', 'data', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -217,7 +238,10 @@ FROM (VALUES
   ('sms-voice', 'server-side-encryption', 'server-side-encryption', 'provider'),
   -- voice analytics: the key is the customer's, which it creates, owns and manages
   --   https://docs.aws.amazon.com/chime-sdk/latest/ag/analytics-encryption.html
-  ('chime', 'server-side-encryption', 'server-side-encryption', 'customer')
+  ('chime', 'server-side-encryption', 'server-side-encryption', 'customer'),
+  -- Connector for AD: AWS runs the connector; nothing on the customer's hosts
+  --   https://docs.aws.amazon.com/directoryservice/latest/admin-guide/ad_connector_pca_connector.html
+  ('pca-connector-ad', 'os-patching', 'operating-system', 'provider')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
