@@ -20,8 +20,8 @@ WHERE s.provider = 'aws' AND s.service_namespace IN (
       'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'connect-campaigns',
       'cur', 'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector',
       'ivschat', 'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'mediapackagev2', 'medical-imaging',
-      'mobiletargeting', 'notifications', 'payment-cryptography', 'pca-connector-ad', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid',
-      'wisdom')
+      'mobiletargeting', 'notifications', 'payment-cryptography', 'pca-connector-ad', 'qbusiness', 'securityagent', 'sms-voice', 'transcribe',
+      'voiceid', 'wisdom')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -33,8 +33,8 @@ WHERE provider = 'aws'
         'aoss', 'bcm-data-exports', 'billing', 'billingconductor', 'budgets', 'ce', 'chime', 'connect-campaigns',
         'cur', 'detective', 'entityresolution', 'forecast', 'frauddetector', 'geo', 'healthlake', 'inspector',
         'ivschat', 'kendra', 'lex', 'lookoutequipment', 'lookoutmetrics', 'lookoutvision', 'mediapackagev2', 'medical-imaging',
-        'mobiletargeting', 'notifications', 'payment-cryptography', 'pca-connector-ad', 'qbusiness', 'sms-voice', 'transcribe', 'voiceid',
-        'wisdom');
+        'mobiletargeting', 'notifications', 'payment-cryptography', 'pca-connector-ad', 'qbusiness', 'securityagent', 'sms-voice', 'transcribe',
+        'voiceid', 'wisdom');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -210,7 +210,13 @@ FROM (VALUES
   ('connect-campaigns', 'server-side-encryption', 'shared'),
   -- the campaigns and contact data are the customer's
   --   https://docs.aws.amazon.com/connect/latest/APIReference/API_connect-outbound-campaigns-v2_EncryptionConfig.html
-  ('connect-campaigns', 'data', 'customer-specific')
+  ('connect-campaigns', 'data', 'customer-specific'),
+  -- Security Agent: test environments should hold no live customer data; tests may modify data
+  --   https://docs.aws.amazon.com/securityagent/latest/userguide/security-best-practices.html
+  ('securityagent', 'data', 'customer-specific'),
+  -- administrators configure Agent Spaces and manage user access in the console
+  --   https://docs.aws.amazon.com/securityagent/latest/userguide/how-it-works.html
+  ('securityagent', 'iam-user-access-management', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
