@@ -3,7 +3,7 @@
 
 Reads every data file, checks it (keys, foreign keys, completeness,
 canonical responsibility spellings, namespace coverage) and writes
-INSERT statements for the tables created by install/model.sql to stdout.
+INSERT statements for the tables created by install/tables/model.sql to stdout.
 
     python3 tools/build/gen_data.py > build/srm_data.sql
     python3 tools/build/gen_data.py --check      # validate only, print a summary

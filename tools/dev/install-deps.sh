@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what srm needs on a Debian 12 machine, and nothing that is
-# already there.  Usage: tools/install-deps.sh build|test
+# already there.  Usage: tools/dev/install-deps.sh build|test
 #   build  PostgreSQL 15 server and headers, a C toolchain, python3
 #   test   build, plus clang's fuzzing runtime (libFuzzer), pg_cron,
 #          Chromium (report rendering), Node.js with npm (OSCAL and PGXN
