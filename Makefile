@@ -96,3 +96,8 @@ uninstall-srm-docs:
 	done
 
 .PHONY: install-srm-docs uninstall-srm-docs
+
+# make -s print-VAR prints a variable as make sees it (the test and build
+# scripts read REGRESS, CODE_PARTS and DATA_PARTS this way)
+print-%:
+	@echo $($*)

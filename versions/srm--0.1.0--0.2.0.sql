@@ -276,9 +276,7 @@ BEGIN
                   HINT = 'Give either a control or a family (or neither, for the whole framework).';
     END IF;
     IF NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = NEW.framework_id) THEN
-        SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) INTO near FROM srm.framework f;
-        RAISE EXCEPTION 'unknown framework "%"', NEW.framework_id
-            USING ERRCODE = 'undefined_object', HINT = format('Known frameworks: %s.', near);
+        PERFORM srm_internal.raise_unknown_framework(NEW.framework_id);
     END IF;
     IF NEW.control_id IS NOT NULL THEN
         SELECT * INTO c FROM srm.resolve_control(NEW.framework_id || ':' || NEW.control_id);
@@ -581,6 +579,19 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.raise_unknown_control(text) IS 'raises the error for a control srm does not know';
+
+CREATE OR REPLACE FUNCTION srm_internal.raise_unknown_framework(framework text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'unknown framework "%"', framework
+        USING ERRCODE = 'undefined_object',
+              HINT = format('Known frameworks: %s.', (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f));
+END
+$$;
+COMMENT ON FUNCTION srm_internal.raise_unknown_framework(text) IS 'raises the error for a framework srm does not know, naming the known ones';
 
 -- the explanation of an answer, step by step
 CREATE OR REPLACE FUNCTION srm.explain(asset text, control text)
@@ -885,13 +896,9 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    near text;
 BEGIN
     IF NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = NEW.framework_id) THEN
-        SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) INTO near FROM srm.framework f;
-        RAISE EXCEPTION 'unknown framework "%"', NEW.framework_id
-            USING ERRCODE = 'undefined_object', HINT = format('Known frameworks: %s.', near);
+        PERFORM srm_internal.raise_unknown_framework(NEW.framework_id);
     END IF;
     RETURN NEW;
 END
@@ -1272,9 +1279,7 @@ DECLARE
     missing text;
 BEGIN
     IF framework IS NULL OR NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = fw) THEN
-        RAISE EXCEPTION 'unknown framework "%"', framework
-            USING ERRCODE = 'undefined_object',
-                  HINT = format('Known frameworks: %s.', (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f));
+        PERFORM srm_internal.raise_unknown_framework(framework);
     END IF;
     IF bl IS NOT NULL AND NOT EXISTS (SELECT FROM srm.control c WHERE c.framework_id = fw AND bl = ANY (c.baselines)) THEN
         RAISE EXCEPTION 'framework % has no baseline "%"', fw, baseline
@@ -2050,6 +2055,18 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_figures(bigint) IS
     'the headline figures of srm.report_html: asset x control pairs by class and customer gaps, as cards and one sentence, from srm.bi_run';
 
+-- the envelope of every chart section: numbered heading, note, the chart
+-- and the SQL that produces it
+CREATE OR REPLACE FUNCTION srm_internal.report_chart_section(num integer, title text, note text, chart text, sql_caption text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN '<section>' || E'\n' || '<h2><span class="num">' || num || '</span>' || title || '</h2>' || E'\n'
+    || note || E'\n'
+    || '<figure>' || chart || '<figcaption class="sql">' || sql_caption || '</figcaption>'
+    || '</figure>' || E'\n' || '</section>' || E'\n';
+COMMENT ON FUNCTION srm_internal.report_chart_section(integer, text, text, text, text) IS
+    'one chart section of srm.report_html: the numbered heading, the note (HTML), the chart (SVG) and its SQL caption (HTML)';
+
 -- chart 1: the responsibility mix per account
 CREATE OR REPLACE FUNCTION srm_internal.report_chart_accounts(run bigint)
 RETURNS text
@@ -2069,11 +2086,10 @@ BEGIN
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
           FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_accounts.run
           GROUP BY m.account_id) s;
-    RETURN '<section>' || E'\n' || '<h2><span class="num">1</span>Who is responsible, per account</h2>' || E'\n'
-         || '<p class="note">Asset &times; control pairs of each account, split by who is responsible for the control. Hover a bar for its numbers.</p>' || E'\n'
-         || '<figure>' || srm_internal.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT account_id, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code></figcaption>', run)
-         || '</figure>' || E'\n' || '</section>' || E'\n';
+    RETURN srm_internal.report_chart_section(1, 'Who is responsible, per account',
+        '<p class="note">Asset &times; control pairs of each account, split by who is responsible for the control. Hover a bar for its numbers.</p>',
+        srm_internal.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows),
+        format('SQL: <code>SELECT account_id, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code>', run));
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_chart_accounts(bigint) IS
@@ -2106,15 +2122,13 @@ BEGIN
           ORDER BY sum(m.asset_controls) DESC, m.service_namespace
           LIMIT top_services) s
     LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
-    RETURN '<section>' || E'\n'
-         || format('<h2><span class="num">2</span>Who is responsible, per service%s</h2>',
-                   CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END) || E'\n'
-         || format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
-                   least(v_n, top_services),
-                   CASE WHEN v_n > top_services THEN format(', of %s services in this run', v_n) ELSE '' END) || E'\n'
-         || '<figure>' || srm_internal.report_stacked_svg('chart-services', 'Responsibility mix per service', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY service_namespace, class</code> (services ranked by their total, first %s)</figcaption>', run, top_services)
-         || '</figure>' || E'\n' || '</section>' || E'\n';
+    RETURN srm_internal.report_chart_section(2,
+        'Who is responsible, per service' || CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END,
+        format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
+               least(v_n, top_services),
+               CASE WHEN v_n > top_services THEN format(', of %s services in this run', v_n) ELSE '' END),
+        srm_internal.report_stacked_svg('chart-services', 'Responsibility mix per service', v_rows),
+        format('SQL: <code>SELECT service_namespace, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY service_namespace, class</code> (services ranked by their total, first %s)', run, top_services));
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_chart_services(bigint) IS
@@ -2138,11 +2152,10 @@ BEGIN
     INTO v_rows
     FROM srm.bi_gaps_by_family g
     WHERE g.run_id = report_chart_families.run AND coalesce(g.customer_asset_controls, 0) > 0;
-    RETURN '<section>' || E'\n' || '<h2><span class="num">3</span>Customer gaps by control family</h2>' || E'\n'
-         || '<p class="note">For each family, the asset &times; control pairs where the customer takes part (light bar) and, of those, the ones without implemented evidence (dark bar).</p>' || E'\n'
-         || '<figure>' || srm_internal.report_bars_svg('chart-families', 'Customer gaps by control family', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT family_id, family_title, gaps, customer_asset_controls FROM srm.bi_gaps_by_family WHERE run_id = %s AND customer_asset_controls &gt; 0 ORDER BY gaps DESC NULLS LAST</code></figcaption>', run)
-         || '</figure>' || E'\n' || '</section>' || E'\n';
+    RETURN srm_internal.report_chart_section(3, 'Customer gaps by control family',
+        '<p class="note">For each family, the asset &times; control pairs where the customer takes part (light bar) and, of those, the ones without implemented evidence (dark bar).</p>',
+        srm_internal.report_bars_svg('chart-families', 'Customer gaps by control family', v_rows),
+        format('SQL: <code>SELECT family_id, family_title, gaps, customer_asset_controls FROM srm.bi_gaps_by_family WHERE run_id = %s AND customer_asset_controls &gt; 0 ORDER BY gaps DESC NULLS LAST</code>', run));
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_chart_families(bigint) IS
@@ -2177,8 +2190,8 @@ BEGIN
           ORDER BY b.run_id DESC LIMIT 24) t;
     SELECT count(*) INTO v_n FROM srm.audit_run a
     WHERE a.framework_id = r.framework_id AND a.baseline IS NOT DISTINCT FROM r.baseline AND a.run_id <= r.run_id;
-    RETURN '<section>' || E'\n' || '<h2><span class="num">4</span>Trend across runs</h2>' || E'\n'
-         || format('<p class="note" id="trend-note">%s</p>',
+    RETURN srm_internal.report_chart_section(4, 'Trend across runs',
+           format('<p class="note" id="trend-note">%s</p>',
                    CASE WHEN v_runs = 1
                         THEN format('This is the only run of %s%s so far: the chart shows a single point per series; the trend starts here.',
                                     srm_internal.html_escape(r.framework_id),
@@ -2186,11 +2199,10 @@ BEGIN
                         ELSE format('Customer gaps (dashed) and asset &times; control pairs of each class over the %s%s runs of %s%s up to and including this one.',
                                     CASE WHEN v_n > v_runs THEN 'last ' ELSE '' END, v_runs,
                                     srm_internal.html_escape(r.framework_id),
-                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || srm_internal.html_escape(r.baseline) END) END) || E'\n'
-         || '<figure>' || srm_internal.report_trend_svg('chart-trend', 'Customer gaps and responsibility mix across runs', v_rows)
-         || format('<figcaption class="sql">SQL: <code>SELECT run_id, started_at, gaps, not_applicable, inherited, shared, customer_specific FROM srm.bi_run WHERE framework_id = %s AND %s AND run_id &lt;= %s ORDER BY run_id DESC LIMIT 24</code></figcaption>',
-                   v_fw, v_bl, r.run_id)
-         || '</figure>' || E'\n' || '</section>' || E'\n';
+                                    CASE WHEN r.baseline IS NULL THEN '' ELSE ' ' || srm_internal.html_escape(r.baseline) END) END),
+        srm_internal.report_trend_svg('chart-trend', 'Customer gaps and responsibility mix across runs', v_rows),
+        format('SQL: <code>SELECT run_id, started_at, gaps, not_applicable, inherited, shared, customer_specific FROM srm.bi_run WHERE framework_id = %s AND %s AND run_id &lt;= %s ORDER BY run_id DESC LIMIT 24</code>',
+               v_fw, v_bl, r.run_id));
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_chart_trend(bigint) IS

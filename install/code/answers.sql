@@ -108,6 +108,19 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.raise_unknown_control(text) IS 'raises the error for a control srm does not know';
 
+CREATE FUNCTION srm_internal.raise_unknown_framework(framework text)
+RETURNS void
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'unknown framework "%"', framework
+        USING ERRCODE = 'undefined_object',
+              HINT = format('Known frameworks: %s.', (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f));
+END
+$$;
+COMMENT ON FUNCTION srm_internal.raise_unknown_framework(text) IS 'raises the error for a framework srm does not know, naming the known ones';
+
 -- the explanation of an answer, step by step
 CREATE FUNCTION srm.explain(asset text, control text)
 RETURNS TABLE (step integer, kind text, layer_id text, responsibility srm.responsibility,

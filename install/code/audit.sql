@@ -51,9 +51,7 @@ DECLARE
     missing text;
 BEGIN
     IF framework IS NULL OR NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = fw) THEN
-        RAISE EXCEPTION 'unknown framework "%"', framework
-            USING ERRCODE = 'undefined_object',
-                  HINT = format('Known frameworks: %s.', (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f));
+        PERFORM srm_internal.raise_unknown_framework(framework);
     END IF;
     IF bl IS NOT NULL AND NOT EXISTS (SELECT FROM srm.control c WHERE c.framework_id = fw AND bl = ANY (c.baselines)) THEN
         RAISE EXCEPTION 'framework % has no baseline "%"', fw, baseline

@@ -24,9 +24,7 @@ BEGIN
                   HINT = 'Give either a control or a family (or neither, for the whole framework).';
     END IF;
     IF NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = NEW.framework_id) THEN
-        SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) INTO near FROM srm.framework f;
-        RAISE EXCEPTION 'unknown framework "%"', NEW.framework_id
-            USING ERRCODE = 'undefined_object', HINT = format('Known frameworks: %s.', near);
+        PERFORM srm_internal.raise_unknown_framework(NEW.framework_id);
     END IF;
     IF NEW.control_id IS NOT NULL THEN
         SELECT * INTO c FROM srm.resolve_control(NEW.framework_id || ':' || NEW.control_id);

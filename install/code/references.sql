@@ -90,13 +90,9 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    near text;
 BEGIN
     IF NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = NEW.framework_id) THEN
-        SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) INTO near FROM srm.framework f;
-        RAISE EXCEPTION 'unknown framework "%"', NEW.framework_id
-            USING ERRCODE = 'undefined_object', HINT = format('Known frameworks: %s.', near);
+        PERFORM srm_internal.raise_unknown_framework(NEW.framework_id);
     END IF;
     RETURN NEW;
 END

@@ -7,7 +7,7 @@
 #   (b) the shipped rows equal to a fresh install's,
 #   (c) every user row unchanged (per-table checksums, sequences too),
 #   (d) the whole regression suite passing against the upgraded database
-#       (a copy whose user tables are emptied, as the suite expects),
+#       (each file's setup empties the user tables, as the suite expects),
 # and that a failing update changes nothing and an update to a version that
 # does not exist is refused.  Runs against the server in PGHOST/PGPORT with
 # srm installed (the test command starts one with pg_virtualenv).
@@ -18,11 +18,12 @@ from=0.1.0
 to=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
 out=${1:-$(mktemp -d)}
 mkdir -p "$out"
-up=srm_upgrade_up; fresh=srm_upgrade_fresh; suite=srm_upgrade_suite; broken=srm_upgrade_broken
-cleanup() { for d in $up $fresh $suite $broken; do dropdb --if-exists "$d" 2>/dev/null || true; done; }
+up=srm_upgrade_up; fresh=srm_upgrade_fresh; broken=srm_upgrade_broken
+cleanup() { for d in $up $fresh $broken; do dropdb --if-exists "$d" 2>/dev/null || true; done; }
 trap cleanup EXIT
 cleanup
 q() { psql -X -q -v ON_ERROR_STOP=1 -At -d "$@"; }
+. "$top/test/lib/digest.sh"
 fail() { echo "upgrade: FAILED: $*"; exit 1; }
 say() { echo "upgrade: $*"; }
 
@@ -51,8 +52,7 @@ checksums() {
 		if [ "$kind" = S ]; then
 			q "$1" -c "SELECT '$table', last_value, is_called FROM $table"
 		else
-			q "$1" -c "SELECT '$table', count(*), md5(coalesce(string_agg(x::text, E'\n' ORDER BY x::text), ''))
-			           FROM (SELECT $cols FROM $table) x"
+			digest "$1" "$table" "SELECT $cols FROM $table"
 		fi
 	done <"$out/user-tables.txt"
 }
@@ -117,8 +117,7 @@ shipped_rows() {
 	WHERE e.extname = 'srm' AND coalesce(x.w, 'shipped') <> ''
 	ORDER BY 1" |
 	while IFS='|' read -r table cond; do
-		q "$1" -c "SELECT '$table', count(*), md5(coalesce(string_agg(x::text, E'\n' ORDER BY x::text), ''))
-		           FROM (SELECT * FROM $table EXCEPT ALL SELECT * FROM $table ${cond:-WHERE false}) x"
+		digest "$1" "$table" "SELECT * FROM $table EXCEPT ALL SELECT * FROM $table ${cond:-WHERE false}"
 	done
 }
 shipped_rows $fresh >"$out/shipped-fresh.txt"
@@ -127,19 +126,13 @@ diff -u "$out/shipped-fresh.txt" "$out/shipped-upgraded.txt" || fail "shipped ro
 say "(b) shipped rows equal: $(wc -l <"$out/shipped-fresh.txt") tables, $(awk -F'|' '{n += $2} END {print n}' "$out/shipped-fresh.txt") rows"
 
 # --- (d) the regression suite against the upgraded database -------------------
-createdb -T $up $suite
-q $suite -F '|' -c "SELECT c::regclass, w, (SELECT relkind FROM pg_class WHERE oid = c)
-                    FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(c, w) WHERE e.extname = 'srm'" |
-while IFS='|' read -r rel cond kind; do
-	if [ "$kind" = S ]; then q $suite -c "SELECT setval('$rel', 1, false)" >/dev/null
-	elif [ -z "$cond" ]; then q $suite -c "TRUNCATE $rel CASCADE" 2>/dev/null
-	else q $suite -c "DELETE FROM $rel $cond"; fi
-done
-tests=$(make -s -C "$top" --no-print-directory --eval='print-regress: ; @echo $(REGRESS)' print-regress)
+# (sql/include/setup.sql, at the top of every file, empties the user's
+# tables and restarts their ids)
+tests=$(make -s -C "$top" --no-print-directory print-REGRESS)
 pgxs=$(dirname "$(pg_config --pgxs)")
 mkdir -p "$out/regress"
 if "$pgxs/../test/regress/pg_regress" --inputdir="$top" --outputdir="$out/regress" --bindir="$(pg_config --bindir)" \
-	--use-existing --dbname=$suite $tests >"$out/regress.log" 2>&1; then
+	--use-existing --dbname=$up $tests >"$out/regress.log" 2>&1; then
 	say "(d) regression suite against the upgraded database: $(grep -c ' ok ' "$out/regress.log") tests passed"
 else
 	cat "$out/regress.log"; [ -f "$out/regress/regression.diffs" ] && head -n 100 "$out/regress/regression.diffs"

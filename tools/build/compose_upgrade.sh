@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# compose_upgrade.sh [--hand DIR] [--data DIR] FROM TO OLD_DATA_DIR > versions/srm--FROM--TO.sql
+# compose_upgrade.sh [--hand DIR] [--data DIR] [--model-only] FROM TO OLD_DATA_DIR > versions/srm--FROM--TO.sql
 #
 # Writes the upgrade script from version FROM to version TO (the version
 # the working tree builds), to be reviewed and committed into versions/,
@@ -17,26 +17,48 @@
 # ALTER EXTENSION runs it in one transaction: it completes or changes nothing.
 # --hand DIR and --data DIR take the hand-written parts and the new model
 # from elsewhere (the upgrade tests compose a test version this way); TO is
-# then not required to be srm.control's version.
+# then not required to be srm.control's version.  --model-only writes part 4
+# and 5 alone (the upgrade tests apply them by hand).
 set -euo pipefail
-hand="" data=""
+hand="" data="" model_only=no
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--hand) hand=$2; shift 2 ;;
 		--data) data=$2; shift 2 ;;
+		--model-only) model_only=yes; shift ;;
 		*) break ;;
 	esac
 done
-[ $# -eq 3 ] || { echo "usage: $0 [--hand DIR] [--data DIR] FROM TO OLD_DATA_DIR > srm--FROM--TO.sql" >&2; exit 2; }
+[ $# -eq 3 ] || { echo "usage: $0 [--hand DIR] [--data DIR] [--model-only] FROM TO OLD_DATA_DIR > srm--FROM--TO.sql" >&2; exit 2; }
 from=$1 to=$2 old=$3
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
+[ -f "$old/service.csv" ] || { echo "$0: $old is not a data/ directory" >&2; exit 1; }
+var() { make -s -C "$top" --no-print-directory "print-$1"; }
+
+# 4 and 5: the model's rows, and the user rows that lost theirs
+model_rows() {
+	echo "-------------------------------------------------------------------- the model's rows"
+	echo "TRUNCATE srm.identifier, srm.arn_pattern;"
+	python3 "$here/gen_data.py" ${data:+--data-dir "$data"} --diff "$old"
+	for part in $(var DATA_PARTS); do
+		case "$part" in build/*) continue ;; esac   # the whole model: replaced by the diff above
+		echo
+		echo "-------------------------------------------------------------------- $part"
+		cat "$top/$part"
+	done
+	echo
+	echo "SELECT srm_internal.report_unresolved_references('$to');"
+}
+if [ $model_only = yes ]; then
+	model_rows
+	exit 0
+fi
+
 check_version=yes
 [ -n "$hand" ] && check_version=no
 hand=${hand:-$top/upgrade/$from--$to}
 [ -f "$hand/before.sql" ] && [ -f "$hand/after.sql" ] || { echo "$0: $hand/before.sql and after.sql are needed" >&2; exit 1; }
-[ -f "$old/service.csv" ] || { echo "$0: $old is not a data/ directory" >&2; exit 1; }
-var() { make -s -C "$top" --no-print-directory --eval="print-$1: ; @echo \$($1)" "print-$1"; }
 built=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
 [ $check_version = no ] || [ "$built" = "$to" ] || { echo "$0: srm.control says $built, not $to" >&2; exit 1; }
 
@@ -61,14 +83,4 @@ echo
 echo "-------------------------------------------------------------------- after"
 cat "$hand/after.sql"
 echo
-echo "-------------------------------------------------------------------- the model's rows"
-echo "TRUNCATE srm.identifier, srm.arn_pattern;"
-python3 "$here/gen_data.py" ${data:+--data-dir "$data"} --diff "$old"
-for part in $(var DATA_PARTS); do
-	case "$part" in build/*) continue ;; esac   # the whole model: replaced by the diff above
-	echo
-	echo "-------------------------------------------------------------------- $part"
-	cat "$top/$part"
-done
-echo
-echo "SELECT srm_internal.report_unresolved_references('$to');"
+model_rows
