@@ -8,6 +8,108 @@
 -- upgrade/0.2.0--0.3.0/before.sql: what the code and data of 0.3.0 need
 -- before they are replaced in place: new tables and columns.
 
+-- the grain below the service (install/tables/model.sql): filled by the
+-- model's rows further down
+CREATE TABLE srm.resource_type_layer (
+    resource_type  text NOT NULL REFERENCES srm.resource_type,
+    layer_id       text NOT NULL REFERENCES srm.layer,
+    responsibility srm.responsibility NOT NULL,
+    reason         text NOT NULL CHECK (reason ~ '\S'),
+    source         text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, layer_id)
+);
+COMMENT ON TABLE srm.resource_type_layer IS
+    'Per-resource-type layer responsibilities that replace the service''s value for assets of that type (a Lightsail database is patched by AWS, a Lightsail instance is not), each with its reason and source.';
+
+CREATE TABLE srm.variant_dimension (
+    resource_type text NOT NULL REFERENCES srm.resource_type,
+    dimension     text NOT NULL CHECK (dimension ~ '^[a-z][a-z0-9-]*$'),
+    reads         jsonpath NOT NULL,
+    description   text NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, dimension)
+);
+COMMENT ON TABLE srm.variant_dimension IS
+    'What a resource type''s configuration can vary in that changes who is responsible (launch type, node kind, who owns the encryption key); reads is the path of the value the rules look at, in the document {"configuration": ..., "supplementaryConfiguration": ...} of a configuration item, named when no rule matches.';
+
+CREATE TABLE srm.variant (
+    resource_type text NOT NULL,
+    dimension     text NOT NULL,
+    variant_id    text NOT NULL CHECK (variant_id ~ '^[a-z][a-z0-9-]*$'),
+    name          text NOT NULL,
+    description   text NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, variant_id),
+    UNIQUE (resource_type, dimension, variant_id),
+    FOREIGN KEY (resource_type, dimension) REFERENCES srm.variant_dimension
+);
+COMMENT ON TABLE srm.variant IS
+    'The values of a variant dimension of a resource type that srm tells apart (ECS on Fargate or on EC2; SSE-S3, an AWS managed or a customer managed KMS key).';
+
+CREATE TABLE srm.variant_rule (
+    resource_type text NOT NULL,
+    dimension     text NOT NULL,
+    rule_order    integer NOT NULL CHECK (rule_order > 0),
+    variant_id    text NOT NULL,
+    test          jsonpath NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, dimension, rule_order),
+    FOREIGN KEY (resource_type, dimension, variant_id) REFERENCES srm.variant (resource_type, dimension, variant_id)
+);
+COMMENT ON TABLE srm.variant_rule IS
+    'How a variant is recognised: the first rule of a dimension, in rule_order, whose jsonpath test holds on {"configuration": ..., "supplementaryConfiguration": ...} names the asset''s variant; when none holds the variant is unknown and the resource type''s answer applies.';
+
+CREATE TABLE srm.variant_layer (
+    resource_type  text NOT NULL,
+    variant_id     text NOT NULL,
+    layer_id       text NOT NULL REFERENCES srm.layer,
+    responsibility srm.responsibility NOT NULL,
+    reason         text NOT NULL CHECK (reason ~ '\S'),
+    source         text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, variant_id, layer_id),
+    FOREIGN KEY (resource_type, variant_id) REFERENCES srm.variant
+);
+COMMENT ON TABLE srm.variant_layer IS
+    'Per-variant layer responsibilities that replace the resource type''s (and service''s) value for assets in that variant; two dimensions of one resource type never replace the same layer.';
+
+GRANT SELECT ON srm.resource_type_layer, srm.variant_dimension, srm.variant, srm.variant_rule, srm.variant_layer
+    TO PUBLIC;
+
+-- the stored derivation (install/tables/derivation.sql): filled at the end
+-- of the update by srm.refresh_derivation()
+CREATE TABLE srm_internal.grain (
+    grain_id          integer PRIMARY KEY,
+    provider          text NOT NULL,
+    service_namespace text NOT NULL,
+    resource_type     text,
+    variant           text,
+    CHECK (variant IS NULL OR resource_type IS NOT NULL),
+    UNIQUE NULLS NOT DISTINCT (provider, service_namespace, resource_type, variant)
+);
+COMMENT ON TABLE srm_internal.grain IS
+    'the grains of the stored derivation: each service (resource_type and variant null), each resource type with layers or variants of its own (variant null), and each combination of its variants (variant ids joined by +, in the order of their dimensions)';
+CREATE INDEX ON srm_internal.grain (resource_type, variant);
+
+CREATE TABLE srm_internal.derivation (
+    grain_id       integer NOT NULL,
+    framework_id   text NOT NULL,
+    control_id     text NOT NULL,
+    derived        srm.responsibility NOT NULL,
+    responsibility srm.responsibility NOT NULL,
+    override_id    bigint,
+    PRIMARY KEY (grain_id, framework_id, control_id)
+);
+COMMENT ON TABLE srm_internal.derivation IS
+    'the stored derivation: derived is the model''s answer for a control at a grain (before overrides), responsibility the answer with the provider- or service-wide override that applies (override_id); account- and asset-wide overrides are applied at query time';
+
+GRANT SELECT ON srm_internal.grain, srm_internal.derivation TO PUBLIC;
+
+-- the inventory keeps supplementaryConfiguration (variant rules read it);
+-- assets loaded before have none until they are loaded again
+ALTER TABLE srm.asset ADD COLUMN supplementary_configuration jsonb;
+COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the configuration item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration';
+CREATE INDEX ON srm.asset (resource_id);
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -292,11 +394,13 @@ CREATE OR REPLACE TRIGGER override_check BEFORE INSERT OR UPDATE ON srm.override
 
 -------------------------------------------------------------------- install/code/derivation.sql
 -- install/code/derivation.sql (code part): the derivation of a control's
--- responsibility on a service from the model, the override that applies,
--- and the customer responsibility matrix.
+-- responsibility at every grain (service, resource type, configuration
+-- variant) from the model, its stored form (srm_internal.derivation) and
+-- the triggers that keep it current, the variant of an asset, the override
+-- that applies, and the customer responsibility matrices.
 
 -------------------------------------------------------------------------------
--- Derivation
+-- Layers at every grain
 -------------------------------------------------------------------------------
 
 -- each service's layers: the service's own row where it has one, else its model's
@@ -314,6 +418,26 @@ LEFT JOIN srm.service_layer sl
 COMMENT ON VIEW srm_internal.service_layer_effective IS
     'the responsibility of every layer of every service: the service''s own row (service_layer) where it has one, else its model''s (service_model_layer)';
 
+-- each grain's layers: its variants' rows, else its resource type's, else its service's
+CREATE OR REPLACE VIEW srm_internal.grain_layer_effective AS
+SELECT g.grain_id, e.layer_id,
+       coalesce(v.responsibility, rl.responsibility, e.responsibility) AS responsibility,
+       CASE WHEN v.layer_id IS NOT NULL THEN 'variant_layer'
+            WHEN rl.layer_id IS NOT NULL THEN 'resource_type_layer' ELSE e.origin END AS origin,
+       CASE WHEN v.layer_id IS NOT NULL THEN g.resource_type || ' ' || v.variant_id
+            WHEN rl.layer_id IS NOT NULL THEN g.resource_type ELSE e.origin_key END AS origin_key,
+       coalesce(v.source, rl.source, e.source) AS source,
+       coalesce(v.reason, rl.reason, e.reason) AS reason
+FROM srm_internal.grain g
+JOIN srm_internal.service_layer_effective e
+  ON e.provider = g.provider AND e.service_namespace = g.service_namespace
+LEFT JOIN srm.resource_type_layer rl ON rl.resource_type = g.resource_type AND rl.layer_id = e.layer_id
+LEFT JOIN srm.variant_layer v
+       ON v.resource_type = g.resource_type AND v.layer_id = e.layer_id
+      AND v.variant_id = ANY (pg_catalog.string_to_array(g.variant, '+'));
+COMMENT ON VIEW srm_internal.grain_layer_effective IS
+    'the responsibility of every layer at every grain of srm_internal.grain: a variant''s row (variant_layer), else the resource type''s (resource_type_layer), else the service''s, else its model''s';
+
 -- the parties an organizational control adds: each in its own context
 CREATE OR REPLACE FUNCTION srm_internal.organizational_parties()
 RETURNS srm.responsibility
@@ -322,58 +446,340 @@ RETURN 'provider (corporate), customer'::srm.responsibility;
 COMMENT ON FUNCTION srm_internal.organizational_parties() IS
     'what an organizational control (training, personnel, policy) adds on every service: the provider at corporate level and the customer';
 
--- a control's responsibility on a service, before overrides
-CREATE OR REPLACE VIEW srm.control_service AS
-SELECT c.framework_id, c.control_id, s.provider, s.service_namespace,
+-------------------------------------------------------------------------------
+-- The explaining derivation (the reference the stored rows are checked against)
+-------------------------------------------------------------------------------
+
+-- a control's responsibility at every grain, before overrides, with how it came about
+CREATE OR REPLACE VIEW srm_internal.derivation_explained AS
+SELECT g.grain_id, g.provider, g.service_namespace, g.resource_type, g.variant, c.framework_id, c.control_id,
        CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
-            ELSE srm.responsibility_agg(e.responsibility)
+            ELSE coalesce(srm.responsibility_agg(e.responsibility), 'not applicable')
                  OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
                                       ELSE 'not applicable'::srm.responsibility END
        END AS responsibility,
        pg_catalog.concat_ws('; ',
            pg_catalog.string_agg(e.layer_id || ': ' || e.responsibility::text || ' ('
-                                 || CASE e.origin WHEN 'service_layer' THEN 'service ' ELSE 'model ' END
+                                 || CASE e.origin WHEN 'service_layer' THEN 'service '
+                                                  WHEN 'resource_type_layer' THEN 'resource type '
+                                                  WHEN 'variant_layer' THEN 'variant '
+                                                  ELSE 'model ' END
                                  || e.origin_key || ')', '; ' ORDER BY l.ordinal),
            CASE WHEN c.organizational THEN 'organizational: + ' || srm_internal.organizational_parties()::text END,
            CASE WHEN c.status = 'withdrawn' THEN 'withdrawn control: not applicable' END) AS explanation
 FROM srm.control c
-CROSS JOIN srm.service s
+CROSS JOIN srm_internal.grain g
 LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
-LEFT JOIN srm_internal.service_layer_effective e
-       ON e.provider = s.provider AND e.service_namespace = s.service_namespace AND e.layer_id = cl.layer_id
+LEFT JOIN srm_internal.grain_layer_effective e ON e.grain_id = g.grain_id AND e.layer_id = cl.layer_id
 LEFT JOIN srm.layer l ON l.layer_id = cl.layer_id
-GROUP BY c.framework_id, c.control_id, c.status, c.organizational, s.provider, s.service_namespace;
-COMMENT ON VIEW srm.control_service IS
-    'the derived responsibility of every control on every service, before overrides: the union over the layers the control acts on, plus every party for organizational controls; withdrawn controls are not applicable';
+GROUP BY g.grain_id, g.provider, g.service_namespace, g.resource_type, g.variant,
+         c.framework_id, c.control_id, c.status, c.organizational;
+COMMENT ON VIEW srm_internal.derivation_explained IS
+    'the derivation of every control at every grain from the model, step by step: the union over the layers the control acts on (each from its variant, resource type, service or model row; none: not applicable), plus every party for organizational controls; withdrawn controls are not applicable. The stored rows (srm_internal.derivation) must equal it.';
 
--- controls on services, before overrides: what the view above says, without
--- its explanation, for the given controls and services only (the audit and
--- the per-asset functions use it)
+-- a control's responsibility on a service, before overrides
+CREATE OR REPLACE VIEW srm.control_service AS
+SELECT d.framework_id, d.control_id, d.provider, d.service_namespace, d.responsibility, d.explanation
+FROM srm_internal.derivation_explained d
+WHERE d.resource_type IS NULL;
+COMMENT ON VIEW srm.control_service IS
+    'the derived responsibility of every control on every service, before overrides, derived from the model step by step (the reference for the stored derivation): the union over the layers the control acts on, plus every party for organizational controls; withdrawn controls are not applicable';
+
+-------------------------------------------------------------------------------
+-- The stored derivation
+-------------------------------------------------------------------------------
+
+-- the variant combinations of each resource type: one variant or none from
+-- each of its dimensions, at least one in all, ids joined by + in the order
+-- of the dimensions' names
+CREATE OR REPLACE FUNCTION srm_internal.variant_combinations()
+RETURNS TABLE (resource_type text, variant text)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+WITH RECURSIVE dims AS (
+    SELECT d.resource_type, d.dimension,
+           pg_catalog.row_number() OVER (PARTITION BY d.resource_type ORDER BY d.dimension COLLATE "C") AS n,
+           pg_catalog.count(*) OVER (PARTITION BY d.resource_type) AS of_n
+    FROM srm.variant_dimension d),
+opts AS (
+    SELECT d.resource_type, d.n, d.of_n, v.variant_id
+    FROM dims d JOIN srm.variant v ON v.resource_type = d.resource_type AND v.dimension = d.dimension
+    UNION ALL
+    SELECT d.resource_type, d.n, d.of_n, NULL FROM dims d),
+combo (resource_type, n, of_n, ids) AS (
+    SELECT o.resource_type, o.n, o.of_n, CASE WHEN o.variant_id IS NULL THEN '{}'::text[] ELSE ARRAY[o.variant_id] END
+    FROM opts o WHERE o.n = 1
+    UNION ALL
+    SELECT c.resource_type, o.n, c.of_n, CASE WHEN o.variant_id IS NULL THEN c.ids ELSE c.ids || o.variant_id END
+    FROM combo c JOIN opts o ON o.resource_type = c.resource_type AND o.n = c.n + 1)
+SELECT c.resource_type, pg_catalog.array_to_string(c.ids, '+')
+FROM combo c
+WHERE c.n = c.of_n AND pg_catalog.cardinality(c.ids) > 0;
+END;
+COMMENT ON FUNCTION srm_internal.variant_combinations() IS
+    'every combination of variants a resource type''s assets can be in: one variant or none (unknown) of each dimension, at least one known';
+
+-- the overrides a change touched, or all (scopes null): rows of
+-- srm_internal.derivation take the provider- or service-wide override that
+-- applies, or their derived value
+CREATE OR REPLACE FUNCTION srm_internal.derivation_apply_overrides(scopes jsonb DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    WITH scope AS (
+        SELECT s ->> 'provider' AS provider, s ->> 'framework_id' AS framework_id,
+               s ->> 'service_namespace' AS service_namespace, s ->> 'control_id' AS control_id,
+               s ->> 'family_id' AS family_id, (s ->> 'override_id')::bigint AS override_id
+        FROM jsonb_array_elements(scopes) s),
+    touched AS (
+        SELECT d.grain_id, d.framework_id, d.control_id, g.provider, g.service_namespace, c.family_id
+        FROM srm_internal.derivation d
+        JOIN srm_internal.grain g ON g.grain_id = d.grain_id
+        JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
+        WHERE scopes IS NULL
+           OR EXISTS (SELECT FROM scope s
+                      WHERE s.override_id = d.override_id
+                         OR (s.provider = g.provider AND s.framework_id = d.framework_id
+                             AND (s.service_namespace IS NULL OR s.service_namespace = g.service_namespace)
+                             AND (s.control_id IS NULL OR s.control_id = d.control_id)
+                             AND (s.family_id IS NULL OR s.family_id = c.family_id)))),
+    best AS (
+        SELECT DISTINCT ON (t.grain_id, t.framework_id, t.control_id)
+               t.grain_id, t.framework_id, t.control_id, o.override_id, o.responsibility
+        FROM touched t
+        JOIN srm.override o
+          ON o.provider = t.provider AND o.framework_id = t.framework_id
+         AND o.account_id IS NULL AND o.asset IS NULL
+         AND (o.service_namespace IS NULL OR o.service_namespace = t.service_namespace)
+         AND (o.control_id IS NULL OR o.control_id = t.control_id)
+         AND (o.family_id IS NULL OR o.family_id = t.family_id)
+        -- the order of srm_internal.override_for, without the asset and account scopes
+        ORDER BY t.grain_id, t.framework_id, t.control_id, (o.service_namespace IS NOT NULL) DESC,
+                 (o.control_id IS NOT NULL) DESC, (o.family_id IS NOT NULL) DESC, o.override_id DESC)
+    UPDATE srm_internal.derivation d
+    SET responsibility = coalesce(b.responsibility, d.derived), override_id = b.override_id
+    FROM touched t
+    LEFT JOIN best b USING (grain_id, framework_id, control_id)
+    WHERE d.grain_id = t.grain_id AND d.framework_id = t.framework_id AND d.control_id = t.control_id
+      AND (d.responsibility OPERATOR(srm.<>) coalesce(b.responsibility, d.derived)
+           OR d.override_id IS DISTINCT FROM b.override_id);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.derivation_apply_overrides(jsonb) IS
+    'applies the provider- and service-wide overrides to the stored derivation: to every row (scopes null), or to the rows of the given override scopes and the rows those overrides applied to';
+
+-- the whole stored derivation, rebuilt from the model
+CREATE OR REPLACE FUNCTION srm.refresh_derivation()
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+-- the union over 360,000 groups stays in memory
+SET work_mem = '256MB'
+AS $$
+DECLARE
+    n bigint;
+BEGIN
+    LOCK TABLE srm_internal.derivation IN EXCLUSIVE MODE;
+    TRUNCATE srm_internal.derivation, srm_internal.grain;
+    INSERT INTO srm_internal.grain (grain_id, provider, service_namespace, resource_type, variant)
+    SELECT pg_catalog.row_number() OVER (ORDER BY k.provider, k.service_namespace COLLATE "C",
+                                         k.resource_type COLLATE "C" NULLS FIRST, k.variant COLLATE "C" NULLS FIRST),
+           k.provider, k.service_namespace, k.resource_type, k.variant
+    FROM (SELECT s.provider, s.service_namespace, NULL::text AS resource_type, NULL::text AS variant
+          FROM srm.service s
+          UNION
+          SELECT rt.provider, rt.service_namespace, rt.resource_type, NULL
+          FROM srm.resource_type rt
+          WHERE rt.resource_type IN (SELECT x.resource_type FROM srm.resource_type_layer x
+                                     UNION SELECT x.resource_type FROM srm.variant_dimension x)
+          UNION
+          SELECT rt.provider, rt.service_namespace, rt.resource_type, vc.variant
+          FROM srm_internal.variant_combinations() vc
+          JOIN srm.resource_type rt ON rt.resource_type = vc.resource_type) k;
+
+    -- every layer at every grain, then the union over each control's layers
+    -- (the same rules as srm_internal.derivation_explained, without the words)
+    CREATE TEMPORARY TABLE srm_grain_layer ON COMMIT DROP AS
+    SELECT e.grain_id, e.layer_id, e.responsibility FROM srm_internal.grain_layer_effective e;
+    ANALYZE pg_temp.srm_grain_layer;
+    INSERT INTO srm_internal.derivation (grain_id, framework_id, control_id, derived, responsibility)
+    SELECT x.grain_id, x.framework_id, x.control_id, x.r, x.r
+    FROM (SELECT g.grain_id, c.framework_id, c.control_id,
+                 CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
+                      ELSE coalesce(srm.responsibility_agg(gl.responsibility), 'not applicable')
+                           OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
+                                                ELSE 'not applicable'::srm.responsibility END END AS r
+          FROM srm.control c
+          CROSS JOIN srm_internal.grain g
+          LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
+          LEFT JOIN pg_temp.srm_grain_layer gl ON gl.layer_id = cl.layer_id AND gl.grain_id = g.grain_id
+          GROUP BY g.grain_id, c.framework_id, c.control_id, c.status, c.organizational) x;
+    DROP TABLE pg_temp.srm_grain_layer;
+    PERFORM srm_internal.derivation_apply_overrides(NULL);
+    ANALYZE srm_internal.grain, srm_internal.derivation;
+    SELECT count(*) INTO n FROM srm_internal.derivation;
+    RETURN n;
+END
+$$;
+COMMENT ON FUNCTION srm.refresh_derivation() IS
+    'rebuilds the stored derivation (every grain x control, with provider- and service-wide overrides) from the model and returns its row count; triggers keep it current, so call it only after writing to srm.override with triggers disabled (pg_restore --disable-triggers, session_replication_role = replica)';
+REVOKE EXECUTE ON FUNCTION srm.refresh_derivation() FROM PUBLIC;
+
+-- model rows written: the stored derivation rebuilt (not while the install
+-- or update script loads the model: it rebuilds once at the end)
+CREATE OR REPLACE FUNCTION srm_internal.model_changed()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF coalesce(current_setting('srm.loading_model', true), '') <> 'on' THEN
+        PERFORM srm.refresh_derivation();
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.model_changed() IS
+    'trigger: rebuilds the stored derivation after a statement changed the model (skipped while srm''s own scripts load it, setting srm.loading_model)';
+
+CREATE OR REPLACE TRIGGER derivation_on_service AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.service
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_service_model_layer AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.service_model_layer
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_service_layer AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.service_layer
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_resource_type AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.resource_type
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_resource_type_layer AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.resource_type_layer
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_variant_dimension AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.variant_dimension
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_variant AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.variant
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_variant_layer AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.variant_layer
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_control AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.control
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+CREATE OR REPLACE TRIGGER derivation_on_control_layer AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON srm.control_layer
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.model_changed();
+
+-- overrides written: the rows they apply to (and applied to) updated
+CREATE OR REPLACE FUNCTION srm_internal.override_changed()
+RETURNS trigger
+LANGUAGE plpgsql
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    scopes jsonb;
+BEGIN
+    IF TG_OP = 'TRUNCATE' THEN
+        UPDATE srm_internal.derivation SET responsibility = derived, override_id = NULL
+        WHERE override_id IS NOT NULL;
+        RETURN NULL;
+    ELSIF TG_OP = 'INSERT' THEN
+        SELECT jsonb_agg(to_jsonb(o)) INTO scopes FROM new_overrides o WHERE o.account_id IS NULL AND o.asset IS NULL;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT jsonb_agg(to_jsonb(o)) INTO scopes FROM old_overrides o;
+    ELSE
+        SELECT jsonb_agg(to_jsonb(o)) INTO scopes
+        FROM (SELECT * FROM old_overrides UNION ALL
+              SELECT * FROM new_overrides n WHERE n.account_id IS NULL AND n.asset IS NULL) o;
+    END IF;
+    IF scopes IS NOT NULL THEN
+        PERFORM srm_internal.derivation_apply_overrides(scopes);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.override_changed() IS
+    'trigger: applies inserted, updated and deleted provider- and service-wide overrides to the stored derivation, in the same transaction';
+
+CREATE OR REPLACE TRIGGER derivation_on_override_insert AFTER INSERT ON srm.override
+    REFERENCING NEW TABLE AS new_overrides
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.override_changed();
+CREATE OR REPLACE TRIGGER derivation_on_override_update AFTER UPDATE ON srm.override
+    REFERENCING OLD TABLE AS old_overrides NEW TABLE AS new_overrides
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.override_changed();
+CREATE OR REPLACE TRIGGER derivation_on_override_delete AFTER DELETE ON srm.override
+    REFERENCING OLD TABLE AS old_overrides
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.override_changed();
+CREATE OR REPLACE TRIGGER derivation_on_override_truncate AFTER TRUNCATE ON srm.override
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.override_changed();
+
+-------------------------------------------------------------------------------
+-- The grain of an asset
+-------------------------------------------------------------------------------
+
+-- the variant of a resource type's configuration item: per dimension the
+-- first rule that holds; the ids found (joined by +, in dimension order),
+-- and what could not be told
+CREATE OR REPLACE FUNCTION srm_internal.variant_of(resource_type text, configuration jsonb, supplementary jsonb)
+RETURNS TABLE (variant text, variants jsonb)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+WITH doc AS (
+    SELECT pg_catalog.jsonb_build_object('configuration', variant_of.configuration,
+                                         'supplementaryConfiguration', variant_of.supplementary) AS d),
+per_dim AS (
+    SELECT vd.dimension, vd.reads, vd.source AS dimension_source,
+           (SELECT pg_catalog.jsonb_build_object('variant_id', r.variant_id, 'rule_order', r.rule_order,
+                                                 'test', r.test::text, 'source', r.source)
+            FROM srm.variant_rule r, doc
+            WHERE r.resource_type = vd.resource_type AND r.dimension = vd.dimension
+              AND pg_catalog.jsonb_path_exists(doc.d, r.test, silent => true)
+            ORDER BY r.rule_order LIMIT 1) AS hit,
+           (SELECT pg_catalog.jsonb_path_query_first(doc.d, vd.reads, silent => true) FROM doc) AS value
+    FROM srm.variant_dimension vd
+    WHERE vd.resource_type = variant_of.resource_type)
+SELECT pg_catalog.string_agg(p.hit ->> 'variant_id', '+' ORDER BY p.dimension COLLATE "C"),
+       pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('dimension', p.dimension, 'reads', p.reads::text,
+                                                          'value', p.value, 'rule', p.hit)
+                            ORDER BY p.dimension COLLATE "C")
+FROM per_dim p;
+END;
+COMMENT ON FUNCTION srm_internal.variant_of(text, jsonb, jsonb) IS
+    'the variant of a configuration item of a resource type: per dimension the first variant rule that holds (ids joined by +, null when none is known), and per dimension the value read and the rule that matched (null when the variant is unknown)';
+
+-- the stored grain that answers for an asset: its resource type and
+-- variant, else its resource type, else its service
+CREATE OR REPLACE FUNCTION srm_internal.grain_of(provider text, service_namespace text, resource_type text, variant text)
+RETURNS integer
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT g.grain_id
+FROM srm_internal.grain g
+WHERE g.provider = grain_of.provider
+  AND ((g.resource_type = grain_of.resource_type AND g.variant = grain_of.variant)
+       OR (g.resource_type = grain_of.resource_type AND g.variant IS NULL)
+       OR (g.service_namespace = grain_of.service_namespace AND g.resource_type IS NULL))
+ORDER BY g.variant IS NULL, g.resource_type IS NULL
+LIMIT 1;
+END;
+COMMENT ON FUNCTION srm_internal.grain_of(text, text, text, text) IS
+    'the grain of the stored derivation that answers for an asset of a service, resource type and variant: the most specific one stored';
+
+-- controls at grains, before overrides, for the given controls and grains
+-- (the audit and the per-asset functions use it)
 CREATE OR REPLACE FUNCTION srm_internal.derived_responsibilities(framework_id text, control_ids text[], provider text,
                                              service_namespaces text[])
 RETURNS TABLE (control_id text, service_namespace text, responsibility srm.responsibility)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-SELECT c.control_id, s.service_namespace,
-       CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
-            ELSE srm.responsibility_agg(coalesce(sl.responsibility, ml.responsibility))
-                 OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
-                                      ELSE 'not applicable'::srm.responsibility END
-       END
-FROM srm.control c
-JOIN srm.service s
-  ON s.provider = derived_responsibilities.provider
- AND s.service_namespace = ANY (derived_responsibilities.service_namespaces)
-LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
-LEFT JOIN srm.service_model_layer ml ON ml.model_id = s.model_id AND ml.layer_id = cl.layer_id
-LEFT JOIN srm.service_layer sl
-  ON sl.provider = s.provider AND sl.service_namespace = s.service_namespace AND sl.layer_id = cl.layer_id
-WHERE c.framework_id = derived_responsibilities.framework_id
-  AND c.control_id = ANY (derived_responsibilities.control_ids)
-GROUP BY c.control_id, c.status, c.organizational, s.service_namespace;
+SELECT d.control_id, g.service_namespace, d.derived
+FROM srm_internal.grain g
+JOIN srm_internal.derivation d ON d.grain_id = g.grain_id
+WHERE g.provider = derived_responsibilities.provider
+  AND g.service_namespace = ANY (derived_responsibilities.service_namespaces)
+  AND g.resource_type IS NULL
+  AND d.framework_id = derived_responsibilities.framework_id
+  AND d.control_id = ANY (derived_responsibilities.control_ids);
 END;
 COMMENT ON FUNCTION srm_internal.derived_responsibilities(text, text[], text, text[]) IS
-    'the derived responsibility of the given controls on the given services, before overrides (the same as srm.control_service, without the explanation)';
+    'the derived responsibility of the given controls on the given services, before overrides, from the stored derivation at the service grain';
 
 -- one control on one service
 CREATE OR REPLACE FUNCTION srm_internal.derived_responsibility(framework_id text, control_id text, provider text, service_namespace text)
@@ -385,7 +791,7 @@ FROM srm_internal.derived_responsibilities(derived_responsibility.framework_id, 
                                   derived_responsibility.provider, ARRAY[derived_responsibility.service_namespace]) d;
 END;
 COMMENT ON FUNCTION srm_internal.derived_responsibility(text, text, text, text) IS
-    'the derived responsibility of one control on one service, before overrides (the same as srm.control_service, by index lookups)';
+    'the derived responsibility of one control on one service, before overrides (the stored derivation, by index lookups)';
 
 -- the override that applies, if any: the most specific one
 CREATE OR REPLACE FUNCTION srm_internal.override_for(provider text, service_namespace text, account_id text, asset text,
@@ -409,29 +815,64 @@ END;
 COMMENT ON FUNCTION srm_internal.override_for(text, text, text, text, text, text, text) IS
     'the override that applies to a control on an asset, if any: asset > account > service > provider, then control > family > framework, then the newest';
 
--- The customer responsibility matrix: every service x control, with
--- provider- and service-wide overrides applied
-CREATE OR REPLACE VIEW srm.matrix AS
-SELECT cs.provider, cs.service_namespace, s.name AS service_name, s.model_id,
-       cs.framework_id, cs.control_id, c.label, c.title, c.family_id, c.baselines, c.status,
-       coalesce(o.responsibility, cs.responsibility) AS responsibility,
-       srm.aws_class(coalesce(o.responsibility, cs.responsibility)) AS class,
-       coalesce(o.responsibility, cs.responsibility)
-           OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility AS customer_part,
-       cs.explanation
-       || CASE WHEN o.override_id IS NOT NULL
-               THEN '; override #' || o.override_id || ': ' || o.responsibility::text || ' (' || o.reason || ')'
-               ELSE '' END AS explanation,
-       o.override_id
-FROM srm.control_service cs
-JOIN srm.control c USING (framework_id, control_id)
-JOIN srm.service s USING (provider, service_namespace)
-LEFT JOIN LATERAL srm_internal.override_for(cs.provider, cs.service_namespace, NULL, NULL,
-                                   cs.framework_id, cs.control_id, c.family_id) AS o ON true;
-COMMENT ON VIEW srm.matrix IS
-    'the customer responsibility matrix: every service x control with its responsibility, AWS class, the customer''s part and how it was derived (provider- and service-wide overrides applied)';
+-- the explanation of a stored row, from the explaining view, with its override
+CREATE OR REPLACE FUNCTION srm_internal.explanation_of(grain_id integer, framework_id text, control_id text, override_id bigint)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT e.explanation
+       || coalesce((SELECT '; override #' || o.override_id || ': ' || o.responsibility::text || ' (' || o.reason || ')'
+                    FROM srm.override o WHERE o.override_id = explanation_of.override_id), '')
+FROM srm_internal.derivation_explained e
+WHERE e.grain_id = explanation_of.grain_id AND e.framework_id = explanation_of.framework_id
+  AND e.control_id = explanation_of.control_id;
+END;
+COMMENT ON FUNCTION srm_internal.explanation_of(integer, text, text, bigint) IS
+    'how a stored row of the derivation came about: its layers and their rows, organizational parties, and the override applied';
 
-GRANT SELECT ON srm_internal.service_layer_effective, srm.control_service, srm.matrix TO PUBLIC;
+-------------------------------------------------------------------------------
+-- The customer responsibility matrices
+-------------------------------------------------------------------------------
+
+-- every service x control, with provider- and service-wide overrides applied
+CREATE OR REPLACE VIEW srm.matrix AS
+SELECT g.provider, g.service_namespace, s.name AS service_name, s.model_id,
+       d.framework_id, d.control_id, c.label, c.title, c.family_id, c.baselines, c.status,
+       d.responsibility,
+       srm.aws_class(d.responsibility) AS class,
+       d.responsibility OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility AS customer_part,
+       srm_internal.explanation_of(d.grain_id, d.framework_id, d.control_id, d.override_id) AS explanation,
+       d.override_id
+FROM srm_internal.derivation d
+JOIN srm_internal.grain g ON g.grain_id = d.grain_id AND g.resource_type IS NULL
+JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
+JOIN srm.service s ON s.provider = g.provider AND s.service_namespace = g.service_namespace;
+COMMENT ON VIEW srm.matrix IS
+    'the customer responsibility matrix: every service x control with its responsibility, AWS class, the customer''s part and how it was derived (provider- and service-wide overrides applied); read from the stored derivation, the explanation is derived when asked for';
+
+-- the resource types and variants whose answers differ from their service's
+CREATE OR REPLACE VIEW srm.resource_type_matrix AS
+SELECT g.provider, g.service_namespace, g.resource_type, g.variant,
+       d.framework_id, d.control_id, c.label, c.title, c.family_id, c.baselines, c.status,
+       d.responsibility,
+       srm.aws_class(d.responsibility) AS class,
+       d.responsibility OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility AS customer_part,
+       sd.responsibility AS service_responsibility,
+       d.responsibility IS DISTINCT FROM sd.responsibility AS differs,
+       srm_internal.explanation_of(d.grain_id, d.framework_id, d.control_id, d.override_id) AS explanation,
+       d.override_id
+FROM srm_internal.derivation d
+JOIN srm_internal.grain g ON g.grain_id = d.grain_id AND g.resource_type IS NOT NULL
+JOIN srm_internal.grain sg ON sg.provider = g.provider AND sg.service_namespace = g.service_namespace
+                          AND sg.resource_type IS NULL
+JOIN srm_internal.derivation sd ON sd.grain_id = sg.grain_id AND sd.framework_id = d.framework_id
+                               AND sd.control_id = d.control_id
+JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id;
+COMMENT ON VIEW srm.resource_type_matrix IS
+    'the matrix below the service: every resource type with layers of its own and every combination of its configuration variants (variant null: the resource type as such, or a variant that cannot be told) x control, beside the service''s answer (differs)';
+
+GRANT SELECT ON srm_internal.service_layer_effective, srm_internal.grain_layer_effective,
+    srm_internal.derivation_explained, srm.control_service, srm.matrix, srm.resource_type_matrix TO PUBLIC;
 
 -------------------------------------------------------------------- install/code/answers.sql
 -- install/code/answers.sql (code part): the answers for one asset and one
@@ -557,6 +998,72 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.raise_unknown_framework(text) IS 'raises the error for a framework srm does not know, naming the known ones';
 
+-- an asset as srm answers for it: how the identifier was read, the asset
+-- of srm.asset it names (by ARN, or by resource id when it is nothing
+-- else srm knows), its resource type and variant, and the grain of the
+-- stored derivation that answers for it
+CREATE OR REPLACE FUNCTION srm_internal.locate(identifier text)
+RETURNS TABLE (asset text, form text, provider text, service_namespace text, resource_type text,
+               account_id text, arn text, asset_id bigint, variant text, variants jsonb, grain_id integer)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning the inlined resolver each time costs more than running it
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+DECLARE
+    r record;
+    a srm.asset;
+    rt record;
+    types text;
+BEGIN
+    SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
+    IF r.form = 'arn' THEN
+        SELECT * INTO a FROM srm.asset x WHERE x.arn = r.asset
+        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
+    ELSIF r.service_namespace IS NULL THEN
+        -- not a name srm knows: perhaps the resource id of a loaded asset
+        SELECT string_agg(DISTINCT x.resource_type, ', ') INTO types FROM srm.asset x WHERE x.resource_id = r.asset;
+        IF types LIKE '%,%' THEN
+            RAISE EXCEPTION 'resource id "%" names assets of several resource types: %', r.asset, types
+                USING ERRCODE = 'cardinality_violation',
+                      HINT = 'Give the asset''s ARN instead.';
+        END IF;
+        SELECT * INTO a FROM srm.asset x WHERE x.resource_id = r.asset
+        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
+    END IF;
+    IF a.asset_id IS NOT NULL THEN
+        SELECT t.provider, t.service_namespace INTO rt FROM srm.resource_type t WHERE t.resource_type = a.resource_type;
+        asset := r.asset;
+        form := CASE WHEN r.form = 'arn' THEN 'arn' ELSE 'resource-id' END;
+        provider := a.provider;
+        service_namespace := coalesce(rt.service_namespace, a.service_namespace);
+        resource_type := CASE WHEN rt.service_namespace IS NOT NULL THEN a.resource_type END;
+        account_id := a.account_id;
+        arn := a.arn;
+        asset_id := a.asset_id;
+        IF resource_type IS NOT NULL THEN
+            SELECT v.variant, v.variants INTO variant, variants
+            FROM srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) v;
+        END IF;
+    ELSE
+        asset := r.asset;
+        form := r.form;
+        provider := r.provider;
+        service_namespace := r.service_namespace;
+        resource_type := r.resource_type;
+        account_id := nullif(r.account_id, '');
+        arn := CASE WHEN r.form = 'arn' THEN r.asset END;
+    END IF;
+    IF service_namespace IS NOT NULL THEN
+        grain_id := srm_internal.grain_of(provider, service_namespace, resource_type, variant);
+    END IF;
+    RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.locate(text) IS
+    'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
+
 -- the explanation of an answer, step by step
 CREATE OR REPLACE FUNCTION srm.explain(asset text, control text)
 RETURNS TABLE (step integer, kind text, layer_id text, responsibility srm.responsibility,
@@ -571,11 +1078,13 @@ DECLARE
     a record;
     c record;
     o record;
+    g record;
+    v record;
     derived srm.responsibility := 'not applicable';
     n integer := 0;
     l record;
 BEGIN
-    SELECT * INTO a FROM srm.resolve_asset(asset);
+    SELECT * INTO a FROM srm_internal.locate(asset);
     IF a.service_namespace IS NULL THEN
         PERFORM srm_internal.raise_unknown_asset(asset, a.form, 'service');
     END IF;
@@ -583,16 +1092,55 @@ BEGIN
     IF c.control_id IS NULL THEN
         PERFORM srm_internal.raise_unknown_control(control);
     END IF;
+    SELECT * INTO g FROM srm_internal.grain x WHERE x.grain_id = a.grain_id;
 
     n := n + 1;
-    RETURN QUERY SELECT n, 'asset', NULL::text, NULL::srm.responsibility, a.form,
-        format('%s read as %s: service %s%s%s%s', asset, a.form, a.service_namespace,
-               coalesce(', type ' || a.resource_type, ''), coalesce(', account ' || nullif(a.account_id, ''), ''),
-               coalesce(', region ' || nullif(a.region, ''), ''));
+    IF a.asset_id IS NOT NULL THEN
+        RETURN QUERY SELECT n, 'asset', NULL::text, NULL::srm.responsibility, a.form,
+            format('%s read as %s: asset #%s of srm.asset, service %s%s, account %s%s', asset, a.form, a.asset_id,
+                   a.service_namespace, coalesce(', type ' || a.resource_type, ''), a.account_id,
+                   coalesce(', ARN ' || a.arn, ''));
+    ELSE
+        RETURN QUERY SELECT n, 'asset', NULL::text, NULL::srm.responsibility, a.form,
+            format('%s read as %s: service %s%s%s (not an asset loaded into srm.asset)', asset, a.form,
+                   a.service_namespace, coalesce(', type ' || a.resource_type, ''),
+                   coalesce(', account ' || a.account_id, ''));
+    END IF;
     n := n + 1;
     RETURN QUERY SELECT n, 'control', NULL::text, NULL::srm.responsibility, c.framework_id,
         format('%s read as %s %s (%s)%s', control, c.framework_id, c.label, c.status,
                CASE WHEN c.organizational THEN ', organizational' ELSE '' END);
+
+    -- the grain: the resource type and, per dimension, the variant
+    IF a.resource_type IS NOT NULL THEN
+        n := n + 1;
+        RETURN QUERY SELECT n, 'resource type', NULL::text, NULL::srm.responsibility, 'srm.resource_type',
+            format('%s: %s', a.resource_type,
+                   CASE WHEN EXISTS (SELECT FROM srm.resource_type_layer x WHERE x.resource_type = a.resource_type)
+                        THEN 'has layers of its own (resource_type_layer)'
+                        ELSE 'answers as its service ' || a.service_namespace END);
+    END IF;
+    IF a.asset_id IS NOT NULL THEN
+        FOR v IN SELECT x.value AS d FROM jsonb_array_elements(a.variants) x LOOP
+            n := n + 1;
+            IF v.d -> 'rule' <> 'null'::jsonb THEN
+                RETURN QUERY SELECT n, 'variant', NULL::text, NULL::srm.responsibility, 'srm.variant_rule',
+                    format('%s: %s (rule %s: %s; source: %s)', v.d ->> 'dimension', v.d -> 'rule' ->> 'variant_id',
+                           v.d -> 'rule' ->> 'rule_order', v.d -> 'rule' ->> 'test', v.d -> 'rule' ->> 'source');
+            ELSE
+                RETURN QUERY SELECT n, 'variant', NULL::text, NULL::srm.responsibility, 'srm.variant_rule',
+                    format('%s: unknown: %s %s, which no rule recognises; the answer is the resource type''s', v.d ->> 'dimension',
+                           v.d ->> 'reads', CASE WHEN v.d -> 'value' = 'null'::jsonb THEN 'is missing'
+                                                 ELSE 'is ' || (v.d ->> 'value') END);
+            END IF;
+        END LOOP;
+    ELSIF EXISTS (SELECT FROM srm.variant_dimension x WHERE x.resource_type = a.resource_type) THEN
+        n := n + 1;
+        RETURN QUERY SELECT n, 'variant', NULL::text, NULL::srm.responsibility, 'srm.variant_dimension',
+            format('%s: unknown: no configuration item of this asset is loaded; the answer is the resource type''s',
+                   (SELECT string_agg(x.dimension, ', ' ORDER BY x.dimension COLLATE "C") FROM srm.variant_dimension x
+                    WHERE x.resource_type = a.resource_type));
+    END IF;
 
     IF c.status = 'withdrawn' THEN
         n := n + 1;
@@ -602,10 +1150,10 @@ BEGIN
     FOR l IN
         SELECT e.layer_id, e.responsibility, e.origin, e.origin_key, e.source, e.reason, cl.basis
         FROM srm.control_layer cl
-        JOIN srm_internal.service_layer_effective e ON e.layer_id = cl.layer_id
+        JOIN srm_internal.grain_layer_effective e ON e.layer_id = cl.layer_id
         JOIN srm.layer ly ON ly.layer_id = cl.layer_id
         WHERE cl.framework_id = c.framework_id AND cl.control_id = c.control_id
-          AND e.provider = a.provider AND e.service_namespace = a.service_namespace
+          AND e.grain_id = a.grain_id
           AND c.status = 'active'
         ORDER BY ly.ordinal
     LOOP
@@ -626,7 +1174,7 @@ BEGIN
     RETURN QUERY SELECT n, 'derived', NULL::text, derived, 'union of the rows above', NULL::text;
 
     SELECT * INTO o FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id,
-        CASE WHEN a.form = 'arn' THEN a.asset END, c.framework_id, c.control_id, c.family_id);
+        a.arn, c.framework_id, c.control_id, c.family_id);
     IF o.override_id IS NOT NULL THEN
         n := n + 1;
         RETURN QUERY SELECT n, 'override', NULL::text, o.responsibility, 'srm.override #' || o.override_id,
@@ -643,7 +1191,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm.explain(text, text) IS
-    'why an asset has its responsibility for a control: how both were read, the layers and the rows they came from, organizational parties, the override, the result';
+    'why an asset has its responsibility for a control: how both were read, the asset''s resource type and variant (with the rule and source that told it, or why it is unknown), the layers and the rows they came from, organizational parties, the override, the result';
 
 CREATE OR REPLACE FUNCTION srm.responsibility_of(asset text, control text)
 RETURNS srm.responsibility
@@ -657,7 +1205,7 @@ DECLARE
     c record;
     r srm.responsibility;
 BEGIN
-    SELECT * INTO a FROM srm.resolve_asset(asset);
+    SELECT * INTO a FROM srm_internal.locate(asset);
     IF a.service_namespace IS NULL THEN
         PERFORM srm_internal.raise_unknown_asset(asset, a.form, 'service');
     END IF;
@@ -666,16 +1214,17 @@ BEGIN
         PERFORM srm_internal.raise_unknown_control(control);
     END IF;
     SELECT o.responsibility INTO r
-    FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id,
-        CASE WHEN a.form = 'arn' THEN a.asset END, c.framework_id, c.control_id, c.family_id) o;
+    FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id, a.arn,
+                                   c.framework_id, c.control_id, c.family_id) o;
     IF r IS NULL THEN
-        r := srm_internal.derived_responsibility(c.framework_id, c.control_id, a.provider, a.service_namespace);
+        SELECT d.derived INTO r FROM srm_internal.derivation d
+        WHERE d.grain_id = a.grain_id AND d.framework_id = c.framework_id AND d.control_id = c.control_id;
     END IF;
     RETURN r;
 END
 $$;
 COMMENT ON FUNCTION srm.responsibility_of(text, text) IS
-    'who is responsible for a control on an asset (any identifier form; control ids as SI-2, ac-2.1, AC-2(1), patch-management); overrides applied; an error for an unknown asset or control';
+    'who is responsible for a control on an asset (any identifier form, or the resource id of a loaded asset; control ids as SI-2, ac-2.1, AC-2(1), patch-management), at the grain of its resource type and, for a loaded asset, its configuration variant; overrides applied; an error for an unknown asset or control';
 
 CREATE OR REPLACE FUNCTION srm.classify(asset text, control text)
 RETURNS srm.control_class
@@ -700,18 +1249,17 @@ SELECT av.a, cv.c, ra.service_namespace, ra.resource_type, rc.framework_id, rc.c
        ra.service_namespace IS NOT NULL, rc.control_id IS NOT NULL
 FROM pg_catalog.unnest(responsibilities.assets) WITH ORDINALITY AS av(a, an)
 CROSS JOIN pg_catalog.unnest(responsibilities.controls) WITH ORDINALITY AS cv(c, cn)
-CROSS JOIN LATERAL srm.resolve_asset(av.a) AS ra
+CROSS JOIN LATERAL srm_internal.locate(av.a) AS ra
 CROSS JOIN LATERAL srm.resolve_control(cv.c) AS rc
-LEFT JOIN srm.control_service cs
-       ON cs.framework_id = rc.framework_id AND cs.control_id = rc.control_id
-      AND cs.provider = ra.provider AND cs.service_namespace = ra.service_namespace
-LEFT JOIN LATERAL srm_internal.override_for(ra.provider, ra.service_namespace, ra.account_id,
-                                   CASE WHEN ra.form = 'arn' THEN ra.asset END,
+LEFT JOIN srm_internal.derivation d
+       ON d.grain_id = ra.grain_id AND d.framework_id = rc.framework_id AND d.control_id = rc.control_id
+CROSS JOIN LATERAL (SELECT d.derived AS responsibility) AS cs
+LEFT JOIN LATERAL srm_internal.override_for(ra.provider, ra.service_namespace, ra.account_id, ra.arn,
                                    rc.framework_id, rc.control_id, rc.family_id) AS o ON true
 ORDER BY av.an, cv.cn;
 END;
 COMMENT ON FUNCTION srm.responsibilities(text[], text[]) IS
-    'bulk answers: every asset x control, with known_asset / known_control false (and nulls) for what srm cannot place, never dropped';
+    'bulk answers: every asset x control at the grain of srm.responsibility_of, with known_asset / known_control false (and nulls) for what srm cannot place, never dropped';
 
 -------------------------------------------------------------------------------
 
@@ -1011,10 +1559,11 @@ BEGIN
     WITH written AS (
         INSERT INTO srm.asset AS a
             (provider, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace,
-             known_type, tags, configuration, item_status, captured_at, load_id)
+             known_type, tags, configuration, supplementary_configuration, item_status, captured_at, load_id)
         SELECT 'aws', i.account_id, i.region, i.resource_type, i.resource_id, i.resource_name, i.arn,
                coalesce(rt.service_namespace, ra.service_namespace), rt.resource_type IS NOT NULL,
-               coalesce(i.item -> 'tags', '{}'), i.item -> 'configuration', i.item_status, i.captured_at, lid
+               coalesce(i.item -> 'tags', '{}'), i.item -> 'configuration', i.item -> 'supplementaryConfiguration',
+               i.item_status, i.captured_at, lid
         FROM pg_temp.srm_load_item i
         LEFT JOIN LATERAL srm.resolve_asset(i.resource_type) rt ON true
         LEFT JOIN LATERAL srm.resolve_asset(i.arn) ra ON i.arn IS NOT NULL
@@ -1022,7 +1571,8 @@ BEGIN
         ON CONFLICT (provider, account_id, region, resource_type, resource_id) DO UPDATE
         SET resource_name = excluded.resource_name, arn = excluded.arn,
             service_namespace = excluded.service_namespace, known_type = excluded.known_type,
-            tags = excluded.tags, configuration = excluded.configuration, item_status = excluded.item_status,
+            tags = excluded.tags, configuration = excluded.configuration,
+            supplementary_configuration = excluded.supplementary_configuration, item_status = excluded.item_status,
             captured_at = excluded.captured_at, load_id = excluded.load_id, last_loaded_at = now()
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
         RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted
@@ -3143,6 +3693,7 @@ COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS
 -------------------------------------------------------------------- the model's rows
 TRUNCATE srm.identifier, srm.arn_pattern;
 -- Generated by tools/build/gen_data.py --diff: the model's changes, do not edit.
+SELECT pg_catalog.set_config('srm.loading_model', 'on', true);
 -- 0 row(s) removed, changed or added
 
 -------------------------------------------------------------------- install/data/identifiers.sql
@@ -3277,6 +3828,14 @@ INSERT INTO srm.arn_pattern VALUES
      'arn:${Partition}:elasticloadbalancing:${Region}:${Account}:listener-rule/app|net|gwy/${Name}/${Id}/${ListenerId}/${RuleId}')
 ON CONFLICT DO NOTHING;
 
+-------------------------------------------------------------------- install/data/derivation.sql
+-- install/data/derivation.sql (data part): the stored derivation, built
+-- once the model's rows are in (their triggers skip the rebuild while
+-- srm.loading_model is on, which the generated model rows set), then the
+-- model's triggers take over.
+SELECT srm.refresh_derivation();
+SELECT pg_catalog.set_config('srm.loading_model', '', true);
+
 -------------------------------------------------------------------- install/data/analyze.sql
 -- install/data/analyze.sql (data part, the last): statistics for the
 -- model's tables, so that the first queries after CREATE EXTENSION or an
@@ -3285,6 +3844,7 @@ ON CONFLICT DO NOTHING;
 -- inventory join).
 ANALYZE srm.layer, srm.service_model, srm.service_model_layer, srm.azure_published_matrix,
     srm.azure_layer_map, srm.service, srm.service_alias, srm.service_layer, srm.resource_type,
+    srm.resource_type_layer, srm.variant_dimension, srm.variant, srm.variant_rule, srm.variant_layer,
     srm.framework, srm.control, srm.control_layer, srm.attestation, srm.identifier, srm.arn_pattern;
 
 SELECT srm_internal.report_unresolved_references('0.3.0');

@@ -121,6 +121,72 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.raise_unknown_framework(text) IS 'raises the error for a framework srm does not know, naming the known ones';
 
+-- an asset as srm answers for it: how the identifier was read, the asset
+-- of srm.asset it names (by ARN, or by resource id when it is nothing
+-- else srm knows), its resource type and variant, and the grain of the
+-- stored derivation that answers for it
+CREATE FUNCTION srm_internal.locate(identifier text)
+RETURNS TABLE (asset text, form text, provider text, service_namespace text, resource_type text,
+               account_id text, arn text, asset_id bigint, variant text, variants jsonb, grain_id integer)
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning the inlined resolver each time costs more than running it
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+DECLARE
+    r record;
+    a srm.asset;
+    rt record;
+    types text;
+BEGIN
+    SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
+    IF r.form = 'arn' THEN
+        SELECT * INTO a FROM srm.asset x WHERE x.arn = r.asset
+        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
+    ELSIF r.service_namespace IS NULL THEN
+        -- not a name srm knows: perhaps the resource id of a loaded asset
+        SELECT string_agg(DISTINCT x.resource_type, ', ') INTO types FROM srm.asset x WHERE x.resource_id = r.asset;
+        IF types LIKE '%,%' THEN
+            RAISE EXCEPTION 'resource id "%" names assets of several resource types: %', r.asset, types
+                USING ERRCODE = 'cardinality_violation',
+                      HINT = 'Give the asset''s ARN instead.';
+        END IF;
+        SELECT * INTO a FROM srm.asset x WHERE x.resource_id = r.asset
+        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
+    END IF;
+    IF a.asset_id IS NOT NULL THEN
+        SELECT t.provider, t.service_namespace INTO rt FROM srm.resource_type t WHERE t.resource_type = a.resource_type;
+        asset := r.asset;
+        form := CASE WHEN r.form = 'arn' THEN 'arn' ELSE 'resource-id' END;
+        provider := a.provider;
+        service_namespace := coalesce(rt.service_namespace, a.service_namespace);
+        resource_type := CASE WHEN rt.service_namespace IS NOT NULL THEN a.resource_type END;
+        account_id := a.account_id;
+        arn := a.arn;
+        asset_id := a.asset_id;
+        IF resource_type IS NOT NULL THEN
+            SELECT v.variant, v.variants INTO variant, variants
+            FROM srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) v;
+        END IF;
+    ELSE
+        asset := r.asset;
+        form := r.form;
+        provider := r.provider;
+        service_namespace := r.service_namespace;
+        resource_type := r.resource_type;
+        account_id := nullif(r.account_id, '');
+        arn := CASE WHEN r.form = 'arn' THEN r.asset END;
+    END IF;
+    IF service_namespace IS NOT NULL THEN
+        grain_id := srm_internal.grain_of(provider, service_namespace, resource_type, variant);
+    END IF;
+    RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.locate(text) IS
+    'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
+
 -- the explanation of an answer, step by step
 CREATE FUNCTION srm.explain(asset text, control text)
 RETURNS TABLE (step integer, kind text, layer_id text, responsibility srm.responsibility,
@@ -135,11 +201,13 @@ DECLARE
     a record;
     c record;
     o record;
+    g record;
+    v record;
     derived srm.responsibility := 'not applicable';
     n integer := 0;
     l record;
 BEGIN
-    SELECT * INTO a FROM srm.resolve_asset(asset);
+    SELECT * INTO a FROM srm_internal.locate(asset);
     IF a.service_namespace IS NULL THEN
         PERFORM srm_internal.raise_unknown_asset(asset, a.form, 'service');
     END IF;
@@ -147,16 +215,55 @@ BEGIN
     IF c.control_id IS NULL THEN
         PERFORM srm_internal.raise_unknown_control(control);
     END IF;
+    SELECT * INTO g FROM srm_internal.grain x WHERE x.grain_id = a.grain_id;
 
     n := n + 1;
-    RETURN QUERY SELECT n, 'asset', NULL::text, NULL::srm.responsibility, a.form,
-        format('%s read as %s: service %s%s%s%s', asset, a.form, a.service_namespace,
-               coalesce(', type ' || a.resource_type, ''), coalesce(', account ' || nullif(a.account_id, ''), ''),
-               coalesce(', region ' || nullif(a.region, ''), ''));
+    IF a.asset_id IS NOT NULL THEN
+        RETURN QUERY SELECT n, 'asset', NULL::text, NULL::srm.responsibility, a.form,
+            format('%s read as %s: asset #%s of srm.asset, service %s%s, account %s%s', asset, a.form, a.asset_id,
+                   a.service_namespace, coalesce(', type ' || a.resource_type, ''), a.account_id,
+                   coalesce(', ARN ' || a.arn, ''));
+    ELSE
+        RETURN QUERY SELECT n, 'asset', NULL::text, NULL::srm.responsibility, a.form,
+            format('%s read as %s: service %s%s%s (not an asset loaded into srm.asset)', asset, a.form,
+                   a.service_namespace, coalesce(', type ' || a.resource_type, ''),
+                   coalesce(', account ' || a.account_id, ''));
+    END IF;
     n := n + 1;
     RETURN QUERY SELECT n, 'control', NULL::text, NULL::srm.responsibility, c.framework_id,
         format('%s read as %s %s (%s)%s', control, c.framework_id, c.label, c.status,
                CASE WHEN c.organizational THEN ', organizational' ELSE '' END);
+
+    -- the grain: the resource type and, per dimension, the variant
+    IF a.resource_type IS NOT NULL THEN
+        n := n + 1;
+        RETURN QUERY SELECT n, 'resource type', NULL::text, NULL::srm.responsibility, 'srm.resource_type',
+            format('%s: %s', a.resource_type,
+                   CASE WHEN EXISTS (SELECT FROM srm.resource_type_layer x WHERE x.resource_type = a.resource_type)
+                        THEN 'has layers of its own (resource_type_layer)'
+                        ELSE 'answers as its service ' || a.service_namespace END);
+    END IF;
+    IF a.asset_id IS NOT NULL THEN
+        FOR v IN SELECT x.value AS d FROM jsonb_array_elements(a.variants) x LOOP
+            n := n + 1;
+            IF v.d -> 'rule' <> 'null'::jsonb THEN
+                RETURN QUERY SELECT n, 'variant', NULL::text, NULL::srm.responsibility, 'srm.variant_rule',
+                    format('%s: %s (rule %s: %s; source: %s)', v.d ->> 'dimension', v.d -> 'rule' ->> 'variant_id',
+                           v.d -> 'rule' ->> 'rule_order', v.d -> 'rule' ->> 'test', v.d -> 'rule' ->> 'source');
+            ELSE
+                RETURN QUERY SELECT n, 'variant', NULL::text, NULL::srm.responsibility, 'srm.variant_rule',
+                    format('%s: unknown: %s %s, which no rule recognises; the answer is the resource type''s', v.d ->> 'dimension',
+                           v.d ->> 'reads', CASE WHEN v.d -> 'value' = 'null'::jsonb THEN 'is missing'
+                                                 ELSE 'is ' || (v.d ->> 'value') END);
+            END IF;
+        END LOOP;
+    ELSIF EXISTS (SELECT FROM srm.variant_dimension x WHERE x.resource_type = a.resource_type) THEN
+        n := n + 1;
+        RETURN QUERY SELECT n, 'variant', NULL::text, NULL::srm.responsibility, 'srm.variant_dimension',
+            format('%s: unknown: no configuration item of this asset is loaded; the answer is the resource type''s',
+                   (SELECT string_agg(x.dimension, ', ' ORDER BY x.dimension COLLATE "C") FROM srm.variant_dimension x
+                    WHERE x.resource_type = a.resource_type));
+    END IF;
 
     IF c.status = 'withdrawn' THEN
         n := n + 1;
@@ -166,10 +273,10 @@ BEGIN
     FOR l IN
         SELECT e.layer_id, e.responsibility, e.origin, e.origin_key, e.source, e.reason, cl.basis
         FROM srm.control_layer cl
-        JOIN srm_internal.service_layer_effective e ON e.layer_id = cl.layer_id
+        JOIN srm_internal.grain_layer_effective e ON e.layer_id = cl.layer_id
         JOIN srm.layer ly ON ly.layer_id = cl.layer_id
         WHERE cl.framework_id = c.framework_id AND cl.control_id = c.control_id
-          AND e.provider = a.provider AND e.service_namespace = a.service_namespace
+          AND e.grain_id = a.grain_id
           AND c.status = 'active'
         ORDER BY ly.ordinal
     LOOP
@@ -190,7 +297,7 @@ BEGIN
     RETURN QUERY SELECT n, 'derived', NULL::text, derived, 'union of the rows above', NULL::text;
 
     SELECT * INTO o FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id,
-        CASE WHEN a.form = 'arn' THEN a.asset END, c.framework_id, c.control_id, c.family_id);
+        a.arn, c.framework_id, c.control_id, c.family_id);
     IF o.override_id IS NOT NULL THEN
         n := n + 1;
         RETURN QUERY SELECT n, 'override', NULL::text, o.responsibility, 'srm.override #' || o.override_id,
@@ -207,7 +314,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm.explain(text, text) IS
-    'why an asset has its responsibility for a control: how both were read, the layers and the rows they came from, organizational parties, the override, the result';
+    'why an asset has its responsibility for a control: how both were read, the asset''s resource type and variant (with the rule and source that told it, or why it is unknown), the layers and the rows they came from, organizational parties, the override, the result';
 
 CREATE FUNCTION srm.responsibility_of(asset text, control text)
 RETURNS srm.responsibility
@@ -221,7 +328,7 @@ DECLARE
     c record;
     r srm.responsibility;
 BEGIN
-    SELECT * INTO a FROM srm.resolve_asset(asset);
+    SELECT * INTO a FROM srm_internal.locate(asset);
     IF a.service_namespace IS NULL THEN
         PERFORM srm_internal.raise_unknown_asset(asset, a.form, 'service');
     END IF;
@@ -230,16 +337,17 @@ BEGIN
         PERFORM srm_internal.raise_unknown_control(control);
     END IF;
     SELECT o.responsibility INTO r
-    FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id,
-        CASE WHEN a.form = 'arn' THEN a.asset END, c.framework_id, c.control_id, c.family_id) o;
+    FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id, a.arn,
+                                   c.framework_id, c.control_id, c.family_id) o;
     IF r IS NULL THEN
-        r := srm_internal.derived_responsibility(c.framework_id, c.control_id, a.provider, a.service_namespace);
+        SELECT d.derived INTO r FROM srm_internal.derivation d
+        WHERE d.grain_id = a.grain_id AND d.framework_id = c.framework_id AND d.control_id = c.control_id;
     END IF;
     RETURN r;
 END
 $$;
 COMMENT ON FUNCTION srm.responsibility_of(text, text) IS
-    'who is responsible for a control on an asset (any identifier form; control ids as SI-2, ac-2.1, AC-2(1), patch-management); overrides applied; an error for an unknown asset or control';
+    'who is responsible for a control on an asset (any identifier form, or the resource id of a loaded asset; control ids as SI-2, ac-2.1, AC-2(1), patch-management), at the grain of its resource type and, for a loaded asset, its configuration variant; overrides applied; an error for an unknown asset or control';
 
 CREATE FUNCTION srm.classify(asset text, control text)
 RETURNS srm.control_class
@@ -264,17 +372,16 @@ SELECT av.a, cv.c, ra.service_namespace, ra.resource_type, rc.framework_id, rc.c
        ra.service_namespace IS NOT NULL, rc.control_id IS NOT NULL
 FROM pg_catalog.unnest(responsibilities.assets) WITH ORDINALITY AS av(a, an)
 CROSS JOIN pg_catalog.unnest(responsibilities.controls) WITH ORDINALITY AS cv(c, cn)
-CROSS JOIN LATERAL srm.resolve_asset(av.a) AS ra
+CROSS JOIN LATERAL srm_internal.locate(av.a) AS ra
 CROSS JOIN LATERAL srm.resolve_control(cv.c) AS rc
-LEFT JOIN srm.control_service cs
-       ON cs.framework_id = rc.framework_id AND cs.control_id = rc.control_id
-      AND cs.provider = ra.provider AND cs.service_namespace = ra.service_namespace
-LEFT JOIN LATERAL srm_internal.override_for(ra.provider, ra.service_namespace, ra.account_id,
-                                   CASE WHEN ra.form = 'arn' THEN ra.asset END,
+LEFT JOIN srm_internal.derivation d
+       ON d.grain_id = ra.grain_id AND d.framework_id = rc.framework_id AND d.control_id = rc.control_id
+CROSS JOIN LATERAL (SELECT d.derived AS responsibility) AS cs
+LEFT JOIN LATERAL srm_internal.override_for(ra.provider, ra.service_namespace, ra.account_id, ra.arn,
                                    rc.framework_id, rc.control_id, rc.family_id) AS o ON true
 ORDER BY av.an, cv.cn;
 END;
 COMMENT ON FUNCTION srm.responsibilities(text[], text[]) IS
-    'bulk answers: every asset x control, with known_asset / known_control false (and nulls) for what srm cannot place, never dropped';
+    'bulk answers: every asset x control at the grain of srm.responsibility_of, with known_asset / known_control false (and nulls) for what srm cannot place, never dropped';
 
 -------------------------------------------------------------------------------

@@ -135,10 +135,11 @@ BEGIN
     WITH written AS (
         INSERT INTO srm.asset AS a
             (provider, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace,
-             known_type, tags, configuration, item_status, captured_at, load_id)
+             known_type, tags, configuration, supplementary_configuration, item_status, captured_at, load_id)
         SELECT 'aws', i.account_id, i.region, i.resource_type, i.resource_id, i.resource_name, i.arn,
                coalesce(rt.service_namespace, ra.service_namespace), rt.resource_type IS NOT NULL,
-               coalesce(i.item -> 'tags', '{}'), i.item -> 'configuration', i.item_status, i.captured_at, lid
+               coalesce(i.item -> 'tags', '{}'), i.item -> 'configuration', i.item -> 'supplementaryConfiguration',
+               i.item_status, i.captured_at, lid
         FROM pg_temp.srm_load_item i
         LEFT JOIN LATERAL srm.resolve_asset(i.resource_type) rt ON true
         LEFT JOIN LATERAL srm.resolve_asset(i.arn) ra ON i.arn IS NOT NULL
@@ -146,7 +147,8 @@ BEGIN
         ON CONFLICT (provider, account_id, region, resource_type, resource_id) DO UPDATE
         SET resource_name = excluded.resource_name, arn = excluded.arn,
             service_namespace = excluded.service_namespace, known_type = excluded.known_type,
-            tags = excluded.tags, configuration = excluded.configuration, item_status = excluded.item_status,
+            tags = excluded.tags, configuration = excluded.configuration,
+            supplementary_configuration = excluded.supplementary_configuration, item_status = excluded.item_status,
             captured_at = excluded.captured_at, load_id = excluded.load_id, last_loaded_at = now()
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
         RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted

@@ -5,4 +5,5 @@
 -- inventory join).
 ANALYZE srm.layer, srm.service_model, srm.service_model_layer, srm.azure_published_matrix,
     srm.azure_layer_map, srm.service, srm.service_alias, srm.service_layer, srm.resource_type,
+    srm.resource_type_layer, srm.variant_dimension, srm.variant, srm.variant_rule, srm.variant_layer,
     srm.framework, srm.control, srm.control_layer, srm.attestation, srm.identifier, srm.arn_pattern;

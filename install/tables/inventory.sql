@@ -23,6 +23,7 @@ CREATE TABLE srm.asset (
     load_id           bigint NOT NULL,
     first_loaded_at   timestamptz NOT NULL DEFAULT now(),
     last_loaded_at    timestamptz NOT NULL DEFAULT now(),
+    supplementary_configuration jsonb,
     UNIQUE (provider, account_id, region, resource_type, resource_id)
 );
 COMMENT ON TABLE srm.asset IS
@@ -30,7 +31,9 @@ COMMENT ON TABLE srm.asset IS
 COMMENT ON COLUMN srm.asset.region IS 'AWS region, or global (IAM and other global resources)';
 COMMENT ON COLUMN srm.asset.arn IS 'the ARN, null for the Config items that have none';
 CREATE INDEX ON srm.asset (arn);
+COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the configuration item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration';
 CREATE INDEX ON srm.asset (account_id, service_namespace);
+CREATE INDEX ON srm.asset (resource_id);
 
 CREATE TABLE srm.asset_load (
     load_id         bigserial PRIMARY KEY,

@@ -114,6 +114,70 @@ CREATE TABLE srm.resource_type (
 COMMENT ON TABLE srm.resource_type IS
     'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known.';
 
+-- The grain below the service: a resource type's own layer values, and
+-- configuration variants read from an asset's configuration item.
+CREATE TABLE srm.resource_type_layer (
+    resource_type  text NOT NULL REFERENCES srm.resource_type,
+    layer_id       text NOT NULL REFERENCES srm.layer,
+    responsibility srm.responsibility NOT NULL,
+    reason         text NOT NULL CHECK (reason ~ '\S'),
+    source         text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, layer_id)
+);
+COMMENT ON TABLE srm.resource_type_layer IS
+    'Per-resource-type layer responsibilities that replace the service''s value for assets of that type (a Lightsail database is patched by AWS, a Lightsail instance is not), each with its reason and source.';
+
+CREATE TABLE srm.variant_dimension (
+    resource_type text NOT NULL REFERENCES srm.resource_type,
+    dimension     text NOT NULL CHECK (dimension ~ '^[a-z][a-z0-9-]*$'),
+    reads         jsonpath NOT NULL,
+    description   text NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, dimension)
+);
+COMMENT ON TABLE srm.variant_dimension IS
+    'What a resource type''s configuration can vary in that changes who is responsible (launch type, node kind, who owns the encryption key); reads is the path of the value the rules look at, in the document {"configuration": ..., "supplementaryConfiguration": ...} of a configuration item, named when no rule matches.';
+
+CREATE TABLE srm.variant (
+    resource_type text NOT NULL,
+    dimension     text NOT NULL,
+    variant_id    text NOT NULL CHECK (variant_id ~ '^[a-z][a-z0-9-]*$'),
+    name          text NOT NULL,
+    description   text NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, variant_id),
+    UNIQUE (resource_type, dimension, variant_id),
+    FOREIGN KEY (resource_type, dimension) REFERENCES srm.variant_dimension
+);
+COMMENT ON TABLE srm.variant IS
+    'The values of a variant dimension of a resource type that srm tells apart (ECS on Fargate or on EC2; SSE-S3, an AWS managed or a customer managed KMS key).';
+
+CREATE TABLE srm.variant_rule (
+    resource_type text NOT NULL,
+    dimension     text NOT NULL,
+    rule_order    integer NOT NULL CHECK (rule_order > 0),
+    variant_id    text NOT NULL,
+    test          jsonpath NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, dimension, rule_order),
+    FOREIGN KEY (resource_type, dimension, variant_id) REFERENCES srm.variant (resource_type, dimension, variant_id)
+);
+COMMENT ON TABLE srm.variant_rule IS
+    'How a variant is recognised: the first rule of a dimension, in rule_order, whose jsonpath test holds on {"configuration": ..., "supplementaryConfiguration": ...} names the asset''s variant; when none holds the variant is unknown and the resource type''s answer applies.';
+
+CREATE TABLE srm.variant_layer (
+    resource_type  text NOT NULL,
+    variant_id     text NOT NULL,
+    layer_id       text NOT NULL REFERENCES srm.layer,
+    responsibility srm.responsibility NOT NULL,
+    reason         text NOT NULL CHECK (reason ~ '\S'),
+    source         text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, variant_id, layer_id),
+    FOREIGN KEY (resource_type, variant_id) REFERENCES srm.variant
+);
+COMMENT ON TABLE srm.variant_layer IS
+    'Per-variant layer responsibilities that replace the resource type''s (and service''s) value for assets in that variant; two dimensions of one resource type never replace the same layer.';
+
 CREATE TABLE srm.framework (
     framework_id text PRIMARY KEY,
     name         text NOT NULL,
@@ -167,4 +231,5 @@ CREATE INDEX ON srm.service_layer (layer_id);
 -- the model is readable by every role
 GRANT SELECT ON srm.layer, srm.service_model, srm.service_model_layer, srm.azure_published_matrix,
     srm.azure_layer_map, srm.service, srm.service_alias, srm.service_layer, srm.resource_type,
+    srm.resource_type_layer, srm.variant_dimension, srm.variant, srm.variant_rule, srm.variant_layer,
     srm.framework, srm.control, srm.control_layer TO PUBLIC;

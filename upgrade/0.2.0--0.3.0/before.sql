@@ -1,2 +1,104 @@
 -- upgrade/0.2.0--0.3.0/before.sql: what the code and data of 0.3.0 need
 -- before they are replaced in place: new tables and columns.
+
+-- the grain below the service (install/tables/model.sql): filled by the
+-- model's rows further down
+CREATE TABLE srm.resource_type_layer (
+    resource_type  text NOT NULL REFERENCES srm.resource_type,
+    layer_id       text NOT NULL REFERENCES srm.layer,
+    responsibility srm.responsibility NOT NULL,
+    reason         text NOT NULL CHECK (reason ~ '\S'),
+    source         text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, layer_id)
+);
+COMMENT ON TABLE srm.resource_type_layer IS
+    'Per-resource-type layer responsibilities that replace the service''s value for assets of that type (a Lightsail database is patched by AWS, a Lightsail instance is not), each with its reason and source.';
+
+CREATE TABLE srm.variant_dimension (
+    resource_type text NOT NULL REFERENCES srm.resource_type,
+    dimension     text NOT NULL CHECK (dimension ~ '^[a-z][a-z0-9-]*$'),
+    reads         jsonpath NOT NULL,
+    description   text NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, dimension)
+);
+COMMENT ON TABLE srm.variant_dimension IS
+    'What a resource type''s configuration can vary in that changes who is responsible (launch type, node kind, who owns the encryption key); reads is the path of the value the rules look at, in the document {"configuration": ..., "supplementaryConfiguration": ...} of a configuration item, named when no rule matches.';
+
+CREATE TABLE srm.variant (
+    resource_type text NOT NULL,
+    dimension     text NOT NULL,
+    variant_id    text NOT NULL CHECK (variant_id ~ '^[a-z][a-z0-9-]*$'),
+    name          text NOT NULL,
+    description   text NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, variant_id),
+    UNIQUE (resource_type, dimension, variant_id),
+    FOREIGN KEY (resource_type, dimension) REFERENCES srm.variant_dimension
+);
+COMMENT ON TABLE srm.variant IS
+    'The values of a variant dimension of a resource type that srm tells apart (ECS on Fargate or on EC2; SSE-S3, an AWS managed or a customer managed KMS key).';
+
+CREATE TABLE srm.variant_rule (
+    resource_type text NOT NULL,
+    dimension     text NOT NULL,
+    rule_order    integer NOT NULL CHECK (rule_order > 0),
+    variant_id    text NOT NULL,
+    test          jsonpath NOT NULL,
+    source        text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, dimension, rule_order),
+    FOREIGN KEY (resource_type, dimension, variant_id) REFERENCES srm.variant (resource_type, dimension, variant_id)
+);
+COMMENT ON TABLE srm.variant_rule IS
+    'How a variant is recognised: the first rule of a dimension, in rule_order, whose jsonpath test holds on {"configuration": ..., "supplementaryConfiguration": ...} names the asset''s variant; when none holds the variant is unknown and the resource type''s answer applies.';
+
+CREATE TABLE srm.variant_layer (
+    resource_type  text NOT NULL,
+    variant_id     text NOT NULL,
+    layer_id       text NOT NULL REFERENCES srm.layer,
+    responsibility srm.responsibility NOT NULL,
+    reason         text NOT NULL CHECK (reason ~ '\S'),
+    source         text NOT NULL CHECK (source ~ '\S'),
+    PRIMARY KEY (resource_type, variant_id, layer_id),
+    FOREIGN KEY (resource_type, variant_id) REFERENCES srm.variant
+);
+COMMENT ON TABLE srm.variant_layer IS
+    'Per-variant layer responsibilities that replace the resource type''s (and service''s) value for assets in that variant; two dimensions of one resource type never replace the same layer.';
+
+GRANT SELECT ON srm.resource_type_layer, srm.variant_dimension, srm.variant, srm.variant_rule, srm.variant_layer
+    TO PUBLIC;
+
+-- the stored derivation (install/tables/derivation.sql): filled at the end
+-- of the update by srm.refresh_derivation()
+CREATE TABLE srm_internal.grain (
+    grain_id          integer PRIMARY KEY,
+    provider          text NOT NULL,
+    service_namespace text NOT NULL,
+    resource_type     text,
+    variant           text,
+    CHECK (variant IS NULL OR resource_type IS NOT NULL),
+    UNIQUE NULLS NOT DISTINCT (provider, service_namespace, resource_type, variant)
+);
+COMMENT ON TABLE srm_internal.grain IS
+    'the grains of the stored derivation: each service (resource_type and variant null), each resource type with layers or variants of its own (variant null), and each combination of its variants (variant ids joined by +, in the order of their dimensions)';
+CREATE INDEX ON srm_internal.grain (resource_type, variant);
+
+CREATE TABLE srm_internal.derivation (
+    grain_id       integer NOT NULL,
+    framework_id   text NOT NULL,
+    control_id     text NOT NULL,
+    derived        srm.responsibility NOT NULL,
+    responsibility srm.responsibility NOT NULL,
+    override_id    bigint,
+    PRIMARY KEY (grain_id, framework_id, control_id)
+);
+COMMENT ON TABLE srm_internal.derivation IS
+    'the stored derivation: derived is the model''s answer for a control at a grain (before overrides), responsibility the answer with the provider- or service-wide override that applies (override_id); account- and asset-wide overrides are applied at query time';
+
+GRANT SELECT ON srm_internal.grain, srm_internal.derivation TO PUBLIC;
+
+-- the inventory keeps supplementaryConfiguration (variant rules read it);
+-- assets loaded before have none until they are loaded again
+ALTER TABLE srm.asset ADD COLUMN supplementary_configuration jsonb;
+COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the configuration item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration';
+CREATE INDEX ON srm.asset (resource_id);
