@@ -21,27 +21,40 @@ LEFT JOIN srm.service_layer sl
 COMMENT ON VIEW srm_internal.service_layer_effective IS
     'the responsibility of every layer of every service: the service''s own row (service_layer) where it has one, else its model''s (service_model_layer)';
 
--- the parties an organizational control adds: each in its own context
+-- the parties of an organizational control: each in its own context
 CREATE FUNCTION srm_internal.organizational_parties()
 RETURNS srm.responsibility
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN 'provider (corporate), customer'::srm.responsibility;
+RETURN 'provider (corporate), customer (provided)'::srm.responsibility;
 COMMENT ON FUNCTION srm_internal.organizational_parties() IS
-    'what an organizational control (training, personnel, policy) adds on every service: the provider at corporate level and the customer';
+    'the parties of an organizational control (training, personnel, policy) on every service: the provider company-wide (corporate) and the customer with its own staff, plans and policies (provided)';
+
+-- An organizational control is done by each party in its own context, so the
+-- qualifiers of the layers it covers do not describe it: a customer that
+-- configures security groups does not configure its training. Its parties are
+-- organizational_parties(), plus a partner that takes part in one of the
+-- layers (it too acts in its own context); the layers' qualifiers are dropped.
+CREATE FUNCTION srm_internal.organizational_responsibility(layers srm.responsibility)
+RETURNS srm.responsibility
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN srm_internal.organizational_parties()
+       OPERATOR(srm.|) coalesce(layers OPERATOR(srm.&) 'partner'::srm.responsibility, 'not applicable'::srm.responsibility);
+COMMENT ON FUNCTION srm_internal.organizational_responsibility(srm.responsibility) IS
+    'the responsibility of an organizational control, given the union of its layers: organizational_parties() plus the layers'' partner, without the layers'' qualifiers';
 
 -- a control's responsibility on a service, before overrides
 CREATE VIEW srm.control_service AS
 SELECT c.framework_id, c.control_id, s.provider, s.service_namespace,
        CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
+            WHEN c.organizational THEN srm_internal.organizational_responsibility(srm.responsibility_agg(e.responsibility))
             ELSE srm.responsibility_agg(e.responsibility)
-                 OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
-                                      ELSE 'not applicable'::srm.responsibility END
        END AS responsibility,
        pg_catalog.concat_ws('; ',
            pg_catalog.string_agg(e.layer_id || ': ' || e.responsibility::text || ' ('
                                  || CASE e.origin WHEN 'service_layer' THEN 'service ' ELSE 'model ' END
                                  || e.origin_key || ')', '; ' ORDER BY l.ordinal),
-           CASE WHEN c.organizational THEN 'organizational: + ' || srm_internal.organizational_parties()::text END,
+           CASE WHEN c.organizational THEN 'organizational: ' || srm_internal.organizational_parties()::text
+                                           || ' in their own contexts (a partner of the layers kept, the layers'' qualifiers not)' END,
            CASE WHEN c.status = 'withdrawn' THEN 'withdrawn control: not applicable' END) AS explanation
 FROM srm.control c
 CROSS JOIN srm.service s
@@ -51,7 +64,7 @@ LEFT JOIN srm_internal.service_layer_effective e
 LEFT JOIN srm.layer l ON l.layer_id = cl.layer_id
 GROUP BY c.framework_id, c.control_id, c.status, c.organizational, s.provider, s.service_namespace;
 COMMENT ON VIEW srm.control_service IS
-    'the derived responsibility of every control on every service, before overrides: the union over the layers the control acts on, plus every party for organizational controls; withdrawn controls are not applicable';
+    'the derived responsibility of every control on every service, before overrides: the union over the layers the control acts on; for organizational controls the organizational parties (plus a partner of the layers); withdrawn controls are not applicable';
 
 -- controls on services, before overrides: what the view above says, without
 -- its explanation, for the given controls and services only (the audit and
@@ -63,9 +76,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 SELECT c.control_id, s.service_namespace,
        CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
+            WHEN c.organizational
+                 THEN srm_internal.organizational_responsibility(srm.responsibility_agg(coalesce(sl.responsibility, ml.responsibility)))
             ELSE srm.responsibility_agg(coalesce(sl.responsibility, ml.responsibility))
-                 OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
-                                      ELSE 'not applicable'::srm.responsibility END
        END
 FROM srm.control c
 JOIN srm.service s
