@@ -44,7 +44,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 # every test stands alone and includes sql/include/setup.sql (not a test);
 # this is only the default order; test/regress/any_order.sh checks that
 # the list names every sql/*.sql
-REGRESS = io operators opclass aggregate vocabulary errors laws model derivation seed azure identifiers overrides inventories loader audit report oscal references services services_managed services_hosted services_ops services_apps security catalog
+REGRESS = io operators opclass aggregate vocabulary errors laws model derivation seed azure identifiers overrides inventories loader audit report oscal references services services_managed services_hosted services_ops services_apps security catalog qualifiers nist_review
 REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out
@@ -75,12 +75,13 @@ build/srm_data.sql: $(srcdir)/tools/build/gen_data.py $(wildcard $(srcdir)/data/
 	mv $@.tmp $@
 
 # The notices, licences and sources of the shipped third-party data, and
-# the project's README and licence.  PGXS's DOCS would install them under
-# their own names (NOTICE, LICENSE, ...) into the doc directory that every
-# extension shares ($(docdir)/$(docmoduledir), on Debian
+# the project's README, NIST review and licence.  PGXS's DOCS would install
+# them under their own names (NOTICE, LICENSE, ...) into the doc directory
+# that every extension shares ($(docdir)/$(docmoduledir), on Debian
 # /usr/share/doc/postgresql-doc-15/extension), so they are installed here
-# with an srm- prefix instead: data/NOTICE becomes srm-data-NOTICE.
-SRM_DOCS = README.md LICENSE data/NOTICE data/LICENSE-APACHE-2.0 data/SOURCES.md
+# with an srm- prefix instead: data/NOTICE becomes srm-data-NOTICE,
+# doc/nist-review.md srm-doc-nist-review.md.
+SRM_DOCS = README.md doc/nist-review.md LICENSE data/NOTICE data/LICENSE-APACHE-2.0 data/SOURCES.md
 
 install: install-srm-docs
 install-srm-docs: installdirs

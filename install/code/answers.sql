@@ -289,12 +289,15 @@ BEGIN
     END LOOP;
     IF c.organizational AND c.status = 'active' THEN
         n := n + 1;
-        derived := derived OPERATOR(srm.|) srm_internal.organizational_parties();
+        derived := srm_internal.organizational_responsibility(derived);
         RETURN QUERY SELECT n, 'organizational', NULL::text, srm_internal.organizational_parties(),
-            'srm.control', 'each party does this control in its own context (its own staff, policies)';
+            'srm.control', 'each party does this control in its own context (its own staff, policies): '
+                           || 'these parties, plus a partner of the layers above; the layers'' qualifiers do not apply';
     END IF;
     n := n + 1;
-    RETURN QUERY SELECT n, 'derived', NULL::text, derived, 'union of the rows above', NULL::text;
+    RETURN QUERY SELECT n, 'derived', NULL::text, derived,
+        CASE WHEN c.organizational AND c.status = 'active' THEN 'organizational parties and the layers'' partner'
+             ELSE 'union of the rows above' END, NULL::text;
 
     SELECT * INTO o FROM srm_internal.override_for(a.provider, a.service_namespace, a.account_id,
         a.arn, c.framework_id, c.control_id, c.family_id);

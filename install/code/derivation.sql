@@ -43,13 +43,26 @@ LEFT JOIN srm.variant_layer v
 COMMENT ON VIEW srm_internal.grain_layer_effective IS
     'the responsibility of every layer at every grain of srm_internal.grain: a variant''s row (variant_layer), else the resource type''s (resource_type_layer), else the service''s, else its model''s';
 
--- the parties an organizational control adds: each in its own context
+-- the parties of an organizational control: each in its own context
 CREATE FUNCTION srm_internal.organizational_parties()
 RETURNS srm.responsibility
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN 'provider (corporate), customer'::srm.responsibility;
+RETURN 'provider (corporate), customer (provided)'::srm.responsibility;
 COMMENT ON FUNCTION srm_internal.organizational_parties() IS
-    'what an organizational control (training, personnel, policy) adds on every service: the provider at corporate level and the customer';
+    'the parties of an organizational control (training, personnel, policy) on every service: the provider company-wide (corporate) and the customer with its own staff, plans and policies (provided)';
+
+-- An organizational control is done by each party in its own context, so the
+-- qualifiers of the layers it covers do not describe it: a customer that
+-- configures security groups does not configure its training. Its parties are
+-- organizational_parties(), plus a partner that takes part in one of the
+-- layers (it too acts in its own context); the layers' qualifiers are dropped.
+CREATE FUNCTION srm_internal.organizational_responsibility(layers srm.responsibility)
+RETURNS srm.responsibility
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN srm_internal.organizational_parties()
+       OPERATOR(srm.|) coalesce(layers OPERATOR(srm.&) 'partner'::srm.responsibility, 'not applicable'::srm.responsibility);
+COMMENT ON FUNCTION srm_internal.organizational_responsibility(srm.responsibility) IS
+    'the responsibility of an organizational control, given the union of its layers: organizational_parties() plus the layers'' partner, without the layers'' qualifiers';
 
 -------------------------------------------------------------------------------
 -- The explaining derivation (the reference the stored rows are checked against)
@@ -59,9 +72,8 @@ COMMENT ON FUNCTION srm_internal.organizational_parties() IS
 CREATE VIEW srm_internal.derivation_explained AS
 SELECT g.grain_id, g.provider, g.service_namespace, g.resource_type, g.variant, c.framework_id, c.control_id,
        CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
+            WHEN c.organizational THEN srm_internal.organizational_responsibility(srm.responsibility_agg(e.responsibility))
             ELSE coalesce(srm.responsibility_agg(e.responsibility), 'not applicable')
-                 OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
-                                      ELSE 'not applicable'::srm.responsibility END
        END AS responsibility,
        pg_catalog.concat_ws('; ',
            pg_catalog.string_agg(e.layer_id || ': ' || e.responsibility::text || ' ('
@@ -70,7 +82,8 @@ SELECT g.grain_id, g.provider, g.service_namespace, g.resource_type, g.variant, 
                                                   WHEN 'variant_layer' THEN 'variant '
                                                   ELSE 'model ' END
                                  || e.origin_key || ')', '; ' ORDER BY l.ordinal),
-           CASE WHEN c.organizational THEN 'organizational: + ' || srm_internal.organizational_parties()::text END,
+           CASE WHEN c.organizational THEN 'organizational: ' || srm_internal.organizational_parties()::text
+                                           || ' in their own contexts (a partner of the layers kept, the layers'' qualifiers not)' END,
            CASE WHEN c.status = 'withdrawn' THEN 'withdrawn control: not applicable' END) AS explanation
 FROM srm.control c
 CROSS JOIN srm_internal.grain g
@@ -80,7 +93,7 @@ LEFT JOIN srm.layer l ON l.layer_id = cl.layer_id
 GROUP BY g.grain_id, g.provider, g.service_namespace, g.resource_type, g.variant,
          c.framework_id, c.control_id, c.status, c.organizational;
 COMMENT ON VIEW srm_internal.derivation_explained IS
-    'the derivation of every control at every grain from the model, step by step: the union over the layers the control acts on (each from its variant, resource type, service or model row; none: not applicable), plus every party for organizational controls; withdrawn controls are not applicable. The stored rows (srm_internal.derivation) must equal it.';
+    'the derivation of every control at every grain from the model, step by step: the union over the layers the control acts on (each from its variant, resource type, service or model row; none: not applicable); for organizational controls the organizational parties (plus a partner of the layers); withdrawn controls are not applicable. The stored rows (srm_internal.derivation) must equal it.';
 
 -- a control's responsibility on a service, before overrides
 CREATE VIEW srm.control_service AS
@@ -88,7 +101,7 @@ SELECT d.framework_id, d.control_id, d.provider, d.service_namespace, d.responsi
 FROM srm_internal.derivation_explained d
 WHERE d.resource_type IS NULL;
 COMMENT ON VIEW srm.control_service IS
-    'the derived responsibility of every control on every service, before overrides, derived from the model step by step (the reference for the stored derivation): the union over the layers the control acts on, plus every party for organizational controls; withdrawn controls are not applicable';
+    'the derived responsibility of every control on every service, before overrides, derived from the model step by step (the reference for the stored derivation): the union over the layers the control acts on; for organizational controls the organizational parties (plus a partner of the layers); withdrawn controls are not applicable';
 
 -------------------------------------------------------------------------------
 -- The stored derivation
@@ -214,9 +227,9 @@ BEGIN
     SELECT x.grain_id, x.framework_id, x.control_id, x.r, x.r
     FROM (SELECT g.grain_id, c.framework_id, c.control_id,
                  CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
-                      ELSE coalesce(srm.responsibility_agg(gl.responsibility), 'not applicable')
-                           OPERATOR(srm.|) CASE WHEN c.organizational THEN srm_internal.organizational_parties()
-                                                ELSE 'not applicable'::srm.responsibility END END AS r
+                      WHEN c.organizational
+                           THEN srm_internal.organizational_responsibility(srm.responsibility_agg(gl.responsibility))
+                      ELSE coalesce(srm.responsibility_agg(gl.responsibility), 'not applicable') END AS r
           FROM srm.control c
           CROSS JOIN srm_internal.grain g
           LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
