@@ -17,8 +17,10 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
-      'autoscaling-plans', 'catalog', 'chatbot', 'iotthingsgraph', 'iottwinmaker', 'license-manager', 'mediaconvert', 'ram',
-      'servicediscovery')
+      'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
+      'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
+      'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile', 'ram', 'rbin', 'servicediscovery',
+      'supportapp')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -27,8 +29,10 @@ SELECT count(*) AS deviations,
 FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
-        'autoscaling-plans', 'catalog', 'chatbot', 'iotthingsgraph', 'iottwinmaker', 'license-manager', 'mediaconvert', 'ram',
-        'servicediscovery');
+        'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
+        'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
+        'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile', 'ram', 'rbin', 'servicediscovery',
+        'supportapp');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -114,17 +118,172 @@ FROM (VALUES
   ('iotthingsgraph', 'iam-user-access-management', 'customer-specific'),
   -- cloud deployments use AWS IoT's security features, run by AWS
   --   https://docs.aws.amazon.com/thingsgraph/latest/ug/tg-security.html
-  ('iotthingsgraph', 'physical-and-environmental', 'inherited')
+  ('iotthingsgraph', 'physical-and-environmental', 'inherited'),
+  -- Data Pipeline: Task Runner may run on a long-running EC2 instance or on-premises server the customer manages
+  --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
+  ('datapipeline', 'os-patching', 'shared'),
+  -- ... an on-premises server: the customer's site and equipment take part
+  --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
+  ('datapipeline', 'physical-and-environmental', 'shared'),
+  -- Launch Wizard: as a managed service it is protected by AWS global network security
+  --   https://docs.aws.amazon.com/launchwizard/latest/userguide/launch-wizard-security.html
+  ('launchwizard', 'physical-and-environmental', 'inherited'),
+  -- EBS volumes encrypted with AWS managed keys, or a customer managed key for SAP
+  --   https://docs.aws.amazon.com/launchwizard/latest/userguide/launch-wizard-security.html
+  ('launchwizard', 'server-side-encryption', 'shared'),
+  -- the IAM roles and instance profiles it creates in the customer's account
+  --   https://docs.aws.amazon.com/launchwizard/latest/userguide/launch-wizard-security.html
+  ('launchwizard', 'iam-user-access-management', 'customer-specific'),
+  -- Support App: case details and attached files are shared in the customer's Slack channels
+  --   https://docs.aws.amazon.com/awssupport/latest/user/aws-support-app-for-slack.html
+  ('supportapp', 'data', 'customer-specific'),
+  -- AWS Support: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/awssupport/latest/user/infrastructure-security.html
+  ('supportapp', 'network-traffic-protection', 'shared'),
+  -- requests are signed with an IAM principal's keys or STS temporary credentials
+  --   https://docs.aws.amazon.com/awssupport/latest/user/infrastructure-security.html
+  ('supportapp', 'iam-user-access-management', 'customer-specific'),
+  -- Application Auto Scaling, a managed service, is protected by AWS global network security
+  --   https://docs.aws.amazon.com/autoscaling/application/userguide/infrastructure-security.html
+  ('application-autoscaling', 'physical-and-environmental', 'inherited'),
+  -- clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/autoscaling/application/userguide/infrastructure-security.html
+  ('application-autoscaling', 'network-traffic-protection', 'shared'),
+  -- requests are signed with an IAM principal's keys or STS temporary credentials
+  --   https://docs.aws.amazon.com/autoscaling/application/userguide/infrastructure-security.html
+  ('application-autoscaling', 'iam-user-access-management', 'customer-specific'),
+  -- Access Analyzer: the organization or account the customer chooses is the analyzer's zone of trust
+  --   https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html
+  ('access-analyzer', 'zone-security', 'customer-specific'),
+  -- each finding shows who has access so the customer can decide whether it is intended
+  --   https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html
+  ('access-analyzer', 'iam-user-access-management', 'customer-specific'),
+  -- AWS analyses the policies with logic-based reasoning
+  --   https://docs.aws.amazon.com/IAM/latest/UserGuide/what-is-access-analyzer.html
+  ('access-analyzer', 'patch-management', 'inherited'),
+  -- Internet Monitor: AWS protects the global infrastructure that runs the AWS cloud
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-IM-privacy.html
+  ('internetmonitor', 'physical-and-environmental', 'inherited'),
+  -- the customer maintains control over its content hosted on that infrastructure
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-IM-privacy.html
+  ('internetmonitor', 'data', 'customer-specific'),
+  -- AWS's own network and protocol probes measure connectivity
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-IM-inside-internet-monitor.html
+  ('internetmonitor', 'patch-management', 'inherited'),
+  -- Network Monitor: the customer chooses source VPC subnets and destination IP addresses
+  --   https://docs.aws.amazon.com/java/api/latest/software/amazon/awssdk/services/networkmonitor/NetworkMonitorClient.html
+  ('networkmonitor', 'network-security', 'customer-specific'),
+  -- monitors can only be created in subnets of VPCs in the customer's own account
+  --   https://docs.aws.amazon.com/java/api/latest/software/amazon/awssdk/services/networkmonitor/NetworkMonitorClient.html
+  ('networkmonitor', 'zone-security', 'customer-specific'),
+  -- Evidently: evaluation events stored in the customer's S3 bucket may use SSE-KMS with its key
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-datastorage.html
+  ('evidently', 'server-side-encryption', 'shared'),
+  -- the bucket policy the customer adds lets the service write to its bucket
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-datastorage.html
+  ('evidently', 'iam-user-access-management', 'customer-specific'),
+  -- OAM: source accounts choose which telemetry they share with which monitoring account
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Unified-Cross-Account.html
+  ('oam', 'zone-security', 'customer-specific'),
+  -- the shared metrics, logs and traces are the customer's data
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Unified-Cross-Account.html
+  ('oam', 'data', 'customer-specific'),
+  -- Application Insights: the customer installs the SSM Agent on its EC2 instances
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-prereqs.html
+  ('applicationinsights', 'os-patching', 'shared'),
+  -- the customer attaches the instance roles and creates the IAM policy for the service-linked role
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-prereqs.html
+  ('applicationinsights', 'iam-user-access-management', 'customer-specific'),
+  -- Cases: case fields, comments and templates encrypted at rest with AWS owned keys the service rotates
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('cases', 'server-side-encryption', 'inherited'),
+  -- the case fields and comments are content the customer provides
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('cases', 'data', 'customer-specific'),
+  -- data exchanged with Amazon Connect is protected in transit with TLS
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-in-transit.html
+  ('cases', 'network-traffic-protection', 'shared'),
+  -- Customer Profiles: a domain is created with the customer's KMS key, which it owns and manages
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('profile', 'server-side-encryption', 'shared'),
+  -- the customer's user data stored in Customer Profiles
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('profile', 'data', 'customer-specific'),
+  -- data exchanged with Amazon Connect is protected in transit with TLS
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-in-transit.html
+  ('profile', 'network-traffic-protection', 'shared'),
+  -- AppIntegrations: external application data encrypted with the customer managed key it provides
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('app-integrations', 'server-side-encryption', 'shared'),
+  -- the customer can revoke the grant, cutting the service off from data under its key
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('app-integrations', 'iam-user-access-management', 'customer-specific'),
+  -- event data forwarded from external applications is always encrypted in transit with TLS
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-in-transit.html
+  ('app-integrations', 'network-traffic-protection', 'shared'),
+  -- DLM: the customer lets its default roles use the KMS keys of encrypted volumes and cross-Region copies
+  --   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dlm-access-cmk.html
+  ('dlm', 'server-side-encryption', 'shared'),
+  -- users need the permissions the customer grants to use Data Lifecycle Manager
+  --   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dlm-access-control.html
+  ('dlm', 'iam-user-access-management', 'customer-specific'),
+  -- the snapshots and AMIs it manages are the customer's data
+  --   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/dlm-access-cmk.html
+  ('dlm', 'data', 'customer-specific'),
+  -- Recycle Bin: the customer's retention rules decide which deleted snapshots and AMIs are kept, and for how long
+  --   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/recycle-bin.html
+  ('rbin', 'data', 'customer-specific'),
+  -- the customer creates retention rules in each Region where it wants resources protected
+  --   https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/recycle-bin.html
+  ('rbin', 'configuration-management', 'shared'),
+  -- Performance Insights encrypts potentially sensitive data with the KMS key the customer specifies
+  --   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PerfInsights.Enabling.html
+  ('pi', 'server-side-encryption', 'shared'),
+  -- its data is encrypted in flight
+  --   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PerfInsights.Enabling.html
+  ('pi', 'network-traffic-protection', 'shared'),
+  -- the customer chooses how long the performance data is retained
+  --   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PerfInsights.Enabling.html
+  ('pi', 'data', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
--- retired services: the end-of-support statement of the page is in the rationale,
--- and the row says the service is retired
+-- the provider or the customer takes part where the page says so, layer by layer (srm.explain)
+SELECT s AS service, c AS control, e.layer_id, e.responsibility, e.origin,
+       e.responsibility @> want::responsibility AS holds
+FROM (VALUES
+  -- the customer installs Task Runner on a computational resource it manages
+  --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
+  ('datapipeline', 'os-patching', 'operating-system', 'provider, customer'),
+  -- an on-premises server is the customer's hardware
+  --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
+  ('datapipeline', 'physical-and-environmental', 'hardware', 'provider, customer'),
+  -- the CloudWatch agent is installed and configured on the customer's instances
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/appinsights-prereqs.html
+  ('applicationinsights', 'os-patching', 'operating-system', 'provider, customer'),
+  -- no customer part in Cases' encryption at rest
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('cases', 'server-side-encryption', 'server-side-encryption', 'provider'),
+  -- the customer managed key is created, owned and managed by the customer
+  --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
+  ('profile', 'server-side-encryption', 'server-side-encryption', 'customer')
+) AS t(s, c, layer, want)
+JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
+ORDER BY t.s COLLATE "C", t.c COLLATE "C";
+
+-- services whose page states an end of support or a change of availability: the
+-- statement is in the rationale, and retired services (only they) say so
 SELECT s AS service, stated,
-       rationale LIKE 'Retired: %' AND rationale LIKE '%' || stated || '%' AS holds
+       rationale LIKE '%' || stated || '%'
+       AND (rationale LIKE 'Retired: %') = retired AS holds
 FROM (VALUES
   --   https://docs.aws.amazon.com/cli/latest/reference/iotthingsgraph/index.html
-  ('iotthingsgraph', 'is discontinued')
-) AS t(s, stated)
+  ('iotthingsgraph', 'is discontinued', true),
+  --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-pipeline-objects.html
+  ('datapipeline', 'no longer available to new customers', false),
+  --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-projectsfeatures.html
+  ('evidently', 'October 16, 2025', true),
+  ('evidently', 'can no longer be accessed', true)
+) AS t(s, stated, retired)
 JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
 ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
