@@ -18,9 +18,9 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
       'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-      'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
-      'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile', 'ram', 'rbin', 'servicediscovery',
-      'supportapp')
+      'codeconnections', 'codestar-connections', 'codestar-notifications', 'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph',
+      'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile',
+      'ram', 'rbin', 'servicediscovery', 'signer', 'supportapp')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -30,9 +30,9 @@ FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
         'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-        'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
-        'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile', 'ram', 'rbin', 'servicediscovery',
-        'supportapp');
+        'codeconnections', 'codestar-connections', 'codestar-notifications', 'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph',
+        'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile',
+        'ram', 'rbin', 'servicediscovery', 'signer', 'supportapp');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -244,7 +244,37 @@ FROM (VALUES
   ('pi', 'network-traffic-protection', 'shared'),
   -- the customer chooses how long the performance data is retained
   --   https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_PerfInsights.Enabling.html
-  ('pi', 'data', 'customer-specific')
+  ('pi', 'data', 'customer-specific'),
+  -- Signer: AWS manages the signing keys for Lambda and container images; the customer imports its own certificate for IoT
+  --   https://docs.aws.amazon.com/signer/latest/developerguide/signing-profiles.html
+  ('signer', 'client-side-encryption', 'shared'),
+  -- the customer creates the signing profiles that signing jobs use
+  --   https://docs.aws.amazon.com/signer/latest/developerguide/signing-profiles.html
+  ('signer', 'iam-user-access-management', 'customer-specific'),
+  -- CodeConnections: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codeconnections', 'network-traffic-protection', 'shared'),
+  -- connection information may be stored and processed outside the Region, by the customer's agreement
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codeconnections', 'data', 'customer-specific'),
+  -- requests are signed with an IAM principal's keys or STS temporary credentials
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codeconnections', 'iam-user-access-management', 'customer-specific'),
+  -- connections: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codestar-connections', 'network-traffic-protection', 'shared'),
+  -- requests are signed with an IAM principal's keys or STS temporary credentials
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codestar-connections', 'iam-user-access-management', 'customer-specific'),
+  -- CodeStar Notifications is protected by AWS global network security procedures
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codestar-notifications', 'physical-and-environmental', 'inherited'),
+  -- clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codestar-notifications', 'network-traffic-protection', 'shared'),
+  -- requests are signed with an IAM principal's keys or STS temporary credentials
+  --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
+  ('codestar-notifications', 'iam-user-access-management', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -266,7 +296,13 @@ FROM (VALUES
   ('cases', 'server-side-encryption', 'server-side-encryption', 'provider'),
   -- the customer managed key is created, owned and managed by the customer
   --   https://docs.aws.amazon.com/connect/latest/adminguide/encryption-at-rest.html
-  ('profile', 'server-side-encryption', 'server-side-encryption', 'customer')
+  ('profile', 'server-side-encryption', 'server-side-encryption', 'customer'),
+  -- Signer manages the code-signing certificate and keys for Lambda and container images
+  --   https://docs.aws.amazon.com/signer/latest/developerguide/signing-profiles.html
+  ('signer', 'client-side-encryption', 'client-side-encryption', 'provider'),
+  -- for IoT workflows the customer imports its own code-signing certificate
+  --   https://docs.aws.amazon.com/signer/latest/developerguide/signing-profiles.html
+  ('signer', 'client-side-encryption', 'client-side-encryption', 'customer')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
