@@ -18,9 +18,9 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
       'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-      'codeconnections', 'codestar-connections', 'codestar-notifications', 'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph',
-      'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile',
-      'ram', 'rbin', 'servicediscovery', 'signer', 'supportapp')
+      'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'dlm', 'evidently', 'internetmonitor',
+      'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi',
+      'profile', 'ram', 'rbin', 'servicediscovery', 'signer', 'ssm-guiconnect', 'ssm-quicksetup', 'supportapp')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -30,9 +30,9 @@ FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
         'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-        'codeconnections', 'codestar-connections', 'codestar-notifications', 'datapipeline', 'dlm', 'evidently', 'internetmonitor', 'iotthingsgraph',
-        'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi', 'profile',
-        'ram', 'rbin', 'servicediscovery', 'signer', 'supportapp');
+        'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'dlm', 'evidently', 'internetmonitor',
+        'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi',
+        'profile', 'ram', 'rbin', 'servicediscovery', 'signer', 'ssm-guiconnect', 'ssm-quicksetup', 'supportapp');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -274,7 +274,31 @@ FROM (VALUES
   ('codestar-notifications', 'network-traffic-protection', 'shared'),
   -- requests are signed with an IAM principal's keys or STS temporary credentials
   --   https://docs.aws.amazon.com/dtconsole/latest/userguide/infrastructure-security.html
-  ('codestar-notifications', 'iam-user-access-management', 'customer-specific')
+  ('codestar-notifications', 'iam-user-access-management', 'customer-specific'),
+  -- Compute Optimizer in GovCloud: only FIPS endpoints, which the customer's CLI or SDK must be set to use
+  --   https://docs.aws.amazon.com/govcloud-us/latest/UserGuide/govcloud-compute-optimizer.html
+  ('compute-optimizer', 'network-traffic-protection', 'shared'),
+  -- the customer decides whether to move or resize its running resources
+  --   https://docs.aws.amazon.com/java/api/latest/software/amazon/awssdk/services/computeoptimizer/package-summary.html
+  ('compute-optimizer', 'data', 'customer-specific'),
+  -- Quick Setup: the customer opts in to agent updates on its managed nodes
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/quick-setup-host-management.html
+  ('ssm-quicksetup', 'os-patching', 'shared'),
+  -- Quick Setup creates the IAM instance profile roles the customer's instances use
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/systems-manager-quick-setup.html
+  ('ssm-quicksetup', 'iam-user-access-management', 'customer-specific'),
+  -- Systems Manager: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/infrastructure-security.html
+  ('ssm-quicksetup', 'network-traffic-protection', 'shared'),
+  -- Remote Desktop: nodes must run a minimum SSM Agent version, which the customer installs or updates
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/fleet-rdp.html
+  ('ssm-guiconnect', 'os-patching', 'shared'),
+  -- the customer configures the IAM permissions for Remote Desktop
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/fleet-rdp.html
+  ('ssm-guiconnect', 'iam-user-access-management', 'customer-specific'),
+  -- Systems Manager: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/infrastructure-security.html
+  ('ssm-guiconnect', 'network-traffic-protection', 'shared')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -302,7 +326,13 @@ FROM (VALUES
   ('signer', 'client-side-encryption', 'client-side-encryption', 'provider'),
   -- for IoT workflows the customer imports its own code-signing certificate
   --   https://docs.aws.amazon.com/signer/latest/developerguide/signing-profiles.html
-  ('signer', 'client-side-encryption', 'client-side-encryption', 'customer')
+  ('signer', 'client-side-encryption', 'client-side-encryption', 'customer'),
+  -- Systems Manager updates SSM Agent and the CloudWatch agent on the customer's nodes
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/quick-setup-host-management.html
+  ('ssm-quicksetup', 'os-patching', 'operating-system', 'provider, customer'),
+  -- the SSM Agent version on the node is the customer's to keep current
+  --   https://docs.aws.amazon.com/systems-manager/latest/userguide/fleet-rdp.html
+  ('ssm-guiconnect', 'os-patching', 'operating-system', 'customer')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
