@@ -19,8 +19,9 @@ FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
       'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
       'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'dlm', 'evidently', 'internetmonitor',
-      'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi',
-      'profile', 'ram', 'rbin', 'servicediscovery', 'signer', 'ssm-guiconnect', 'ssm-quicksetup', 'supportapp')
+      'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmanager', 'networkmonitor', 'oam',
+      'pi', 'profile', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'ssm-guiconnect',
+      'ssm-quicksetup', 'supportapp')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -31,8 +32,9 @@ WHERE provider = 'aws'
   AND service_namespace IN (
         'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
         'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'dlm', 'evidently', 'internetmonitor',
-        'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmonitor', 'oam', 'pi',
-        'profile', 'ram', 'rbin', 'servicediscovery', 'signer', 'ssm-guiconnect', 'ssm-quicksetup', 'supportapp');
+        'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmanager', 'networkmonitor', 'oam',
+        'pi', 'profile', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'ssm-guiconnect',
+        'ssm-quicksetup', 'supportapp');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -298,7 +300,19 @@ FROM (VALUES
   ('ssm-guiconnect', 'iam-user-access-management', 'customer-specific'),
   -- Systems Manager: clients must support TLS with perfect forward secrecy
   --   https://docs.aws.amazon.com/systems-manager/latest/userguide/infrastructure-security.html
-  ('ssm-guiconnect', 'network-traffic-protection', 'shared')
+  ('ssm-guiconnect', 'network-traffic-protection', 'shared'),
+  -- SimpleDB: requests are signed with the keys of IAM users or temporary credentials the customer grants
+  --   https://docs.aws.amazon.com/AmazonSimpleDB/latest/DeveloperGuide/UsingTemporarySecurityCredentials_SDB.html
+  ('sdb', 'iam-user-access-management', 'customer-specific'),
+  -- requests travel over HTTPS to the SimpleDB endpoint
+  --   https://docs.aws.amazon.com/AmazonSimpleDB/latest/DeveloperGuide/UsingTemporarySecurityCredentials_SDB.html
+  ('sdb', 'network-traffic-protection', 'shared'),
+  -- Network Manager: devices may be physical appliances in the customer's on-premises network
+  --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/networkmanager/aws.sdk.kotlin.services.networkmanager/-network-manager-client/
+  ('networkmanager', 'physical-and-environmental', 'shared'),
+  -- the customer manages its core network and transit gateway networks across accounts and Regions
+  --   https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/networkmanager/package-summary.html
+  ('networkmanager', 'zone-security', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -332,7 +346,10 @@ FROM (VALUES
   ('ssm-quicksetup', 'os-patching', 'operating-system', 'provider, customer'),
   -- the SSM Agent version on the node is the customer's to keep current
   --   https://docs.aws.amazon.com/systems-manager/latest/userguide/fleet-rdp.html
-  ('ssm-guiconnect', 'os-patching', 'operating-system', 'customer')
+  ('ssm-guiconnect', 'os-patching', 'operating-system', 'customer'),
+  -- on-premises devices are the customer's hardware
+  --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/networkmanager/aws.sdk.kotlin.services.networkmanager/-network-manager-client/
+  ('networkmanager', 'physical-and-environmental', 'hardware', 'provider, customer')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
