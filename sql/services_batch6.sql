@@ -370,3 +370,110 @@ FROM (VALUES
 ) AS t(s, stated, retired)
 JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
 ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
+
+-- namespaces of the AWS Service Authorization Reference that are an API of a
+-- reviewed service (its reference page beside each): the namespace resolves to
+-- that service, which is reviewed
+SELECT t.ns AS namespace, a.service_namespace AS service, s.reviewed,
+       a.service_namespace = t.want AND s.reviewed AS holds
+FROM (VALUES
+  -- Apache Kafka APIs for Amazon MSK clusters
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_kafka-cluster.html
+  ('kafka-cluster', 'kafka'),
+  -- Amazon RDS IAM Authentication
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_rds-db.html
+  ('rds-db', 'rds'),
+  -- Amazon RDS Data API
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_rds-data.html
+  ('rds-data', 'rds'),
+  -- Amazon Redshift Data API
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_redshift-data.html
+  ('redshift-data', 'redshift'),
+  -- AWS SQL Workbench (Amazon Redshift query editor v2)
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_sqlworkbench.html
+  ('sqlworkbench', 'redshift'),
+  -- Amazon Message Gateway Service (Session Manager channels)
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_ssmmessages.html
+  ('ssmmessages', 'ssm'),
+  -- Amazon Message Delivery Service (SSM Agent messages)
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_ec2messages.html
+  ('ec2messages', 'ssm'),
+  -- AWS IAM Identity Center directory
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_sso-directory.html
+  ('sso-directory', 'sso'),
+  -- AWS Identity Store Auth
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_identitystore-auth.html
+  ('identitystore-auth', 'identitystore'),
+  -- Amazon CloudFront KeyValueStore
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_cloudfront-keyvaluestore.html
+  ('cloudfront-keyvaluestore', 'cloudfront'),
+  -- Amazon EKS Auth (Pod Identity)
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_eks-auth.html
+  ('eks-auth', 'eks'),
+  -- Amazon VPC Lattice Services
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_vpc-lattice-svcs.html
+  ('vpc-lattice-svcs', 'vpc-lattice'),
+  -- AWS Backup storage
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_backup-storage.html
+  ('backup-storage', 'backup'),
+  -- AWS Backup Search
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_backup-search.html
+  ('backup-search', 'backup'),
+  -- AWS Directory Service Data
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_ds-data.html
+  ('ds-data', 'ds'),
+  -- Amazon Location Service Maps
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_geo-maps.html
+  ('geo-maps', 'geo'),
+  -- Amazon Location Service Places
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_geo-places.html
+  ('geo-places', 'geo'),
+  -- Amazon Location Service Routes
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_geo-routes.html
+  ('geo-routes', 'geo'),
+  -- Amazon Route 53 Recovery Controls
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_route53-recovery-control-config.html
+  ('route53-recovery-control-config', 'route53-recovery-control'),
+  -- Amazon Route 53 Recovery Cluster
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_route53-recovery-cluster.html
+  ('route53-recovery-cluster', 'route53-recovery-control'),
+  -- AWS Billing console (legacy permissions)
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_aws-portal.html
+  ('aws-portal', 'billing'),
+  -- Amazon Inspector Scan
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_inspector-scan.html
+  ('inspector-scan', 'inspector2'),
+  -- AWS IoT Jobs DataPlane
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_iotjobsdata.html
+  ('iotjobsdata', 'iot'),
+  -- AWS Elemental MediaPackage VOD
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_mediapackage-vod.html
+  ('mediapackage-vod', 'mediapackage'),
+  -- Amazon EC2 Instance Connect
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_ec2-instance-connect.html
+  ('ec2-instance-connect', 'ec2'),
+  -- AWS License Manager Linux subscriptions
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_license-manager-linux-subscriptions.html
+  ('license-manager-linux-subscriptions', 'license-manager'),
+  -- AWS License Manager user subscriptions
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_license-manager-user-subscriptions.html
+  ('license-manager-user-subscriptions', 'license-manager'),
+  -- Amazon SageMaker geospatial capabilities
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_sagemaker-geospatial.html
+  ('sagemaker-geospatial', 'sagemaker'),
+  -- Amazon SageMaker with MLflow
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_sagemaker-mlflow.html
+  ('sagemaker-mlflow', 'sagemaker'),
+  -- AWS App Mesh Preview
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_appmesh-preview.html
+  ('appmesh-preview', 'appmesh'),
+  -- Amazon Resource Group Tagging API
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_tag.html
+  ('tag', 'resource-groups'),
+  -- Amazon Q Apps (part of Amazon Q Business)
+  --   https://docs.aws.amazon.com/service-authorization/latest/reference/list_qapps.html
+  ('qapps', 'qbusiness')
+) AS t(ns, want)
+CROSS JOIN LATERAL resolve_asset(t.ns) AS a
+LEFT JOIN service s ON s.provider = a.provider AND s.service_namespace = a.service_namespace
+ORDER BY t.ns COLLATE "C";
