@@ -18,10 +18,12 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
       'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-      'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'dlm', 'evidently', 'internetmonitor',
-      'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmanager', 'networkmonitor', 'oam',
-      'pi', 'profile', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'ssm-guiconnect',
-      'ssm-quicksetup', 'supportapp')
+      'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm',
+      'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
+      'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly',
+      'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'sms',
+      'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'trustedadvisor',
+      'workmail')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -31,10 +33,12 @@ FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
         'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-        'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'dlm', 'evidently', 'internetmonitor',
-        'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'networkmanager', 'networkmonitor', 'oam',
-        'pi', 'profile', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'ssm-guiconnect',
-        'ssm-quicksetup', 'supportapp');
+        'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm',
+        'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
+        'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly',
+        'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'sms',
+        'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'trustedadvisor',
+        'workmail');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -312,7 +316,113 @@ FROM (VALUES
   ('networkmanager', 'physical-and-environmental', 'shared'),
   -- the customer manages its core network and transit gateway networks across accounts and Regions
   --   https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/networkmanager/package-summary.html
-  ('networkmanager', 'zone-security', 'customer-specific')
+  ('networkmanager', 'zone-security', 'customer-specific'),
+  -- Namespaces the Service Authorization Reference had and srm lacked
+  -- STS: the customer decides which trusted users get temporary credentials and how long they last
+  --   https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html
+  ('sts', 'iam-user-access-management', 'customer-specific'),
+  -- all STS endpoints support HTTPS; the customer picks the global or a Regional endpoint
+  --   https://docs.aws.amazon.com/IAM/latest/UserGuide/data-protection.html
+  ('sts', 'network-traffic-protection', 'shared'),
+  -- STS collects no customer content except its request logs
+  --   https://docs.aws.amazon.com/IAM/latest/UserGuide/data-protection.html
+  ('sts', 'physical-and-environmental', 'inherited'),
+  -- Snowball Edge: the customer inspects the device and keeps it off the loading dock
+  --   https://docs.aws.amazon.com/snowball/latest/developer-guide/data-protection-device.html
+  ('snowball', 'physical-and-environmental', 'shared'),
+  -- the customer protects the job manifest and unlock code that open the device's contents
+  --   https://docs.aws.amazon.com/snowball/latest/developer-guide/data-protection-device.html
+  ('snowball', 'data', 'customer-specific'),
+  -- AWS provides software updates that the customer installs and applies by restarting the device
+  --   https://docs.aws.amazon.com/snowball/latest/developer-guide/updating-device.html
+  ('snowball', 'patch-management', 'shared'),
+  -- Support: the customer owns the information in its support cases
+  --   https://docs.aws.amazon.com/awssupport/latest/user/security-for-support-cases.html
+  ('support', 'data', 'customer-specific'),
+  -- clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/awssupport/latest/user/infrastructure-security.html
+  ('support', 'network-traffic-protection', 'shared'),
+  -- requests are signed with an IAM principal's keys or STS temporary credentials
+  --   https://docs.aws.amazon.com/awssupport/latest/user/infrastructure-security.html
+  ('support', 'iam-user-access-management', 'customer-specific'),
+  -- Trusted Advisor: the customer controls access with IAM and tag-based permissions
+  --   https://docs.aws.amazon.com/awssupport/latest/user/security-trusted-advisor.html
+  ('trustedadvisor', 'iam-user-access-management', 'customer-specific'),
+  -- AWS runs the checks; every account has the core checks
+  --   https://docs.aws.amazon.com/awssupport/latest/user/security-trusted-advisor.html
+  ('trustedadvisor', 'patch-management', 'inherited'),
+  -- AWS Health encrypts all stored data at rest and supports no customer managed keys
+  --   https://docs.aws.amazon.com/health/latest/ug/data-encryption.html
+  ('health', 'server-side-encryption', 'inherited'),
+  -- all data sent to and from AWS Health is encrypted in transit
+  --   https://docs.aws.amazon.com/health/latest/ug/data-encryption.html
+  ('health', 'network-traffic-protection', 'shared'),
+  -- Polly: the customer stores the output and encrypts it with keys of its choice
+  --   https://docs.aws.amazon.com/polly/latest/dg/encryption-at-rest.html
+  ('polly', 'data', 'customer-specific'),
+  -- text submissions are protected in transit; clients use TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/polly/latest/dg/infrastructure-security.html
+  ('polly', 'network-traffic-protection', 'shared'),
+  -- encrypting the stored audio is the customer's own choice of key
+  --   https://docs.aws.amazon.com/polly/latest/dg/encryption-at-rest.html
+  ('polly', 'client-side-encryption', 'customer-specific'),
+  -- Monitron: AWS owned key by default, or the customer's managed key with custom encryption settings
+  --   https://docs.aws.amazon.com/Monitron/latest/admin-guide/data-protection.html
+  ('monitron', 'server-side-encryption', 'shared'),
+  -- data from the customer's sensors travels to Monitron over TLS
+  --   https://docs.aws.amazon.com/Monitron/latest/admin-guide/data-protection.html
+  ('monitron', 'network-traffic-protection', 'shared'),
+  -- the sensors and gateways are mounted in the customer's plant
+  --   https://docs.aws.amazon.com/Monitron/latest/admin-guide/admin_what-is-monitron.html
+  ('monitron', 'physical-and-environmental', 'shared'),
+  -- Discovery Agent: installed by the customer on its on-premises servers and VMs, running with root privileges
+  --   https://docs.aws.amazon.com/application-discovery/latest/userguide/discovery-agent.html
+  ('discovery', 'os-patching', 'shared'),
+  -- the agents run in the customer's own data centre, on its physical servers
+  --   https://docs.aws.amazon.com/application-discovery/latest/userguide/discovery-agent.html
+  ('discovery', 'physical-and-environmental', 'shared'),
+  -- Migration Hub: AWS protects the infrastructure that runs AWS services
+  --   https://docs.aws.amazon.com/migrationhub/latest/ug/security.html
+  ('mgh', 'physical-and-environmental', 'inherited'),
+  -- the sensitivity of the customer's data and its requirements are the customer's
+  --   https://docs.aws.amazon.com/migrationhub/latest/ug/security.html
+  ('mgh', 'data', 'customer-specific'),
+  -- SMS: traffic from the connector to S3 and to the service was encrypted with TLS
+  --   https://docs.aws.amazon.com/server-migration-service/latest/userguide/data-protection.html
+  ('sms', 'network-traffic-protection', 'shared'),
+  -- the connector VM ran in the customer's on-premises virtualization environment
+  --   https://docs.aws.amazon.com/server-migration-service/latest/userguide/SMS_setup.html
+  ('sms', 'physical-and-environmental', 'shared'),
+  -- WorkMail: every message encrypted before it is written; the organization's key is AWS managed or the customer's
+  --   https://docs.aws.amazon.com/workmail/latest/adminguide/data-protection.html
+  ('workmail', 'server-side-encryption', 'shared'),
+  -- the mailboxes hold the customer's email and calendar items
+  --   https://docs.aws.amazon.com/workmail/latest/adminguide/data-protection.html
+  ('workmail', 'data', 'customer-specific'),
+  -- IoT 1-Click ran as an AWS managed service until it was discontinued
+  --   https://docs.aws.amazon.com/iot-1-click/latest/developerguide/doc-history.html
+  ('iot1click', 'physical-and-environmental', 'inherited'),
+  -- CloudShell installs security patches for the system packages of compute environments by default
+  --   https://docs.aws.amazon.com/cloudshell/latest/userguide/infrastructure-security.html
+  ('cloudshell', 'os-patching', 'inherited'),
+  -- third-party applications the customer installs fall under the shared responsibility model
+  --   https://docs.aws.amazon.com/cloudshell/latest/userguide/security-best-practices.html
+  ('cloudshell', 'patch-management', 'shared'),
+  -- IAM permissions and policies control access to CloudShell and its file transfers
+  --   https://docs.aws.amazon.com/cloudshell/latest/userguide/security-best-practices.html
+  ('cloudshell', 'iam-user-access-management', 'customer-specific'),
+  -- SWF: a decider implements the customer's coordination logic and runs where the customer runs it
+  --   https://docs.aws.amazon.com/amazonswf/latest/developerguide/swf-dg-dev-deciders.html
+  ('swf', 'patch-management', 'shared'),
+  -- activity workers are the customer's programs that perform the activity tasks
+  --   https://docs.aws.amazon.com/amazonswf/latest/developerguide/swf-dev-tasks.html
+  ('swf', 'os-patching', 'shared'),
+  -- Q Developer: AWS managed key by default, a customer managed key for some features
+  --   https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/manage-encryption.html
+  ('q', 'server-side-encryption', 'shared'),
+  -- the customer opts out of service improvement use of Free tier content
+  --   https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/service-improvement.html
+  ('q', 'data', 'customer-specific')
 ) AS t(s, c, want)
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 
@@ -349,7 +459,31 @@ FROM (VALUES
   ('ssm-guiconnect', 'os-patching', 'operating-system', 'customer'),
   -- on-premises devices are the customer's hardware
   --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/networkmanager/aws.sdk.kotlin.services.networkmanager/-network-manager-client/
-  ('networkmanager', 'physical-and-environmental', 'hardware', 'provider, customer')
+  ('networkmanager', 'physical-and-environmental', 'hardware', 'provider, customer'),
+  -- the device is the customer's to protect while it is on site
+  --   https://docs.aws.amazon.com/snowball/latest/developer-guide/data-protection-device.html
+  ('snowball', 'physical-and-environmental', 'facilities', 'customer'),
+  -- the customer installs the updates AWS provides
+  --   https://docs.aws.amazon.com/snowball/latest/developer-guide/updating-device.html
+  ('snowball', 'patch-management', 'virtualization', 'provider, customer'),
+  -- the encryption at rest is AWS's alone
+  --   https://docs.aws.amazon.com/health/latest/ug/data-encryption.html
+  ('health', 'server-side-encryption', 'server-side-encryption', 'provider'),
+  -- the gateways fit on the customer's factory walls and use its Wi-Fi
+  --   https://docs.aws.amazon.com/Monitron/latest/admin-guide/admin_what-is-monitron.html
+  ('monitron', 'physical-and-environmental', 'facilities', 'customer'),
+  -- the Agentless Collector is deployed into the customer's vCenter
+  --   https://docs.aws.amazon.com/application-discovery/latest/userguide/what-is-appdiscovery.html
+  ('discovery', 'patch-management', 'virtualization', 'customer'),
+  -- the agent is the customer's to install on each server
+  --   https://docs.aws.amazon.com/application-discovery/latest/userguide/discovery-agent.html
+  ('discovery', 'os-patching', 'operating-system', 'customer'),
+  -- the decider is the customer's implementation
+  --   https://docs.aws.amazon.com/amazonswf/latest/developerguide/swf-dg-dev-deciders.html
+  ('swf', 'patch-management', 'application', 'customer'),
+  -- SWF keeps the execution history and schedules decision tasks
+  --   https://docs.aws.amazon.com/amazonswf/latest/developerguide/swf-dg-dev-deciders.html
+  ('swf', 'patch-management', 'application', 'provider')
 ) AS t(s, c, layer, want)
 JOIN LATERAL explain(s, c) AS e ON e.layer_id = t.layer
 ORDER BY t.s COLLATE "C", t.c COLLATE "C";
@@ -366,7 +500,14 @@ FROM (VALUES
   ('datapipeline', 'no longer available to new customers', false),
   --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-projectsfeatures.html
   ('evidently', 'October 16, 2025', true),
-  ('evidently', 'can no longer be accessed', true)
+  ('evidently', 'can no longer be accessed', true),
+  --   https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html
+  ('snowball', 'no longer available to new customers', false),
+  --   https://docs.aws.amazon.com/server-migration-service/latest/userguide/data-protection.html
+  ('sms', 'March 31, 2022', true),
+  ('sms', 'Application Migration Service', true),
+  --   https://docs.aws.amazon.com/iot-1-click/latest/developerguide/doc-history.html
+  ('iot1click', 'December 16, 2024', true)
 ) AS t(s, stated, retired)
 JOIN service ON service.provider = 'aws' AND service.service_namespace = t.s
 ORDER BY t.s COLLATE "C", t.stated COLLATE "C";
