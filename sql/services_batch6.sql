@@ -17,13 +17,13 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
-      'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-      'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm',
-      'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
-      'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly',
-      'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'sms',
-      'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'trustedadvisor',
-      'workmail')
+      'access-analyzer', 'account', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact', 'autoscaling-plans', 'cases',
+      'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline',
+      'discovery', 'dlm', 'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker',
+      'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam',
+      'pi', 'polly', 'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery',
+      'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
+      'supportapp', 'swf', 'trustedadvisor', 'workmail')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -32,13 +32,13 @@ SELECT count(*) AS deviations,
 FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
-        'access-analyzer', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'autoscaling-plans', 'cases', 'catalog', 'chatbot',
-        'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm',
-        'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager',
-        'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly',
-        'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'signer', 'sms',
-        'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'trustedadvisor',
-        'workmail');
+        'access-analyzer', 'account', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact', 'autoscaling-plans', 'cases',
+        'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline',
+        'discovery', 'dlm', 'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker',
+        'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam',
+        'pi', 'polly', 'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery',
+        'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
+        'supportapp', 'swf', 'trustedadvisor', 'workmail');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -125,6 +125,25 @@ FROM (VALUES
   -- cloud deployments use AWS IoT's security features, run by AWS
   --   https://docs.aws.amazon.com/thingsgraph/latest/ug/tg-security.html
   ('iotthingsgraph', 'physical-and-environmental', 'inherited'),
+  -- Namespaces the Service Authorization Reference had and srm lacked
+  -- Service Quotas: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/servicequotas/latest/userguide/infrastructure-security.html
+  ('servicequotas', 'network-traffic-protection', 'shared'),
+  -- resource-based policies may restrict access by source IP address
+  --   https://docs.aws.amazon.com/servicequotas/latest/userguide/infrastructure-security.html
+  ('servicequotas', 'network-security', 'customer-specific'),
+  -- Account Management: the customer names the security contact AWS notifies
+  --   https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
+  ('account', 'data', 'customer-specific'),
+  -- users of the management or delegated administrator account update member accounts' contacts
+  --   https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
+  ('account', 'iam-user-access-management', 'customer-specific'),
+  -- Artifact: IAM policies decide who may list, view and download reports and accept agreements
+  --   https://docs.aws.amazon.com/artifact/latest/ug/security-iam-awsmanpol.html
+  ('artifact', 'iam-user-access-management', 'customer-specific'),
+  -- the agreements the customer's account has accepted are its own records
+  --   https://docs.aws.amazon.com/online-register/latest/data-formats/awsartifact.html
+  ('artifact', 'data', 'customer-specific'),
   -- Data Pipeline: Task Runner may run on a long-running EC2 instance or on-premises server the customer manages
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
   ('datapipeline', 'os-patching', 'shared'),
@@ -317,7 +336,6 @@ FROM (VALUES
   -- the customer manages its core network and transit gateway networks across accounts and Regions
   --   https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/networkmanager/package-summary.html
   ('networkmanager', 'zone-security', 'customer-specific'),
-  -- Namespaces the Service Authorization Reference had and srm lacked
   -- STS: the customer decides which trusted users get temporary credentials and how long they last
   --   https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html
   ('sts', 'iam-user-access-management', 'customer-specific'),
