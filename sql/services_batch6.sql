@@ -17,13 +17,14 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
          WHERE sl.provider = s.provider AND sl.service_namespace = s.service_namespace) AS deviations
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
-      'access-analyzer', 'account', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact', 'autoscaling-plans', 'cases',
-      'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline',
-      'discovery', 'dlm', 'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker',
-      'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam',
-      'pi', 'polly', 'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery',
-      'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
-      'supportapp', 'swf', 'trustedadvisor', 'workmail')
+      'access-analyzer', 'account', 'aidevops', 'aiops', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact',
+      'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
+      'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
+      'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
+      'mpa', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly', 'profile', 'q',
+      'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer', 'sms', 'snowball',
+      'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor',
+      'workdocs', 'workmail')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -32,13 +33,14 @@ SELECT count(*) AS deviations,
 FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
-        'access-analyzer', 'account', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact', 'autoscaling-plans', 'cases',
-        'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'datapipeline',
-        'discovery', 'dlm', 'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker',
-        'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron', 'networkmanager', 'networkmonitor', 'oam',
-        'pi', 'polly', 'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery',
-        'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
-        'supportapp', 'swf', 'trustedadvisor', 'workmail');
+        'access-analyzer', 'account', 'aidevops', 'aiops', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact',
+        'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
+        'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
+        'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
+        'mpa', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly', 'profile', 'q',
+        'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer', 'sms', 'snowball',
+        'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor',
+        'workdocs', 'workmail');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -144,6 +146,45 @@ FROM (VALUES
   -- the agreements the customer's account has accepted are its own records
   --   https://docs.aws.amazon.com/online-register/latest/data-formats/awsartifact.html
   ('artifact', 'data', 'customer-specific'),
+  -- Timestream for InfluxDB: AWS updates the instance's underlying operating system, mostly for security
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'os-patching', 'inherited'),
+  -- engine updates happen in a maintenance window the customer may choose
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'patch-management', 'shared'),
+  -- WorkDocs: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/workdocs/latest/adminguide/infrastructure-security.html
+  ('workdocs', 'network-traffic-protection', 'shared'),
+  -- API actions are authenticated and signed, for the customer's IAM users and roles
+  --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
+  ('workdocs', 'iam-user-access-management', 'customer-specific'),
+  -- DevOps Agent: each Agent Space defines which accounts and resources the agent can access
+  --   https://docs.aws.amazon.com/devopsagent/latest/userguide/aws-devops-agent-security.html
+  ('aidevops', 'zone-security', 'customer-specific'),
+  -- the customer configures the agent's IAM role with least privilege
+  --   https://docs.aws.amazon.com/devopsagent/latest/userguide/aws-devops-agent-security.html
+  ('aidevops', 'iam-user-access-management', 'customer-specific'),
+  -- data encrypted at rest with AWS managed keys and in transit
+  --   https://docs.aws.amazon.com/awssupport/latest/user/support-devops-agent-security.html
+  ('aidevops', 'server-side-encryption', 'shared'),
+  -- CloudWatch investigations scan the telemetry of the customer's system
+  --   https://docs.aws.amazon.com/cli/v1/reference/aiops/index.html
+  ('aiops', 'data', 'customer-specific'),
+  -- the customer attaches IAM resource policies to its investigation groups
+  --   https://docs.aws.amazon.com/java/api/latest/software/amazon/awssdk/services/aiops/AiOpsClient.html
+  ('aiops', 'iam-user-access-management', 'customer-specific'),
+  -- Pricing Calculator: estimates priced with the customer's own discounts and benefit sharing preferences
+  --   https://docs.aws.amazon.com/cli/v1/reference/bcm-pricing-calculator/index.html
+  ('bcm-pricing-calculator', 'data', 'customer-specific'),
+  -- Billing and Cost Management: clients use TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/infrastructure-security.html
+  ('bcm-pricing-calculator', 'network-traffic-protection', 'shared'),
+  -- the customer's approval teams are viewed from its management account, with permissions it grants
+  --   https://docs.aws.amazon.com/mpa/latest/userguide/admin-view-team.html
+  ('mpa', 'iam-user-access-management', 'customer-specific'),
+  -- formal approvals kept for the customer's own auditing and compliance
+  --   https://docs.aws.amazon.com/mpa/latest/APIReference/Welcome.html
+  ('mpa', 'data', 'customer-specific'),
   -- Data Pipeline: Task Runner may run on a long-running EC2 instance or on-premises server the customer manages
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
   ('datapipeline', 'os-patching', 'shared'),
@@ -448,6 +489,12 @@ ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 SELECT s AS service, c AS control, e.layer_id, e.responsibility, e.origin,
        e.responsibility @> want::responsibility AS holds
 FROM (VALUES
+  -- the customer may set the preferred maintenance window
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'patch-management', 'platform', 'customer'),
+  -- AWS performs the maintenance on the underlying hardware
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'patch-management', 'hardware', 'provider'),
   -- the customer installs Task Runner on a computational resource it manages
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
   ('datapipeline', 'os-patching', 'operating-system', 'provider, customer'),
@@ -514,6 +561,8 @@ SELECT s AS service, stated,
 FROM (VALUES
   --   https://docs.aws.amazon.com/cli/latest/reference/iotthingsgraph/index.html
   ('iotthingsgraph', 'is discontinued', true),
+  --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
+  ('workdocs', 'new customer sign-ups and account upgrades are no longer available', false),
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-pipeline-objects.html
   ('datapipeline', 'no longer available to new customers', false),
   --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-projectsfeatures.html
