@@ -21,10 +21,10 @@ WHERE s.provider = 'aws' AND s.service_namespace IN (
       'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
       'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
       'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
-      'mpa', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly', 'profile', 'q',
-      'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer', 'sms', 'snowball',
-      'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor',
-      'workdocs', 'workmail')
+      'mpa', 'networkmanager', 'networkmonitor', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi', 'polly',
+      'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer',
+      'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf',
+      'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -37,10 +37,10 @@ WHERE provider = 'aws'
         'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
         'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
         'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
-        'mpa', 'networkmanager', 'networkmonitor', 'oam', 'pi', 'polly', 'profile', 'q',
-        'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer', 'sms', 'snowball',
-        'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor',
-        'workdocs', 'workmail');
+        'mpa', 'networkmanager', 'networkmonitor', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi', 'polly',
+        'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer',
+        'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf',
+        'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -185,6 +185,18 @@ FROM (VALUES
   -- formal approvals kept for the customer's own auditing and compliance
   --   https://docs.aws.amazon.com/mpa/latest/APIReference/Welcome.html
   ('mpa', 'data', 'customer-specific'),
+  -- Connector for SCEP: the customer manages the challenge passwords, in the connector or in Intune
+  --   https://docs.aws.amazon.com/pca-connector-scep/latest/APIReference/API_MobileDeviceManagement.html
+  ('pca-connector-scep', 'iam-user-access-management', 'customer-specific'),
+  -- the connector links the customer's private CA to its SCEP-enabled devices
+  --   https://docs.aws.amazon.com/privateca/latest/userguide/c4scep-concepts.html
+  ('pca-connector-scep', 'data', 'customer-specific'),
+  -- Observability Admin: organization-wide rules only from the management or delegated administrator account
+  --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/observabilityadmin/aws.sdk.kotlin.services.observabilityadmin/-observability-admin-client
+  ('observabilityadmin', 'iam-user-access-management', 'customer-specific'),
+  -- the customer's telemetry rules decide which resources have telemetry enabled and how it is collected
+  --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/observabilityadmin/aws.sdk.kotlin.services.observabilityadmin/-observability-admin-client
+  ('observabilityadmin', 'data', 'customer-specific'),
   -- Data Pipeline: Task Runner may run on a long-running EC2 instance or on-premises server the customer manages
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
   ('datapipeline', 'os-patching', 'shared'),
