@@ -21,10 +21,10 @@ WHERE s.provider = 'aws' AND s.service_namespace IN (
       'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
       'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
       'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
-      'mpa', 'networkmanager', 'networkmonitor', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi', 'polly',
-      'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer',
-      'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf',
-      'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail')
+      'mpa', 'networkmanager', 'networkmonitor', 'notifications-contacts', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi',
+      'polly', 'profile', 'q', 'ram', 'rbin', 'route53globalresolver', 'sdb', 'servicediscovery',
+      'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
+      'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -37,10 +37,10 @@ WHERE provider = 'aws'
         'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
         'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
         'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
-        'mpa', 'networkmanager', 'networkmonitor', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi', 'polly',
-        'profile', 'q', 'ram', 'rbin', 'sdb', 'servicediscovery', 'servicequotas', 'signer',
-        'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf',
-        'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail');
+        'mpa', 'networkmanager', 'networkmonitor', 'notifications-contacts', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi',
+        'polly', 'profile', 'q', 'ram', 'rbin', 'route53globalresolver', 'sdb', 'servicediscovery',
+        'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
+        'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -197,6 +197,21 @@ FROM (VALUES
   -- the customer's telemetry rules decide which resources have telemetry enabled and how it is collected
   --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/observabilityadmin/aws.sdk.kotlin.services.observabilityadmin/-observability-admin-client
   ('observabilityadmin', 'data', 'customer-specific'),
+  -- Global Resolver evaluates queries against the security policies and domain lists the customer configures
+  --   https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/gr-how-it-works.html
+  ('route53globalresolver', 'network-security', 'customer-specific'),
+  -- clients authenticate by token (DoH, DoT) or IP access source, as the customer configures
+  --   https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/gr-how-it-works.html
+  ('route53globalresolver', 'iam-user-access-management', 'customer-specific'),
+  -- queries over Do53, DoT or DoH: encryption in transit depends on the protocol the customer's clients use
+  --   https://docs.aws.amazon.com/cli/latest/reference/route53globalresolver/index.html
+  ('route53globalresolver', 'network-traffic-protection', 'shared'),
+  -- User Notifications (and its contacts): clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/notifications/latest/userguide/infrastructure-security.html
+  ('notifications-contacts', 'network-traffic-protection', 'shared'),
+  -- requests are signed with the keys of an IAM principal or STS credentials
+  --   https://docs.aws.amazon.com/notifications/latest/userguide/infrastructure-security.html
+  ('notifications-contacts', 'iam-user-access-management', 'customer-specific'),
   -- Data Pipeline: Task Runner may run on a long-running EC2 instance or on-premises server the customer manages
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
   ('datapipeline', 'os-patching', 'shared'),
