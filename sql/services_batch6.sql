@@ -46,6 +46,7 @@ WHERE provider = 'aws'
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
        classify(s, c) AS class, classify(s, c)::text = want AS holds
 FROM (VALUES
+  -- Services the category rule had placed
   -- RAM: AWS protects the global infrastructure; the customer keeps control over its content
   --   https://docs.aws.amazon.com/ram/latest/userguide/security-data-protection.html
   ('ram', 'physical-and-environmental', 'inherited'),
@@ -127,37 +128,6 @@ FROM (VALUES
   -- cloud deployments use AWS IoT's security features, run by AWS
   --   https://docs.aws.amazon.com/thingsgraph/latest/ug/tg-security.html
   ('iotthingsgraph', 'physical-and-environmental', 'inherited'),
-  -- Namespaces the Service Authorization Reference had and srm lacked
-  -- Service Quotas: clients must support TLS 1.2 with perfect forward secrecy
-  --   https://docs.aws.amazon.com/servicequotas/latest/userguide/infrastructure-security.html
-  ('servicequotas', 'network-traffic-protection', 'shared'),
-  -- resource-based policies may restrict access by source IP address
-  --   https://docs.aws.amazon.com/servicequotas/latest/userguide/infrastructure-security.html
-  ('servicequotas', 'network-security', 'customer-specific'),
-  -- Account Management: the customer names the security contact AWS notifies
-  --   https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
-  ('account', 'data', 'customer-specific'),
-  -- users of the management or delegated administrator account update member accounts' contacts
-  --   https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
-  ('account', 'iam-user-access-management', 'customer-specific'),
-  -- Artifact: IAM policies decide who may list, view and download reports and accept agreements
-  --   https://docs.aws.amazon.com/artifact/latest/ug/security-iam-awsmanpol.html
-  ('artifact', 'iam-user-access-management', 'customer-specific'),
-  -- the agreements the customer's account has accepted are its own records
-  --   https://docs.aws.amazon.com/online-register/latest/data-formats/awsartifact.html
-  ('artifact', 'data', 'customer-specific'),
-  -- Timestream for InfluxDB: AWS updates the instance's underlying operating system, mostly for security
-  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
-  ('timestream-influxdb', 'os-patching', 'inherited'),
-  -- engine updates happen in a maintenance window the customer may choose
-  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
-  ('timestream-influxdb', 'patch-management', 'shared'),
-  -- WorkDocs: clients must support TLS with perfect forward secrecy
-  --   https://docs.aws.amazon.com/workdocs/latest/adminguide/infrastructure-security.html
-  ('workdocs', 'network-traffic-protection', 'shared'),
-  -- API actions are authenticated and signed, for the customer's IAM users and roles
-  --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
-  ('workdocs', 'iam-user-access-management', 'customer-specific'),
   -- DevOps Agent: each Agent Space defines which accounts and resources the agent can access
   --   https://docs.aws.amazon.com/devopsagent/latest/userguide/aws-devops-agent-security.html
   ('aidevops', 'zone-security', 'customer-specific'),
@@ -404,6 +374,37 @@ FROM (VALUES
   -- the customer manages its core network and transit gateway networks across accounts and Regions
   --   https://docs.aws.amazon.com/AWSJavaSDK/latest/javadoc/com/amazonaws/services/networkmanager/package-summary.html
   ('networkmanager', 'zone-security', 'customer-specific'),
+  -- Namespaces the Service Authorization Reference had and srm lacked
+  -- Service Quotas: clients must support TLS 1.2 with perfect forward secrecy
+  --   https://docs.aws.amazon.com/servicequotas/latest/userguide/infrastructure-security.html
+  ('servicequotas', 'network-traffic-protection', 'shared'),
+  -- resource-based policies may restrict access by source IP address
+  --   https://docs.aws.amazon.com/servicequotas/latest/userguide/infrastructure-security.html
+  ('servicequotas', 'network-security', 'customer-specific'),
+  -- Account Management: the customer names the security contact AWS notifies
+  --   https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
+  ('account', 'data', 'customer-specific'),
+  -- users of the management or delegated administrator account update member accounts' contacts
+  --   https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-update-contact-alternate.html
+  ('account', 'iam-user-access-management', 'customer-specific'),
+  -- Artifact: IAM policies decide who may list, view and download reports and accept agreements
+  --   https://docs.aws.amazon.com/artifact/latest/ug/security-iam-awsmanpol.html
+  ('artifact', 'iam-user-access-management', 'customer-specific'),
+  -- the agreements the customer's account has accepted are its own records
+  --   https://docs.aws.amazon.com/online-register/latest/data-formats/awsartifact.html
+  ('artifact', 'data', 'customer-specific'),
+  -- Timestream for InfluxDB: AWS updates the instance's underlying operating system, mostly for security
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'os-patching', 'inherited'),
+  -- engine updates happen in a maintenance window the customer may choose
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'patch-management', 'shared'),
+  -- WorkDocs: clients must support TLS with perfect forward secrecy
+  --   https://docs.aws.amazon.com/workdocs/latest/adminguide/infrastructure-security.html
+  ('workdocs', 'network-traffic-protection', 'shared'),
+  -- API actions are authenticated and signed, for the customer's IAM users and roles
+  --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
+  ('workdocs', 'iam-user-access-management', 'customer-specific'),
   -- STS: the customer decides which trusted users get temporary credentials and how long they last
   --   https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html
   ('sts', 'iam-user-access-management', 'customer-specific'),
@@ -516,12 +517,6 @@ ORDER BY t.s COLLATE "C", t.c COLLATE "C";
 SELECT s AS service, c AS control, e.layer_id, e.responsibility, e.origin,
        e.responsibility @> want::responsibility AS holds
 FROM (VALUES
-  -- the customer may set the preferred maintenance window
-  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
-  ('timestream-influxdb', 'patch-management', 'platform', 'customer'),
-  -- AWS performs the maintenance on the underlying hardware
-  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
-  ('timestream-influxdb', 'patch-management', 'hardware', 'provider'),
   -- the customer installs Task Runner on a computational resource it manages
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-how-remote-taskrunner-client.html
   ('datapipeline', 'os-patching', 'operating-system', 'provider, customer'),
@@ -552,6 +547,12 @@ FROM (VALUES
   -- on-premises devices are the customer's hardware
   --   https://docs.aws.amazon.com/sdk-for-kotlin/api/latest/networkmanager/aws.sdk.kotlin.services.networkmanager/-network-manager-client/
   ('networkmanager', 'physical-and-environmental', 'hardware', 'provider, customer'),
+  -- the customer may set the preferred maintenance window
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'patch-management', 'platform', 'customer'),
+  -- AWS performs the maintenance on the underlying hardware
+  --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
+  ('timestream-influxdb', 'patch-management', 'hardware', 'provider'),
   -- the device is the customer's to protect while it is on site
   --   https://docs.aws.amazon.com/snowball/latest/developer-guide/data-protection-device.html
   ('snowball', 'physical-and-environmental', 'facilities', 'customer'),
@@ -588,13 +589,13 @@ SELECT s AS service, stated,
 FROM (VALUES
   --   https://docs.aws.amazon.com/cli/latest/reference/iotthingsgraph/index.html
   ('iotthingsgraph', 'is discontinued', true),
-  --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
-  ('workdocs', 'new customer sign-ups and account upgrades are no longer available', false),
   --   https://docs.aws.amazon.com/datapipeline/latest/DeveloperGuide/dp-pipeline-objects.html
   ('datapipeline', 'no longer available to new customers', false),
   --   https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/CloudWatch-Evidently-projectsfeatures.html
   ('evidently', 'October 16, 2025', true),
   ('evidently', 'can no longer be accessed', true),
+  --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
+  ('workdocs', 'new customer sign-ups and account upgrades are no longer available', false),
   --   https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html
   ('snowball', 'no longer available to new customers', false),
   --   https://docs.aws.amazon.com/server-migration-service/latest/userguide/data-protection.html
