@@ -18,13 +18,14 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
       'access-analyzer', 'account', 'aidevops', 'aiops', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact',
-      'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
-      'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
-      'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
-      'mpa', 'networkmanager', 'networkmonitor', 'notifications-contacts', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi',
-      'polly', 'profile', 'q', 'ram', 'rbin', 'route53globalresolver', 'sdb', 'servicediscovery',
-      'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
-      'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail')
+      'autoscaling-plans', 'aws-marketplace', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudsearch', 'cloudshell',
+      'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'cost-optimization-hub', 'datapipeline', 'discovery', 'dlm',
+      'elastictranscoder', 'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard',
+      'license-manager', 'mediaconvert', 'mgh', 'monitron', 'mpa', 'networkmanager', 'networkmonitor', 'notifications-contacts',
+      'oam', 'observabilityadmin', 'pca-connector-scep', 'pi', 'polly', 'profile', 'q', 'ram',
+      'rbin', 'route53globalresolver', 'sdb', 'servicediscovery', 'servicequotas', 'signer', 'sms', 'snowball',
+      'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor',
+      'workdocs', 'workmail')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -34,13 +35,14 @@ FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
         'access-analyzer', 'account', 'aidevops', 'aiops', 'app-integrations', 'application-autoscaling', 'applicationinsights', 'artifact',
-        'autoscaling-plans', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudshell', 'codeconnections', 'codestar-connections',
-        'codestar-notifications', 'compute-optimizer', 'datapipeline', 'discovery', 'dlm', 'evidently', 'health', 'internetmonitor',
-        'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard', 'license-manager', 'mediaconvert', 'mgh', 'monitron',
-        'mpa', 'networkmanager', 'networkmonitor', 'notifications-contacts', 'oam', 'observabilityadmin', 'pca-connector-scep', 'pi',
-        'polly', 'profile', 'q', 'ram', 'rbin', 'route53globalresolver', 'sdb', 'servicediscovery',
-        'servicequotas', 'signer', 'sms', 'snowball', 'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support',
-        'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor', 'workdocs', 'workmail');
+        'autoscaling-plans', 'aws-marketplace', 'bcm-pricing-calculator', 'cases', 'catalog', 'chatbot', 'cloudsearch', 'cloudshell',
+        'codeconnections', 'codestar-connections', 'codestar-notifications', 'compute-optimizer', 'cost-optimization-hub', 'datapipeline', 'discovery', 'dlm',
+        'elastictranscoder', 'evidently', 'health', 'internetmonitor', 'iot1click', 'iotthingsgraph', 'iottwinmaker', 'launchwizard',
+        'license-manager', 'mediaconvert', 'mgh', 'monitron', 'mpa', 'networkmanager', 'networkmonitor', 'notifications-contacts',
+        'oam', 'observabilityadmin', 'pca-connector-scep', 'pi', 'polly', 'profile', 'q', 'ram',
+        'rbin', 'route53globalresolver', 'sdb', 'servicediscovery', 'servicequotas', 'signer', 'sms', 'snowball',
+        'ssm-guiconnect', 'ssm-quicksetup', 'sts', 'support', 'supportapp', 'swf', 'timestream-influxdb', 'trustedadvisor',
+        'workdocs', 'workmail');
 
 -- the statements, each with its page
 SELECT s AS service, c AS control, responsibility_of(s, c) AS responsibility,
@@ -405,6 +407,30 @@ FROM (VALUES
   -- API actions are authenticated and signed, for the customer's IAM users and roles
   --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
   ('workdocs', 'iam-user-access-management', 'customer-specific'),
+  -- Marketplace: IAM users get only the subscription permissions the customer assigns
+  --   https://docs.aws.amazon.com/marketplace/latest/buyerguide/buyer-security.html
+  ('aws-marketplace', 'iam-user-access-management', 'customer-specific'),
+  -- AWS may share subscriber contact information, company name, address and usage fees with sellers
+  --   https://docs.aws.amazon.com/marketplace/latest/buyerguide/buyer-security.html
+  ('aws-marketplace', 'data', 'shared'),
+  -- CloudSearch: IAM access policies control the configuration service and each domain's services
+  --   https://docs.aws.amazon.com/cloudsearch/latest/developerguide/configuring-access.html
+  ('cloudsearch', 'iam-user-access-management', 'customer-specific'),
+  -- the customer may allow anonymous access to a domain's upload, search or suggest service
+  --   https://docs.aws.amazon.com/cloudsearch/latest/developerguide/configuring-access.html
+  ('cloudsearch', 'configuration-management', 'shared'),
+  -- Elastic Transcoder was a web service using HTTPS, with requests the customer's code signed
+  --   https://docs.aws.amazon.com/elastictranscoder/latest/developerguide/accessing.html
+  ('elastictranscoder', 'network-traffic-protection', 'shared'),
+  -- the customer signed and authenticated its requests
+  --   https://docs.aws.amazon.com/elastictranscoder/latest/developerguide/accessing.html
+  ('elastictranscoder', 'iam-user-access-management', 'customer-specific'),
+  -- Cost Optimization Hub: the customer opts accounts in or out; the management account can enroll members
+  --   https://docs.aws.amazon.com/cli/latest/reference/cost-optimization-hub/update-enrollment-status.html
+  ('cost-optimization-hub', 'zone-security', 'customer-specific'),
+  -- opting in and viewing recommendations need permissions the customer grants
+  --   https://docs.aws.amazon.com/cli/latest/reference/cost-optimization-hub/update-enrollment-status.html
+  ('cost-optimization-hub', 'iam-user-access-management', 'customer-specific'),
   -- STS: the customer decides which trusted users get temporary credentials and how long they last
   --   https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html
   ('sts', 'iam-user-access-management', 'customer-specific'),
@@ -553,6 +579,9 @@ FROM (VALUES
   -- AWS performs the maintenance on the underlying hardware
   --   https://docs.aws.amazon.com/timestream/latest/developerguide/timestream-for-influx-managing-maintaining-db.html
   ('timestream-influxdb', 'patch-management', 'hardware', 'provider'),
+  -- subscriber information may be shared with sellers, third parties
+  --   https://docs.aws.amazon.com/marketplace/latest/buyerguide/buyer-security.html
+  ('aws-marketplace', 'data', 'data', 'partner'),
   -- the device is the customer's to protect while it is on site
   --   https://docs.aws.amazon.com/snowball/latest/developer-guide/data-protection-device.html
   ('snowball', 'physical-and-environmental', 'facilities', 'customer'),
@@ -596,6 +625,9 @@ FROM (VALUES
   ('evidently', 'can no longer be accessed', true),
   --   https://docs.aws.amazon.com/workdocs/latest/APIReference/Welcome.html
   ('workdocs', 'new customer sign-ups and account upgrades are no longer available', false),
+  --   https://docs.aws.amazon.com/elastictranscoder/latest/developerguide/accessing.html
+  ('elastictranscoder', 'November 13, 2025', true),
+  ('elastictranscoder', 'can no longer be accessed', true),
   --   https://docs.aws.amazon.com/snowball/latest/api-reference/API_ServiceVersion.html
   ('snowball', 'no longer available to new customers', false),
   --   https://docs.aws.amazon.com/server-migration-service/latest/userguide/data-protection.html
