@@ -7,22 +7,23 @@
 SET search_path = srm, public;
 
 -- the rows stored against the explaining view, every grain and control (or
--- those of one service)
+-- those of one service): answers and their explanations
 CREATE FUNCTION pg_temp.mismatches(only_service text DEFAULT NULL)
 RETURNS TABLE (compared bigint, derived_differs bigint, override_differs bigint)
-LANGUAGE sql AS $$
+LANGUAGE sql STABLE AS $$
 SELECT count(*),
-       count(*) FILTER (WHERE d.derived IS DISTINCT FROM e.responsibility),
+       count(*) FILTER (WHERE d.grain_id IS NULL OR d.derived IS DISTINCT FROM e.responsibility
+                           OR b.explanation IS DISTINCT FROM e.explanation),
        count(*) FILTER (WHERE d.responsibility IS DISTINCT FROM coalesce(o.responsibility, e.responsibility)
                            OR d.override_id IS DISTINCT FROM o.override_id)
 FROM srm_internal.derivation_explained e
-FULL JOIN srm_internal.derivation d USING (grain_id, framework_id, control_id)
-JOIN srm.control c ON c.framework_id = coalesce(e.framework_id, d.framework_id)
-                  AND c.control_id = coalesce(e.control_id, d.control_id)
-LEFT JOIN LATERAL srm_internal.override_for(e.provider, e.service_namespace, NULL, NULL,
-                                            e.framework_id, e.control_id, c.family_id) o ON true
-WHERE only_service IS NULL OR e.service_namespace = only_service OR d.grain_id IN
-      (SELECT g.grain_id FROM srm_internal.grain g WHERE g.service_namespace = only_service)
+LEFT JOIN srm_internal.derivation d USING (grain_id, framework_id, control_id)
+LEFT JOIN srm_internal.derivation_basis b ON b.basis_id = d.basis_id
+JOIN srm.control c ON c.framework_id = e.framework_id AND c.control_id = e.control_id
+LEFT JOIN LATERAL (SELECT x.* FROM srm_internal.override_for(e.provider, e.service_namespace, NULL, NULL,
+                                                             e.framework_id, e.control_id, c.family_id) x
+                   WHERE EXISTS (SELECT FROM srm.override)) o ON true
+WHERE only_service IS NULL OR e.service_namespace = only_service
 $$;
 
 SELECT (SELECT count(*) FROM srm_internal.grain) = (SELECT count(*) FROM service) + (SELECT count(*) FROM srm_internal.grain WHERE resource_type IS NOT NULL) AS grains_are_services_and_types,

@@ -90,19 +90,43 @@ COMMENT ON TABLE srm_internal.grain IS
     'the grains of the stored derivation: each service (resource_type and variant null), each resource type with layers or variants of its own (variant null), and each combination of its variants (variant ids joined by +, in the order of their dimensions)';
 CREATE INDEX ON srm_internal.grain (resource_type, variant);
 
-CREATE TABLE srm_internal.derivation (
+CREATE TABLE srm_internal.derivation_basis (
+    basis_id       integer PRIMARY KEY,
     grain_id       integer NOT NULL,
-    framework_id   text NOT NULL,
-    control_id     text NOT NULL,
-    derived        srm.responsibility NOT NULL,
+    layers         text[] NOT NULL,
+    organizational boolean NOT NULL,
+    withdrawn      boolean NOT NULL,
     responsibility srm.responsibility NOT NULL,
-    override_id    bigint,
-    PRIMARY KEY (grain_id, framework_id, control_id)
+    explanation    text NOT NULL,
+    UNIQUE (grain_id, layers, organizational, withdrawn)
 );
-COMMENT ON TABLE srm_internal.derivation IS
-    'the stored derivation: derived is the model''s answer for a control at a grain (before overrides), responsibility the answer with the provider- or service-wide override that applies (override_id); account- and asset-wide overrides are applied at query time';
+COMMENT ON TABLE srm_internal.derivation_basis IS
+    'what a control''s answer at a grain depends on: the layers it acts on (in the order of srm.layer), whether it is organizational or withdrawn; with the answer before overrides and its explanation, once per combination that some control has';
 
-GRANT SELECT ON srm_internal.grain, srm_internal.derivation TO PUBLIC;
+CREATE TABLE srm_internal.derivation (
+    grain_id          integer NOT NULL,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    provider          text NOT NULL,
+    service_namespace text NOT NULL,
+    resource_type     text,
+    variant           text,
+    basis_id          integer NOT NULL,
+    derived           srm.responsibility NOT NULL,
+    responsibility    srm.responsibility NOT NULL,
+    override_id       bigint,
+    PRIMARY KEY (grain_id, framework_id, control_id)
+)
+-- a scan of the whole matrix (30 MB) is faster alone than the start of
+-- parallel workers
+WITH (parallel_workers = 0);
+COMMENT ON TABLE srm_internal.derivation IS
+    'the stored derivation: derived is the model''s answer for a control at a grain (before overrides; its explanation is its basis''s), responsibility the answer with the provider- or service-wide override that applies (override_id); account- and asset-wide overrides are applied at query time. The grain''s columns are repeated so that the matrices read this table alone';
+
+-- the matrix of one service (an inventory joined by service)
+CREATE INDEX ON srm_internal.derivation (service_namespace, framework_id, control_id) WHERE resource_type IS NULL;
+
+GRANT SELECT ON srm_internal.grain, srm_internal.derivation_basis, srm_internal.derivation TO PUBLIC;
 
 -- the inventory keeps supplementaryConfiguration (variant rules read it);
 -- assets loaded before have none until they are loaded again
@@ -547,15 +571,14 @@ BEGIN
                s ->> 'family_id' AS family_id, (s ->> 'override_id')::bigint AS override_id
         FROM jsonb_array_elements(scopes) s),
     touched AS (
-        SELECT d.grain_id, d.framework_id, d.control_id, g.provider, g.service_namespace, c.family_id
+        SELECT d.grain_id, d.framework_id, d.control_id, d.provider, d.service_namespace, c.family_id
         FROM srm_internal.derivation d
-        JOIN srm_internal.grain g ON g.grain_id = d.grain_id
         JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
         WHERE scopes IS NULL
            OR EXISTS (SELECT FROM scope s
                       WHERE s.override_id = d.override_id
-                         OR (s.provider = g.provider AND s.framework_id = d.framework_id
-                             AND (s.service_namespace IS NULL OR s.service_namespace = g.service_namespace)
+                         OR (s.provider = d.provider AND s.framework_id = d.framework_id
+                             AND (s.service_namespace IS NULL OR s.service_namespace = d.service_namespace)
                              AND (s.control_id IS NULL OR s.control_id = d.control_id)
                              AND (s.family_id IS NULL OR s.family_id = c.family_id)))),
     best AS (
@@ -596,7 +619,7 @@ DECLARE
     n bigint;
 BEGIN
     LOCK TABLE srm_internal.derivation IN EXCLUSIVE MODE;
-    TRUNCATE srm_internal.derivation, srm_internal.grain;
+    TRUNCATE srm_internal.derivation, srm_internal.derivation_basis, srm_internal.grain;
     INSERT INTO srm_internal.grain (grain_id, provider, service_namespace, resource_type, variant)
     SELECT pg_catalog.row_number() OVER (ORDER BY k.provider, k.service_namespace COLLATE "C",
                                          k.resource_type COLLATE "C" NULLS FIRST, k.variant COLLATE "C" NULLS FIRST),
@@ -613,26 +636,59 @@ BEGIN
           FROM srm_internal.variant_combinations() vc
           JOIN srm.resource_type rt ON rt.resource_type = vc.resource_type) k;
 
-    -- every layer at every grain, then the union over each control's layers
-    -- (the same rules as srm_internal.derivation_explained, without the words)
+    -- every layer at every grain
     CREATE TEMPORARY TABLE srm_grain_layer ON COMMIT DROP AS
-    SELECT e.grain_id, e.layer_id, e.responsibility FROM srm_internal.grain_layer_effective e;
+    SELECT e.grain_id, e.layer_id, e.responsibility, e.origin, e.origin_key FROM srm_internal.grain_layer_effective e;
+    CREATE INDEX ON pg_temp.srm_grain_layer (grain_id, layer_id);
     ANALYZE pg_temp.srm_grain_layer;
-    INSERT INTO srm_internal.derivation (grain_id, framework_id, control_id, derived, responsibility)
-    SELECT x.grain_id, x.framework_id, x.control_id, x.r, x.r
-    FROM (SELECT g.grain_id, c.framework_id, c.control_id,
-                 CASE WHEN c.status = 'withdrawn' THEN 'not applicable'::srm.responsibility
-                      WHEN c.organizational
-                           THEN srm_internal.organizational_responsibility(srm.responsibility_agg(gl.responsibility))
-                      ELSE coalesce(srm.responsibility_agg(gl.responsibility), 'not applicable') END AS r
-          FROM srm.control c
-          CROSS JOIN srm_internal.grain g
-          LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
-          LEFT JOIN pg_temp.srm_grain_layer gl ON gl.layer_id = cl.layer_id AND gl.grain_id = g.grain_id
-          GROUP BY g.grain_id, c.framework_id, c.control_id, c.status, c.organizational) x;
-    DROP TABLE pg_temp.srm_grain_layer;
+    -- what each control's answer depends on: its layers (in the order of
+    -- srm.layer), organizational, withdrawn; each distinct combination once
+    CREATE TEMPORARY TABLE srm_control_key ON COMMIT DROP AS
+    SELECT c.framework_id, c.control_id, c.organizational, c.status = 'withdrawn' AS withdrawn,
+           coalesce(array_agg(cl.layer_id ORDER BY l.ordinal) FILTER (WHERE cl.layer_id IS NOT NULL), '{}') AS layers
+    FROM srm.control c
+    LEFT JOIN srm.control_layer cl ON cl.framework_id = c.framework_id AND cl.control_id = c.control_id
+    LEFT JOIN srm.layer l ON l.layer_id = cl.layer_id
+    GROUP BY c.framework_id, c.control_id, c.organizational, c.status;
+    CREATE TEMPORARY TABLE srm_key ON COMMIT DROP AS
+    SELECT row_number() OVER (ORDER BY k.layers, k.organizational, k.withdrawn)::integer AS key_id, k.*
+    FROM (SELECT DISTINCT x.layers, x.organizational, x.withdrawn FROM pg_temp.srm_control_key x) k;
+    -- the answer and its explanation once per grain and combination (the
+    -- same rules and words as srm_internal.derivation_explained)
+    INSERT INTO srm_internal.derivation_basis (basis_id, grain_id, layers, organizational, withdrawn, responsibility, explanation)
+    SELECT (g.grain_id - 1) * (SELECT count(*) FROM pg_temp.srm_key) + k.key_id, g.grain_id,
+           k.layers, k.organizational, k.withdrawn,
+           CASE WHEN k.withdrawn THEN 'not applicable'::srm.responsibility
+                WHEN k.organizational THEN srm_internal.organizational_responsibility(srm.responsibility_agg(e.responsibility))
+                ELSE coalesce(srm.responsibility_agg(e.responsibility), 'not applicable') END,
+           concat_ws('; ',
+               string_agg(e.layer_id || ': ' || e.responsibility::text || ' ('
+                          || CASE e.origin WHEN 'service_layer' THEN 'service '
+                                           WHEN 'resource_type_layer' THEN 'resource type '
+                                           WHEN 'variant_layer' THEN 'variant '
+                                           ELSE 'model ' END
+                          || e.origin_key || ')', '; ' ORDER BY u.ord),
+               CASE WHEN k.organizational THEN 'organizational: ' || srm_internal.organizational_parties()::text
+                                               || ' in their own contexts (a partner of the layers kept, the layers'' qualifiers not)' END,
+               CASE WHEN k.withdrawn THEN 'withdrawn control: not applicable' END)
+    FROM srm_internal.grain g
+    CROSS JOIN pg_temp.srm_key k
+    LEFT JOIN LATERAL unnest(k.layers) WITH ORDINALITY AS u(layer_id, ord) ON true
+    LEFT JOIN pg_temp.srm_grain_layer e ON e.grain_id = g.grain_id AND e.layer_id = u.layer_id
+    GROUP BY g.grain_id, k.key_id, k.layers, k.organizational, k.withdrawn;
+    -- every control at every grain
+    INSERT INTO srm_internal.derivation (grain_id, framework_id, control_id, provider, service_namespace,
+                                         resource_type, variant, basis_id, derived, responsibility)
+    SELECT g.grain_id, ck.framework_id, ck.control_id, g.provider, g.service_namespace, g.resource_type, g.variant,
+           b.basis_id, b.responsibility, b.responsibility
+    FROM pg_temp.srm_control_key ck
+    JOIN pg_temp.srm_key k ON k.layers = ck.layers AND k.organizational = ck.organizational AND k.withdrawn = ck.withdrawn
+    CROSS JOIN srm_internal.grain g
+    JOIN srm_internal.derivation_basis b
+      ON b.basis_id = (g.grain_id - 1) * (SELECT count(*) FROM pg_temp.srm_key) + k.key_id;
+    DROP TABLE pg_temp.srm_grain_layer, pg_temp.srm_control_key, pg_temp.srm_key;
     PERFORM srm_internal.derivation_apply_overrides(NULL);
-    ANALYZE srm_internal.grain, srm_internal.derivation;
+    ANALYZE srm_internal.grain, srm_internal.derivation_basis, srm_internal.derivation;
     SELECT count(*) INTO n FROM srm_internal.derivation;
     RETURN n;
 END
@@ -828,59 +884,56 @@ END;
 COMMENT ON FUNCTION srm_internal.override_for(text, text, text, text, text, text, text) IS
     'the override that applies to a control on an asset, if any: asset > account > service > provider, then control > family > framework, then the newest';
 
--- the explanation of a stored row, from the explaining view, with its override
-CREATE OR REPLACE FUNCTION srm_internal.explanation_of(grain_id integer, framework_id text, control_id text, override_id bigint)
-RETURNS text
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-SELECT e.explanation
-       || coalesce((SELECT '; override #' || o.override_id || ': ' || o.responsibility::text || ' (' || o.reason || ')'
-                    FROM srm.override o WHERE o.override_id = explanation_of.override_id), '')
-FROM srm_internal.derivation_explained e
-WHERE e.grain_id = explanation_of.grain_id AND e.framework_id = explanation_of.framework_id
-  AND e.control_id = explanation_of.control_id;
-END;
-COMMENT ON FUNCTION srm_internal.explanation_of(integer, text, text, bigint) IS
-    'how a stored row of the derivation came about: its layers and their rows, organizational parties, and the override applied';
-
 -------------------------------------------------------------------------------
 -- The customer responsibility matrices
 -------------------------------------------------------------------------------
 
 -- every service x control, with provider- and service-wide overrides applied
+-- (the outer joins find one row each: a query that does not use their
+-- columns does not read them)
 CREATE OR REPLACE VIEW srm.matrix AS
-SELECT g.provider, g.service_namespace, s.name AS service_name, s.model_id,
+SELECT d.provider, d.service_namespace, s.name AS service_name, s.model_id,
        d.framework_id, d.control_id, c.label, c.title, c.family_id, c.baselines, c.status,
        d.responsibility,
        srm.aws_class(d.responsibility) AS class,
        d.responsibility OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility AS customer_part,
-       srm_internal.explanation_of(d.grain_id, d.framework_id, d.control_id, d.override_id) AS explanation,
+       b.explanation
+       || CASE WHEN o.override_id IS NOT NULL
+               THEN '; override #' || o.override_id || ': ' || o.responsibility::text || ' (' || o.reason || ')'
+               ELSE '' END AS explanation,
        d.override_id
 FROM srm_internal.derivation d
-JOIN srm_internal.grain g ON g.grain_id = d.grain_id AND g.resource_type IS NULL
-JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
-JOIN srm.service s ON s.provider = g.provider AND s.service_namespace = g.service_namespace;
+LEFT JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
+LEFT JOIN srm.service s ON s.provider = d.provider AND s.service_namespace = d.service_namespace
+LEFT JOIN srm_internal.derivation_basis b ON b.basis_id = d.basis_id
+LEFT JOIN srm.override o ON o.override_id = d.override_id
+WHERE d.resource_type IS NULL;
 COMMENT ON VIEW srm.matrix IS
-    'the customer responsibility matrix: every service x control with its responsibility, AWS class, the customer''s part and how it was derived (provider- and service-wide overrides applied); read from the stored derivation, the explanation is derived when asked for';
+    'the customer responsibility matrix: every service x control with its responsibility, AWS class, the customer''s part and how it was derived (provider- and service-wide overrides applied); read from the stored derivation';
 
 -- the resource types and variants whose answers differ from their service's
 CREATE OR REPLACE VIEW srm.resource_type_matrix AS
-SELECT g.provider, g.service_namespace, g.resource_type, g.variant,
+SELECT d.provider, d.service_namespace, d.resource_type, d.variant,
        d.framework_id, d.control_id, c.label, c.title, c.family_id, c.baselines, c.status,
        d.responsibility,
        srm.aws_class(d.responsibility) AS class,
        d.responsibility OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility AS customer_part,
        sd.responsibility AS service_responsibility,
-       d.responsibility IS DISTINCT FROM sd.responsibility AS differs,
-       srm_internal.explanation_of(d.grain_id, d.framework_id, d.control_id, d.override_id) AS explanation,
+       d.responsibility OPERATOR(srm.<>) sd.responsibility AS differs,
+       b.explanation
+       || CASE WHEN o.override_id IS NOT NULL
+               THEN '; override #' || o.override_id || ': ' || o.responsibility::text || ' (' || o.reason || ')'
+               ELSE '' END AS explanation,
        d.override_id
 FROM srm_internal.derivation d
-JOIN srm_internal.grain g ON g.grain_id = d.grain_id AND g.resource_type IS NOT NULL
-JOIN srm_internal.grain sg ON sg.provider = g.provider AND sg.service_namespace = g.service_namespace
+JOIN srm_internal.grain sg ON sg.provider = d.provider AND sg.service_namespace = d.service_namespace
                           AND sg.resource_type IS NULL
 JOIN srm_internal.derivation sd ON sd.grain_id = sg.grain_id AND sd.framework_id = d.framework_id
                                AND sd.control_id = d.control_id
-JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id;
+LEFT JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
+LEFT JOIN srm_internal.derivation_basis b ON b.basis_id = d.basis_id
+LEFT JOIN srm.override o ON o.override_id = d.override_id
+WHERE d.resource_type IS NOT NULL;
 COMMENT ON VIEW srm.resource_type_matrix IS
     'the matrix below the service: every resource type with layers of its own and every combination of its configuration variants (variant null: the resource type as such, or a variant that cannot be told) x control, beside the service''s answer (differs)';
 
