@@ -28,6 +28,11 @@
 
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
+-- framework: only the cells of this framework (empty: all)
+\if :{?framework}
+\else
+\set framework ''
+\endif
 
 \if :{?step}
 \else
@@ -42,7 +47,8 @@ SELECT :'step' = 'snapshot' AS is_snapshot, :'step' = 'replay' AS is_replay, :'s
 CREATE SCHEMA matrix_diff;
 CREATE TABLE matrix_diff.n_matrix AS
 SELECT provider, service_namespace, framework_id, control_id, responsibility::text AS responsibility, class::text AS class
-FROM srm.matrix;
+FROM srm.matrix
+WHERE :'framework' = '' OR framework_id = :'framework';
 CREATE TABLE matrix_diff.n_service AS SELECT * FROM srm.service;
 CREATE TABLE matrix_diff.n_service_layer AS SELECT * FROM srm.service_layer;
 CREATE TABLE matrix_diff.n_service_model_layer AS SELECT * FROM srm.service_model_layer;
@@ -64,7 +70,8 @@ m AS (
            count(*) FILTER (WHERE m.differs AND m.class::text IS DISTINCT FROM sc.class) AS class_differs,
            count(*) FILTER (WHERE m.differs AND m.variant IS NULL) AS type_cells_differ
     FROM (SELECT provider, service_namespace, resource_type, variant, framework_id, control_id, class, differs
-          FROM srm.resource_type_matrix) m
+          FROM srm.resource_type_matrix
+          WHERE :'framework' = '' OR framework_id = :'framework') m
     JOIN (SELECT provider, service_namespace, framework_id, control_id, class::text AS class FROM srm.matrix) sc
       USING (provider, service_namespace, framework_id, control_id)
     GROUP BY 1)
@@ -92,6 +99,9 @@ SELECT format('INSERT INTO srm.%I (%s) SELECT %2$s FROM matrix_diff.%I',
               'o_' || t)
 FROM unnest(ARRAY['service', 'service_model_layer', 'service_layer', 'control', 'control_layer']) t
 \gexec
+-- only the framework asked for (its controls' parents are in it)
+DELETE FROM srm.control_layer WHERE :'framework' <> '' AND framework_id <> :'framework';
+DELETE FROM srm.control WHERE :'framework' <> '' AND framework_id <> :'framework';
 SELECT srm.refresh_derivation() > 0 AS refreshed \gset
 CREATE TABLE matrix_diff.replay AS
 SELECT provider, service_namespace, framework_id, control_id, responsibility::text AS responsibility, class::text AS class
