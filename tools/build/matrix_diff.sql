@@ -113,7 +113,10 @@ COMMIT;
 SET search_path = matrix_diff, pg_catalog;
 SET work_mem = '128MB';
 
--- the reasons, in the fixed precedence that names a cell's first reason
+-- the reasons, in the fixed precedence that names a cell's first reason:
+-- the cell's existence, then the control's inputs (its mapping), then the
+-- service's from the most specific (its model, its own rows) to the model
+-- shared by many services, then the code
 CREATE TABLE reason (ordinal integer PRIMARY KEY, reason text UNIQUE, meaning text);
 INSERT INTO reason VALUES
   (1, 'service new', 'the service is not in the old version'),
@@ -122,12 +125,12 @@ INSERT INTO reason VALUES
   (4, 'control removed', 'the control is not in the new version'),
   (5, 'control status', 'the control was withdrawn or reinstated'),
   (6, 'organizational flag', 'the control became organizational or stopped being so (control.organizational)'),
-  (7, 'service model', 'the service''s model changed (service.model_id) and the new model gives a layer the control acts on another value'),
-  (8, 'model layer row', 'the service''s model is the same, its row for a layer the control acts on changed (service_model_layer)'),
+  (7, 'control layers', 'the layers the control acts on changed (control_layer)'),
+  (8, 'service model', 'the service''s model changed (service.model_id) and the new model gives a layer the control acts on another value'),
   (9, 'service_layer added', 'a per-service row for a layer the control acts on was added, with a value other than the old one'),
   (10, 'service_layer changed', 'the per-service row for a layer the control acts on changed'),
   (11, 'service_layer removed', 'the per-service row for a layer the control acts on was removed, the model''s value differs'),
-  (12, 'control layers', 'the layers the control acts on changed (control_layer)'),
+  (12, 'model layer row', 'the service''s model is the same, its row for a layer the control acts on changed (service_model_layer)'),
   (13, 'rule', 'the derivation itself changed: the current code gives another answer from the old model''s rows (organizational controls: their parties no longer take the layers'' qualifiers)'),
   (99, 'unexplained', 'the cell changed but none of the above differs (should not happen)');
 
@@ -275,10 +278,12 @@ INSERT INTO figure
 SELECT 'reason', r.ordinal, r.reason, m.measure, m.value
 FROM reason r
 LEFT JOIN (SELECT u.reason, count(*) AS cells, count(*) FILTER (WHERE c.class_changed) AS class_changed,
-                  count(*) FILTER (WHERE cardinality(c.reasons) = 1) AS only_reason
+                  count(*) FILTER (WHERE cardinality(c.reasons) = 1) AS only_reason,
+                  count(*) FILTER (WHERE cardinality(c.reasons) = 1 AND c.class_changed) AS only_reason_class_changed
            FROM cell c CROSS JOIN LATERAL unnest(c.reasons) u(reason) WHERE c.changed GROUP BY 1) x USING (reason)
 CROSS JOIN LATERAL (VALUES ('cells', coalesce(x.cells, 0)), ('class changed', coalesce(x.class_changed, 0)),
-                           ('only reason', coalesce(x.only_reason, 0))) m(measure, value);
+                           ('only reason', coalesce(x.only_reason, 0)),
+                           ('only reason, class changed', coalesce(x.only_reason_class_changed, 0))) m(measure, value);
 
 INSERT INTO figure
 SELECT 'rule', row_number() OVER (ORDER BY kind), kind, m.measure, m.value
@@ -378,11 +383,12 @@ SELECT '## Changed cells by first reason' || E'\n\n'
 FROM reason r;
 
 SELECT '## Changed cells per reason' || E'\n\n'
-       || 'A cell counts under each of its reasons, so the column does not sum to the total.' || E'\n\n'
-       || '| reason | changed cells | of them, class changed | of them, with no other reason |' || E'\n'
-       || '|---|---:|---:|---:|' || E'\n'
-       || string_agg(format('| %s | %s | %s | %s |', r.reason, n(fig('reason', r.reason, 'cells')),
-                            n(fig('reason', r.reason, 'class changed')), n(fig('reason', r.reason, 'only reason'))), E'\n' ORDER BY r.ordinal)
+       || 'A cell counts under each of its reasons, so the columns do not sum to the total; the cells with no other reason show what a reason does alone.' || E'\n\n'
+       || '| reason | changed cells | of them, class changed | with no other reason | with no other reason, class changed |' || E'\n'
+       || '|---|---:|---:|---:|---:|' || E'\n'
+       || string_agg(format('| %s | %s | %s | %s | %s |', r.reason, n(fig('reason', r.reason, 'cells')),
+                            n(fig('reason', r.reason, 'class changed')), n(fig('reason', r.reason, 'only reason')),
+                            n(fig('reason', r.reason, 'only reason, class changed'))), E'\n' ORDER BY r.ordinal)
        || E'\n'
 FROM reason r;
 
