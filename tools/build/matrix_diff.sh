@@ -9,10 +9,12 @@
 # default_version.  Writes the Markdown report to OUT.md and its figures to
 # OUT.tsv (section, ord, key, measure, value).  MATRIX_DIFF_FRAMEWORK=ID
 # restricts it to the cells of one framework (test/matrix_diff/check.sh uses
-# aws-srm, to be quick).  Creates two scratch databases
-# (dropped at the end): one with OLD_VERSION, one with the current version,
-# into which it copies the old matrix and model rows with COPY.  How the
-# reasons are found: tools/build/matrix_diff.sql.
+# aws-srm, to be quick); MATRIX_DIFF_CELLS=FILE also writes every changed
+# cell with its values and reasons (TSV, not committed: about 150,000
+# rows).  Creates two scratch databases (dropped at the end): one with
+# OLD_VERSION, one with the current version, into which it copies the old
+# matrix and model rows with COPY.  How the reasons are found:
+# tools/build/matrix_diff.sql.
 #
 # The report in doc/ is regenerated with (a minute or two):
 #   test/lib/private-root.sh -- bash -c 'make -s install with_llvm=no >/dev/null && setsid -w pg_virtualenv -t bash tools/build/matrix_diff.sh doc/matrix-diff-0.1.0-0.3.0.md </dev/null'
@@ -111,4 +113,12 @@ HEADER
 mv "$tmp" "$out"
 psql_ -d "$new_db" -c "COPY (SELECT section, ord, key, measure, value FROM matrix_diff.figure ORDER BY section, ord, measure)
                        TO STDOUT WITH (FORMAT csv, DELIMITER E'\t', HEADER)" > "$tsv"
+if [ -n "${MATRIX_DIFF_CELLS:-}" ]; then
+    psql_ -d "$new_db" -c "COPY (SELECT provider, service_namespace, framework_id, control_id, old_responsibility,
+                                        replay_responsibility, new_responsibility, old_class, new_class,
+                                        array_to_string(reasons, ', ') AS reasons
+                                 FROM matrix_diff.cell WHERE changed
+                                 ORDER BY provider, service_namespace, framework_id, control_id)
+                           TO STDOUT WITH (FORMAT csv, DELIMITER E'\t', HEADER)" > "$MATRIX_DIFF_CELLS"
+fi
 echo "matrix_diff: $out and $tsv written (${SECONDS}s)" >&2
