@@ -82,6 +82,9 @@ else
 	fail upgrade/data-diff
 fi
 
+echo "== matrix diff 0.1.0 -> current: the tool runs on aws-srm's cells and its counts agree (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/matrix_diff/check.sh "$results/matrix-diff" </dev/null; then pass matrix-diff/counts; else fail matrix-diff/counts; fi
+
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 

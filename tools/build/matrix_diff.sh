@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# The cells of the customer responsibility matrix (srm.matrix, service x
+# control) that changed between an old version of srm and the current one,
+# grouped by reason, and the grain below the service of the current one:
+#   tools/build/matrix_diff.sh OUT.md [OLD_VERSION]
+# against the server in PGHOST/PGPORT/PGUSER (as pg_virtualenv sets them),
+# with srm installed (make install; versions/srm--OLD_VERSION.sql with it).
+# OLD_VERSION defaults to 0.1.0; the new version is srm.control's
+# default_version.  Writes the Markdown report to OUT.md and its figures to
+# OUT.tsv (section, ord, key, measure, value).  MATRIX_DIFF_FRAMEWORK=ID
+# restricts it to the cells of one framework (test/matrix_diff/check.sh uses
+# aws-srm, to be quick); MATRIX_DIFF_CELLS=FILE also writes every changed
+# cell with its values and reasons (TSV, not committed: about 150,000
+# rows).  Creates two scratch databases (dropped at the end): one with
+# OLD_VERSION, one with the current version, into which it copies the old
+# matrix and model rows with COPY.  How the reasons are found:
+# tools/build/matrix_diff.sql.
+#
+# The report in doc/ is regenerated with (a minute or two):
+#   test/lib/private-root.sh -- bash -c 'make -s install with_llvm=no >/dev/null && setsid -w pg_virtualenv -t bash tools/build/matrix_diff.sh doc/matrix-diff-0.1.0-0.3.0.md </dev/null'
+set -euo pipefail
+
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then
+    echo "usage: $0 OUT.md [OLD_VERSION]" >&2
+    exit 2
+fi
+out=$1
+old=${2:-0.1.0}
+framework=${MATRIX_DIFF_FRAMEWORK:-}
+case "$out" in
+    *.md) tsv=${out%.md}.tsv ;;
+    *) echo "$0: OUT must end in .md (the TSV is written beside it): $out" >&2; exit 2 ;;
+esac
+top=$(cd "$(dirname "$0")/../.." && pwd)
+sql=$top/tools/build/matrix_diff.sql
+admin_db=${PGDATABASE:-postgres}
+old_db=srm_matrix_diff_old_$$
+new_db=srm_matrix_diff_new_$$
+
+psql_() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+say() { echo "matrix_diff: $* (${SECONDS}s)" >&2; }
+cleanup() {
+    psql -X -q -d "$admin_db" -c "DROP DATABASE IF EXISTS $old_db" -c "DROP DATABASE IF EXISTS $new_db" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT INT TERM
+
+new=$(psql_ -At -d "$admin_db" -c "SELECT default_version FROM pg_available_extensions WHERE name = 'srm'")
+if [ -z "$new" ]; then
+    echo "$0: srm is not installed on this server (make install)" >&2
+    exit 1
+fi
+if [ -z "$(psql_ -At -d "$admin_db" -c "SELECT 1 FROM pg_available_extension_versions WHERE name = 'srm' AND version = '$old'")" ]; then
+    echo "$0: srm version $old is not installed on this server" >&2
+    exit 1
+fi
+if [ "$old" = "$new" ]; then
+    echo "$0: the old version is the current one ($new)" >&2
+    exit 2
+fi
+
+SECONDS=0
+psql_ -d "$admin_db" -c "CREATE DATABASE $old_db" -c "CREATE DATABASE $new_db"
+psql_ -d "$old_db" -c "CREATE EXTENSION srm VERSION '$old'"
+psql_ -d "$new_db" -c "CREATE EXTENSION srm"
+say "srm $old and $new installed"
+psql_ -d "$new_db" -v step=snapshot -v framework="$framework" -f "$sql"
+say "$new's matrix and model copied"
+
+# the old matrix and model rows, copied in with COPY
+psql_ -d "$new_db" -c "CREATE TABLE matrix_diff.o_matrix (provider text, service_namespace text, framework_id text,
+                                                          control_id text, responsibility text, class text)"
+psql_ -d "$old_db" -v framework="$framework" <<'SQL' | psql_ -d "$new_db" -c "COPY matrix_diff.o_matrix FROM STDIN"
+COPY (SELECT provider, service_namespace, framework_id, control_id, responsibility::text, class::text
+      FROM srm.matrix WHERE :'framework' = '' OR framework_id = :'framework') TO STDOUT
+SQL
+for t in service_model service service_model_layer service_layer control control_layer; do
+    # the old table's columns; the new table must have them all
+    cols=$(psql_ -At -d "$old_db" -c "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+                                      WHERE attrelid = 'srm.$t'::regclass AND attnum > 0 AND NOT attisdropped")
+    psql_ -d "$new_db" -c "CREATE TABLE matrix_diff.o_$t AS SELECT $cols FROM srm.$t WITH NO DATA"
+    psql_ -d "$old_db" -c "COPY (SELECT $cols FROM srm.$t) TO STDOUT" \
+        | psql_ -d "$new_db" -c "COPY matrix_diff.o_$t FROM STDIN"
+done
+
+say "$old's matrix and model copied"
+psql_ -d "$new_db" -v step=replay -v framework="$framework" -f "$sql" >/dev/null
+say "$new's derivation replayed on $old's model"
+psql_ -d "$new_db" -v step=analyse -f "$sql"
+say "cells analysed"
+
+commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] && [ -n "$(git -C "$top" status --porcelain -- data install versions tools/build 2>/dev/null)" ]; then
+    commit="$commit with uncommitted changes to data/, install/, versions/ or tools/build/"
+fi
+mkdir -p "$(dirname "$out")"
+tmp=$out.tmp
+{
+    cat <<HEADER
+# srm.matrix from $old to $new: what changed and why${framework:+ (framework $framework only)}
+
+> Generated by \`tools/build/matrix_diff.sh\` on $(date -u '+%Y-%m-%d %H:%M') UTC from commit $commit;
+> do not edit by hand. The figures are also in \`$(basename "$tsv")\` beside
+> this file. Regenerate both (a minute or two, from the source tree, in a
+> private copy of PostgreSQL's directories and a throw-away cluster):
+>
+> \`\`\`sh
+> test/lib/private-root.sh -- bash -c 'make -s install with_llvm=no >/dev/null && setsid -w pg_virtualenv -t bash tools/build/matrix_diff.sh $out $old </dev/null'
+> \`\`\`
+
+HEADER
+    psql_ -d "$new_db" -v step=report -v old="$old" -v new="$new" -f "$sql"
+} > "$tmp"
+mv "$tmp" "$out"
+psql_ -d "$new_db" -c "COPY (SELECT section, ord, key, measure, value FROM matrix_diff.figure ORDER BY section, ord, measure)
+                       TO STDOUT WITH (FORMAT csv, DELIMITER E'\t', HEADER)" > "$tsv"
+if [ -n "${MATRIX_DIFF_CELLS:-}" ]; then
+    psql_ -d "$new_db" -c "COPY (SELECT provider, service_namespace, framework_id, control_id, old_responsibility,
+                                        replay_responsibility, new_responsibility, old_class, new_class,
+                                        array_to_string(reasons, ', ') AS reasons
+                                 FROM matrix_diff.cell WHERE changed
+                                 ORDER BY provider, service_namespace, framework_id, control_id)
+                           TO STDOUT WITH (FORMAT csv, DELIMITER E'\t', HEADER)" > "$MATRIX_DIFF_CELLS"
+fi
+echo "matrix_diff: $out and $tsv written (${SECONDS}s)" >&2
