@@ -47,6 +47,11 @@ DELETE FROM control_layer WHERE framework_id = 'aws-srm' AND control_id = 'zone-
 DELETE FROM control WHERE framework_id = 'aws-srm' AND control_id = 'zone-security';
 DELETE FROM identifier WHERE service_namespace = 'sqs';
 DELETE FROM arn_pattern p USING resource_type t WHERE t.resource_type = p.resource_type AND t.service_namespace = 'sqs';
+DELETE FROM variant_layer v USING resource_type t WHERE t.resource_type = v.resource_type AND t.service_namespace = 'sqs';
+DELETE FROM variant_rule v USING resource_type t WHERE t.resource_type = v.resource_type AND t.service_namespace = 'sqs';
+DELETE FROM variant v USING resource_type t WHERE t.resource_type = v.resource_type AND t.service_namespace = 'sqs';
+DELETE FROM variant_dimension v USING resource_type t WHERE t.resource_type = v.resource_type AND t.service_namespace = 'sqs';
+DELETE FROM resource_type_layer v USING resource_type t WHERE t.resource_type = v.resource_type AND t.service_namespace = 'sqs';
 DELETE FROM resource_type WHERE service_namespace = 'sqs';
 DELETE FROM service_alias WHERE service_namespace = 'sqs';
 DELETE FROM service_layer WHERE service_namespace = 'sqs';
