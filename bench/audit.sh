@@ -349,7 +349,7 @@ if [ $smoke = 1 ]; then
     bad=$(awk -F'\t' '
         $3 == "load" && $6 + 0 <= 0 { print $1 "x" $2 ": nothing loaded" }
         $6 == "error" || $6 == "timeout" { print $1 "x" $2 ": " $3 " " $6 }
-        ($3 == "run_finding_rows" || $3 == "run_asset_rows" || $3 == "report_html" || $3 == "oscal_ssp" \
+        ($3 == "run_pairs" || $3 == "run_asset_rows" || $3 == "report_html" || $3 == "oscal_ssp" \
          || $3 == "bi_run" || $3 == "audit_result_one_asset" || $3 == "audit_result_gap_count" || $3 == "matrix_count" \
          || $3 == "matrix_one_instance_join" || $3 == "responsibilities_1000_arns" || $3 == "run_bytes") && $6 + 0 <= 0 { print $1 "x" $2 ": " $3 " gave " $6 }
         { seen[$1 "x" $2 " " $3] = 1 }
