@@ -172,6 +172,7 @@ BEGIN
     LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
     ANALYZE srm.audit_group;
+    ANALYZE srm.audit_default;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_defaults(bigint, text) IS
