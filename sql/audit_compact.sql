@@ -220,6 +220,19 @@ SELECT (SELECT count(*) FROM (SELECT override_id, provider, service_namespace, a
        (SELECT count(*) FROM (SELECT status_id, status, evidence, evidence_url, assessed_at FROM audit_status WHERE run_id = :run_2
                               EXCEPT SELECT status_id, status, evidence, evidence_url, assessed_at FROM control_status) d) AS statuses_differ;
 
+-- the report's table of the largest gaps, which reads the stored findings and
+-- the answers of the largest groups, lists the first rows of the query under it
+SELECT count(*) AS top_gap_rows, count(*) FILTER (WHERE t IS DISTINCT FROM q) AS differ
+FROM (SELECT row_number() OVER () AS i, m[1] AS label, m[2] AS account_id, m[3] AS service_namespace, m[5] AS asset, m[6] AS assets
+      FROM regexp_matches(report_html(:run_2),
+               '<tr><td class="id">([^<]*)</td><td>[^<]*</td><td class="id">([^<]*)</td><td>([^<]*)(<br><span class="arn">([^<]*)</span>)?</td><td class="n">([^<]*)</td>',
+               'g') m) t
+FULL JOIN (SELECT row_number() OVER () AS i, q.*
+           FROM (SELECT g.label, g.account_id, g.service_namespace, g.asset, srm_internal.report_number(g.assets) AS assets
+                 FROM bi_customer_gaps g JOIN control c USING (framework_id, control_id)
+                 WHERE g.run_id = :run_2
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST LIMIT 25) q) q USING (i);
+
 -- 3. aws-srm over some accounts, one with an account-wide override
 SELECT run_audit('aws-srm', NULL, ARRAY['402918374655', :'big'], note => 'two accounts') AS run_3 \gset
 INSERT INTO ref SELECT :run_3, * FROM pg_temp.reference(:run_3);
