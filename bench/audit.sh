@@ -156,8 +156,11 @@ SQL
             record "$items" "$accts" run_bytes "" 0 "$(( $(q -c "SELECT bench.audit_bytes()") - before ))"
             record "$items" "$accts" run_asset_rows "" 0 "$(q -c "SELECT count(*) FROM srm.audit_asset WHERE run_id = $run")"
             record "$items" "$accts" run_finding_rows "" 0 "$(q -c "SELECT count(*) FROM srm.audit_finding WHERE run_id = $run")"
+            record "$items" "$accts" run_other_rows "" 0 "$(q -c "SELECT CASE WHEN to_regclass('srm.audit_group') IS NULL THEN '–' ELSE
+                (SELECT count(*) FROM srm.audit_group WHERE run_id = $run) || ' / ' || (SELECT count(*) FROM srm.audit_default WHERE run_id = $run) END")"
             record "$items" "$accts" run_pairs "" 0 "$(q -c "SELECT asset_controls FROM srm.audit_run WHERE run_id = $run")"
-            q -c "ANALYZE srm.audit_run, srm.audit_asset, srm.audit_finding"
+            q -c "ANALYZE srm.audit_run, srm.audit_asset, srm.audit_finding" \
+              -c "DO \$\$BEGIN IF to_regclass('srm.audit_group') IS NOT NULL THEN ANALYZE srm.audit_group, srm.audit_default; END IF; END\$\$"
             measure report_html "$reps" "SELECT octet_length(srm.report_html($run))"
             measure oscal_ssp "$reps" "SELECT pg_column_size(srm.oscal_ssp($run))"
             for v in bi_run bi_responsibility_mix bi_customer_gaps bi_gaps_by_family bi_inherited_controls bi_trend bi_unknown_assets; do
@@ -297,7 +300,8 @@ for name, text in TIMED:
 w("| asset × control pairs of the run | " + " | ".join(num(val(c, "run_pairs")) for c in cases) + " |")
 w("| rows of the run: `audit_asset` / `audit_finding` | " + " | ".join(
     "%s / %s" % (num(val(c, "run_asset_rows")), num(val(c, "run_finding_rows"))) for c in cases) + " |")
-w("| storage of the run (`audit_asset` + `audit_finding`, indexes and TOAST) | " + " | ".join(mb(val(c, "run_bytes")) for c in cases) + " |")
+w("| rows of the run since 0.3.0: `audit_group` / `audit_default` | " + " | ".join(val(c, "run_other_rows") or "–" for c in cases) + " |")
+w("| storage of the run (`audit_asset`, `audit_finding` and since 0.3.0 `audit_group`, `audit_default`, `audit_override`, `audit_status`; indexes and TOAST) | " + " | ".join(mb(val(c, "run_bytes")) for c in cases) + " |")
 w("| `srm.asset` (for comparison) | " + " | ".join(mb(val(c, "asset_bytes")) for c in cases) + " |")
 w("| load average (1 min) of the machine at the case's start | " + " | ".join(val(c, "loadavg") or "–" for c in cases) + " |")
 w("| report / SSP size | " + " | ".join("%s / %s" % (mb(val(c, "report_html")), mb(val(c, "oscal_ssp"))) for c in cases) + " |")
@@ -345,7 +349,7 @@ if [ $smoke = 1 ]; then
     bad=$(awk -F'\t' '
         $3 == "load" && $6 + 0 <= 0 { print $1 "x" $2 ": nothing loaded" }
         $6 == "error" || $6 == "timeout" { print $1 "x" $2 ": " $3 " " $6 }
-        ($3 == "run_finding_rows" || $3 == "run_asset_rows" || $3 == "report_html" || $3 == "oscal_ssp" \
+        ($3 == "run_pairs" || $3 == "run_asset_rows" || $3 == "report_html" || $3 == "oscal_ssp" \
          || $3 == "bi_run" || $3 == "audit_result_one_asset" || $3 == "audit_result_gap_count" || $3 == "matrix_count" \
          || $3 == "matrix_one_instance_join" || $3 == "responsibilities_1000_arns" || $3 == "run_bytes") && $6 + 0 <= 0 { print $1 "x" $2 ": " $3 " gave " $6 }
         { seen[$1 "x" $2 " " $3] = 1 }

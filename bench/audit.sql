@@ -38,8 +38,12 @@ BEGIN
     ms := round(ms, 3);
 END $$;
 
--- the run's storage: bytes of srm.audit_asset and srm.audit_finding with
--- their indexes and TOAST
+-- the run's storage: bytes of every table a run writes (srm.audit_asset,
+-- srm.audit_finding and, since 0.3.0, srm.audit_group, audit_default,
+-- audit_override, audit_status) with their indexes and TOAST
 CREATE FUNCTION bench.audit_bytes() RETURNS bigint LANGUAGE sql AS $$
-    SELECT pg_total_relation_size('srm.audit_asset') + pg_total_relation_size('srm.audit_finding')
+    SELECT sum(pg_total_relation_size(c.oid))::bigint
+    FROM pg_class c
+    WHERE c.relnamespace = 'srm'::regnamespace AND c.relkind = 'r'
+      AND c.relname IN ('audit_asset', 'audit_finding', 'audit_group', 'audit_default', 'audit_override', 'audit_status')
 $$;

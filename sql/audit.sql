@@ -53,9 +53,15 @@ WHERE run_id IN (:run_1, :run_2) AND arn = 'arn:aws:ec2:us-east-1:402918374655:i
 ORDER BY control_id, run_id;
 SELECT run_id, gaps, asset_controls FROM bi_run WHERE run_id IN (:run_1, :run_2) ORDER BY run_id;
 SELECT run_id, class, asset_controls, gaps FROM bi_trend WHERE run_id IN (:run_1, :run_2) ORDER BY run_id, class;
--- the asset's own status has a row of its own; the group speaks for the rest
+-- the asset's own status has a row of its own; the group speaks for the
+-- rest; the other account's instances, which no status of their account or
+-- of their own touches, have their service's answer (audit_default)
 SELECT asset_id IS NOT NULL AS own_row, account_id, service_namespace, control_id, status, gap, assets
 FROM audit_finding WHERE run_id = :run_2 AND control_id = 'network-security' AND service_namespace = 'ec2'
+UNION ALL
+SELECT false, g.account_id, g.service_namespace, d.control_id, d.status, d.gap, g.assets
+FROM audit_group g JOIN audit_default d USING (run_id, service_namespace)
+WHERE g.run_id = :run_2 AND NOT g.stored AND d.control_id = 'network-security' AND g.service_namespace = 'ec2'
 ORDER BY 1, 2;
 -- open gaps, by family, and the inherited controls to cite
 SELECT account_id, service_namespace, control_id, customer_part, status, assets

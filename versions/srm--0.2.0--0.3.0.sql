@@ -134,6 +134,99 @@ ALTER TABLE srm.asset ADD COLUMN supplementary_configuration jsonb;
 COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the configuration item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration';
 CREATE INDEX ON srm.asset (resource_id);
 
+-------------------------------------------------------------------------------
+-- Compact audit runs (install/tables/audit.sql): runs of 0.2.0 keep their
+-- rows in srm.audit_finding, unchanged, and have none in these tables
+-------------------------------------------------------------------------------
+
+-- Compact runs (0.3.0).  A run's assets fall into groups, one per account x
+-- service.  A group that no account- or asset-scoped override or status
+-- touches has, for every control, the answer of its service: those answers
+-- are recorded once per service x control (srm.audit_default) and the group
+-- only counts its assets (srm.audit_group, stored false).  The other groups
+-- (stored true) keep their findings in srm.audit_finding, as every group of
+-- a run of 0.2.0 does (those runs have no srm.audit_group rows).  A run also
+-- keeps a copy of the overrides and statuses of its framework as it saw
+-- them.  Nothing grows with accounts x services x controls.
+CREATE TABLE srm.audit_group (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    account_id        text NOT NULL,
+    service_namespace text NOT NULL,
+    assets            integer NOT NULL CHECK (assets > 0),
+    stored            boolean NOT NULL,
+    PRIMARY KEY (run_id, account_id, service_namespace)
+);
+COMMENT ON TABLE srm.audit_group IS
+    'the known assets of an audit run per account x service; stored: its findings are in srm.audit_finding (an account- or asset-scoped override or status applies to it), else every control has the answer of srm.audit_default for its service';
+
+CREATE TABLE srm.audit_default (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    service_namespace text NOT NULL,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    family_id         text,
+    derived           srm.responsibility NOT NULL,
+    responsibility    srm.responsibility NOT NULL,
+    class             srm.control_class NOT NULL,
+    customer_part     srm.responsibility NOT NULL,
+    override_id       bigint,
+    status            text,
+    status_id         bigint,
+    evidence          text,
+    gap               boolean NOT NULL,
+    PRIMARY KEY (run_id, service_namespace, control_id)
+);
+COMMENT ON TABLE srm.audit_default IS
+    'the answer of an audit run for every control on every service of its assets where no account- or asset-scoped override or status applies: the derivation it used (derived), the provider- or service-wide override and the service-wide status that applied, the result and gap';
+
+CREATE TABLE srm.audit_override (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    override_id       bigint NOT NULL,
+    provider          text NOT NULL,
+    service_namespace text,
+    account_id        text,
+    asset             text,
+    framework_id      text NOT NULL,
+    control_id        text,
+    family_id         text,
+    responsibility    srm.responsibility NOT NULL,
+    reason            text NOT NULL,
+    created_by        text NOT NULL,
+    created_at        timestamptz NOT NULL,
+    PRIMARY KEY (run_id, override_id)
+);
+COMMENT ON TABLE srm.audit_override IS
+    'the overrides of its framework an audit run saw (srm.override as it was when the run started)';
+
+CREATE TABLE srm.audit_status (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    status_id         bigint NOT NULL,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    provider          text NOT NULL,
+    account_id        text,
+    service_namespace text,
+    asset             text,
+    status            text NOT NULL,
+    evidence          text,
+    evidence_url      text,
+    assessed_by       text NOT NULL,
+    assessed_at       timestamptz NOT NULL,
+    PRIMARY KEY (run_id, status_id)
+);
+COMMENT ON TABLE srm.audit_status IS
+    'the control statuses of its framework an audit run saw (srm.control_status as it was when the run started)';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_group', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_default', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_override', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_status', '');
+
+GRANT SELECT ON srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status TO PUBLIC;
+
+COMMENT ON TABLE srm.audit_finding IS
+    'the findings of an audit run: per account x service x control (asset_id null; assets = how many assets it speaks for), and per asset x control where a rule or status of that asset applies; since 0.3.0 only for the groups srm.audit_group marks stored (the others: srm.audit_default). gap: the customer takes part and its part lacks implemented evidence.';
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -1727,7 +1820,33 @@ COMMENT ON FUNCTION srm.load_config_snapshot(jsonb, text) IS
 -- every one keyed by run_id (filter on it for "as of run N")
 -------------------------------------------------------------------------------
 
--- every asset x control of every run, asset rules and statuses applied
+-- the findings of every run with the unstored groups folded per service:
+-- each finding of srm.audit_finding (one account; account_id set), and per
+-- service x control of a run one row of srm.audit_default speaking for the
+-- assets of all its groups that srm.audit_group does not mark stored
+-- (folded; accounts: how many groups, each of one account).  Sums and
+-- counts over it equal those over the findings a run of 0.2.0 stored for
+-- the same assets, one row per account x service x control.
+CREATE OR REPLACE VIEW srm_internal.audit_fold AS
+SELECT f.run_id, f.account_id, f.service_namespace, f.asset_id, f.framework_id, f.control_id, f.family_id,
+       f.responsibility, f.class, f.customer_part, f.override_id, f.status, f.status_id, f.evidence, f.gap,
+       f.assets, 1 AS accounts, false AS folded
+FROM srm.audit_finding f
+UNION ALL
+SELECT d.run_id, NULL, d.service_namespace, NULL, d.framework_id, d.control_id, d.family_id,
+       d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.status_id, d.evidence, d.gap,
+       g.assets, g.accounts, true
+FROM srm.audit_default d
+JOIN (SELECT g.run_id, g.service_namespace, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
+      FROM srm.audit_group g WHERE NOT g.stored
+      GROUP BY g.run_id, g.service_namespace) g
+  ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace;
+COMMENT ON VIEW srm_internal.audit_fold IS
+    'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
+
+-- every asset x control of every run, asset rules and statuses applied: the
+-- assets of stored groups from their findings, the others from their
+-- service's answers
 CREATE OR REPLACE VIEW srm.audit_result AS
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        g.framework_id, g.control_id, g.family_id,
@@ -1743,9 +1862,18 @@ JOIN srm.audit_finding g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
-  ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id;
+  ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
+UNION ALL
+SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
+       d.framework_id, d.control_id, d.family_id,
+       d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap
+FROM srm.audit_asset a
+JOIN srm.audit_group g
+  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+ AND NOT g.stored
+JOIN srm.audit_default d ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap (computed on demand from the run''s findings and its answers per service)';
 
 CREATE OR REPLACE VIEW srm.bi_run AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -1755,7 +1883,7 @@ SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finishe
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'shared'), 0) AS shared,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific
 FROM srm.audit_run r
-LEFT JOIN srm.audit_finding f USING (run_id)
+LEFT JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
     'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
@@ -1766,7 +1894,17 @@ SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        count(DISTINCT f.control_id) AS controls,
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
 FROM srm.audit_finding f JOIN srm.audit_run r USING (run_id)
-GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.class;
+GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.class
+UNION ALL
+-- a group that is not stored: its service's answers, per class
+SELECT g.run_id, r.started_at, g.account_id, g.service_namespace, d.class,
+       g.assets * d.controls, d.controls, g.assets * d.gaps
+FROM srm.audit_group g
+JOIN srm.audit_run r USING (run_id)
+JOIN (SELECT d.run_id, d.service_namespace, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
+      FROM srm.audit_default d GROUP BY d.run_id, d.service_namespace, d.class) d
+  ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace
+WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service x class: asset x control pairs, distinct controls, and how many are customer gaps';
 
@@ -1777,7 +1915,16 @@ SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_
 FROM srm.audit_finding f
 JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
-WHERE f.gap AND f.assets > 0;
+WHERE f.gap AND f.assets > 0
+UNION ALL
+-- a group that is not stored: its service's gaps
+SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
+       c.label, c.title, d.family_id, c.family_title, d.responsibility, d.customer_part, d.class,
+       d.status, d.evidence, g.assets
+FROM srm.audit_group g
+JOIN srm.audit_default d ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace
+JOIN srm.control c USING (framework_id, control_id)
+WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
 
@@ -1787,17 +1934,19 @@ SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_i
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
        coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
        count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
-FROM srm.audit_finding f JOIN srm.control c USING (framework_id, control_id)
+FROM srm_internal.audit_fold f JOIN srm.control c USING (framework_id, control_id)
 GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
 COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
 CREATE OR REPLACE VIEW srm.bi_inherited_controls AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
-       sum(f.assets) AS asset_controls, count(DISTINCT f.account_id) AS accounts,
+       sum(f.assets) AS asset_controls,
+       -- stored findings and folded groups never share an account x service
+       count(DISTINCT f.account_id) + coalesce(sum(f.accounts) FILTER (WHERE f.folded), 0) AS accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM srm.audit_finding f JOIN srm.control c USING (framework_id, control_id)
+FROM srm_internal.audit_fold f JOIN srm.control c USING (framework_id, control_id)
 WHERE f.class = 'inherited' AND f.assets > 0
 GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
 COMMENT ON VIEW srm.bi_inherited_controls IS
@@ -1806,7 +1955,7 @@ COMMENT ON VIEW srm.bi_inherited_controls IS
 CREATE OR REPLACE VIEW srm.bi_trend AS
 SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
        sum(f.assets) AS asset_controls, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
-FROM srm.audit_run r JOIN srm.audit_finding f USING (run_id)
+FROM srm.audit_run r JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
 COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
 
@@ -1815,7 +1964,7 @@ SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
-GRANT SELECT ON srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;
 
 -------------------------------------------------------------------- install/code/audit.sql
@@ -1940,6 +2089,65 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_scope(bigint, text, text, text[]) IS
     'records the assets of audit run rid (all, or those of accounts) and stages its controls of framework fw and baseline bl, with their derived responsibility per service, in temporary tables for srm.run_audit';
 
+-- the run's copies of the overrides and statuses of its framework, its
+-- groups (srm.audit_group) and the answer of every control on every service
+-- of the run (srm.audit_default).  A group is stored (its findings written
+-- out by the two functions below) when an override or a status of its
+-- account, or of one of its assets, may apply to it; every other group has,
+-- for every control, its service's answer: no override or status names its
+-- account or its assets, so the override and the status that apply are the
+-- provider- or service-wide ones
+CREATE OR REPLACE FUNCTION srm_internal.audit_defaults(rid bigint, fw text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    INSERT INTO srm.audit_override (run_id, override_id, provider, service_namespace, account_id, asset, framework_id,
+                                    control_id, family_id, responsibility, reason, created_by, created_at)
+    SELECT rid, o.override_id, o.provider, o.service_namespace, o.account_id, o.asset, o.framework_id,
+           o.control_id, o.family_id, o.responsibility, o.reason, o.created_by, o.created_at
+    FROM srm.override o WHERE o.framework_id = fw;
+    INSERT INTO srm.audit_status (run_id, status_id, framework_id, control_id, provider, account_id, service_namespace,
+                                  asset, status, evidence, evidence_url, assessed_by, assessed_at)
+    SELECT rid, s.status_id, s.framework_id, s.control_id, s.provider, s.account_id, s.service_namespace,
+           s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
+    FROM srm.control_status s WHERE s.framework_id = fw;
+
+    INSERT INTO srm.audit_group (run_id, account_id, service_namespace, assets, stored)
+    SELECT rid, a.account_id, a.service_namespace, count(*),
+           EXISTS (SELECT FROM srm.override o
+                   WHERE o.framework_id = fw AND o.account_id = a.account_id
+                     AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
+           OR EXISTS (SELECT FROM srm.control_status s
+                      WHERE s.framework_id = fw AND s.account_id = a.account_id
+                        AND (s.service_namespace IS NULL OR s.service_namespace = a.service_namespace))
+           OR coalesce(bool_or(a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+                                         UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
+    FROM srm.audit_asset a
+    WHERE a.run_id = rid AND a.known
+    GROUP BY a.account_id, a.service_namespace;
+
+    INSERT INTO srm.audit_default (run_id, service_namespace, framework_id, control_id, family_id, derived,
+        responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
+    SELECT rid, cs.service_namespace, fw, c.control_id, c.family_id, cs.responsibility,
+           r.resp, srm.aws_class(r.resp),
+           r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
+           o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
+           srm_internal.is_gap(r.resp, st.status)
+    FROM pg_temp.srm_audit_derived cs
+    JOIN pg_temp.srm_audit_control c ON c.control_id = cs.control_id
+    LEFT JOIN LATERAL srm_internal.override_for('aws', cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
+    CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
+    ANALYZE srm.audit_group;
+    ANALYZE srm.audit_default;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_defaults(bigint, text) IS
+    'records for audit run rid the overrides and statuses of framework fw as they are, its groups of assets per account x service (stored: an account- or asset-scoped override or status may apply, so its findings are written out) and the answer of every control on every service of the run (srm.run_audit)';
+
 -- findings of the assets with an override or a status of their own, one row
 -- per asset x control
 CREATE OR REPLACE FUNCTION srm_internal.audit_asset_findings(rid bigint, fw text)
@@ -1976,8 +2184,8 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_asset_findings(bigint, text) IS
     'writes the findings of audit run rid for the assets with an override or a control status of their own: one row per asset x control (srm.run_audit)';
 
--- findings of every other asset, one row per account x service x control
--- speaking for its assets
+-- findings of every other asset of the stored groups, one row per account x
+-- service x control speaking for its assets
 CREATE OR REPLACE FUNCTION srm_internal.audit_group_findings(rid bigint, fw text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -1994,9 +2202,8 @@ BEGIN
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status),
            g.n - coalesce(e.n, 0)
-    FROM (SELECT a.account_id, a.service_namespace, count(*) AS n
-          FROM srm.audit_asset a WHERE a.run_id = rid AND a.known
-          GROUP BY a.account_id, a.service_namespace) g
+    FROM (SELECT a.account_id, a.service_namespace, a.assets AS n
+          FROM srm.audit_group a WHERE a.run_id = rid AND a.stored) g
     CROSS JOIN pg_temp.srm_audit_control c
     LEFT JOIN (SELECT x.account_id, x.service_namespace, x.control_id, count(*) AS n
                FROM srm.audit_finding x WHERE x.run_id = rid AND x.asset_id IS NOT NULL
@@ -2009,7 +2216,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
-    'writes the findings of audit run rid for every other asset: one row per account x service x control, counting its assets (srm.run_audit)';
+    'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
 
 -- the run's totals, and its end
 CREATE OR REPLACE FUNCTION srm_internal.audit_finish(rid bigint)
@@ -2024,8 +2231,8 @@ BEGIN
         assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid),
         unknown_assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid AND NOT a.known),
         controls = (SELECT count(*) FROM pg_temp.srm_audit_control),
-        asset_controls = coalesce((SELECT sum(f.assets) FROM srm.audit_finding f WHERE f.run_id = rid), 0),
-        gaps = coalesce((SELECT sum(f.assets) FROM srm.audit_finding f WHERE f.run_id = rid AND f.gap), 0)
+        asset_controls = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid), 0),
+        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0)
     WHERE r.run_id = rid;
     DROP TABLE pg_temp.srm_audit_control;
     DROP TABLE pg_temp.srm_audit_derived;
@@ -2078,6 +2285,8 @@ BEGIN
     VALUES (fw, bl, accounts, note) RETURNING run_id INTO rid;
 
     PERFORM srm_internal.audit_scope(rid, fw, bl, accounts);
+
+    PERFORM srm_internal.audit_defaults(rid, fw);
 
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 
@@ -2814,7 +3023,10 @@ DECLARE
     x        record;
     html     text;
 BEGIN
-    SELECT count(*), coalesce(sum(g.assets), 0) INTO v_n, v_m FROM srm.bi_customer_gaps g WHERE g.run_id = report_top_gaps.run;
+    -- the rows of srm.bi_customer_gaps, counted without listing them: a
+    -- folded row stands for one gap row per account
+    SELECT coalesce(sum(f.accounts), 0), coalesce(sum(f.assets), 0) INTO v_n, v_m
+    FROM srm_internal.audit_fold f WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0;
     html := '<section>' || E'\n' || '<h2><span class="num">5</span>Top open customer gaps</h2>' || E'\n'
          || format('<p class="note">%s</p>',
                    CASE WHEN v_n = 0 THEN 'No open customer gap: every control where the customer takes part has implemented evidence.'
@@ -2824,10 +3036,30 @@ BEGIN
         html := html || '<table id="top-gaps">' || E'\n'
              || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Account</th><th scope="col">Service (asset)</th>'
              || '<th scope="col" class="n">Assets</th><th scope="col">Customer part</th><th scope="col">Status</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
-        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part::text AS customer_part, g.status
-                 FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id)
-                 WHERE g.run_id = report_top_gaps.run
-                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST
+        -- the first rows of the query under the table, read from the rows
+        -- srm.bi_customer_gaps is made of: the stored findings, and the gaps
+        -- of the groups that are not stored, of which only the first
+        -- top_gaps groups by assets can give a row (each gap row of a group
+        -- comes before those of every group with fewer assets)
+        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
+                 FROM (SELECT c.label, c.title, f.account_id, f.service_namespace, a.arn AS asset, f.assets,
+                              f.customer_part::text AS customer_part, f.status, c.sort_id
+                       FROM srm.audit_finding f
+                       JOIN srm.control c USING (framework_id, control_id)
+                       LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
+                       WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
+                       UNION ALL
+                       SELECT c.label, c.title, t.account_id, t.service_namespace, NULL, t.assets,
+                              d.customer_part::text, d.status, c.sort_id
+                       FROM (SELECT t.run_id, t.account_id, t.service_namespace, t.assets FROM srm.audit_group t
+                             WHERE t.run_id = report_top_gaps.run AND NOT t.stored
+                               AND EXISTS (SELECT FROM srm.audit_default d
+                                           WHERE d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.gap)
+                             ORDER BY t.assets DESC, t.account_id, t.service_namespace
+                             LIMIT top_gaps) t
+                       JOIN srm.audit_default d ON d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.gap
+                       JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.sort_id, g.asset NULLS FIRST
                  LIMIT top_gaps LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
@@ -2863,7 +3095,7 @@ BEGIN
     SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
     INTO v_n, v_att
     FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
-    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm.audit_finding f WHERE f.run_id = report_inherited_controls.run;
+    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run;
     html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
@@ -3551,7 +3783,7 @@ BEGIN
     -- the controls: per control x service, then per control
     WITH f AS (
         SELECT f.control_id, f.service_namespace, f.account_id, f.responsibility, f.customer_part,
-               f.evidence, f.gap, f.assets,
+               f.evidence, f.gap, f.assets, f.accounts, f.folded,
                CASE WHEN f.status IS NOT NULL THEN f.status
                     WHEN f.customer_part::text <> 'not applicable' THEN 'none'
                     WHEN f.responsibility::text = 'not applicable' THEN 'not-applicable'
@@ -3559,14 +3791,15 @@ BEGIN
                -- a control x service that speaks for no asset still counts its rows once
                CASE WHEN sum(f.assets) OVER (PARTITION BY f.control_id, f.service_namespace) > 0
                     THEN f.assets ELSE 1 END AS w
-        FROM srm.audit_finding f
+        FROM srm_internal.audit_fold f
         WHERE f.run_id = run
     ), cs AS (
         SELECT f.control_id, f.service_namespace,
                srm.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
                srm.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
                sum(f.assets) AS n_assets,
-               count(DISTINCT f.account_id) AS n_accounts,
+               -- stored findings and folded groups never share an account x service
+               count(DISTINCT f.account_id) + coalesce(sum(f.accounts) FILTER (WHERE f.folded), 0) AS n_accounts,
                coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS n_gaps,
                jsonb_build_object(
                    'implemented',    sum(f.w) FILTER (WHERE f.st = 'implemented'),

@@ -119,6 +119,65 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_scope(bigint, text, text, text[]) IS
     'records the assets of audit run rid (all, or those of accounts) and stages its controls of framework fw and baseline bl, with their derived responsibility per service, in temporary tables for srm.run_audit';
 
+-- the run's copies of the overrides and statuses of its framework, its
+-- groups (srm.audit_group) and the answer of every control on every service
+-- of the run (srm.audit_default).  A group is stored (its findings written
+-- out by the two functions below) when an override or a status of its
+-- account, or of one of its assets, may apply to it; every other group has,
+-- for every control, its service's answer: no override or status names its
+-- account or its assets, so the override and the status that apply are the
+-- provider- or service-wide ones
+CREATE FUNCTION srm_internal.audit_defaults(rid bigint, fw text)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    INSERT INTO srm.audit_override (run_id, override_id, provider, service_namespace, account_id, asset, framework_id,
+                                    control_id, family_id, responsibility, reason, created_by, created_at)
+    SELECT rid, o.override_id, o.provider, o.service_namespace, o.account_id, o.asset, o.framework_id,
+           o.control_id, o.family_id, o.responsibility, o.reason, o.created_by, o.created_at
+    FROM srm.override o WHERE o.framework_id = fw;
+    INSERT INTO srm.audit_status (run_id, status_id, framework_id, control_id, provider, account_id, service_namespace,
+                                  asset, status, evidence, evidence_url, assessed_by, assessed_at)
+    SELECT rid, s.status_id, s.framework_id, s.control_id, s.provider, s.account_id, s.service_namespace,
+           s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
+    FROM srm.control_status s WHERE s.framework_id = fw;
+
+    INSERT INTO srm.audit_group (run_id, account_id, service_namespace, assets, stored)
+    SELECT rid, a.account_id, a.service_namespace, count(*),
+           EXISTS (SELECT FROM srm.override o
+                   WHERE o.framework_id = fw AND o.account_id = a.account_id
+                     AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
+           OR EXISTS (SELECT FROM srm.control_status s
+                      WHERE s.framework_id = fw AND s.account_id = a.account_id
+                        AND (s.service_namespace IS NULL OR s.service_namespace = a.service_namespace))
+           OR coalesce(bool_or(a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+                                         UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
+    FROM srm.audit_asset a
+    WHERE a.run_id = rid AND a.known
+    GROUP BY a.account_id, a.service_namespace;
+
+    INSERT INTO srm.audit_default (run_id, service_namespace, framework_id, control_id, family_id, derived,
+        responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
+    SELECT rid, cs.service_namespace, fw, c.control_id, c.family_id, cs.responsibility,
+           r.resp, srm.aws_class(r.resp),
+           r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
+           o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
+           srm_internal.is_gap(r.resp, st.status)
+    FROM pg_temp.srm_audit_derived cs
+    JOIN pg_temp.srm_audit_control c ON c.control_id = cs.control_id
+    LEFT JOIN LATERAL srm_internal.override_for('aws', cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
+    CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
+    ANALYZE srm.audit_group;
+    ANALYZE srm.audit_default;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_defaults(bigint, text) IS
+    'records for audit run rid the overrides and statuses of framework fw as they are, its groups of assets per account x service (stored: an account- or asset-scoped override or status may apply, so its findings are written out) and the answer of every control on every service of the run (srm.run_audit)';
+
 -- findings of the assets with an override or a status of their own, one row
 -- per asset x control
 CREATE FUNCTION srm_internal.audit_asset_findings(rid bigint, fw text)
@@ -155,8 +214,8 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_asset_findings(bigint, text) IS
     'writes the findings of audit run rid for the assets with an override or a control status of their own: one row per asset x control (srm.run_audit)';
 
--- findings of every other asset, one row per account x service x control
--- speaking for its assets
+-- findings of every other asset of the stored groups, one row per account x
+-- service x control speaking for its assets
 CREATE FUNCTION srm_internal.audit_group_findings(rid bigint, fw text)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -173,9 +232,8 @@ BEGIN
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status),
            g.n - coalesce(e.n, 0)
-    FROM (SELECT a.account_id, a.service_namespace, count(*) AS n
-          FROM srm.audit_asset a WHERE a.run_id = rid AND a.known
-          GROUP BY a.account_id, a.service_namespace) g
+    FROM (SELECT a.account_id, a.service_namespace, a.assets AS n
+          FROM srm.audit_group a WHERE a.run_id = rid AND a.stored) g
     CROSS JOIN pg_temp.srm_audit_control c
     LEFT JOIN (SELECT x.account_id, x.service_namespace, x.control_id, count(*) AS n
                FROM srm.audit_finding x WHERE x.run_id = rid AND x.asset_id IS NOT NULL
@@ -188,7 +246,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
-    'writes the findings of audit run rid for every other asset: one row per account x service x control, counting its assets (srm.run_audit)';
+    'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
 
 -- the run's totals, and its end
 CREATE FUNCTION srm_internal.audit_finish(rid bigint)
@@ -203,8 +261,8 @@ BEGIN
         assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid),
         unknown_assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid AND NOT a.known),
         controls = (SELECT count(*) FROM pg_temp.srm_audit_control),
-        asset_controls = coalesce((SELECT sum(f.assets) FROM srm.audit_finding f WHERE f.run_id = rid), 0),
-        gaps = coalesce((SELECT sum(f.assets) FROM srm.audit_finding f WHERE f.run_id = rid AND f.gap), 0)
+        asset_controls = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid), 0),
+        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0)
     WHERE r.run_id = rid;
     DROP TABLE pg_temp.srm_audit_control;
     DROP TABLE pg_temp.srm_audit_derived;
@@ -257,6 +315,8 @@ BEGIN
     VALUES (fw, bl, accounts, note) RETURNING run_id INTO rid;
 
     PERFORM srm_internal.audit_scope(rid, fw, bl, accounts);
+
+    PERFORM srm_internal.audit_defaults(rid, fw);
 
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 

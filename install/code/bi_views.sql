@@ -6,7 +6,33 @@
 -- every one keyed by run_id (filter on it for "as of run N")
 -------------------------------------------------------------------------------
 
--- every asset x control of every run, asset rules and statuses applied
+-- the findings of every run with the unstored groups folded per service:
+-- each finding of srm.audit_finding (one account; account_id set), and per
+-- service x control of a run one row of srm.audit_default speaking for the
+-- assets of all its groups that srm.audit_group does not mark stored
+-- (folded; accounts: how many groups, each of one account).  Sums and
+-- counts over it equal those over the findings a run of 0.2.0 stored for
+-- the same assets, one row per account x service x control.
+CREATE VIEW srm_internal.audit_fold AS
+SELECT f.run_id, f.account_id, f.service_namespace, f.asset_id, f.framework_id, f.control_id, f.family_id,
+       f.responsibility, f.class, f.customer_part, f.override_id, f.status, f.status_id, f.evidence, f.gap,
+       f.assets, 1 AS accounts, false AS folded
+FROM srm.audit_finding f
+UNION ALL
+SELECT d.run_id, NULL, d.service_namespace, NULL, d.framework_id, d.control_id, d.family_id,
+       d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.status_id, d.evidence, d.gap,
+       g.assets, g.accounts, true
+FROM srm.audit_default d
+JOIN (SELECT g.run_id, g.service_namespace, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
+      FROM srm.audit_group g WHERE NOT g.stored
+      GROUP BY g.run_id, g.service_namespace) g
+  ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace;
+COMMENT ON VIEW srm_internal.audit_fold IS
+    'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
+
+-- every asset x control of every run, asset rules and statuses applied: the
+-- assets of stored groups from their findings, the others from their
+-- service's answers
 CREATE VIEW srm.audit_result AS
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        g.framework_id, g.control_id, g.family_id,
@@ -22,9 +48,18 @@ JOIN srm.audit_finding g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
-  ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id;
+  ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
+UNION ALL
+SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
+       d.framework_id, d.control_id, d.family_id,
+       d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap
+FROM srm.audit_asset a
+JOIN srm.audit_group g
+  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+ AND NOT g.stored
+JOIN srm.audit_default d ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap (computed on demand from the run''s findings and its answers per service)';
 
 CREATE VIEW srm.bi_run AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -34,7 +69,7 @@ SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finishe
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'shared'), 0) AS shared,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific
 FROM srm.audit_run r
-LEFT JOIN srm.audit_finding f USING (run_id)
+LEFT JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
     'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
@@ -45,7 +80,17 @@ SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        count(DISTINCT f.control_id) AS controls,
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
 FROM srm.audit_finding f JOIN srm.audit_run r USING (run_id)
-GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.class;
+GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.class
+UNION ALL
+-- a group that is not stored: its service's answers, per class
+SELECT g.run_id, r.started_at, g.account_id, g.service_namespace, d.class,
+       g.assets * d.controls, d.controls, g.assets * d.gaps
+FROM srm.audit_group g
+JOIN srm.audit_run r USING (run_id)
+JOIN (SELECT d.run_id, d.service_namespace, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
+      FROM srm.audit_default d GROUP BY d.run_id, d.service_namespace, d.class) d
+  ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace
+WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service x class: asset x control pairs, distinct controls, and how many are customer gaps';
 
@@ -56,7 +101,16 @@ SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_
 FROM srm.audit_finding f
 JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
-WHERE f.gap AND f.assets > 0;
+WHERE f.gap AND f.assets > 0
+UNION ALL
+-- a group that is not stored: its service's gaps
+SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
+       c.label, c.title, d.family_id, c.family_title, d.responsibility, d.customer_part, d.class,
+       d.status, d.evidence, g.assets
+FROM srm.audit_group g
+JOIN srm.audit_default d ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace
+JOIN srm.control c USING (framework_id, control_id)
+WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
 
@@ -66,17 +120,19 @@ SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_i
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
        coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
        count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
-FROM srm.audit_finding f JOIN srm.control c USING (framework_id, control_id)
+FROM srm_internal.audit_fold f JOIN srm.control c USING (framework_id, control_id)
 GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
 COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
 CREATE VIEW srm.bi_inherited_controls AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
-       sum(f.assets) AS asset_controls, count(DISTINCT f.account_id) AS accounts,
+       sum(f.assets) AS asset_controls,
+       -- stored findings and folded groups never share an account x service
+       count(DISTINCT f.account_id) + coalesce(sum(f.accounts) FILTER (WHERE f.folded), 0) AS accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM srm.audit_finding f JOIN srm.control c USING (framework_id, control_id)
+FROM srm_internal.audit_fold f JOIN srm.control c USING (framework_id, control_id)
 WHERE f.class = 'inherited' AND f.assets > 0
 GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
 COMMENT ON VIEW srm.bi_inherited_controls IS
@@ -85,7 +141,7 @@ COMMENT ON VIEW srm.bi_inherited_controls IS
 CREATE VIEW srm.bi_trend AS
 SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
        sum(f.assets) AS asset_controls, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
-FROM srm.audit_run r JOIN srm.audit_finding f USING (run_id)
+FROM srm.audit_run r JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
 COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
 
@@ -94,5 +150,5 @@ SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
-GRANT SELECT ON srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;

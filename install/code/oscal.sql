@@ -541,7 +541,7 @@ BEGIN
     -- the controls: per control x service, then per control
     WITH f AS (
         SELECT f.control_id, f.service_namespace, f.account_id, f.responsibility, f.customer_part,
-               f.evidence, f.gap, f.assets,
+               f.evidence, f.gap, f.assets, f.accounts, f.folded,
                CASE WHEN f.status IS NOT NULL THEN f.status
                     WHEN f.customer_part::text <> 'not applicable' THEN 'none'
                     WHEN f.responsibility::text = 'not applicable' THEN 'not-applicable'
@@ -549,14 +549,15 @@ BEGIN
                -- a control x service that speaks for no asset still counts its rows once
                CASE WHEN sum(f.assets) OVER (PARTITION BY f.control_id, f.service_namespace) > 0
                     THEN f.assets ELSE 1 END AS w
-        FROM srm.audit_finding f
+        FROM srm_internal.audit_fold f
         WHERE f.run_id = run
     ), cs AS (
         SELECT f.control_id, f.service_namespace,
                srm.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
                srm.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
                sum(f.assets) AS n_assets,
-               count(DISTINCT f.account_id) AS n_accounts,
+               -- stored findings and folded groups never share an account x service
+               count(DISTINCT f.account_id) + coalesce(sum(f.accounts) FILTER (WHERE f.folded), 0) AS n_accounts,
                coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS n_gaps,
                jsonb_build_object(
                    'implemented',    sum(f.w) FILTER (WHERE f.st = 'implemented'),

@@ -352,7 +352,10 @@ DECLARE
     x        record;
     html     text;
 BEGIN
-    SELECT count(*), coalesce(sum(g.assets), 0) INTO v_n, v_m FROM srm.bi_customer_gaps g WHERE g.run_id = report_top_gaps.run;
+    -- the rows of srm.bi_customer_gaps, counted without listing them: a
+    -- folded row stands for one gap row per account
+    SELECT coalesce(sum(f.accounts), 0), coalesce(sum(f.assets), 0) INTO v_n, v_m
+    FROM srm_internal.audit_fold f WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0;
     html := '<section>' || E'\n' || '<h2><span class="num">5</span>Top open customer gaps</h2>' || E'\n'
          || format('<p class="note">%s</p>',
                    CASE WHEN v_n = 0 THEN 'No open customer gap: every control where the customer takes part has implemented evidence.'
@@ -362,10 +365,30 @@ BEGIN
         html := html || '<table id="top-gaps">' || E'\n'
              || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Account</th><th scope="col">Service (asset)</th>'
              || '<th scope="col" class="n">Assets</th><th scope="col">Customer part</th><th scope="col">Status</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
-        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part::text AS customer_part, g.status
-                 FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id)
-                 WHERE g.run_id = report_top_gaps.run
-                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST
+        -- the first rows of the query under the table, read from the rows
+        -- srm.bi_customer_gaps is made of: the stored findings, and the gaps
+        -- of the groups that are not stored, of which only the first
+        -- top_gaps groups by assets can give a row (each gap row of a group
+        -- comes before those of every group with fewer assets)
+        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
+                 FROM (SELECT c.label, c.title, f.account_id, f.service_namespace, a.arn AS asset, f.assets,
+                              f.customer_part::text AS customer_part, f.status, c.sort_id
+                       FROM srm.audit_finding f
+                       JOIN srm.control c USING (framework_id, control_id)
+                       LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
+                       WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
+                       UNION ALL
+                       SELECT c.label, c.title, t.account_id, t.service_namespace, NULL, t.assets,
+                              d.customer_part::text, d.status, c.sort_id
+                       FROM (SELECT t.run_id, t.account_id, t.service_namespace, t.assets FROM srm.audit_group t
+                             WHERE t.run_id = report_top_gaps.run AND NOT t.stored
+                               AND EXISTS (SELECT FROM srm.audit_default d
+                                           WHERE d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.gap)
+                             ORDER BY t.assets DESC, t.account_id, t.service_namespace
+                             LIMIT top_gaps) t
+                       JOIN srm.audit_default d ON d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.gap
+                       JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.sort_id, g.asset NULLS FIRST
                  LIMIT top_gaps LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
@@ -401,7 +424,7 @@ BEGIN
     SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
     INTO v_n, v_att
     FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
-    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm.audit_finding f WHERE f.run_id = report_inherited_controls.run;
+    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run;
     html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';

@@ -63,7 +63,7 @@ CREATE TABLE srm.audit_finding (
     UNIQUE NULLS NOT DISTINCT (run_id, account_id, service_namespace, asset_id, control_id)
 );
 COMMENT ON TABLE srm.audit_finding IS
-    'the findings of an audit run: per account x service x control (asset_id null; assets = how many assets it speaks for), and per asset x control where a rule or status of that asset applies. gap: the customer takes part and its part lacks implemented evidence.';
+    'the findings of an audit run: per account x service x control (asset_id null; assets = how many assets it speaks for), and per asset x control where a rule or status of that asset applies; since 0.3.0 only for the groups srm.audit_group marks stored (the others: srm.audit_default). gap: the customer takes part and its part lacks implemented evidence.';
 CREATE INDEX ON srm.audit_finding (run_id, control_id);
 CREATE INDEX ON srm.audit_finding (run_id, asset_id, control_id) WHERE asset_id IS NOT NULL;
 
@@ -73,3 +73,88 @@ SELECT pg_catalog.pg_extension_config_dump('srm.audit_asset', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_finding', '');
 
 GRANT SELECT ON srm.audit_run, srm.audit_asset, srm.audit_finding TO PUBLIC;
+
+-- Compact runs (0.3.0).  A run's assets fall into groups, one per account x
+-- service.  A group that no account- or asset-scoped override or status
+-- touches has, for every control, the answer of its service: those answers
+-- are recorded once per service x control (srm.audit_default) and the group
+-- only counts its assets (srm.audit_group, stored false).  The other groups
+-- (stored true) keep their findings in srm.audit_finding, as every group of
+-- a run of 0.2.0 does (those runs have no srm.audit_group rows).  A run also
+-- keeps a copy of the overrides and statuses of its framework as it saw
+-- them.  Nothing grows with accounts x services x controls.
+CREATE TABLE srm.audit_group (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    account_id        text NOT NULL,
+    service_namespace text NOT NULL,
+    assets            integer NOT NULL CHECK (assets > 0),
+    stored            boolean NOT NULL,
+    PRIMARY KEY (run_id, account_id, service_namespace)
+);
+COMMENT ON TABLE srm.audit_group IS
+    'the known assets of an audit run per account x service; stored: its findings are in srm.audit_finding (an account- or asset-scoped override or status applies to it), else every control has the answer of srm.audit_default for its service';
+
+CREATE TABLE srm.audit_default (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    service_namespace text NOT NULL,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    family_id         text,
+    derived           srm.responsibility NOT NULL,
+    responsibility    srm.responsibility NOT NULL,
+    class             srm.control_class NOT NULL,
+    customer_part     srm.responsibility NOT NULL,
+    override_id       bigint,
+    status            text,
+    status_id         bigint,
+    evidence          text,
+    gap               boolean NOT NULL,
+    PRIMARY KEY (run_id, service_namespace, control_id)
+);
+COMMENT ON TABLE srm.audit_default IS
+    'the answer of an audit run for every control on every service of its assets where no account- or asset-scoped override or status applies: the derivation it used (derived), the provider- or service-wide override and the service-wide status that applied, the result and gap';
+
+CREATE TABLE srm.audit_override (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    override_id       bigint NOT NULL,
+    provider          text NOT NULL,
+    service_namespace text,
+    account_id        text,
+    asset             text,
+    framework_id      text NOT NULL,
+    control_id        text,
+    family_id         text,
+    responsibility    srm.responsibility NOT NULL,
+    reason            text NOT NULL,
+    created_by        text NOT NULL,
+    created_at        timestamptz NOT NULL,
+    PRIMARY KEY (run_id, override_id)
+);
+COMMENT ON TABLE srm.audit_override IS
+    'the overrides of its framework an audit run saw (srm.override as it was when the run started)';
+
+CREATE TABLE srm.audit_status (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    status_id         bigint NOT NULL,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    provider          text NOT NULL,
+    account_id        text,
+    service_namespace text,
+    asset             text,
+    status            text NOT NULL,
+    evidence          text,
+    evidence_url      text,
+    assessed_by       text NOT NULL,
+    assessed_at       timestamptz NOT NULL,
+    PRIMARY KEY (run_id, status_id)
+);
+COMMENT ON TABLE srm.audit_status IS
+    'the control statuses of its framework an audit run saw (srm.control_status as it was when the run started)';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_group', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_default', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_override', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_status', '');
+
+GRANT SELECT ON srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status TO PUBLIC;

@@ -36,7 +36,9 @@ snapshot() {
 	q "$1" -c "SELECT 'assets', count(*) FROM srm.asset UNION ALL SELECT 'loads', count(*) FROM srm.asset_load
 	           UNION ALL SELECT 'rejections', count(*) FROM srm.asset_load_rejection
 	           UNION ALL SELECT 'statuses', count(*) FROM srm.control_status
-	           UNION ALL SELECT 'runs', count(*) FROM srm.audit_run UNION ALL SELECT 'findings', count(*) FROM srm.audit_finding"
+	           UNION ALL SELECT 'runs', count(*) FROM srm.audit_run UNION ALL SELECT 'findings', count(*) FROM srm.audit_finding
+	           UNION ALL SELECT 'groups', count(*) FROM srm.audit_group UNION ALL SELECT 'answers', count(*) FROM srm.audit_default
+	           UNION ALL SELECT 'copies', (SELECT count(*) FROM srm.audit_override) + (SELECT count(*) FROM srm.audit_status)"
 	q "$1" -c "SELECT run_id, assets, asset_controls, gaps FROM srm.bi_run"
 	q "$1" -c "SELECT provider, framework_id, name, shipped FROM srm.attestation ORDER BY 1, 2, 3"
 }
@@ -60,7 +62,7 @@ next=$(q srm_dump_dst -c "INSERT INTO srm.override (framework_id, control_id, re
 [ "$next" = 4 ] || fail "next override_id after restore is $next, expected 4"
 # only the user's tables are dumped as data, never the shipped model
 copied=$(sed -n 's/^COPY srm\.\([a-z_]*\) .*/\1/p' "$work/srm.sql" | sort | tr '\n' ' ')
-expected="asset asset_load asset_load_rejection attestation audit_asset audit_finding audit_run control_status override "
+expected="asset asset_load asset_load_rejection attestation audit_asset audit_default audit_finding audit_group audit_override audit_run audit_status control_status override "
 [ "$copied" = "$expected" ] || fail "the plain dump copies: $copied (expected: $expected)"
 
 echo "dump: overrides, assets, statuses and audit runs restored in custom and plain format; only user tables dumped ($copied)"
