@@ -18,9 +18,9 @@ SELECT s.service_namespace, s.model_id, s.reviewed,
 FROM service s
 WHERE s.provider = 'aws' AND s.service_namespace IN (
       'a4b', 'account-access', 'agent-registry', 'airflow-serverless', 'amplifyuibuilder', 'apptest', 'ask', 'aws-external-anthropic',
-      'b2bi', 'bcm-dashboards', 'bedrock-mantle', 'cleanrooms-ml', 'clouddirectory', 'codeguru-security', 'elemental-inference',
-      'health-agent', 'interconnect', 'invoicing', 'kendra-ranking', 'machinelearning', 'nova-act', 'pricingplanmanager', 'rtbfabric',
-      's3files', 'savingsplans', 'scn', 'security-ir', 'signin', 'supportauthz', 'uxc')
+      'b2bi', 'bcm-dashboards', 'bedrock-mantle', 'cleanrooms-ml', 'clouddirectory', 'codeguru-security', 'elastic-inference',
+      'elemental-inference', 'health-agent', 'interconnect', 'invoicing', 'kendra-ranking', 'machinelearning', 'nova-act',
+      'pricingplanmanager', 'rtbfabric', 's3files', 'savingsplans', 'scn', 'security-ir', 'signin', 'supportauthz', 'uxc')
 ORDER BY s.service_namespace COLLATE "C";
 
 -- every deviation of this batch gives a reason and cites an AWS documentation page
@@ -30,9 +30,9 @@ FROM service_layer
 WHERE provider = 'aws'
   AND service_namespace IN (
         'a4b', 'account-access', 'agent-registry', 'airflow-serverless', 'amplifyuibuilder', 'apptest', 'ask', 'aws-external-anthropic',
-        'b2bi', 'bcm-dashboards', 'bedrock-mantle', 'cleanrooms-ml', 'clouddirectory', 'codeguru-security', 'elemental-inference',
-        'health-agent', 'interconnect', 'invoicing', 'kendra-ranking', 'machinelearning', 'nova-act', 'pricingplanmanager', 'rtbfabric',
-        's3files', 'savingsplans', 'scn', 'security-ir', 'signin', 'supportauthz', 'uxc');
+        'b2bi', 'bcm-dashboards', 'bedrock-mantle', 'cleanrooms-ml', 'clouddirectory', 'codeguru-security', 'elastic-inference',
+        'elemental-inference', 'health-agent', 'interconnect', 'invoicing', 'kendra-ranking', 'machinelearning', 'nova-act',
+        'pricingplanmanager', 'rtbfabric', 's3files', 'savingsplans', 'scn', 'security-ir', 'signin', 'supportauthz', 'uxc');
 
 -- the two services left unreviewed say why in their rationale, and are the
 -- only ones left: every other service of srm is reviewed
@@ -303,6 +303,9 @@ FROM (VALUES
   ('codeguru-security', 'can no longer be accessed', true),
   --   https://docs.aws.amazon.com/clouddirectory/latest/developerguide/infrastructure-security.html
   ('clouddirectory', 'is no longer be open to new customers', false),
+  --   https://docs.aws.amazon.com/cli/latest/reference/elastic-inference/index.html
+  ('elastic-inference', 'is no longer available', true),
+  ('elastic-inference', 'April 15, 2023', true),
   --   https://docs.aws.amazon.com/machine-learning/latest/dg/amazon-machine-learning-reference.html
   ('machinelearning', 'no longer updating the Amazon Machine Learning service or accepting new users', false)
 ) AS t(s, stated, retired)
