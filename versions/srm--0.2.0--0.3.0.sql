@@ -1310,22 +1310,32 @@ RETURNS TABLE (asset text, control text, service_namespace text, resource_type t
                known_asset boolean, known_control boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-SELECT av.a, cv.c, ra.service_namespace, ra.resource_type, rc.framework_id, rc.control_id,
-       coalesce(o.responsibility, cs.responsibility),
-       srm.aws_class(coalesce(o.responsibility, cs.responsibility)),
-       coalesce(o.responsibility, cs.responsibility) OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
+-- each asset and each control read once, then every pair
+WITH ra AS MATERIALIZED (
+    SELECT av.an, av.a, l.*
+    FROM pg_catalog.unnest(responsibilities.assets) WITH ORDINALITY AS av(a, an)
+    CROSS JOIN LATERAL srm_internal.locate(av.a) AS l),
+rc AS MATERIALIZED (
+    SELECT cv.cn, cv.c, r.*
+    FROM pg_catalog.unnest(responsibilities.controls) WITH ORDINALITY AS cv(c, cn)
+    CROSS JOIN LATERAL srm.resolve_control(cv.c) AS r)
+SELECT ra.a, rc.c, ra.service_namespace, ra.resource_type, rc.framework_id, rc.control_id,
+       coalesce(o.responsibility, d.derived),
+       srm.aws_class(coalesce(o.responsibility, d.derived)),
+       coalesce(o.responsibility, d.derived) OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
        o.override_id,
        ra.service_namespace IS NOT NULL, rc.control_id IS NOT NULL
-FROM pg_catalog.unnest(responsibilities.assets) WITH ORDINALITY AS av(a, an)
-CROSS JOIN pg_catalog.unnest(responsibilities.controls) WITH ORDINALITY AS cv(c, cn)
-CROSS JOIN LATERAL srm_internal.locate(av.a) AS ra
-CROSS JOIN LATERAL srm.resolve_control(cv.c) AS rc
-LEFT JOIN srm_internal.derivation d
-       ON d.grain_id = ra.grain_id AND d.framework_id = rc.framework_id AND d.control_id = rc.control_id
-CROSS JOIN LATERAL (SELECT d.derived AS responsibility) AS cs
-LEFT JOIN LATERAL srm_internal.override_for(ra.provider, ra.service_namespace, ra.account_id, ra.arn,
-                                   rc.framework_id, rc.control_id, rc.family_id) AS o ON true
-ORDER BY av.an, cv.cn;
+FROM ra CROSS JOIN rc
+LEFT JOIN LATERAL (SELECT x.derived FROM srm_internal.derivation x
+                   WHERE x.grain_id = ra.grain_id AND x.framework_id = rc.framework_id
+                     AND x.control_id = rc.control_id
+                   LIMIT 1) AS d ON true  -- an index probe per pair, not a join of the whole table
+LEFT JOIN LATERAL (SELECT x.override_id, x.responsibility
+                   FROM srm_internal.override_for(ra.provider, ra.service_namespace, ra.account_id, ra.arn,
+                                                  rc.framework_id, rc.control_id, rc.family_id) x
+                   -- no override: no lookup
+                   WHERE EXISTS (SELECT FROM srm.override)) AS o ON true
+ORDER BY ra.an, rc.cn;
 END;
 COMMENT ON FUNCTION srm.responsibilities(text[], text[]) IS
     'bulk answers: every asset x control at the grain of srm.responsibility_of, with known_asset / known_control false (and nulls) for what srm cannot place, never dropped';
