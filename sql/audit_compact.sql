@@ -18,7 +18,8 @@ SELECT load_config_snapshot(:'more'::jsonb, 'more accounts') AS loaded;
 SELECT count(DISTINCT account_id) AS accounts, count(*) AS assets, count(*) FILTER (WHERE NOT known_type) AS unknown FROM asset;
 
 -- the reference: every known asset x control in the scope of run rid, from
--- the model (srm.control_service, before overrides), the override that
+-- the model at the asset's grain (srm_internal.derivation_explained, before
+-- overrides), the override that
 -- applies (asset > account > service > provider, then control > family >
 -- framework, then the newest) and the status that applies (asset > account
 -- and service > service > account, then the newest assessment), read from
@@ -29,21 +30,33 @@ RETURNS TABLE (asset_id bigint, arn text, account_id text, service_namespace tex
                override_id bigint, status text, evidence text, gap boolean)
 LANGUAGE plpgsql AS $f$
 BEGIN
-    DROP TABLE IF EXISTS ref_pair, ref_cs, ref_ov, ref_st;
+    DROP TABLE IF EXISTS ref_grain, ref_pair, ref_cs, ref_ov, ref_st;
+    -- each asset's grain, as srm.responsibility_of finds it: its resource
+    -- type and configuration variant where the model answers for them
+    CREATE TEMP TABLE ref_grain AS
+    SELECT y.asset_id,
+           srm_internal.grain_of('aws', y.service_namespace, CASE WHEN y.known_type THEN y.resource_type END,
+               (SELECT v.variant FROM srm_internal.variant_of(y.resource_type, y.configuration,
+                                                              y.supplementary_configuration) v)) AS grain_id
+    FROM srm.asset y
+    WHERE y.asset_id IN (SELECT z.asset_id FROM srm.audit_asset z WHERE z.run_id = rid);
+    ANALYZE ref_grain;
     CREATE TEMP TABLE ref_pair AS
-    SELECT a.asset_id, a.arn, a.account_id, a.service_namespace, c.framework_id, c.control_id, c.family_id
+    SELECT a.asset_id, a.arn, a.account_id, a.service_namespace, c.framework_id, c.control_id, c.family_id,
+           x.grain_id
     FROM srm.audit_asset a
+    JOIN ref_grain x ON x.asset_id = a.asset_id
     JOIN srm.audit_run r ON r.run_id = a.run_id
     JOIN srm.control c ON c.framework_id = r.framework_id AND c.status = 'active'
                       AND (r.baseline IS NULL OR r.baseline = ANY (c.baselines))
     WHERE a.run_id = rid AND a.known;
     ANALYZE ref_pair;
-    -- the model's answer, before overrides
+    -- the model's answer at each grain, before overrides, from the explaining view
     CREATE TEMP TABLE ref_cs AS
-    SELECT cs.framework_id, cs.control_id, cs.service_namespace, cs.responsibility
-    FROM srm.control_service cs
-    WHERE cs.provider = 'aws' AND cs.framework_id = (SELECT r.framework_id FROM srm.audit_run r WHERE r.run_id = rid)
-      AND cs.service_namespace IN (SELECT DISTINCT p.service_namespace FROM ref_pair p);
+    SELECT cs.framework_id, cs.control_id, cs.grain_id, cs.responsibility
+    FROM srm_internal.derivation_explained cs
+    WHERE cs.framework_id = (SELECT r.framework_id FROM srm.audit_run r WHERE r.run_id = rid)
+      AND cs.grain_id IN (SELECT DISTINCT p.grain_id FROM ref_pair p);
     ANALYZE ref_cs;
     -- every override that matches a pair, then the most specific per pair
     CREATE TEMP TABLE ref_ov AS
@@ -78,7 +91,7 @@ BEGIN
            x.resp OPERATOR(srm.&) 'customer (configured, provided)', ov.override_id, st.status, st.evidence,
            x.resp OPERATOR(srm.&&) 'customer' AND coalesce(st.status, '') NOT IN ('implemented', 'alternative', 'not-applicable')
     FROM ref_pair p
-    JOIN ref_cs cs ON cs.control_id = p.control_id AND cs.service_namespace = p.service_namespace
+    JOIN ref_cs cs ON cs.control_id = p.control_id AND cs.grain_id = p.grain_id
     LEFT JOIN ref_ov ov ON ov.asset_id = p.asset_id AND ov.control_id = p.control_id
     LEFT JOIN ref_st st ON st.asset_id = p.asset_id AND st.control_id = p.control_id
     CROSS JOIN LATERAL (SELECT coalesce(ov.responsibility, cs.responsibility) AS resp) x;
@@ -116,7 +129,9 @@ SELECT (SELECT count(*) FROM x), (SELECT count(*) FILTER (WHERE gap) FROM x), (S
         WHERE b.run_id = %1$s
           AND (b.asset_controls, b.gaps, b.not_applicable, b.inherited, b.shared, b.customer_specific)
               IS DISTINCT FROM (t.n, t.g, t.na, t.inh, t.sha, t.cus)),
-       (SELECT count(*) FROM (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %1$s) m
+       (SELECT count(*) FROM (SELECT account_id, service_namespace, class, sum(asset_controls) AS asset_controls,
+                                     sum(gaps) AS gaps
+                              FROM srm.bi_responsibility_mix WHERE run_id = %1$s GROUP BY 1, 2, 3) m
         FULL JOIN (SELECT account_id, service_namespace, class, count(*) AS n, count(*) FILTER (WHERE gap) AS g
                    FROM x GROUP BY 1, 2, 3) y USING (account_id, service_namespace, class)
         WHERE (m.asset_controls, m.gaps) IS DISTINCT FROM (y.n, y.g)),

@@ -77,9 +77,10 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_arguments_checked(text, text, text[], integer) IS
     'checks the arguments of srm.run_audit (known framework, a baseline of it, accounts with assets, keep_runs or setting srm.audit_keep_runs at least 1) and returns the number of runs to keep, null for all';
 
--- the scope of run rid: its assets (srm.audit_asset), and in temporary tables
--- dropped at commit its controls (srm_audit_control) and their derived
--- responsibility on each service of the run (srm_audit_derived)
+-- the scope of run rid: its assets (srm.audit_asset) at their grains, and in
+-- temporary tables dropped at commit its controls (srm_audit_control) and
+-- their derived responsibility at each service and grain of the run
+-- (srm_audit_derived, from the stored derivation)
 CREATE FUNCTION srm_internal.audit_scope(rid bigint, fw text, bl text, accounts text[])
 RETURNS void
 LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
@@ -87,11 +88,25 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 #variable_conflict use_variable
 BEGIN
+    -- each asset at its grain: its resource type and configuration variant
+    -- where the model has answers for them (srm_internal.grain), else its
+    -- service ('')
     INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
-                                         service_namespace, known)
+                                         service_namespace, known, grain)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
-           a.service_namespace IS NOT NULL
+           a.service_namespace IS NOT NULL,
+           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), '')
     FROM srm.asset a
+    LEFT JOIN LATERAL (
+        SELECT x.resource_type, x.variant
+        FROM srm_internal.grain x
+        WHERE x.resource_type = a.resource_type AND x.service_namespace = a.service_namespace
+          AND (x.variant IS NULL
+               OR x.variant = (SELECT v.variant
+                               FROM srm_internal.variant_of(a.resource_type, a.configuration,
+                                                            a.supplementary_configuration) v))
+        ORDER BY x.variant IS NULL
+        LIMIT 1) g ON a.known_type
     WHERE accounts IS NULL OR a.account_id = ANY (accounts);
     ANALYZE srm.audit_asset;
 
@@ -104,14 +119,16 @@ BEGIN
     CREATE TEMPORARY TABLE srm_audit_control ON COMMIT DROP AS
     SELECT c.control_id, c.family_id FROM srm.control c
     WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
-    -- the derivation, once per control x service of the run
+    -- the stored derivation, once per control x service and grain of the run
     CREATE TEMPORARY TABLE srm_audit_derived ON COMMIT DROP AS
-    SELECT d.control_id, d.service_namespace, d.responsibility
-    FROM srm_internal.derived_responsibilities(
-        fw, (SELECT array_agg(c.control_id) FROM pg_temp.srm_audit_control c), 'aws',
-        (SELECT array_agg(DISTINCT a.service_namespace) FROM srm.audit_asset a
-         WHERE a.run_id = rid AND a.known)) d;
-    CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, control_id);
+    SELECT d.control_id, k.service_namespace, k.grain, d.derived AS responsibility
+    FROM (SELECT DISTINCT a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
+    JOIN srm_internal.grain g
+      ON g.provider = 'aws' AND g.service_namespace = k.service_namespace
+     AND coalesce(g.resource_type || coalesce(' ' || g.variant, ''), '') = k.grain
+    JOIN srm_internal.derivation d ON d.grain_id = g.grain_id AND d.framework_id = fw
+    JOIN pg_temp.srm_audit_control c ON c.control_id = d.control_id;
+    CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, grain, control_id);
     ANALYZE pg_temp.srm_audit_control;
     ANALYZE pg_temp.srm_audit_derived;
 END
@@ -145,8 +162,8 @@ BEGIN
            s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
     FROM srm.control_status s WHERE s.framework_id = fw;
 
-    INSERT INTO srm.audit_group (run_id, account_id, service_namespace, assets, stored)
-    SELECT rid, a.account_id, a.service_namespace, count(*),
+    INSERT INTO srm.audit_group (run_id, account_id, service_namespace, grain, assets, stored)
+    SELECT rid, a.account_id, a.service_namespace, a.grain, count(*),
            EXISTS (SELECT FROM srm.override o
                    WHERE o.framework_id = fw AND o.account_id = a.account_id
                      AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
@@ -157,11 +174,11 @@ BEGIN
                                          UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
     FROM srm.audit_asset a
     WHERE a.run_id = rid AND a.known
-    GROUP BY a.account_id, a.service_namespace;
+    GROUP BY a.account_id, a.service_namespace, a.grain;
 
-    INSERT INTO srm.audit_default (run_id, service_namespace, framework_id, control_id, family_id, derived,
+    INSERT INTO srm.audit_default (run_id, service_namespace, grain, framework_id, control_id, family_id, derived,
         responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
-    SELECT rid, cs.service_namespace, fw, c.control_id, c.family_id, cs.responsibility,
+    SELECT rid, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
@@ -188,16 +205,17 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     -- assets with a rule or status of their own get rows of their own
-    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, asset_id, framework_id, control_id,
+    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, grain, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
-    SELECT rid, a.account_id, a.service_namespace, a.asset_id, fw, c.control_id, c.family_id,
+    SELECT rid, a.account_id, a.service_namespace, a.grain, a.asset_id, fw, c.control_id, c.family_id,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status), 1
     FROM srm.audit_asset a
     CROSS JOIN pg_temp.srm_audit_control c
-    JOIN pg_temp.srm_audit_derived cs ON cs.control_id = c.control_id AND cs.service_namespace = a.service_namespace
+    JOIN pg_temp.srm_audit_derived cs
+      ON cs.control_id = c.control_id AND cs.service_namespace = a.service_namespace AND cs.grain = a.grain
     LEFT JOIN LATERAL srm_internal.override_for('aws', a.service_namespace, a.account_id, a.arn, fw, c.control_id, c.family_id) o ON true
     LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', a.service_namespace, a.account_id, a.arn) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r
@@ -224,22 +242,24 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     -- everything else once per account x service x control
-    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, asset_id, framework_id, control_id,
+    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, grain, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
-    SELECT rid, g.account_id, g.service_namespace, NULL, fw, c.control_id, c.family_id,
+    SELECT rid, g.account_id, g.service_namespace, g.grain, NULL, fw, c.control_id, c.family_id,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status),
            g.n - coalesce(e.n, 0)
-    FROM (SELECT a.account_id, a.service_namespace, a.assets AS n
+    FROM (SELECT a.account_id, a.service_namespace, a.grain, a.assets AS n
           FROM srm.audit_group a WHERE a.run_id = rid AND a.stored) g
     CROSS JOIN pg_temp.srm_audit_control c
-    LEFT JOIN (SELECT x.account_id, x.service_namespace, x.control_id, count(*) AS n
+    LEFT JOIN (SELECT x.account_id, x.service_namespace, x.grain, x.control_id, count(*) AS n
                FROM srm.audit_finding x WHERE x.run_id = rid AND x.asset_id IS NOT NULL
-               GROUP BY x.account_id, x.service_namespace, x.control_id) e
-      ON e.account_id = g.account_id AND e.service_namespace = g.service_namespace AND e.control_id = c.control_id
-    JOIN pg_temp.srm_audit_derived cs ON cs.control_id = c.control_id AND cs.service_namespace = g.service_namespace
+               GROUP BY x.account_id, x.service_namespace, x.grain, x.control_id) e
+      ON e.account_id = g.account_id AND e.service_namespace = g.service_namespace AND e.grain = g.grain
+     AND e.control_id = c.control_id
+    JOIN pg_temp.srm_audit_derived cs
+      ON cs.control_id = c.control_id AND cs.service_namespace = g.service_namespace AND cs.grain = g.grain
     LEFT JOIN LATERAL srm_internal.override_for('aws', g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
     LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', g.service_namespace, g.account_id, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;

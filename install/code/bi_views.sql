@@ -23,10 +23,10 @@ SELECT d.run_id, NULL, d.service_namespace, NULL, d.framework_id, d.control_id, 
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.status_id, d.evidence, d.gap,
        g.assets, g.accounts, true
 FROM srm.audit_default d
-JOIN (SELECT g.run_id, g.service_namespace, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
+JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
       FROM srm.audit_group g WHERE NOT g.stored
-      GROUP BY g.run_id, g.service_namespace) g
-  ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace;
+      GROUP BY g.run_id, g.service_namespace, g.grain) g
+  ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain;
 COMMENT ON VIEW srm_internal.audit_fold IS
     'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
@@ -42,24 +42,27 @@ SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace,
        CASE WHEN x.asset_id IS NULL THEN g.override_id ELSE x.override_id END AS override_id,
        CASE WHEN x.asset_id IS NULL THEN g.status ELSE x.status END AS status,
        CASE WHEN x.asset_id IS NULL THEN g.evidence ELSE x.evidence END AS evidence,
-       CASE WHEN x.asset_id IS NULL THEN g.gap ELSE x.gap END AS gap
+       CASE WHEN x.asset_id IS NULL THEN g.gap ELSE x.gap END AS gap,
+       a.grain
 FROM srm.audit_asset a
 JOIN srm.audit_finding g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
- AND g.asset_id IS NULL
+ AND g.grain = a.grain AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
   ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
 UNION ALL
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        d.framework_id, d.control_id, d.family_id,
-       d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap
+       d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap,
+       a.grain
 FROM srm.audit_asset a
 JOIN srm.audit_group g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
- AND NOT g.stored
-JOIN srm.audit_default d ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace;
+ AND g.grain = a.grain AND NOT g.stored
+JOIN srm.audit_default d
+  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap (computed on demand from the run''s findings and its answers per service)';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, and the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain';
 
 CREATE VIEW srm.bi_run AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -78,26 +81,27 @@ CREATE VIEW srm.bi_responsibility_mix AS
 SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.control_id) AS controls,
-       coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
+       coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+       f.grain
 FROM srm.audit_finding f JOIN srm.audit_run r USING (run_id)
-GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.class
+GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.grain, f.class
 UNION ALL
--- a group that is not stored: its service's answers, per class
+-- a group that is not stored: its service's (and grain's) answers, per class
 SELECT g.run_id, r.started_at, g.account_id, g.service_namespace, d.class,
-       g.assets * d.controls, d.controls, g.assets * d.gaps
+       g.assets * d.controls, d.controls, g.assets * d.gaps, g.grain
 FROM srm.audit_group g
 JOIN srm.audit_run r USING (run_id)
-JOIN (SELECT d.run_id, d.service_namespace, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
-      FROM srm.audit_default d GROUP BY d.run_id, d.service_namespace, d.class) d
-  ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace
+JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
+      FROM srm.audit_default d GROUP BY d.run_id, d.service_namespace, d.grain, d.class) d
+  ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
-    'responsibility mix per run x account x service x class: asset x control pairs, distinct controls, and how many are customer gaps';
+    'responsibility mix per run x account x service x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
 CREATE VIEW srm.bi_customer_gaps AS
 SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
        c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
-       f.status, f.evidence, f.assets
+       f.status, f.evidence, f.assets, f.grain
 FROM srm.audit_finding f
 JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
@@ -106,9 +110,9 @@ UNION ALL
 -- a group that is not stored: its service's gaps
 SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
        c.label, c.title, d.family_id, c.family_title, d.responsibility, d.customer_part, d.class,
-       d.status, d.evidence, g.assets
+       d.status, d.evidence, g.assets, g.grain
 FROM srm.audit_group g
-JOIN srm.audit_default d ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace
+JOIN srm.audit_default d ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
 JOIN srm.control c USING (framework_id, control_id)
 WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
@@ -128,12 +132,21 @@ COMMENT ON VIEW srm.bi_gaps_by_family IS
 CREATE VIEW srm.bi_inherited_controls AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        sum(f.assets) AS asset_controls,
-       -- stored findings and folded groups never share an account x service
-       count(DISTINCT f.account_id) + coalesce(sum(f.accounts) FILTER (WHERE f.folded), 0) AS accounts,
+       count(DISTINCT f.account_id) AS accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM srm_internal.audit_fold f JOIN srm.control c USING (framework_id, control_id)
-WHERE f.class = 'inherited' AND f.assets > 0
+FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets
+      FROM srm.audit_finding x
+      WHERE x.class = 'inherited' AND x.assets > 0
+      UNION ALL
+      -- the groups that are not stored, each with its grain's answer (one
+      -- account may have groups of several grains of a service)
+      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets
+      FROM srm.audit_default d
+      JOIN srm.audit_group g
+        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain AND NOT g.stored
+      WHERE d.class = 'inherited') f
+JOIN srm.control c USING (framework_id, control_id)
 GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
 COMMENT ON VIEW srm.bi_inherited_controls IS
     'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';

@@ -556,8 +556,16 @@ BEGIN
                srm.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
                srm.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
                sum(f.assets) AS n_assets,
-               -- stored findings and folded groups never share an account x service
-               count(DISTINCT f.account_id) + coalesce(sum(f.accounts) FILTER (WHERE f.folded), 0) AS n_accounts,
+               -- the accounts with the service: every control of a run covers
+               -- every group (a run of 0.2.0 has no groups: its findings)
+               coalesce((SELECT count(DISTINCT g.account_id) FROM srm.audit_group g
+                         WHERE g.run_id = oscal_implemented_requirements.run
+                           AND g.service_namespace = f.service_namespace
+                           AND EXISTS (SELECT FROM srm.audit_group x WHERE x.run_id = g.run_id)),
+                        0)
+               + count(DISTINCT f.account_id) FILTER (WHERE NOT EXISTS (SELECT FROM srm.audit_group x
+                                                                        WHERE x.run_id = oscal_implemented_requirements.run))
+                 AS n_accounts,
                coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS n_gaps,
                jsonb_build_object(
                    'implemented',    sum(f.w) FILTER (WHERE f.st = 'implemented'),

@@ -372,23 +372,25 @@ BEGIN
         -- comes before those of every group with fewer assets)
         FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
                  FROM (SELECT c.label, c.title, f.account_id, f.service_namespace, a.arn AS asset, f.assets,
-                              f.customer_part::text AS customer_part, f.status, c.sort_id
+                              f.customer_part::text AS customer_part, f.status, c.sort_id, f.grain
                        FROM srm.audit_finding f
                        JOIN srm.control c USING (framework_id, control_id)
                        LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
                        WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
                        UNION ALL
                        SELECT c.label, c.title, t.account_id, t.service_namespace, NULL, t.assets,
-                              d.customer_part::text, d.status, c.sort_id
-                       FROM (SELECT t.run_id, t.account_id, t.service_namespace, t.assets FROM srm.audit_group t
+                              d.customer_part::text, d.status, c.sort_id, t.grain
+                       FROM (SELECT t.run_id, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
                              WHERE t.run_id = report_top_gaps.run AND NOT t.stored
                                AND EXISTS (SELECT FROM srm.audit_default d
-                                           WHERE d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.gap)
-                             ORDER BY t.assets DESC, t.account_id, t.service_namespace
+                                           WHERE d.run_id = t.run_id AND d.service_namespace = t.service_namespace
+                                             AND d.grain = t.grain AND d.gap)
+                             ORDER BY t.assets DESC, t.account_id, t.service_namespace, t.grain
                              LIMIT top_gaps) t
-                       JOIN srm.audit_default d ON d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.gap
+                       JOIN srm.audit_default d
+                         ON d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.grain = t.grain AND d.gap
                        JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
-                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.sort_id, g.asset NULLS FIRST
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, g.sort_id, g.asset NULLS FIRST
                  LIMIT top_gaps LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
@@ -401,7 +403,7 @@ BEGIN
         END LOOP;
         html := html || '</tbody></table>' || E'\n';
     END IF;
-    RETURN html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST LIMIT %s</code></p>', run, top_gaps) || E'\n'
+    RETURN html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, c.sort_id, g.asset NULLS FIRST LIMIT %s</code></p>', run, top_gaps) || E'\n'
          || '</section>' || E'\n';
 END
 $$;

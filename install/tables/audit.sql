@@ -35,10 +35,13 @@ CREATE TABLE srm.audit_asset (
     arn               text,
     service_namespace text,
     known             boolean NOT NULL,
+    grain             text NOT NULL DEFAULT '',
     PRIMARY KEY (run_id, asset_id)
 );
 COMMENT ON TABLE srm.audit_asset IS
     'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped)';
+COMMENT ON COLUMN srm.audit_asset.grain IS
+    'the grain the asset was answered at: empty for its service''s answer, else its resource type and, after a space, its configuration variant (as in srm.resource_type_matrix); runs before 0.3.0 answered every asset at its service''s';
 
 -- Findings, stored once per account x service x control (asset_id null,
 -- speaking for "assets" assets), plus one row per asset x control where a
@@ -60,8 +63,12 @@ CREATE TABLE srm.audit_finding (
     evidence          text,
     gap               boolean NOT NULL,
     assets            integer NOT NULL CHECK (assets >= 0),
-    UNIQUE NULLS NOT DISTINCT (run_id, account_id, service_namespace, asset_id, control_id)
+    grain             text NOT NULL DEFAULT ''
 );
+ALTER TABLE srm.audit_finding ADD CONSTRAINT audit_finding_grain_key
+    UNIQUE NULLS NOT DISTINCT (run_id, account_id, service_namespace, grain, asset_id, control_id);
+COMMENT ON COLUMN srm.audit_finding.grain IS
+    'the grain of the assets a group row speaks for (as srm.audit_asset.grain; empty: the service''s answer)';
 COMMENT ON TABLE srm.audit_finding IS
     'the findings of an audit run: per account x service x control (asset_id null; assets = how many assets it speaks for), and per asset x control where a rule or status of that asset applies; since 0.3.0 only for the groups srm.audit_group marks stored (the others: srm.audit_default). gap: the customer takes part and its part lacks implemented evidence.';
 CREATE INDEX ON srm.audit_finding (run_id, control_id);
@@ -87,16 +94,18 @@ CREATE TABLE srm.audit_group (
     run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
     account_id        text NOT NULL,
     service_namespace text NOT NULL,
+    grain             text NOT NULL,
     assets            integer NOT NULL CHECK (assets > 0),
     stored            boolean NOT NULL,
-    PRIMARY KEY (run_id, account_id, service_namespace)
+    PRIMARY KEY (run_id, account_id, service_namespace, grain)
 );
 COMMENT ON TABLE srm.audit_group IS
-    'the known assets of an audit run per account x service; stored: its findings are in srm.audit_finding (an account- or asset-scoped override or status applies to it), else every control has the answer of srm.audit_default for its service';
+    'the known assets of an audit run per account x service x grain (empty, or a resource type and variant with answers of its own); stored: its findings are in srm.audit_finding (an account- or asset-scoped override or status applies to it), else every control has the answer of srm.audit_default for its service';
 
 CREATE TABLE srm.audit_default (
     run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
     service_namespace text NOT NULL,
+    grain             text NOT NULL,
     framework_id      text NOT NULL,
     control_id        text NOT NULL,
     family_id         text,
@@ -109,10 +118,10 @@ CREATE TABLE srm.audit_default (
     status_id         bigint,
     evidence          text,
     gap               boolean NOT NULL,
-    PRIMARY KEY (run_id, service_namespace, control_id)
+    PRIMARY KEY (run_id, service_namespace, grain, control_id)
 );
 COMMENT ON TABLE srm.audit_default IS
-    'the answer of an audit run for every control on every service of its assets where no account- or asset-scoped override or status applies: the derivation it used (derived), the provider- or service-wide override and the service-wide status that applied, the result and gap';
+    'the answer of an audit run for every control on every service (and grain below it) of its assets where no account- or asset-scoped override or status applies: the derivation it used (derived), the provider- or service-wide override and the service-wide status that applied, the result and gap';
 
 CREATE TABLE srm.audit_override (
     run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
