@@ -161,7 +161,9 @@ SELECT count(*) AS left_over FROM audit_finding WHERE run_id BETWEEN 900001 AND 
 -- the BI views and srm.audit_result.  In a transaction rolled back at the end.
 BEGIN;
 \set big `python3 :'abs_srcdir'/tools/sample/gen_sample_snapshot.py --out /dev/stdout --items 400 --accounts 40 --seed 9 2>/dev/null`
+SET client_min_messages = warning;
 SELECT load_config_snapshot(:'big'::jsonb, 'report: 40 accounts') > 0 AS loaded;
+RESET client_min_messages;
 CREATE TEMP TABLE big_account AS
 SELECT a.account_id, row_number() OVER (ORDER BY a.account_id) AS k
 FROM (SELECT DISTINCT s.account_id FROM asset s WHERE s.load_id = (SELECT max(l.load_id) FROM asset_load l)) a;
@@ -227,7 +229,7 @@ FROM page, view;
 -- the histogram: 10 bins that count every account once, each account in the
 -- bin of its gap share as srm.audit_result gives it
 WITH page AS (
-    SELECT array_agg(replace(m[1], ',', '')::integer ORDER BY n) AS bins
+    SELECT array_agg(replace(m[1], ',', '')::bigint ORDER BY n) AS bins
     FROM big_page, regexp_matches(substring(html FROM '<svg id="chart-gap-shares".*?</svg>'),
                                   'font-weight="600">([0-9,]+)</text>', 'g') WITH ORDINALITY AS r(m, n)),
 ref AS (
@@ -262,7 +264,7 @@ SELECT t.tag_value, t.assets = ref.assets AND t.accounts = ref.accounts AND t.cu
                        srm_internal.report_number(t.accounts), srm_internal.report_number(t.customer_asset_controls),
                        srm_internal.report_number(t.gaps)) IN p.html) > 0 AS on_page
 FROM srm_internal.report_tag_totals(:big_run, 'env') t
-FULL JOIN ref ON ref.tag_value IS NOT DISTINCT FROM t.tag_value, big_page p
+FULL JOIN ref ON coalesce(ref.tag_value, ' none') = coalesce(t.tag_value, ' none'), big_page p
 ORDER BY t.tag_value;
 -- the tag key can be chosen; a key no asset has gives one row of assets without it
 SET srm.report_tag_key = 'owner';
