@@ -218,7 +218,10 @@ COMMENT ON FUNCTION srm_internal.report_account_threshold() IS
 CREATE FUNCTION srm_internal.report_is_large(run bigint)
 RETURNS boolean
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
-RETURN (SELECT count(DISTINCT a.account_id) FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known)
+-- the accounts of the run's groups (those of its known assets); a run of
+-- 0.2.0 has no groups: then those of its known assets
+RETURN coalesce((SELECT nullif(count(DISTINCT g.account_id), 0) FROM srm.audit_group g WHERE g.run_id = report_is_large.run),
+                (SELECT count(DISTINCT a.account_id) FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known))
        > srm_internal.report_account_threshold();
 COMMENT ON FUNCTION srm_internal.report_is_large(bigint) IS
     'whether an audit run has more accounts with known assets than srm_internal.report_account_threshold(): srm.report_html then shows top lists, a histogram and totals per tag rather than one bar per account';
@@ -292,26 +295,28 @@ COMMENT ON FUNCTION srm_internal.report_asset_totals(bigint) IS
     'per known asset of an audit run: the controls where the customer takes part and the customer gaps (what srm.audit_result counts for it), from the run''s answers per service, its groups'' findings and the asset''s own findings; used by srm.report_html';
 
 -- the tag key the report totals by: the setting srm.report_tag_key, else the
--- key carried by the most of the run's assets (as srm.asset has them now)
--- among those with 2 to 50 values, "Name" left out; then the fewest values,
--- then the key; null when no key qualifies
+-- key carried by the most of the run's first 2,000 known assets (by asset_id;
+-- tags as srm.asset has them now) among those with 2 to 50 values there,
+-- "Name" left out; then the fewest values, then the key; null when no key
+-- qualifies.  The sample keeps the choice fast on a large run.
 CREATE FUNCTION srm_internal.report_tag_key(run bigint)
 RETURNS text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 SELECT coalesce(nullif(pg_catalog.current_setting('srm.report_tag_key', true), ''),
        (SELECT k.key
-        FROM srm.audit_asset a
+        FROM (SELECT a.asset_id FROM srm.audit_asset a WHERE a.run_id = report_tag_key.run AND a.known
+              ORDER BY a.asset_id LIMIT 2000) a
         JOIN srm.asset s ON s.asset_id = a.asset_id
         CROSS JOIN LATERAL pg_catalog.jsonb_each_text(s.tags) k
-        WHERE a.run_id = report_tag_key.run AND a.known AND k.key <> 'Name'
+        WHERE k.key <> 'Name'
         GROUP BY k.key
         HAVING count(DISTINCT k.value) BETWEEN 2 AND 50
         ORDER BY count(*) DESC, count(DISTINCT k.value), k.key
         LIMIT 1));
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_key(bigint) IS
-    'the tag key srm.report_html totals a large run by: the setting srm.report_tag_key, else the key most of the run''s known assets carry (tags as srm.asset has them) among keys with 2 to 50 values, Name left out (ties: fewer values, then the key); null when none';
+    'the tag key srm.report_html totals a large run by: the setting srm.report_tag_key, else the key most of the run''s first 2,000 known assets carry (tags as srm.asset has them) among keys with 2 to 50 values there, Name left out (ties: fewer values, then the key); null when none';
 
 -- per value of tag key over the run's known assets (null: the assets without
 -- it or no longer in srm.asset): assets, accounts, pairs where the customer
@@ -427,7 +432,7 @@ BEGIN
          || format('<p class="note" id="tag-note">The run''s known assets by their tag <code>%s</code> (%s; tags as the inventory holds them now: a run does not record them)%s. A pair is an asset &times; control where the customer takes part.</p>',
                    srm_internal.html_escape(v_key),
                    CASE WHEN nullif(current_setting('srm.report_tag_key', true), '') IS NOT NULL THEN 'the setting <code>srm.report_tag_key</code>'
-                        ELSE 'the tag most assets carry; set <code>srm.report_tag_key</code> to choose another' END,
+                        ELSE 'the tag most of the run''s first 2,000 assets carry; set <code>srm.report_tag_key</code> to choose another' END,
                    CASE WHEN v_n > top_values THEN format('; the %s values with the most gaps of %s', top_values, srm_internal.report_number(v_n)) ELSE '' END) || E'\n'
          || '<table id="tag-totals">' || E'\n'
          || '<thead><tr><th scope="col">Value</th><th scope="col" class="n">Assets</th><th scope="col" class="n">Accounts</th>'
