@@ -24,7 +24,7 @@
 # bar is the account with the most gaps in srm.bi_customer_gaps; laid out
 # at a width of 1280 px, sections 1 and 2 (accounts and services) are at
 # most MAX_ACCOUNTS_SERVICES px high (default 3,000: three screens of 1,000
-# px; measured 1,568 + 1,2xx; one bar per account alone would be 30,000) and
+# px; measured 1,568 + 1,126; one bar per account alone would be 30,000) and
 # the whole page at most MAX_PAGE px (default 14,000; measured 12,622: the
 # sections after 2 are bounded by their own limits, 25 top gaps, the
 # inherited controls of the baseline, 50 unknown assets, whatever the
