@@ -252,7 +252,7 @@ COMMENT ON FUNCTION srm_internal.report_account_totals(bigint) IS
 -- summaries: the answers of its service (a group that is not stored), else
 -- its group's findings, corrected by the findings of the asset itself
 CREATE FUNCTION srm_internal.report_asset_totals(run bigint)
-RETURNS TABLE (asset_id bigint, account_id text, customer_controls bigint, gaps bigint)
+RETURNS TABLE (asset_id bigint, account_id text, tags jsonb, customer_controls bigint, gaps bigint)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 WITH svc AS (
@@ -281,7 +281,7 @@ own AS (
     JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.account_id = x.account_id
                             AND g.service_namespace = x.service_namespace AND g.asset_id IS NULL AND g.control_id = x.control_id
     GROUP BY x.asset_id)
-SELECT a.asset_id, a.account_id,
+SELECT a.asset_id, a.account_id, a.tags,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END + coalesce(o.cust, 0))::bigint,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END + coalesce(o.gaps, 0))::bigint
 FROM srm.audit_asset a
@@ -292,11 +292,11 @@ LEFT JOIN own o ON o.asset_id = a.asset_id
 WHERE a.run_id = report_asset_totals.run AND a.known;
 END;
 COMMENT ON FUNCTION srm_internal.report_asset_totals(bigint) IS
-    'per known asset of an audit run: the controls where the customer takes part and the customer gaps (what srm.audit_result counts for it), from the run''s answers per service, its groups'' findings and the asset''s own findings; used by srm.report_html';
+    'per known asset of an audit run: its tags, the controls where the customer takes part and the customer gaps (what srm.audit_result counts for it), from the run''s answers per service, its groups'' findings and the asset''s own findings; used by srm.report_html';
 
 -- the tag key the report totals by: the setting srm.report_tag_key, else the
 -- key carried by the most of the run's first 2,000 known assets (by asset_id;
--- tags as srm.asset has them now) among those with 2 to 50 values there,
+-- tags as the run recorded them) among those with 2 to 50 values there,
 -- "Name" left out; then the fewest values, then the key; null when no key
 -- qualifies.  The sample keeps the choice fast on a large run.
 CREATE FUNCTION srm_internal.report_tag_key(run bigint)
@@ -305,10 +305,9 @@ LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 SELECT coalesce(nullif(pg_catalog.current_setting('srm.report_tag_key', true), ''),
        (SELECT k.key
-        FROM (SELECT a.asset_id FROM srm.audit_asset a WHERE a.run_id = report_tag_key.run AND a.known
+        FROM (SELECT a.tags FROM srm.audit_asset a WHERE a.run_id = report_tag_key.run AND a.known
               ORDER BY a.asset_id LIMIT 2000) a
-        JOIN srm.asset s ON s.asset_id = a.asset_id
-        CROSS JOIN LATERAL pg_catalog.jsonb_each_text(s.tags) k
+        CROSS JOIN LATERAL pg_catalog.jsonb_each_text(a.tags) k
         WHERE k.key <> 'Name'
         GROUP BY k.key
         HAVING count(DISTINCT k.value) BETWEEN 2 AND 50
@@ -316,22 +315,21 @@ SELECT coalesce(nullif(pg_catalog.current_setting('srm.report_tag_key', true), '
         LIMIT 1));
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_key(bigint) IS
-    'the tag key srm.report_html totals a large run by: the setting srm.report_tag_key, else the key most of the run''s first 2,000 known assets carry (tags as srm.asset has them) among keys with 2 to 50 values there, Name left out (ties: fewer values, then the key); null when none';
+    'the tag key srm.report_html totals a large run by: the setting srm.report_tag_key, else the key most of the run''s first 2,000 known assets carry (tags as the run recorded them) among keys with 2 to 50 values there, Name left out (ties: fewer values, then the key); null when none';
 
 -- per value of tag key over the run's known assets (null: the assets without
--- it or no longer in srm.asset): assets, accounts, pairs where the customer
--- takes part, customer gaps
+-- it), tags as the run recorded them: assets, accounts, pairs where the
+-- customer takes part, customer gaps
 CREATE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-SELECT s.tags ->> report_tag_totals.key, count(*), count(DISTINCT t.account_id), sum(t.customer_controls), sum(t.gaps)
+SELECT t.tags ->> report_tag_totals.key, count(*), count(DISTINCT t.account_id), sum(t.customer_controls), sum(t.gaps)
 FROM srm_internal.report_asset_totals(report_tag_totals.run) t
-LEFT JOIN srm.asset s ON s.asset_id = t.asset_id
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
-    'per value of a tag key over the known assets of an audit run (null: without the tag, or no longer in srm.asset): assets, accounts, asset x control pairs where the customer takes part, customer gaps; used by srm.report_html';
+    'per value of a tag key over the known assets of an audit run, tags as the run recorded them (null: without the tag): assets, accounts, asset x control pairs where the customer takes part, customer gaps; used by srm.report_html';
 
 -- chart 1: the responsibility mix per account; past
 -- report_account_threshold() accounts, the accounts with the most customer
@@ -424,12 +422,12 @@ BEGIN
     v_key := srm_internal.report_tag_key(run);
     IF v_key IS NULL THEN
         RETURN '<h3>Totals per tag</h3>' || E'\n'
-            || '<p class="note" id="tag-note">No tag key of the run''s assets has 2 to 50 values: set <code>srm.report_tag_key</code> to the tag that names your organisational units to total by it.</p>' || E'\n';
+            || '<p class="note" id="tag-note">No tag key of the run''s assets has 2 to 50 values (runs of srm 0.2.0 recorded no tags): set <code>srm.report_tag_key</code> to the tag that names your organisational units to total by it.</p>' || E'\n';
     END IF;
     SELECT coalesce(jsonb_agg(to_jsonb(t)), '[]'), count(*) FILTER (WHERE t.tag_value IS NOT NULL) INTO v_totals, v_n
     FROM srm_internal.report_tag_totals(run, v_key) t;
     html := format('<h3 id="tag-totals-title">Totals per value of tag <code>%s</code></h3>', srm_internal.html_escape(v_key)) || E'\n'
-         || format('<p class="note" id="tag-note">The run''s known assets by their tag <code>%s</code> (%s; tags as the inventory holds them now: a run does not record them)%s. A pair is an asset &times; control where the customer takes part.</p>',
+         || format('<p class="note" id="tag-note">The run''s known assets by their tag <code>%s</code> (%s; tags as the run recorded them)%s. A pair is an asset &times; control where the customer takes part.</p>',
                    srm_internal.html_escape(v_key),
                    CASE WHEN nullif(current_setting('srm.report_tag_key', true), '') IS NOT NULL THEN 'the setting <code>srm.report_tag_key</code>'
                         ELSE 'the tag most of the run''s first 2,000 assets carry; set <code>srm.report_tag_key</code> to choose another' END,
@@ -449,7 +447,7 @@ BEGIN
                                srm_internal.report_percent(x.gaps, x.customer_asset_controls)) || E'\n';
     END LOOP;
     RETURN html || '</tbody></table>' || E'\n'
-        || format('<p class="sql">SQL: <code>SELECT a.tags -&gt;&gt; %s AS value, count(DISTINCT r.asset_id) AS assets, count(DISTINCT r.account_id) AS accounts, count(*) FILTER (WHERE r.class IN (''shared'', ''customer-specific'')) AS pairs, count(*) FILTER (WHERE r.gap) AS gaps FROM srm.audit_result r LEFT JOIN srm.asset a USING (asset_id) WHERE r.run_id = %s GROUP BY 1</code> (reads every pair: slow on a large run; the report sums the run''s summaries per asset instead)</p>',
+        || format('<p class="sql">SQL: <code>SELECT a.tags -&gt;&gt; %s AS value, count(DISTINCT r.asset_id) AS assets, count(DISTINCT r.account_id) AS accounts, count(*) FILTER (WHERE r.class IN (''shared'', ''customer-specific'')) AS pairs, count(*) FILTER (WHERE r.gap) AS gaps FROM srm.audit_result r JOIN srm.audit_asset a USING (run_id, asset_id) WHERE r.run_id = %s GROUP BY 1</code> (reads every pair: slow on a large run; the report sums the run''s summaries per asset instead)</p>',
                   srm_internal.html_escape(quote_literal(v_key)), run) || E'\n';
 END
 $$;

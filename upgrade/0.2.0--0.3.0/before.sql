@@ -219,3 +219,9 @@ GRANT SELECT ON srm.audit_group, srm.audit_default, srm.audit_override, srm.audi
 
 COMMENT ON TABLE srm.audit_finding IS
     'the findings of an audit run: per account x service x control (asset_id null; assets = how many assets it speaks for), and per asset x control where a rule or status of that asset applies; since 0.3.0 only for the groups srm.audit_group marks stored (the others: srm.audit_default). gap: the customer takes part and its part lacks implemented evidence.';
+
+-- the tags of a run's assets, as they were, for the report's totals per tag
+-- value (runs of 0.2.0 have none)
+ALTER TABLE srm.audit_asset ADD COLUMN tags jsonb NOT NULL DEFAULT '{}';
+COMMENT ON TABLE srm.audit_asset IS
+    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag; since 0.3.0, empty for older runs)';
