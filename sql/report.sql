@@ -191,7 +191,7 @@ SELECT run_audit('nist-800-53-r5', 'MODERATE', accounts => (SELECT array_agg(acc
 -- (srm.audit_asset.tags); where srm.run_audit does not copy them yet, copy
 -- them here as it would (a no-op once it does)
 UPDATE audit_asset x SET tags = s.tags FROM asset s
-WHERE x.run_id = :big_run AND s.asset_id = x.asset_id AND x.tags = '{}' AND s.tags <> '{}';
+WHERE x.run_id = :big_run AND s.asset_id = x.asset_id AND x.tags IS NULL;
 SELECT count(*) FILTER (WHERE stored) > 0 AS some_stored, count(*) FILTER (WHERE NOT stored) > 0 AS some_folded,
        srm_internal.report_is_large(:big_run) AS large,
        (SELECT count(*) FROM audit_finding f WHERE f.run_id = :big_run AND f.asset_id IS NOT NULL) > 0 AS asset_findings

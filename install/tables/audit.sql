@@ -35,11 +35,11 @@ CREATE TABLE srm.audit_asset (
     arn               text,
     service_namespace text,
     known             boolean NOT NULL,
-    tags              jsonb NOT NULL DEFAULT '{}',
+    tags              jsonb,
     PRIMARY KEY (run_id, asset_id)
 );
 COMMENT ON TABLE srm.audit_asset IS
-    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag; since 0.3.0, empty for older runs)';
+    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag), null for runs of 0.2.0';
 
 -- Findings, stored once per account x service x control (asset_id null,
 -- speaking for "assets" assets), plus one row per asset x control where a

@@ -73,7 +73,7 @@ ok "audit run $run over $accounts accounts in ${SECONDS}s"
 # (srm.audit_asset.tags); where srm.run_audit does not copy them yet, copy
 # them here as it would (a no-op once it does)
 q -c "UPDATE srm.audit_asset x SET tags = s.tags FROM srm.asset s
-      WHERE x.run_id = $run AND s.asset_id = x.asset_id AND x.tags = '{}' AND s.tags <> '{}'" \
+      WHERE x.run_id = $run AND s.asset_id = x.asset_id AND x.tags IS NULL" \
     || fail "cannot copy the assets' tags into run $run"
 
 # --- the report and its time ------------------------------------------------------

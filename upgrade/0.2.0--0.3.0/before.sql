@@ -222,6 +222,6 @@ COMMENT ON TABLE srm.audit_finding IS
 
 -- the tags of a run's assets, as they were, for the report's totals per tag
 -- value (runs of 0.2.0 have none)
-ALTER TABLE srm.audit_asset ADD COLUMN tags jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE srm.audit_asset ADD COLUMN tags jsonb;
 COMMENT ON TABLE srm.audit_asset IS
-    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag; since 0.3.0, empty for older runs)';
+    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag), null for runs of 0.2.0';
