@@ -88,6 +88,9 @@ if setsid -w pg_virtualenv -t bash test/matrix_diff/check.sh "$results/matrix-di
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 
+echo "== HTML report of 1,000 accounts: top lists, histogram and tag totals instead of 1,000 bars, laid out by headless Chromium"
+if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/scale.sh "$results" </dev/null; then pass report/scale; else fail report/scale; fi
+
 echo "== OSCAL SSP on the sample inventory, validated against NIST's schema"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/oscal/check.sh "$results" </dev/null; then pass oscal/validate; else fail oscal/validate; fi
 

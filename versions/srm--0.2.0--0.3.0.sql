@@ -249,6 +249,12 @@ $$;
 ALTER TABLE srm.audit_finding ADD CONSTRAINT audit_finding_grain_key
     UNIQUE NULLS NOT DISTINCT (run_id, account_id, service_namespace, grain, asset_id, control_id);
 
+-- the tags of a run's assets, as they were, for the report's totals per tag
+-- value (runs of 0.2.0 have none)
+ALTER TABLE srm.audit_asset ADD COLUMN tags jsonb;
+COMMENT ON TABLE srm.audit_asset IS
+    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag), null for runs of 0.2.0';
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -1968,19 +1974,29 @@ COMMENT ON VIEW srm.bi_gaps_by_family IS
 CREATE OR REPLACE VIEW srm.bi_inherited_controls AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        sum(f.assets) AS asset_controls,
-       count(DISTINCT f.account_id) AS accounts,
+       count(DISTINCT f.account_id) + coalesce(sum(f.accounts), 0) AS accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets
+FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets, 0 AS accounts
       FROM srm.audit_finding x
       WHERE x.class = 'inherited' AND x.assets > 0
       UNION ALL
-      -- the groups that are not stored, each with its grain's answer (one
-      -- account may have groups of several grains of a service)
-      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets
+      -- the groups that are not stored: counted where the service has one
+      -- grain in the run (an account then has one group of it, stored or
+      -- not), listed by account where it has several
+      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets, g.accounts
       FROM srm.audit_default d
-      JOIN srm.audit_group g
-        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain AND NOT g.stored
+      JOIN (SELECT g.run_id, g.service_namespace, g.grain,
+                   CASE WHEN s.grains > 1 THEN g.account_id END AS account_id,
+                   sum(g.assets) AS assets,
+                   CASE WHEN s.grains > 1 THEN 0 ELSE count(*) END AS accounts
+            FROM srm.audit_group g
+            JOIN (SELECT h.run_id, h.service_namespace, count(DISTINCT h.grain) AS grains
+                  FROM srm.audit_group h GROUP BY h.run_id, h.service_namespace) s
+              ON s.run_id = g.run_id AND s.service_namespace = g.service_namespace
+            WHERE NOT g.stored
+            GROUP BY g.run_id, g.service_namespace, g.grain, s.grains, CASE WHEN s.grains > 1 THEN g.account_id END) g
+        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
       WHERE d.class = 'inherited') f
 JOIN srm.control c USING (framework_id, control_id)
 GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
@@ -2097,10 +2113,10 @@ BEGIN
     -- where the model has answers for them (srm_internal.grain), else its
     -- service ('')
     INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
-                                         service_namespace, known, grain)
+                                         service_namespace, known, grain, tags)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
            a.service_namespace IS NOT NULL,
-           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), '')
+           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), ''), a.tags
     FROM srm.asset a
     LEFT JOIN LATERAL (
         SELECT x.resource_type, x.variant
@@ -2723,6 +2739,77 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_trend_svg(text, text, jsonb) IS
     'an inline SVG line chart across audit runs (oldest first) of customer gaps and of the asset x control pairs of each class, with points, legend and tooltips (a single point per series for one run); rows is [{"label","sub","v":[gaps, 4 class counts]}]; used by srm.report_html';
 
+-- rows, in bin order: [{"label": "0-10%", "hint": text, "value": accounts}, ...]
+CREATE OR REPLACE FUNCTION srm_internal.report_histogram_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    x0      constant integer := 90;    -- plot area
+    x1      constant integer := 900;
+    y0      constant integer := 30;
+    y1      constant integer := 210;
+    h       constant integer := 260;
+    n       integer := jsonb_array_length(rows);
+    pitch   numeric;
+    v_max   numeric := 0;
+    v_step  numeric;
+    v_axis  numeric;
+    v_val   numeric;
+    x       numeric;
+    y       numeric;
+    i       integer := 0;
+    e       jsonb;
+    t       numeric;
+    body    text := '';
+    descr   text := '';
+BEGIN
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_max := greatest(v_max, (e->>'value')::numeric);
+    END LOOP;
+    v_step := srm_internal.report_axis_step(v_max, 4);
+    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
+    pitch := (x1 - x0)::numeric / greatest(n, 1);
+
+    t := 0;
+    WHILE t <= v_axis LOOP
+        y := round(y1 - t / v_axis * (y1 - y0), 1);
+        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="end" fill="#5b6b7c">%s</text>',
+                               x0, y, x1, y, x0 - 8, y + 4, srm_internal.report_number(t));
+        t := t + v_step;
+    END LOOP;
+    body := body || format('<text x="%s" y="%s" fill="#5b6b7c">accounts</text>', x0 - 80, y0 - 14);
+
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_val := (e->>'value')::numeric;
+        x := x0 + i * pitch;
+        y := round(y1 - v_val / v_axis * (y1 - y0), 1);
+        IF v_val > 0 THEN
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="#D55E00"><title>%s</title></rect>',
+                                   round(x + pitch * 0.12, 1), y, round(pitch * 0.76, 1), round(y1 - y, 1),
+                                   srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
+        END IF;
+        body := body || format('<text x="%s" y="%s" text-anchor="middle" font-weight="600">%s</text>',
+                               round(x + pitch / 2, 1), round(y - 5, 1), srm_internal.report_number(v_val))
+                     || format('<text x="%s" y="%s" text-anchor="middle">%s</text>',
+                               round(x + pitch / 2, 1), y1 + 18, srm_internal.html_escape(e->>'label'));
+        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_val);
+        i := i + 1;
+    END LOOP;
+    body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">share of the account''s asset x control pairs where the customer takes part that are customer gaps</text>',
+                           (x0 + x1) / 2, y1 + 40);
+
+    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
+                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
+                  chart_id, h, srm_internal.html_escape(caption),
+                  'Accounts per bin of their customer gap share. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_histogram_svg(text, text, jsonb) IS
+    'an inline SVG histogram (vertical bars, one per bin, with the count over each bar, an axis and tooltips); rows is [{"label","hint","value"}] in bin order; used by srm.report_html for the distribution of customer gap shares across accounts';
+
 -------------------------------------------------------------------- install/code/report.sql
 -- install/code/report.sql (code part): srm.report_html, the audit report as
 -- one HTML page, composed of one function per section (all but report_html
@@ -2753,6 +2840,7 @@ main { max-width: 1040px; margin: 0 auto; padding: 28px 36px 40px; }
 h1 { font-size: 27px; line-height: 1.2; margin: 4px 0 16px; }
 h2 { font-size: 19px; margin: 34px 0 4px; padding-top: 16px; border-top: 1px solid var(--line); }
 h2 .num { color: var(--muted); font-weight: 400; margin-right: 6px; }
+h3 { font-size: 16px; margin: 24px 0 4px; }
 .meta { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px 24px; margin: 0; }
 .meta div { min-width: 0; }
 .meta dt { font-size: 12px; color: var(--muted); }
@@ -2924,34 +3012,260 @@ RETURN '<section>' || E'\n' || '<h2><span class="num">' || num || '</span>' || t
 COMMENT ON FUNCTION srm_internal.report_chart_section(integer, text, text, text, text) IS
     'one chart section of srm.report_html: the numbered heading, the note (HTML), the chart (SVG) and its SQL caption (HTML)';
 
--- chart 1: the responsibility mix per account
+-------------------------------------------------------------------------------
+-- Large organisations: past report_account_threshold() accounts, section 1
+-- shows the accounts with the most customer gaps, the distribution of gap
+-- shares across all accounts and the totals per tag value, and section 2
+-- adds the services with the most gaps; the full lists stay in the BI views.
+-- These read a run's summaries (srm.bi_responsibility_mix, srm.audit_group,
+-- srm.audit_default and the stored findings), never one row per pair.
+-------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION srm_internal.report_account_threshold()
+RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN 25;
+COMMENT ON FUNCTION srm_internal.report_account_threshold() IS
+    'the number of accounts up to which srm.report_html draws one bar per account (25); past it the report shows the top accounts by customer gaps, a histogram of gap shares and totals per tag instead';
+
+CREATE OR REPLACE FUNCTION srm_internal.report_is_large(run bigint)
+RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+-- the accounts of the run's groups (those of its known assets); a run of
+-- 0.2.0 has no groups: then those of its known assets
+RETURN coalesce((SELECT nullif(count(DISTINCT g.account_id), 0) FROM srm.audit_group g WHERE g.run_id = report_is_large.run),
+                (SELECT count(DISTINCT a.account_id) FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known))
+       > srm_internal.report_account_threshold();
+COMMENT ON FUNCTION srm_internal.report_is_large(bigint) IS
+    'whether an audit run has more accounts with known assets than srm_internal.report_account_threshold(): srm.report_html then shows top lists, a histogram and totals per tag rather than one bar per account';
+
+-- per account of the run: asset x control pairs by class, the pairs where
+-- the customer takes part, and the customer gaps
+CREATE OR REPLACE FUNCTION srm_internal.report_account_totals(run bigint)
+RETURNS TABLE (account_id text, not_applicable numeric, inherited numeric, shared numeric, customer_specific numeric,
+               customer_asset_controls numeric, gaps numeric)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT m.account_id,
+       coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'not-applicable'), 0),
+       coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0),
+       coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0),
+       coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0),
+       coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text IN ('shared', 'customer-specific')), 0),
+       coalesce(sum(m.gaps), 0)
+FROM srm.bi_responsibility_mix m
+WHERE m.run_id = report_account_totals.run
+GROUP BY m.account_id;
+END;
+COMMENT ON FUNCTION srm_internal.report_account_totals(bigint) IS
+    'per account of an audit run: asset x control pairs by class, pairs where the customer takes part and customer gaps, summed from srm.bi_responsibility_mix; used by srm.report_html';
+
+-- per known asset of the run: the controls where the customer takes part and
+-- the customer gaps, as srm.audit_result would count them, from the run's
+-- summaries: the answers of its service (a group that is not stored), else
+-- its group's findings, corrected by the findings of the asset itself
+CREATE OR REPLACE FUNCTION srm_internal.report_asset_totals(run bigint)
+RETURNS TABLE (asset_id bigint, account_id text, tags jsonb, customer_controls bigint, gaps bigint)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+WITH svc AS (
+    SELECT d.service_namespace,
+           count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE d.gap) AS gaps
+    FROM srm.audit_default d WHERE d.run_id = report_asset_totals.run
+    GROUP BY d.service_namespace),
+grp AS (
+    SELECT f.account_id, f.service_namespace,
+           count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE f.gap) AS gaps
+    FROM srm.audit_finding f WHERE f.run_id = report_asset_totals.run AND f.asset_id IS NULL
+    GROUP BY f.account_id, f.service_namespace),
+-- the asset's own findings first (few), each then finds its group's row
+x AS MATERIALIZED (
+    SELECT x.asset_id, a.account_id, a.service_namespace, x.control_id, x.class, x.gap
+    FROM srm.audit_finding x
+    JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
+    WHERE x.run_id = report_asset_totals.run AND x.asset_id IS NOT NULL),
+own AS (
+    SELECT x.asset_id,
+           sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
+           sum(x.gap::integer - g.gap::integer) AS gaps
+    FROM x
+    JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.account_id = x.account_id
+                            AND g.service_namespace = x.service_namespace AND g.asset_id IS NULL AND g.control_id = x.control_id
+    GROUP BY x.asset_id)
+SELECT a.asset_id, a.account_id, a.tags,
+       (CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END + coalesce(o.cust, 0))::bigint,
+       (CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END + coalesce(o.gaps, 0))::bigint
+FROM srm.audit_asset a
+LEFT JOIN srm.audit_group t ON t.run_id = a.run_id AND t.account_id = a.account_id AND t.service_namespace = a.service_namespace
+LEFT JOIN svc s ON s.service_namespace = a.service_namespace
+LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+LEFT JOIN own o ON o.asset_id = a.asset_id
+WHERE a.run_id = report_asset_totals.run AND a.known;
+END;
+COMMENT ON FUNCTION srm_internal.report_asset_totals(bigint) IS
+    'per known asset of an audit run: its tags, the controls where the customer takes part and the customer gaps (what srm.audit_result counts for it), from the run''s answers per service, its groups'' findings and the asset''s own findings; used by srm.report_html';
+
+-- the tag key the report totals by: the setting srm.report_tag_key, else the
+-- key carried by the most of the run's first 2,000 known assets (by asset_id;
+-- tags as the run recorded them) among those with 2 to 50 values there,
+-- "Name" left out; then the fewest values, then the key; null when no key
+-- qualifies.  The sample keeps the choice fast on a large run.
+CREATE OR REPLACE FUNCTION srm_internal.report_tag_key(run bigint)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT coalesce(nullif(pg_catalog.current_setting('srm.report_tag_key', true), ''),
+       (SELECT k.key
+        FROM (SELECT a.tags FROM srm.audit_asset a WHERE a.run_id = report_tag_key.run AND a.known
+              ORDER BY a.asset_id LIMIT 2000) a
+        CROSS JOIN LATERAL pg_catalog.jsonb_each_text(a.tags) k
+        WHERE k.key <> 'Name'
+        GROUP BY k.key
+        HAVING count(DISTINCT k.value) BETWEEN 2 AND 50
+        ORDER BY count(*) DESC, count(DISTINCT k.value), k.key
+        LIMIT 1));
+END;
+COMMENT ON FUNCTION srm_internal.report_tag_key(bigint) IS
+    'the tag key srm.report_html totals a large run by: the setting srm.report_tag_key, else the key most of the run''s first 2,000 known assets carry (tags as the run recorded them) among keys with 2 to 50 values there, Name left out (ties: fewer values, then the key); null when none';
+
+-- per value of tag key over the run's known assets (null: the assets without
+-- it), tags as the run recorded them: assets, accounts, pairs where the
+-- customer takes part, customer gaps
+CREATE OR REPLACE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
+RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT t.tags ->> report_tag_totals.key, count(*), count(DISTINCT t.account_id), sum(t.customer_controls), sum(t.gaps)
+FROM srm_internal.report_asset_totals(report_tag_totals.run) t
+GROUP BY 1;
+END;
+COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
+    'per value of a tag key over the known assets of an audit run, tags as the run recorded them (null: without the tag): assets, accounts, asset x control pairs where the customer takes part, customer gaps; used by srm.report_html';
+
+-- chart 1: the responsibility mix per account; past
+-- report_account_threshold() accounts, the accounts with the most customer
+-- gaps, the distribution of gap shares and the totals per tag value instead
 CREATE OR REPLACE FUNCTION srm_internal.report_chart_accounts(run bigint)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    v_rows jsonb;
+    top_accounts constant integer := 20;
+    v_accounts   jsonb;
+    v_n          integer;
+    v_rows       jsonb;
+    v_bins       jsonb;
 BEGIN
-    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.account_id, 'hint', 'account ' || s.account_id,
-                                                 'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus)) ORDER BY s.account_id), '[]')
+    SELECT coalesce(jsonb_agg(to_jsonb(t) ORDER BY t.account_id), '[]') INTO v_accounts
+    FROM srm_internal.report_account_totals(run) t;
+    v_n := jsonb_array_length(v_accounts);
+    IF NOT srm_internal.report_is_large(run) THEN
+        SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.account_id, 'hint', 'account ' || s.account_id,
+                                                     'v', jsonb_build_array(s.not_applicable, s.inherited, s.shared, s.customer_specific))
+                                  ORDER BY s.account_id), '[]')
+        INTO v_rows
+        FROM jsonb_to_recordset(v_accounts) AS s(account_id text, not_applicable numeric, inherited numeric, shared numeric, customer_specific numeric);
+        RETURN srm_internal.report_chart_section(1, 'Who is responsible, per account',
+            '<p class="note">Asset &times; control pairs of each account, split by who is responsible for the control. Hover a bar for its numbers.</p>',
+            srm_internal.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows),
+            format('SQL: <code>SELECT account_id, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code>', run));
+    END IF;
+
+    -- the accounts with the most gaps
+    SELECT jsonb_agg(jsonb_build_object('label', s.account_id,
+                                        'hint', format('account %s: %s asset x control pairs', s.account_id,
+                                                       srm_internal.report_number(s.not_applicable + s.inherited + s.shared + s.customer_specific)),
+                                        'value', s.gaps, 'of', s.customer_asset_controls)
+                     ORDER BY s.gaps DESC, s.account_id)
     INTO v_rows
-    FROM (SELECT m.account_id,
-                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'not-applicable'), 0) AS na,
-                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
-                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
-                 coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
-          FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_accounts.run
-          GROUP BY m.account_id) s;
-    RETURN srm_internal.report_chart_section(1, 'Who is responsible, per account',
-        '<p class="note">Asset &times; control pairs of each account, split by who is responsible for the control. Hover a bar for its numbers.</p>',
-        srm_internal.report_stacked_svg('chart-accounts', 'Responsibility mix per account', v_rows),
-        format('SQL: <code>SELECT account_id, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class ORDER BY account_id, class</code>', run));
+    FROM (SELECT * FROM jsonb_to_recordset(v_accounts) AS s(account_id text, not_applicable numeric, inherited numeric, shared numeric,
+                                                            customer_specific numeric, customer_asset_controls numeric, gaps numeric)
+          ORDER BY s.gaps DESC, s.account_id LIMIT top_accounts) s;
+    -- accounts per tenth of gap share (gaps / pairs where the customer takes part; 0 without such pairs)
+    SELECT jsonb_agg(jsonb_build_object('label', format('%s–%s%%', b * 10, b * 10 + 10),
+                                        'hint', format('%s account(s) with %s%% to %s %s%% of their customer pairs as gaps',
+                                                       coalesce(c.accounts, 0), b * 10, CASE WHEN b = 9 THEN 'and with' ELSE 'under' END, b * 10 + 10),
+                                        'value', coalesce(c.accounts, 0)) ORDER BY b)
+    INTO v_bins
+    FROM generate_series(0, 9) b
+    LEFT JOIN (SELECT coalesce(least(floor(10 * s.gaps / nullif(s.customer_asset_controls, 0)), 9), 0) AS bin, count(*) AS accounts
+               FROM jsonb_to_recordset(v_accounts) AS s(customer_asset_controls numeric, gaps numeric)
+               GROUP BY 1) c ON c.bin = b;
+    RETURN '<section>' || E'\n'
+        || format('<h2><span class="num">1</span>Accounts with the most customer gaps (top %s of %s)</h2>',
+                  top_accounts, srm_internal.report_number(v_n)) || E'\n'
+        || format('<p class="note" id="accounts-note">%s accounts are too many for one bar each: this section shows the %s accounts with the most customer gaps (dark bar, over the asset &times; control pairs where the customer takes part), how the share of gaps spreads over all accounts, and the totals per tag. '
+                  'Every account is in the BI views: <code>SELECT account_id, class, sum(asset_controls), sum(gaps) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class</code>; '
+                  'as CSV, <code>\copy (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %s) TO ''accounts.csv'' CSV HEADER</code>.</p>',
+                  srm_internal.report_number(v_n), top_accounts, run, run) || E'\n'
+        || '<figure>' || srm_internal.report_bars_svg('chart-accounts', 'Accounts with the most customer gaps', v_rows)
+        || format('<figcaption class="sql">SQL: <code>SELECT account_id, sum(assets) AS gaps FROM srm.bi_customer_gaps WHERE run_id = %s GROUP BY account_id ORDER BY gaps DESC, account_id LIMIT %s</code>; pairs where the customer takes part: <code>sum(asset_controls) FILTER (WHERE class IN (''shared'', ''customer-specific''))</code> of srm.bi_responsibility_mix</figcaption>',
+                  run, top_accounts)
+        || '</figure>' || E'\n'
+        || format('<h3>Customer gap share across the %s accounts</h3>', srm_internal.report_number(v_n)) || E'\n'
+        || '<p class="note">Accounts by the share of their asset &times; control pairs where the customer takes part that are customer gaps, in tenths (an account without such pairs counts as 0%). A crowd on the right is a programme-wide lack of evidence; a few accounts on the right are the ones to follow up.</p>' || E'\n'
+        || '<figure>' || srm_internal.report_histogram_svg('chart-gap-shares', 'Accounts by customer gap share', v_bins)
+        || format('<figcaption class="sql">SQL: <code>SELECT coalesce(least(floor(10 * gaps / nullif(customer, 0)), 9), 0) AS tenth, count(*) FROM (SELECT account_id, sum(gaps) AS gaps, sum(asset_controls) FILTER (WHERE class IN (''shared'', ''customer-specific'')) AS customer FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id) a GROUP BY 1 ORDER BY 1</code></figcaption>', run)
+        || '</figure>' || E'\n'
+        || srm_internal.report_tag_table(run)
+        || '</section>' || E'\n';
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_chart_accounts(bigint) IS
-    'section 1 of srm.report_html: the responsibility mix per account (stacked bars)';
+    'section 1 of srm.report_html: the responsibility mix per account (stacked bars); past srm_internal.report_account_threshold() accounts, the 20 accounts with the most customer gaps (bars), a histogram of the accounts'' gap shares and the totals per tag value';
 
+-- the totals per value of the report's tag key (a part of section 1 for large runs)
+CREATE OR REPLACE FUNCTION srm_internal.report_tag_table(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    top_values constant integer := 15;
+    v_key      text;
+    v_n        bigint;
+    v_totals   jsonb;
+    i          integer := 0;
+    x          record;
+    html       text;
+BEGIN
+    v_key := srm_internal.report_tag_key(run);
+    IF v_key IS NULL THEN
+        RETURN '<h3>Totals per tag</h3>' || E'\n'
+            || '<p class="note" id="tag-note">No tag key of the run''s assets has 2 to 50 values (runs of srm 0.2.0 recorded no tags): set <code>srm.report_tag_key</code> to the tag that names your organisational units to total by it.</p>' || E'\n';
+    END IF;
+    SELECT coalesce(jsonb_agg(to_jsonb(t)), '[]'), count(*) FILTER (WHERE t.tag_value IS NOT NULL) INTO v_totals, v_n
+    FROM srm_internal.report_tag_totals(run, v_key) t;
+    html := format('<h3 id="tag-totals-title">Totals per value of tag <code>%s</code></h3>', srm_internal.html_escape(v_key)) || E'\n'
+         || format('<p class="note" id="tag-note">The run''s known assets by their tag <code>%s</code> (%s; tags as the run recorded them)%s. A pair is an asset &times; control where the customer takes part.</p>',
+                   srm_internal.html_escape(v_key),
+                   CASE WHEN nullif(current_setting('srm.report_tag_key', true), '') IS NOT NULL THEN 'the setting <code>srm.report_tag_key</code>'
+                        ELSE 'the tag most of the run''s first 2,000 assets carry; set <code>srm.report_tag_key</code> to choose another' END,
+                   CASE WHEN v_n > top_values THEN format('; the %s values with the most gaps of %s', top_values, srm_internal.report_number(v_n)) ELSE '' END) || E'\n'
+         || '<table id="tag-totals">' || E'\n'
+         || '<thead><tr><th scope="col">Value</th><th scope="col" class="n">Assets</th><th scope="col" class="n">Accounts</th>'
+         || '<th scope="col" class="n">Pairs</th><th scope="col" class="n">Customer gaps</th><th scope="col" class="n">Gap share</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
+    FOR x IN SELECT t.* FROM jsonb_to_recordset(v_totals) AS t(tag_value text, assets bigint, accounts bigint,
+                                                            customer_asset_controls numeric, gaps numeric)
+             ORDER BY t.tag_value IS NULL, t.gaps DESC, t.tag_value LOOP
+        i := i + 1;
+        CONTINUE WHEN x.tag_value IS NOT NULL AND i > top_values;
+        html := html || format('<tr><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td></tr>',
+                               coalesce(srm_internal.html_escape(x.tag_value), '<span class="note">no such tag</span>'),
+                               srm_internal.report_number(x.assets), srm_internal.report_number(x.accounts),
+                               srm_internal.report_number(x.customer_asset_controls), srm_internal.report_number(x.gaps),
+                               srm_internal.report_percent(x.gaps, x.customer_asset_controls)) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+        || format('<p class="sql">SQL: <code>SELECT a.tags -&gt;&gt; %s AS value, count(DISTINCT r.asset_id) AS assets, count(DISTINCT r.account_id) AS accounts, count(*) FILTER (WHERE r.class IN (''shared'', ''customer-specific'')) AS pairs, count(*) FILTER (WHERE r.gap) AS gaps FROM srm.audit_result r JOIN srm.audit_asset a USING (run_id, asset_id) WHERE r.run_id = %s GROUP BY 1</code> (reads every pair: slow on a large run; the report sums the run''s summaries per asset instead)</p>',
+                  srm_internal.html_escape(quote_literal(v_key)), run) || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_tag_table(bigint) IS
+    'part of section 1 of srm.report_html for large runs: per value of the tag key srm_internal.report_tag_key chooses, assets, accounts, pairs where the customer takes part and customer gaps (the 15 values with the most gaps, and the assets without the tag)';
 -- chart 2: the responsibility mix of the services with the most pairs
 CREATE OR REPLACE FUNCTION srm_internal.report_chart_services(run bigint)
 RETURNS text
@@ -2960,8 +3274,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     top_services constant integer := 15;
+    top_gaps     constant integer := 10;
     v_n          bigint;
     v_rows       jsonb;
+    v_gaps       jsonb;
+    html         text;
 BEGIN
     SELECT count(DISTINCT m.service_namespace) INTO v_n FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run;
     SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
@@ -2979,17 +3296,40 @@ BEGIN
           ORDER BY sum(m.asset_controls) DESC, m.service_namespace
           LIMIT top_services) s
     LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
-    RETURN srm_internal.report_chart_section(2,
+    html := srm_internal.report_chart_section(2,
         'Who is responsible, per service' || CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END,
         format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
                least(v_n, top_services),
                CASE WHEN v_n > top_services THEN format(', of %s services in this run', v_n) ELSE '' END),
         srm_internal.report_stacked_svg('chart-services', 'Responsibility mix per service', v_rows),
         format('SQL: <code>SELECT service_namespace, class, sum(asset_controls) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY service_namespace, class</code> (services ranked by their total, first %s)', run, top_services));
+    IF NOT srm_internal.report_is_large(run) THEN
+        RETURN html;
+    END IF;
+    -- a large run: the services with the most customer gaps too
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+                                                 'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
+                                                 'value', s.gaps, 'of', s.customer)
+                              ORDER BY s.gaps DESC, s.service_namespace), '[]')
+    INTO v_gaps
+    FROM (SELECT f.service_namespace, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+                 coalesce(sum(f.assets) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')), 0) AS customer
+          FROM srm_internal.audit_fold f WHERE f.run_id = report_chart_services.run
+          GROUP BY f.service_namespace
+          HAVING coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) > 0
+          ORDER BY 2 DESC, f.service_namespace
+          LIMIT top_gaps) s
+    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    RETURN left(html, -length('</section>' || E'\n'))
+        || format('<h3>Services with the most customer gaps (top %s)</h3>', top_gaps) || E'\n'
+        || '<p class="note">Over all accounts: the customer gaps of each service (dark bar) against its asset &times; control pairs where the customer takes part. Every service and account: <code>srm.bi_customer_gaps</code>.</p>' || E'\n'
+        || '<figure>' || srm_internal.report_bars_svg('chart-service-gaps', 'Services with the most customer gaps', v_gaps)
+        || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, sum(assets) AS gaps FROM srm.bi_customer_gaps WHERE run_id = %s GROUP BY service_namespace ORDER BY gaps DESC, service_namespace LIMIT %s</code></figcaption>', run, top_gaps)
+        || '</figure>' || E'\n' || '</section>' || E'\n';
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_chart_services(bigint) IS
-    'section 2 of srm.report_html: the responsibility mix of the 15 services with the most asset x control pairs (stacked bars)';
+    'section 2 of srm.report_html: the responsibility mix of the 15 services with the most asset x control pairs (stacked bars); for a run past srm_internal.report_account_threshold() accounts, also the 10 services with the most customer gaps (bars)';
 
 -- chart 3: customer gaps by control family
 CREATE OR REPLACE FUNCTION srm_internal.report_chart_families(run bigint)
@@ -3294,7 +3634,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm.report_html(bigint) IS
-    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service, customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
+    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
 
 -------------------------------------------------------------------- install/code/oscal.sql
 -- install/code/oscal.sql (code part): srm.oscal_ssp, an audit run as an OSCAL system security plan.
@@ -3855,16 +4195,9 @@ BEGIN
                srm.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
                srm.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
                sum(f.assets) AS n_assets,
-               -- the accounts with the service: every control of a run covers
-               -- every group (a run of 0.2.0 has no groups: its findings)
-               coalesce((SELECT count(DISTINCT g.account_id) FROM srm.audit_group g
-                         WHERE g.run_id = oscal_implemented_requirements.run
-                           AND g.service_namespace = f.service_namespace
-                           AND EXISTS (SELECT FROM srm.audit_group x WHERE x.run_id = g.run_id)),
-                        0)
-               + count(DISTINCT f.account_id) FILTER (WHERE NOT EXISTS (SELECT FROM srm.audit_group x
-                                                                        WHERE x.run_id = oscal_implemented_requirements.run))
-                 AS n_accounts,
+               -- the accounts with the service (below), or for a run of 0.2.0,
+               -- which has no groups, those of its findings
+               count(DISTINCT f.account_id) AS n_accounts,
                coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS n_gaps,
                jsonb_build_object(
                    'implemented',    sum(f.w) FILTER (WHERE f.st = 'implemented'),
@@ -3877,6 +4210,11 @@ BEGIN
                (array_agg(DISTINCT f.evidence ORDER BY f.evidence) FILTER (WHERE f.evidence ~ '\S'))[1:3] AS evidence
         FROM f
         GROUP BY f.control_id, f.service_namespace
+    ), acc AS (
+        -- every control of a run covers every group: the accounts per service
+        SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
+        FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
+        GROUP BY g.service_namespace
     ), cs2 AS (
         SELECT cs.*,
                coalesce(c.label, cs.control_id) AS label,
@@ -3895,8 +4233,9 @@ BEGIN
                -- the service's by-component: what AWS provides, what is the customer's
                srm_internal.oscal_service_by_component(v_ns, cs2.control_id, cs2.service_namespace, cs2.label,
                                                        cs2.resp, cs2.cust, cs2.exp, cs2.status,
-                                                       cs2.n_assets, cs2.n_accounts, cs2.n_gaps) AS bc
+                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps) AS bc
         FROM cs2
+        LEFT JOIN acc a ON a.service_namespace = cs2.service_namespace
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,

@@ -92,10 +92,10 @@ BEGIN
     -- where the model has answers for them (srm_internal.grain), else its
     -- service ('')
     INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
-                                         service_namespace, known, grain)
+                                         service_namespace, known, grain, tags)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
            a.service_namespace IS NOT NULL,
-           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), '')
+           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), ''), a.tags
     FROM srm.asset a
     LEFT JOIN LATERAL (
         SELECT x.resource_type, x.variant

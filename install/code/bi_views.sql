@@ -132,19 +132,29 @@ COMMENT ON VIEW srm.bi_gaps_by_family IS
 CREATE VIEW srm.bi_inherited_controls AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        sum(f.assets) AS asset_controls,
-       count(DISTINCT f.account_id) AS accounts,
+       count(DISTINCT f.account_id) + coalesce(sum(f.accounts), 0) AS accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets
+FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets, 0 AS accounts
       FROM srm.audit_finding x
       WHERE x.class = 'inherited' AND x.assets > 0
       UNION ALL
-      -- the groups that are not stored, each with its grain's answer (one
-      -- account may have groups of several grains of a service)
-      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets
+      -- the groups that are not stored: counted where the service has one
+      -- grain in the run (an account then has one group of it, stored or
+      -- not), listed by account where it has several
+      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets, g.accounts
       FROM srm.audit_default d
-      JOIN srm.audit_group g
-        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain AND NOT g.stored
+      JOIN (SELECT g.run_id, g.service_namespace, g.grain,
+                   CASE WHEN s.grains > 1 THEN g.account_id END AS account_id,
+                   sum(g.assets) AS assets,
+                   CASE WHEN s.grains > 1 THEN 0 ELSE count(*) END AS accounts
+            FROM srm.audit_group g
+            JOIN (SELECT h.run_id, h.service_namespace, count(DISTINCT h.grain) AS grains
+                  FROM srm.audit_group h GROUP BY h.run_id, h.service_namespace) s
+              ON s.run_id = g.run_id AND s.service_namespace = g.service_namespace
+            WHERE NOT g.stored
+            GROUP BY g.run_id, g.service_namespace, g.grain, s.grains, CASE WHEN s.grains > 1 THEN g.account_id END) g
+        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
       WHERE d.class = 'inherited') f
 JOIN srm.control c USING (framework_id, control_id)
 GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;

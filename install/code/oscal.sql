@@ -556,16 +556,9 @@ BEGIN
                srm.responsibility_agg(f.responsibility) FILTER (WHERE f.w > 0) AS resp,
                srm.responsibility_agg(f.customer_part) FILTER (WHERE f.w > 0) AS cust,
                sum(f.assets) AS n_assets,
-               -- the accounts with the service: every control of a run covers
-               -- every group (a run of 0.2.0 has no groups: its findings)
-               coalesce((SELECT count(DISTINCT g.account_id) FROM srm.audit_group g
-                         WHERE g.run_id = oscal_implemented_requirements.run
-                           AND g.service_namespace = f.service_namespace
-                           AND EXISTS (SELECT FROM srm.audit_group x WHERE x.run_id = g.run_id)),
-                        0)
-               + count(DISTINCT f.account_id) FILTER (WHERE NOT EXISTS (SELECT FROM srm.audit_group x
-                                                                        WHERE x.run_id = oscal_implemented_requirements.run))
-                 AS n_accounts,
+               -- the accounts with the service (below), or for a run of 0.2.0,
+               -- which has no groups, those of its findings
+               count(DISTINCT f.account_id) AS n_accounts,
                coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS n_gaps,
                jsonb_build_object(
                    'implemented',    sum(f.w) FILTER (WHERE f.st = 'implemented'),
@@ -578,6 +571,11 @@ BEGIN
                (array_agg(DISTINCT f.evidence ORDER BY f.evidence) FILTER (WHERE f.evidence ~ '\S'))[1:3] AS evidence
         FROM f
         GROUP BY f.control_id, f.service_namespace
+    ), acc AS (
+        -- every control of a run covers every group: the accounts per service
+        SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
+        FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
+        GROUP BY g.service_namespace
     ), cs2 AS (
         SELECT cs.*,
                coalesce(c.label, cs.control_id) AS label,
@@ -596,8 +594,9 @@ BEGIN
                -- the service's by-component: what AWS provides, what is the customer's
                srm_internal.oscal_service_by_component(v_ns, cs2.control_id, cs2.service_namespace, cs2.label,
                                                        cs2.resp, cs2.cust, cs2.exp, cs2.status,
-                                                       cs2.n_assets, cs2.n_accounts, cs2.n_gaps) AS bc
+                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps) AS bc
         FROM cs2
+        LEFT JOIN acc a ON a.service_namespace = cs2.service_namespace
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,

@@ -363,3 +363,74 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.report_trend_svg(text, text, jsonb) IS
     'an inline SVG line chart across audit runs (oldest first) of customer gaps and of the asset x control pairs of each class, with points, legend and tooltips (a single point per series for one run); rows is [{"label","sub","v":[gaps, 4 class counts]}]; used by srm.report_html';
+
+-- rows, in bin order: [{"label": "0-10%", "hint": text, "value": accounts}, ...]
+CREATE FUNCTION srm_internal.report_histogram_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    x0      constant integer := 90;    -- plot area
+    x1      constant integer := 900;
+    y0      constant integer := 30;
+    y1      constant integer := 210;
+    h       constant integer := 260;
+    n       integer := jsonb_array_length(rows);
+    pitch   numeric;
+    v_max   numeric := 0;
+    v_step  numeric;
+    v_axis  numeric;
+    v_val   numeric;
+    x       numeric;
+    y       numeric;
+    i       integer := 0;
+    e       jsonb;
+    t       numeric;
+    body    text := '';
+    descr   text := '';
+BEGIN
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_max := greatest(v_max, (e->>'value')::numeric);
+    END LOOP;
+    v_step := srm_internal.report_axis_step(v_max, 4);
+    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
+    pitch := (x1 - x0)::numeric / greatest(n, 1);
+
+    t := 0;
+    WHILE t <= v_axis LOOP
+        y := round(y1 - t / v_axis * (y1 - y0), 1);
+        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="end" fill="#5b6b7c">%s</text>',
+                               x0, y, x1, y, x0 - 8, y + 4, srm_internal.report_number(t));
+        t := t + v_step;
+    END LOOP;
+    body := body || format('<text x="%s" y="%s" fill="#5b6b7c">accounts</text>', x0 - 80, y0 - 14);
+
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_val := (e->>'value')::numeric;
+        x := x0 + i * pitch;
+        y := round(y1 - v_val / v_axis * (y1 - y0), 1);
+        IF v_val > 0 THEN
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="#D55E00"><title>%s</title></rect>',
+                                   round(x + pitch * 0.12, 1), y, round(pitch * 0.76, 1), round(y1 - y, 1),
+                                   srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
+        END IF;
+        body := body || format('<text x="%s" y="%s" text-anchor="middle" font-weight="600">%s</text>',
+                               round(x + pitch / 2, 1), round(y - 5, 1), srm_internal.report_number(v_val))
+                     || format('<text x="%s" y="%s" text-anchor="middle">%s</text>',
+                               round(x + pitch / 2, 1), y1 + 18, srm_internal.html_escape(e->>'label'));
+        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_val);
+        i := i + 1;
+    END LOOP;
+    body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">share of the account''s asset x control pairs where the customer takes part that are customer gaps</text>',
+                           (x0 + x1) / 2, y1 + 40);
+
+    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
+                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
+                  chart_id, h, srm_internal.html_escape(caption),
+                  'Accounts per bin of their customer gap share. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_histogram_svg(text, text, jsonb) IS
+    'an inline SVG histogram (vertical bars, one per bin, with the count over each bar, an axis and tooltips); rows is [{"label","hint","value"}] in bin order; used by srm.report_html for the distribution of customer gap shares across accounts';

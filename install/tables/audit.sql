@@ -36,10 +36,11 @@ CREATE TABLE srm.audit_asset (
     service_namespace text,
     known             boolean NOT NULL,
     grain             text NOT NULL DEFAULT '',
+    tags              jsonb,
     PRIMARY KEY (run_id, asset_id)
 );
 COMMENT ON TABLE srm.audit_asset IS
-    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped)';
+    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag), null for runs of 0.2.0';
 COMMENT ON COLUMN srm.audit_asset.grain IS
     'the grain the asset was answered at: empty for its service''s answer, else its resource type and, after a space, its configuration variant (as in srm.resource_type_matrix); runs before 0.3.0 answered every asset at its service''s';
 

@@ -3,7 +3,8 @@
 # creates a scratch database (dropped on exit) on the server in
 # PGHOST/PGPORT/PGUSER, installs srm, checks that srm.FUNCTION and the
 # loader and audit exist, generates the sample AWS Config snapshot into
-# OUTDIR and loads it.  Sets top, out, db, admin_db and assets; defines
+# OUTDIR and loads it (SAMPLE_ARGS: more options of the generator, e.g.
+# "--accounts 1000 --items 5000").  Sets top, out, db, admin_db and assets; defines
 # fail, ok and q (psql on the scratch database), prefixed with NAME.
 fail() { echo "$name: FAIL: $*" >&2; exit 1; }
 ok() { echo "$name: ok: $*"; }
@@ -40,7 +41,8 @@ sample_db_setup() {
     done
 
     # --- the sample inventory ---------------------------------------------------
-    python3 "$top/tools/sample/gen_sample_snapshot.py" --out "$out/snapshot.json" >/dev/null 2>"$out/snapshot.log" \
+    # shellcheck disable=SC2086  # SAMPLE_ARGS: extra generator options, word-split on purpose
+    python3 "$top/tools/sample/gen_sample_snapshot.py" --out "$out/snapshot.json" ${SAMPLE_ARGS:-} >/dev/null 2>"$out/snapshot.log" \
         || { cat "$out/snapshot.log" >&2; fail "tools/sample/gen_sample_snapshot.py failed"; }
     # through the client (psql reads the file), so the server needs no access to OUTDIR
     assets=$(q 2>"$out/load.log" <<SQL

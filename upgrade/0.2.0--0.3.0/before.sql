@@ -241,3 +241,9 @@ END
 $$;
 ALTER TABLE srm.audit_finding ADD CONSTRAINT audit_finding_grain_key
     UNIQUE NULLS NOT DISTINCT (run_id, account_id, service_namespace, grain, asset_id, control_id);
+
+-- the tags of a run's assets, as they were, for the report's totals per tag
+-- value (runs of 0.2.0 have none)
+ALTER TABLE srm.audit_asset ADD COLUMN tags jsonb;
+COMMENT ON TABLE srm.audit_asset IS
+    'the assets an audit run covered, as they were; known is false for assets whose service srm cannot place (counted, never dropped); tags as the inventory had them (the report totals by a tag), null for runs of 0.2.0';
