@@ -188,10 +188,9 @@ WHERE c.framework_id = 'nist-800-53-r5' AND c.status = 'active' AND 'MODERATE' =
 SELECT run_audit('nist-800-53-r5', 'MODERATE', accounts => (SELECT array_agg(account_id ORDER BY account_id) FROM big_account),
                  note => 'report: a large organisation') AS big_run \gset
 -- the run's assets carry their tags as the inventory had them
--- (srm.audit_asset.tags); where srm.run_audit does not copy them yet, copy
--- them here as it would (a no-op once it does)
-UPDATE audit_asset x SET tags = s.tags FROM asset s
-WHERE x.run_id = :big_run AND s.asset_id = x.asset_id AND x.tags IS NULL;
+-- (srm.audit_asset.tags)
+SELECT count(*) AS run_assets, count(*) FILTER (WHERE x.tags IS DISTINCT FROM s.tags) AS tags_not_as_loaded
+FROM audit_asset x JOIN asset s USING (asset_id) WHERE x.run_id = :big_run;
 SELECT count(*) FILTER (WHERE stored) > 0 AS some_stored, count(*) FILTER (WHERE NOT stored) > 0 AS some_folded,
        srm_internal.report_is_large(:big_run) AS large,
        (SELECT count(*) FROM audit_finding f WHERE f.run_id = :big_run AND f.asset_id IS NOT NULL) > 0 AS asset_findings

@@ -256,20 +256,20 @@ RETURNS TABLE (asset_id bigint, account_id text, tags jsonb, customer_controls b
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 WITH svc AS (
-    SELECT d.service_namespace,
+    SELECT d.service_namespace, d.grain,
            count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE d.gap) AS gaps
     FROM srm.audit_default d WHERE d.run_id = report_asset_totals.run
-    GROUP BY d.service_namespace),
+    GROUP BY d.service_namespace, d.grain),
 grp AS (
-    SELECT f.account_id, f.service_namespace,
+    SELECT f.account_id, f.service_namespace, f.grain,
            count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE f.gap) AS gaps
     FROM srm.audit_finding f WHERE f.run_id = report_asset_totals.run AND f.asset_id IS NULL
-    GROUP BY f.account_id, f.service_namespace),
+    GROUP BY f.account_id, f.service_namespace, f.grain),
 -- the asset's own findings first (few), each then finds its group's row
 x AS MATERIALIZED (
-    SELECT x.asset_id, a.account_id, a.service_namespace, x.control_id, x.class, x.gap
+    SELECT x.asset_id, a.account_id, a.service_namespace, a.grain, x.control_id, x.class, x.gap
     FROM srm.audit_finding x
     JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
     WHERE x.run_id = report_asset_totals.run AND x.asset_id IS NOT NULL),
@@ -279,15 +279,17 @@ own AS (
            sum(x.gap::integer - g.gap::integer) AS gaps
     FROM x
     JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.account_id = x.account_id
-                            AND g.service_namespace = x.service_namespace AND g.asset_id IS NULL AND g.control_id = x.control_id
+                            AND g.service_namespace = x.service_namespace AND g.grain = x.grain
+                            AND g.asset_id IS NULL AND g.control_id = x.control_id
     GROUP BY x.asset_id)
 SELECT a.asset_id, a.account_id, a.tags,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END + coalesce(o.cust, 0))::bigint,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END + coalesce(o.gaps, 0))::bigint
 FROM srm.audit_asset a
 LEFT JOIN srm.audit_group t ON t.run_id = a.run_id AND t.account_id = a.account_id AND t.service_namespace = a.service_namespace
-LEFT JOIN svc s ON s.service_namespace = a.service_namespace
-LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+                           AND t.grain = a.grain
+LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
+LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
 LEFT JOIN own o ON o.asset_id = a.asset_id
 WHERE a.run_id = report_asset_totals.run AND a.known;
 END;
