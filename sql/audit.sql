@@ -32,7 +32,7 @@ ORDER BY resource_type, control_id;
 SELECT run_id, account_id, resource_type, resource_id FROM bi_unknown_assets WHERE run_id = :run_1;
 -- the mix per account x service x class
 SELECT account_id, service_namespace, class, asset_controls, controls, gaps
-FROM bi_responsibility_mix WHERE run_id = :run_1 ORDER BY 1, 2, 3;
+FROM bi_responsibility_mix WHERE run_id = :run_1 ORDER BY 1, 2, 3, grain;
 
 -- statuses: the account has patched its guest OSes; one instance is
 -- documented as an exception; one control is only planned

@@ -146,8 +146,8 @@ FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.acco
       FROM srm.audit_default d
       JOIN (SELECT g.run_id, g.service_namespace, g.grain,
                    CASE WHEN s.grains > 1 THEN g.account_id END AS account_id,
-                   sum(g.assets) AS assets,
-                   CASE WHEN s.grains > 1 THEN 0 ELSE count(*) END AS accounts
+                   sum(g.assets)::integer AS assets,
+                   CASE WHEN s.grains > 1 THEN 0 ELSE count(*)::integer END AS accounts
             FROM srm.audit_group g
             JOIN (SELECT h.run_id, h.service_namespace, count(DISTINCT h.grain) AS grains
                   FROM srm.audit_group h GROUP BY h.run_id, h.service_namespace) s
