@@ -65,7 +65,7 @@ WHERE g.run_id = :run_2 AND NOT g.stored AND d.control_id = 'network-security' A
 ORDER BY 1, 2;
 -- open gaps, by family, and the inherited controls to cite
 SELECT account_id, service_namespace, control_id, customer_part, status, assets
-FROM bi_customer_gaps WHERE run_id = :run_2 AND account_id = '402918374655' AND service_namespace = 'ec2' ORDER BY control_id;
+FROM bi_customer_gaps WHERE run_id = :run_2 AND account_id = '402918374655' AND service_namespace = 'ec2' ORDER BY control_id, grain;
 SELECT family_id, gaps, customer_asset_controls, controls_with_gaps FROM bi_gaps_by_family WHERE run_id = :run_2 ORDER BY 1;
 SELECT control_id, service_namespace, asset_controls, accounts, attestations FROM bi_inherited_controls
 WHERE run_id = :run_2 AND control_id = 'physical-and-environmental' ORDER BY 2;
