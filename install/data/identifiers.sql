@@ -40,12 +40,123 @@ INSERT INTO identifier_exception VALUES
     ('AwsRdsDbCluster', 'AWS::RDS::DBCluster', 'Security Hub type'),
     ('AwsWafv2WebAcl', 'AWS::WAFv2::WebACL', 'Security Hub type');
 
+-- Steampipe and CloudQuery tables whose words name another service than the
+-- one whose API they read (test/fixtures/inventory_tables/README.md gives,
+-- for every table of both plugins, the API client the plugin's source calls).
+-- A name ending in _* is a prefix: every table that starts with it.  With a
+-- resource type the row is a type; without, the table (or prefix) names a
+-- service only.
+CREATE TEMPORARY TABLE inventory_name (name text, service_namespace text, resource_type text, basis text);
+INSERT INTO inventory_name VALUES
+    ('aws_cloudwatch_log_*', 'logs', NULL, 'Steampipe tables: CloudWatch Logs API'),
+    ('aws_cloudwatch_log_group', 'logs', 'AWS::Logs::LogGroup', 'Steampipe table: CloudWatch Logs DescribeLogGroups'),
+    ('aws_cloudwatch_log_stream', 'logs', 'AWS::Logs::LogStream', 'Steampipe table: CloudWatch Logs DescribeLogStreams'),
+    ('aws_cloudwatch_log_metric_filter', 'logs', 'AWS::Logs::MetricFilter', 'Steampipe table: CloudWatch Logs DescribeMetricFilters'),
+    ('aws_cloudwatch_log_subscription_filter', 'logs', 'AWS::Logs::SubscriptionFilter', 'Steampipe table: CloudWatch Logs DescribeSubscriptionFilters'),
+    ('aws_cloudwatch_log_destination', 'logs', 'AWS::Logs::Destination', 'Steampipe table: CloudWatch Logs DescribeDestinations'),
+    ('aws_cloudwatch_log_resource_policy', 'logs', 'AWS::Logs::ResourcePolicy', 'Steampipe table: CloudWatch Logs DescribeResourcePolicies'),
+    ('aws_cloudwatch_log_delivery', 'logs', 'AWS::Logs::Delivery', 'Steampipe table: CloudWatch Logs DescribeDeliveries'),
+    ('aws_cloudwatch_log_delivery_destination', 'logs', 'AWS::Logs::DeliveryDestination', 'Steampipe table: CloudWatch Logs DescribeDeliveryDestinations'),
+    ('aws_cloudwatch_log_delivery_source', 'logs', 'AWS::Logs::DeliverySource', 'Steampipe table: CloudWatch Logs DescribeDeliverySources'),
+    ('aws_cloudtrail_trail_event', 'logs', NULL, 'Steampipe table: trail events read from their CloudWatch Logs group'),
+    ('aws_vpc_flow_log_event', 'logs', NULL, 'Steampipe table: flow log events read from their CloudWatch Logs group'),
+    ('aws_cloudwatch_event_rule', 'events', 'AWS::Events::Rule', 'Steampipe table: EventBridge ListRules'),
+    ('aws_ec2_autoscaling_group', 'autoscaling', 'AWS::AutoScaling::AutoScalingGroup', 'Steampipe table: Auto Scaling DescribeAutoScalingGroups'),
+    ('aws_ec2_launch_configuration', 'autoscaling', 'AWS::AutoScaling::LaunchConfiguration', 'Steampipe table: Auto Scaling DescribeLaunchConfigurations'),
+    ('aws_ec2_load_balancer_listener', 'elasticloadbalancing', 'AWS::ElasticLoadBalancingV2::Listener', 'Steampipe table: Elastic Load Balancing v2 DescribeListeners'),
+    ('aws_ec2_load_balancer_listener_rule', 'elasticloadbalancing', 'AWS::ElasticLoadBalancingV2::ListenerRule', 'Steampipe table: Elastic Load Balancing v2 DescribeRules'),
+    ('aws_ec2_ssl_policy', 'elasticloadbalancing', NULL, 'Steampipe table: Elastic Load Balancing v2 DescribeSSLPolicies'),
+    ('aws_ec2_application_load_balancer_metric_request_count', 'elasticloadbalancing', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'Steampipe table: CloudWatch metric of an application load balancer'),
+    ('aws_ec2_application_load_balancer_metric_request_count_daily', 'elasticloadbalancing', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'Steampipe table: CloudWatch metric of an application load balancer'),
+    ('aws_ec2_network_load_balancer_metric_net_flow_count', 'elasticloadbalancing', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'Steampipe table: CloudWatch metric of a network load balancer'),
+    ('aws_ec2_network_load_balancer_metric_net_flow_count_daily', 'elasticloadbalancing', 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'Steampipe table: CloudWatch metric of a network load balancer'),
+    ('aws_route53_resolver_*', 'route53resolver', NULL, 'Steampipe tables: Route 53 Resolver API'),
+    ('aws_route53_resolver_endpoint', 'route53resolver', 'AWS::Route53Resolver::ResolverEndpoint', 'Steampipe table: Route 53 Resolver ListResolverEndpoints'),
+    ('aws_route53_resolver_query_log_config', 'route53resolver', 'AWS::Route53Resolver::ResolverQueryLoggingConfig', 'Steampipe table: Route 53 Resolver ListResolverQueryLogConfigs'),
+    ('aws_route53_resolver_rule', 'route53resolver', 'AWS::Route53Resolver::ResolverRule', 'Steampipe table: Route 53 Resolver ListResolverRules'),
+    ('aws_codestar_notification_*', 'codestar-notifications', NULL, 'Steampipe tables: CodeStar Notifications API'),
+    ('aws_codestar_notification_rule', 'codestar-notifications', 'AWS::CodeStarNotifications::NotificationRule', 'Steampipe table: CodeStar Notifications ListNotificationRules'),
+    ('aws_appautoscaling_*', 'application-autoscaling', NULL, 'Steampipe tables: Application Auto Scaling API'),
+    ('aws_appautoscaling_policy', 'application-autoscaling', 'AWS::ApplicationAutoScaling::ScalingPolicy', 'Steampipe table: Application Auto Scaling DescribeScalingPolicies'),
+    ('aws_appautoscaling_target', 'application-autoscaling', 'AWS::ApplicationAutoScaling::ScalableTarget', 'Steampipe table: Application Auto Scaling DescribeScalableTargets'),
+    ('aws_ssoadmin_*', 'sso', NULL, 'Steampipe and CloudQuery tables: IAM Identity Center admin API (sso-admin)'),
+    ('aws_ssoadmin_instance', 'sso', 'AWS::SSO::Instance', 'Steampipe table: IAM Identity Center ListInstances'),
+    ('aws_ssoadmin_instances', 'sso', 'AWS::SSO::Instance', 'CloudQuery table: IAM Identity Center ListInstances'),
+    ('aws_ssoadmin_permission_set', 'sso', 'AWS::SSO::PermissionSet', 'Steampipe table: IAM Identity Center ListPermissionSets'),
+    ('aws_ssoadmin_permission_sets', 'sso', 'AWS::SSO::PermissionSet', 'CloudQuery table: IAM Identity Center ListPermissionSets'),
+    ('aws_ssoadmin_account_assignment', 'sso', 'AWS::SSO::Assignment', 'Steampipe table: IAM Identity Center ListAccountAssignments'),
+    ('aws_ssoadmin_permission_set_account_assignments', 'sso', 'AWS::SSO::Assignment', 'CloudQuery table: IAM Identity Center ListAccountAssignments'),
+    ('aws_cost_*', 'ce', NULL, 'Steampipe tables: Cost Explorer GetCostAndUsage and GetCostForecast'),
+    ('aws_costexplorer_*', 'ce', NULL, 'CloudQuery tables: Cost Explorer API'),
+    ('aws_costoptimizationhub_*', 'cost-optimization-hub', NULL, 'Steampipe tables: Cost Optimization Hub API'),
+    ('aws_mskconnect_*', 'kafkaconnect', NULL, 'Steampipe tables: MSK Connect API'),
+    ('aws_mskconnect_connector', 'kafkaconnect', 'AWS::KafkaConnect::Connector', 'Steampipe table: MSK Connect ListConnectors'),
+    ('aws_resource_explorer_*', 'resource-explorer-2', NULL, 'Steampipe tables: Resource Explorer API'),
+    ('aws_resource_explorer_index', 'resource-explorer-2', 'AWS::ResourceExplorer2::Index', 'Steampipe table: Resource Explorer ListIndexes'),
+    ('aws_serverlessapplicationrepository_*', 'serverlessrepo', NULL, 'Steampipe tables: Serverless Application Repository API'),
+    ('aws_serverlessapplicationrepository_application', 'serverlessrepo', 'AWS::ServerlessRepo::Application', 'Steampipe table: Serverless Application Repository ListApplications'),
+    ('aws_service_discovery_*', 'servicediscovery', NULL, 'Steampipe tables: Cloud Map (servicediscovery) API'),
+    ('aws_tagging_*', 'resource-groups', NULL, 'Steampipe tables: Resource Groups Tagging API (namespace tag)'),
+    ('aws_timestreamwrite_*', 'timestream', NULL, 'Steampipe tables: Timestream Write API'),
+    ('aws_timestreamwrite_database', 'timestream', 'AWS::Timestream::Database', 'Steampipe table: Timestream ListDatabases'),
+    ('aws_timestreamwrite_table', 'timestream', 'AWS::Timestream::Table', 'Steampipe table: Timestream ListTables'),
+    ('aws_trusted_advisor_*', 'support', NULL, 'Steampipe tables: Trusted Advisor checks through the AWS Support API'),
+    ('aws_dynamodbstreams_*', 'dynamodb', NULL, 'CloudQuery tables: DynamoDB Streams API (namespace dynamodb)'),
+    ('aws_autoscaling_plan_*', 'autoscaling-plans', NULL, 'CloudQuery tables: AWS Auto Scaling Plans API'),
+    ('aws_autoscaling_plans', 'autoscaling-plans', 'AWS::AutoScalingPlans::ScalingPlan', 'CloudQuery table: Auto Scaling Plans DescribeScalingPlans'),
+    ('aws_route53recoverycontrolconfig_*', 'route53-recovery-control', NULL, 'CloudQuery tables: Route 53 Recovery Control Config API'),
+    ('aws_route53recoverycontrolconfig_clusters', 'route53-recovery-control', 'AWS::Route53RecoveryControl::Cluster', 'CloudQuery table: Route 53 Recovery Control Config ListClusters'),
+    ('aws_route53recoverycontrolconfig_control_panels', 'route53-recovery-control', 'AWS::Route53RecoveryControl::ControlPanel', 'CloudQuery table: Route 53 Recovery Control Config ListControlPanels'),
+    ('aws_route53recoverycontrolconfig_routing_controls', 'route53-recovery-control', 'AWS::Route53RecoveryControl::RoutingControl', 'CloudQuery table: Route 53 Recovery Control Config ListRoutingControls'),
+    ('aws_route53recoverycontrolconfig_safety_rules', 'route53-recovery-control', 'AWS::Route53RecoveryControl::SafetyRule', 'CloudQuery table: Route 53 Recovery Control Config ListSafetyRules'),
+    ('aws_servicecatalog_product', 'catalog', 'AWS::ServiceCatalog::CloudFormationProduct', 'Steampipe table: Service Catalog SearchProductsAsAdmin'),
+    ('aws_servicecatalog_products', 'catalog', 'AWS::ServiceCatalog::CloudFormationProduct', 'CloudQuery table: Service Catalog SearchProductsAsAdmin'),
+    ('aws_servicecatalog_provisioned_product', 'catalog', 'AWS::ServiceCatalog::CloudFormationProvisionedProduct', 'Steampipe table: Service Catalog SearchProvisionedProducts'),
+    ('aws_servicecatalog_provisioned_products', 'catalog', 'AWS::ServiceCatalog::CloudFormationProvisionedProduct', 'CloudQuery table: Service Catalog SearchProvisionedProducts'),
+    ('aws_servicecatalog_launch_paths', 'catalog', NULL, 'CloudQuery table: Service Catalog ListLaunchPaths'),
+    ('aws_servicecatalog_provisioning_artifacts', 'catalog', NULL, 'CloudQuery table: Service Catalog ListProvisioningArtifacts'),
+    ('aws_servicecatalog_provisioning_parameters', 'catalog', NULL, 'CloudQuery table: Service Catalog DescribeProvisioningParameters'),
+    ('aws_db_proxies', 'rds', 'AWS::RDS::DBProxy', 'CloudQuery table: RDS DescribeDBProxies'),
+    ('aws_elbv2_load_balancer_web_acls', 'wafv2', 'AWS::WAFv2::WebACL', 'CloudQuery table: the web ACL of a load balancer, WAFv2 GetWebACLForResource'),
+    ('aws_organization_*', 'organizations', NULL, 'CloudQuery tables: Organizations API'),
+    ('aws_cloudcontrol_*', 'cloudformation', NULL, 'Steampipe tables: Cloud Control API (IAM namespace cloudformation)'),
+    ('aws_availability_zone', 'ec2', NULL, 'Steampipe table: EC2 DescribeAvailabilityZones'),
+    ('aws_availability_zones', 'ec2', NULL, 'CloudQuery table: EC2 DescribeAvailabilityZones'),
+    ('aws_region', 'ec2', NULL, 'Steampipe table: EC2 DescribeRegions'),
+    ('aws_regions', 'ec2', NULL, 'CloudQuery table: EC2 DescribeRegions');
+
+-- a type's service is the type's: a row that says otherwise is a mistake
+DO $check$
+DECLARE bad text;
+BEGIN
+    SELECT pg_catalog.string_agg(n.name || ' (' || n.resource_type || ' is ' || coalesce(t.service_namespace, 'unknown') || ')', ', ')
+    INTO bad
+    FROM inventory_name n LEFT JOIN srm.resource_type t USING (resource_type)
+    WHERE n.resource_type IS NOT NULL AND t.service_namespace IS DISTINCT FROM n.service_namespace;
+    IF bad IS NOT NULL THEN
+        RAISE EXCEPTION 'inventory table names whose type belongs to another service: %', bad;
+    END IF;
+END
+$check$;
+
 INSERT INTO srm.identifier (form, key, provider, service_namespace, resource_type, basis)
 SELECT DISTINCT ON (form, key) form, key, provider, service_namespace, resource_type, basis
 FROM (
     SELECT 'type' AS form, srm_internal.identifier_key(e.name) AS key, t.provider, t.service_namespace,
            t.resource_type, e.basis, 1 AS pref
     FROM identifier_exception e JOIN srm.resource_type t USING (resource_type)
+    UNION ALL
+    SELECT 'type', srm_internal.identifier_key(n.name), t.provider, t.service_namespace, t.resource_type, n.basis, 1
+    FROM inventory_name n JOIN srm.resource_type t USING (resource_type)
+    UNION ALL
+    -- a table (or prefix) that names a service: keyed by its words after aws_,
+    -- as srm.resolve_asset looks them up; a whole table name ends in $ (it
+    -- matches that table only, and is never read as a service name)
+    SELECT 'service', CASE WHEN n.name LIKE '%\_*' THEN pg_catalog.regexp_replace(n.name, '^aws_(.*)_\*$', '\1')
+                           ELSE pg_catalog.substr(n.name, 5) || '$' END,
+           s.provider, s.service_namespace, NULL, n.basis, 1
+    FROM inventory_name n JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = n.service_namespace
+    WHERE n.resource_type IS NULL
     UNION ALL
     -- AWS::EC2::Instance, and AwsEc2Instance / aws_ec2_instance with the same key
     SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
@@ -98,6 +209,7 @@ FROM (
 -- every column, so that the row kept never depends on the rows' physical order
 ORDER BY form, key, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
 DROP TABLE identifier_exception;
+DROP TABLE inventory_name;
 
 INSERT INTO srm.arn_pattern
 SELECT t.resource_type, p[1], coalesce((pg_catalog.regexp_match(p[2], '^([^$/:]*)[/:]'))[1], ''),

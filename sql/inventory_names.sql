@@ -1,0 +1,53 @@
+\getenv abs_srcdir PG_ABS_SRCDIR
+\i :abs_srcdir/sql/include/setup.sql
+-- Every table name of Steampipe's AWS plugin (586) and CloudQuery's AWS
+-- source plugin (706) resolves to the service whose API the table reads
+-- (issue 12, item 3).  The lists and how each expected service was found:
+-- test/fixtures/inventory_tables/README.md.
+SET search_path = srm, public;
+CREATE TEMPORARY TABLE inventory_table (tool text, table_name text, expected_service text, evidence text);
+CREATE TEMPORARY TABLE load_tsv (table_name text, expected_service text, evidence text);
+\set f :fixtures '/inventory_tables/steampipe_aws_tables.tsv'
+COPY load_tsv FROM :'f' WITH (FORMAT text, HEADER true);
+INSERT INTO inventory_table SELECT 'steampipe', * FROM load_tsv;
+TRUNCATE load_tsv;
+\set f :fixtures '/inventory_tables/cloudquery_aws_tables.tsv'
+COPY load_tsv FROM :'f' WITH (FORMAT text, HEADER true);
+INSERT INTO inventory_table SELECT 'cloudquery', * FROM load_tsv;
+
+-- names tried / resolved / to the expected service, per tool
+SELECT i.tool, count(*) AS tried,
+       count(r.service_namespace) AS resolved,
+       count(*) FILTER (WHERE r.service_namespace = i.expected_service) AS right_service,
+       count(r.resource_type) AS with_resource_type
+FROM inventory_table i, resolve_asset(i.table_name) r
+GROUP BY i.tool ORDER BY i.tool;
+
+-- none differs (this lists any that does)
+SELECT i.tool, i.table_name, i.expected_service, r.service_namespace AS resolved_to
+FROM inventory_table i, resolve_asset(i.table_name) r
+WHERE r.service_namespace IS DISTINCT FROM i.expected_service
+ORDER BY 1, 2;
+
+-- every expected service is a service srm knows (the fixture cannot drift)
+SELECT count(*) AS unknown_expected
+FROM inventory_table i
+WHERE NOT EXISTS (SELECT FROM service s WHERE s.provider = 'aws' AND s.service_namespace = i.expected_service);
+
+-- the names the review of 0.1.0 found wrong or unknown, one by one
+SELECT a.name, r.service_namespace, r.resource_type
+FROM (VALUES ('aws_cloudwatch_log_group'), ('aws_cloudwatch_log_stream'), ('aws_cloudwatch_event_rule'),
+             ('aws_ec2_autoscaling_group'), ('aws_ec2_launch_configuration'),
+             ('aws_ec2_load_balancer_listener'), ('aws_ec2_load_balancer_listener_rule'), ('aws_ec2_ssl_policy'),
+             ('aws_route53_resolver_rule'), ('aws_ssoadmin_permission_set'), ('aws_appautoscaling_target'),
+             ('aws_timestreamwrite_table'), ('aws_db_proxies'), ('aws_dynamodbstreams_streams'),
+             ('aws_route53recoverycontrolconfig_safety_rules'), ('aws_ssoadmin_instances')) AS a(name),
+     resolve_asset(a.name) r
+ORDER BY a.name;
+
+-- a table srm has no row for still resolves by its leading words, and the
+-- service-level names of the tools do not hide a real service name
+SELECT (resolve_asset('aws_cloudwatch_log_new_table_2030')).service_namespace AS future_logs_table,
+       (resolve_asset('aws_ec2_instance')).service_namespace AS ec2_instance,
+       (resolve_asset('aws_cloudwatch_alarm')).service_namespace AS cloudwatch_alarm,
+       (resolve_asset('servicecatalog')).service_namespace AS appregistry_namespace;
