@@ -304,18 +304,27 @@ ORDER BY p.oid::regprocedure::text COLLATE "C";
 
 -- a member's reads use the indexes: the policies' accounts are computed
 -- once (an InitPlan) and compared with = ANY, which an index searches
-CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
-DECLARE l text;
+CREATE FUNCTION pg_temp.index_used(q text, tbl text, col text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    l text;
+    scan boolean := false;
+    cond boolean := false;
 BEGIN
+    -- an index or a bitmap index scan of tbl whose condition has col
     FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF l ~ 'Index|InitPlan|Seq Scan' THEN RETURN NEXT regexp_replace(l, '[0-9]+', 'N', 'g'); END IF;
+        scan := scan OR l ~ ('Index.* Scan using \S+ on ' || tbl || '\M');
+        cond := cond OR l ~ ('Index Cond: .*\m' || col || ' = ');
     END LOOP;
+    RETURN scan AND cond;
 END $$;
-GRANT EXECUTE ON FUNCTION pg_temp.plan(text) TO PUBLIC;
+GRANT EXECUTE ON FUNCTION pg_temp.index_used(text, text, text) TO PUBLIC;
 SET enable_seqscan = off;
 SET ROLE srm_test_team_b;
-SELECT * FROM pg_temp.plan($$SELECT * FROM srm.asset WHERE service_namespace = 'ec2'$$);
-SELECT * FROM pg_temp.plan(format($$SELECT * FROM srm.audit_finding WHERE run_id = %s AND control_id = 'iam-user-access-management'$$, :run_team_b));
+SELECT pg_temp.index_used($$SELECT * FROM srm.asset WHERE service_namespace = 'ec2'$$, 'asset', 'account_id') AS asset,
+       pg_temp.index_used(format($$SELECT * FROM srm.audit_finding WHERE run_id = %s AND control_id = 'os-patching'$$, :run_team_b),
+                          'audit_finding', 'run_id') AS audit_finding,
+       pg_temp.index_used(format($$SELECT * FROM srm.audit_result WHERE run_id = %s AND asset_id = 1$$, :run_team_b),
+                          'audit_asset', 'run_id') AS audit_result;
 RESET ROLE;
 RESET enable_seqscan;
 
