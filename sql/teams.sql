@@ -245,6 +245,30 @@ SELECT s #>> '{system-security-plan,metadata,version}' AS version,
        position('111111111111' IN s::text) + position('444444444444' IN s::text) AS names_others
 FROM (SELECT srm.oscal_ssp(:run_team_b) AS s) x;
 SELECT * FROM pg_temp.views() ORDER BY 1, 2;
+-- the rows of runs it does not see, and rows of another team's account in
+-- its own run, cannot be written; its own run can
+SELECT test_error(format($$INSERT INTO srm.audit_group VALUES (%s, '222222222222', 'ec2', '', 1, false)$$, :run_ab));
+SELECT test_error(format($$INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, framework_id, control_id,
+                               responsibility, class, customer_part, gap, assets)
+                           VALUES (%s, '222222222222', 'ec2', 'aws-srm', 'os-patching', 'customer', 'customer-specific',
+                                   'customer', true, 1)$$, :run_ab));
+SELECT test_error(format($$INSERT INTO srm.audit_default (run_id, service_namespace, grain, framework_id, control_id, derived,
+                               responsibility, class, customer_part, gap)
+                           VALUES (%s, 'ec2', 'x', 'aws-srm', 'os-patching', 'customer', 'customer', 'customer-specific',
+                                   'customer', true)$$, :run_ab));
+SELECT test_error(format($$INSERT INTO srm.audit_override (run_id, override_id, provider, account_id, framework_id,
+                               responsibility, reason, created_by, created_at)
+                           VALUES (%s, 99, 'aws', '111111111111', 'aws-srm', 'customer', 'x', 'x', now())$$, :run_team_b));
+SELECT test_error(format($$INSERT INTO srm.audit_status (run_id, status_id, framework_id, control_id, provider, account_id,
+                               status, assessed_by, assessed_at)
+                           VALUES (%s, 99, 'aws-srm', 'os-patching', 'aws', '111111111111', 'planned', 'x', now())$$, :run_team_b));
+SELECT test_error($$INSERT INTO srm.asset_load (source, items_read, assets_inserted, assets_updated, items_rejected,
+                        unknown_types, accounts)
+                    VALUES ('forged', 0, 0, 0, 0, 0, ARRAY['111111111111'])$$);
+SELECT test_error($$INSERT INTO srm.asset_load_rejection VALUES (1, 99, 'forged', '{}')$$);
+DELETE FROM srm.audit_run WHERE run_id IN (:run_all, :run_ab);
+DELETE FROM srm.audit_finding WHERE run_id = :run_ab;
+UPDATE srm.audit_run SET note = 'team b: its accounts, renamed' WHERE run_id = :run_team_b RETURNING note;
 RESET ROLE;
 
 -------------------------------------------------------------------------------
