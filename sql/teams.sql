@@ -9,7 +9,7 @@ SET client_min_messages = warning;
 DO $$
 DECLARE r text;
 BEGIN
-    FOREACH r IN ARRAY ARRAY['srm_test_team_a', 'srm_test_team_b', 'srm_test_plain'] LOOP
+    FOREACH r IN ARRAY ARRAY['srm_test_team_a', 'srm_test_team_b', 'srm_test_plain', 'srm_test_gone'] LOOP
         IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
             EXECUTE format('DROP OWNED BY %I', r);
             EXECUTE format('DROP ROLE %I', r);
@@ -301,6 +301,23 @@ RESET ROLE;
 -- the owner still sees every row (the policies do not apply to it)
 SELECT * FROM pg_temp.seen() ORDER BY 1, 2;
 SELECT note, accounts, requested_by FROM srm.audit_run ORDER BY run_id;
+
+-- membership is pg_has_role's: a role granted a team reads its rows at
+-- once, and no more when revoked; the row of a role dropped since grants
+-- nothing (and breaks nothing)
+GRANT srm_test_team_a TO srm_test_plain;
+SET ROLE srm_test_plain;
+SELECT account_id, count(*) FROM srm.asset GROUP BY 1 ORDER BY 1;
+RESET ROLE;
+REVOKE srm_test_team_a FROM srm_test_plain;
+CREATE ROLE srm_test_gone;
+INSERT INTO srm.team_account VALUES ('srm_test_gone', '444444444444');
+DROP ROLE srm_test_gone;
+SET ROLE srm_test_plain;
+SELECT account_id, count(*) FROM srm.asset GROUP BY 1 ORDER BY 1;
+SELECT srm_internal.team_accounts() AS plain_accounts;
+RESET ROLE;
+DELETE FROM srm.team_account WHERE team = 'srm_test_gone';
 
 -------------------------------------------------------------------------------
 -- coverage: every table of user rows has row-level security (but the
