@@ -20,8 +20,10 @@ override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 #   TYPE_PARTS   the responsibility type and its vocabularies: never re-run
 #                by an upgrade, so what they create stays as released
 #   TABLE_PARTS  schemas, tables, sequences, indexes, table comments
-#   CODE_PARTS   functions, views, triggers, their comments and grants only:
-#                an upgrade re-runs them all after dropping the old ones
+#   CODE_PARTS   functions, views, triggers, their comments and grants only
+#                (and row-level security: ENABLE and policies dropped if
+#                they exist and created): an upgrade re-runs them all
+#                after dropping the old ones
 #   DATA_PARTS   the model's rows (generated from data/*.csv by
 #                tools/build/gen_data.py), then the rows derived from them
 #                (after the code: the derivation uses its helpers)
