@@ -20,8 +20,10 @@ override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 #   TYPE_PARTS   the responsibility type and its vocabularies: never re-run
 #                by an upgrade, so what they create stays as released
 #   TABLE_PARTS  schemas, tables, sequences, indexes, table comments
-#   CODE_PARTS   functions, views, triggers, their comments and grants only:
-#                an upgrade re-runs them all after dropping the old ones
+#   CODE_PARTS   functions, views, triggers, their comments and grants only
+#                (and row-level security: ENABLE and policies dropped if
+#                they exist and created): an upgrade re-runs them all
+#                after dropping the old ones
 #   DATA_PARTS   the model's rows (generated from data/*.csv by
 #                tools/build/gen_data.py), then the rows derived from them
 #                (after the code: the derivation uses its helpers)
@@ -30,10 +32,11 @@ override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 TYPE_PARTS = install/type/responsibility.sql install/type/vocabulary.sql
 TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/override.sql install/tables/derivation.sql \
 	install/tables/identifier.sql install/tables/inventory.sql install/tables/status.sql \
-	install/tables/audit.sql
+	install/tables/audit.sql install/tables/teams.sql
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
 	install/code/answers.sql install/code/status.sql install/code/references.sql install/code/inventory.sql \
-	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql
+	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql \
+	install/code/teams.sql
 DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/derivation.sql install/data/analyze.sql
 INSTALL_PARTS = $(TYPE_PARTS) $(TABLE_PARTS) $(CODE_PARTS) $(DATA_PARTS)
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
@@ -44,7 +47,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 # every test stands alone and includes sql/include/setup.sql (not a test);
 # this is only the default order; test/regress/any_order.sh checks that
 # the list names every sql/*.sql
-REGRESS = io operators opclass aggregate vocabulary errors laws model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 security catalog qualifiers nist_review
+REGRESS = io operators opclass aggregate vocabulary errors laws model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 security catalog qualifiers nist_review teams
 REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out

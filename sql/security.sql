@@ -47,9 +47,12 @@ SET client_min_messages = warning;
 SELECT srm.load_config_snapshot('{"configurationItems": [{"resourceType": "AWS::EC2::Instance", "resourceId": "i-0abc",
     "awsAccountId": "123456789012", "awsRegion": "us-east-1", "ARN": "arn:aws:ec2:us-east-1:123456789012:instance/i-0abc"}]}'::jsonb,
     'role test') AS loaded;
-SELECT srm.run_audit('nist-800-53-r5', 'LOW') AS run \gset
+SELECT srm.run_audit('nist-800-53-r5', 'LOW', ARRAY['123456789012']) AS run \gset
 RESET client_min_messages;
+-- (a member of the team of the account: row-level security shows the
+-- others none of its rows, sql/teams.sql)
 CREATE ROLE srm_plain;
+INSERT INTO srm.team_account (team, account_id) VALUES ('srm_plain', '123456789012');
 SET ROLE srm_plain;
 SELECT c.relname AS view,
        (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM (SELECT FROM %s LIMIT 1) x', c.oid::regclass),
@@ -71,6 +74,7 @@ SELECT srm.service_of('ec3');
 SELECT srm.run_audit('aws-srm');
 \set SHOW_CONTEXT errors
 RESET ROLE;
+DELETE FROM srm.team_account;
 DROP ROLE srm_plain;
 DELETE FROM srm.audit_run;
 DELETE FROM srm.asset_load_rejection;

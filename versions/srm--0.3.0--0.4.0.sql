@@ -8,6 +8,30 @@
 -- upgrade/0.3.0--0.4.0/before.sql: what the code and data of 0.4.0 need
 -- before they are replaced in place: new tables and columns.
 
+-------------------------------------------------------------------------------
+-- issue 11 item 1, teams and row-level security (install/tables/teams.sql;
+-- the policies are in the code part install/code/teams.sql, re-run below)
+-------------------------------------------------------------------------------
+CREATE TABLE srm.team_account (
+    team       name NOT NULL,
+    account_id text CHECK (account_id ~ '^[0-9]{12}$'),
+    UNIQUE NULLS NOT DISTINCT (team, account_id)
+);
+COMMENT ON TABLE srm.team_account IS
+    'the accounts of each team: a team is a PostgreSQL role, and its members (pg_has_role MEMBER) read and write the rows of its accounts in every account-scoped table (assets, loads and rejections, statuses, overrides, audit runs and their rows); a row with account_id null lets the team write the rows that have no account (provider- and service-wide statuses and overrides). Written by srm''s owner only; every role reads the rows of its own teams. Kept by pg_dump.';
+COMMENT ON COLUMN srm.team_account.team IS
+    'the role whose members form the team; it must exist when the row is written (a row of a role dropped later grants nothing)';
+COMMENT ON COLUMN srm.team_account.account_id IS
+    'an AWS account id (12 digits), or null: the rows that have no account';
+SELECT pg_catalog.pg_extension_config_dump('srm.team_account', '');
+GRANT SELECT ON srm.team_account TO PUBLIC;
+
+-- the accounts of a load's items, set when the load ends; the loads of a
+-- team's accounts are the team's
+ALTER TABLE srm.asset_load ADD COLUMN accounts text[] NOT NULL DEFAULT '{}';
+COMMENT ON COLUMN srm.asset_load.accounts IS
+    'the account ids of the load''s items (accepted or rejected), set as the load ends: a load is visible to the members of teams that have all its accounts (one with none, to the role that loaded it)';
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -1280,7 +1304,7 @@ CREATE OR REPLACE TRIGGER control_status_check BEFORE INSERT OR UPDATE ON srm.co
 -- row whose model row a new version removes is kept and reported here,
 -- never dropped.
 
-CREATE OR REPLACE VIEW srm.unresolved_reference AS
+CREATE OR REPLACE VIEW srm.unresolved_reference WITH (security_invoker = true) AS
 SELECT 'srm.override'::text AS table_name, o.override_id::text AS row_key,
        'framework'::text AS refers_to, o.framework_id AS missing
 FROM srm.override o
@@ -1555,6 +1579,7 @@ DECLARE
     n_updated integer;
     n_rejected integer;
     n_unknown integer;
+    load_accounts text[];
 BEGIN
     PERFORM srm_internal.config_snapshot_check(snapshot);
 
@@ -1564,6 +1589,8 @@ BEGIN
     RETURNING load_id INTO lid;
 
     PERFORM srm_internal.config_items_stage(snapshot -> 'configurationItems');
+    -- a team member loads its teams' accounts only (install/code/teams.sql)
+    load_accounts := srm_internal.team_load_accounts();
 
     PERFORM srm_internal.config_items_upsert(lid);
 
@@ -1579,11 +1606,11 @@ BEGIN
     SELECT lid, idx, reason, item FROM pg_temp.srm_load_item WHERE reason IS NOT NULL;
     UPDATE srm.asset_load
     SET items_read = n_read, assets_inserted = n_inserted, assets_updated = n_updated,
-        items_rejected = n_rejected, unknown_types = n_unknown
+        items_rejected = n_rejected, unknown_types = n_unknown, accounts = load_accounts
     WHERE load_id = lid;
     DROP TABLE pg_temp.srm_load_item;
     -- fresh statistics for the audits that follow a load
-    ANALYZE srm.asset;
+    PERFORM srm_internal.analyze_user_table('srm.asset');
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;
@@ -1609,7 +1636,7 @@ COMMENT ON FUNCTION srm.load_config_snapshot(jsonb, text) IS
 -- (folded; accounts: how many groups, each of one account).  Sums and
 -- counts over it equal those over the findings a run of 0.2.0 stored for
 -- the same assets, one row per account x service x control.
-CREATE OR REPLACE VIEW srm_internal.audit_fold AS
+CREATE OR REPLACE VIEW srm_internal.audit_fold WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, f.asset_id, f.framework_id, f.control_id, f.family_id,
        f.responsibility, f.class, f.customer_part, f.override_id, f.status, f.status_id, f.evidence, f.gap,
        f.assets, 1 AS accounts, false AS folded
@@ -1629,7 +1656,7 @@ COMMENT ON VIEW srm_internal.audit_fold IS
 -- every asset x control of every run, asset rules and statuses applied: the
 -- assets of stored groups from their findings, the others from their
 -- service's answers
-CREATE OR REPLACE VIEW srm.audit_result AS
+CREATE OR REPLACE VIEW srm.audit_result WITH (security_invoker = true) AS
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        g.framework_id, g.control_id, g.family_id,
        CASE WHEN x.asset_id IS NULL THEN g.responsibility ELSE x.responsibility END AS responsibility,
@@ -1660,7 +1687,7 @@ JOIN srm.audit_default d
 COMMENT ON VIEW srm.audit_result IS
     'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, and the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain';
 
-CREATE OR REPLACE VIEW srm.bi_run AS
+CREATE OR REPLACE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
        r.assets, r.unknown_assets, r.controls, r.asset_controls, r.gaps,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'not-applicable'), 0) AS not_applicable,
@@ -1673,7 +1700,7 @@ GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
     'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
 
-CREATE OR REPLACE VIEW srm.bi_responsibility_mix AS
+CREATE OR REPLACE VIEW srm.bi_responsibility_mix WITH (security_invoker = true) AS
 SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.control_id) AS controls,
@@ -1694,7 +1721,7 @@ WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
-CREATE OR REPLACE VIEW srm.bi_customer_gaps AS
+CREATE OR REPLACE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
        c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
        f.status, f.evidence, f.assets, f.grain
@@ -1714,7 +1741,7 @@ WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
 
-CREATE OR REPLACE VIEW srm.bi_gaps_by_family AS
+CREATE OR REPLACE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
        coalesce(max(c.family_title), max(c.title)) AS family_title,
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
@@ -1725,7 +1752,7 @@ GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
 COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
-CREATE OR REPLACE VIEW srm.bi_inherited_controls AS
+CREATE OR REPLACE VIEW srm.bi_inherited_controls WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.account_id) + coalesce(sum(f.accounts), 0) AS accounts,
@@ -1757,14 +1784,14 @@ GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_nam
 COMMENT ON VIEW srm.bi_inherited_controls IS
     'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
 
-CREATE OR REPLACE VIEW srm.bi_trend AS
+CREATE OR REPLACE VIEW srm.bi_trend WITH (security_invoker = true) AS
 SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
        sum(f.assets) AS asset_controls, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
 FROM srm.audit_run r JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
 COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
 
-CREATE OR REPLACE VIEW srm.bi_unknown_assets AS
+CREATE OR REPLACE VIEW srm.bi_unknown_assets WITH (security_invoker = true) AS
 SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
@@ -1883,7 +1910,7 @@ BEGIN
         ORDER BY x.variant IS NULL
         LIMIT 1) g ON a.known_type
     WHERE accounts IS NULL OR a.account_id = ANY (accounts);
-    ANALYZE srm.audit_asset;
+    PERFORM srm_internal.analyze_user_table('srm.audit_asset');
 
     IF to_regclass('pg_temp.srm_audit_control') IS NOT NULL THEN
         DROP TABLE pg_temp.srm_audit_control;
@@ -1963,8 +1990,8 @@ BEGIN
     LEFT JOIN LATERAL srm_internal.override_for('aws', cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
     LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
-    ANALYZE srm.audit_group;
-    ANALYZE srm.audit_default;
+    PERFORM srm_internal.analyze_user_table('srm.audit_group');
+    PERFORM srm_internal.analyze_user_table('srm.audit_default');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_defaults(bigint, text) IS
@@ -2101,6 +2128,8 @@ DECLARE
     rid bigint;
     keep integer;
 BEGIN
+    -- a team member audits its teams' accounts (install/code/teams.sql)
+    accounts := srm_internal.team_audit_accounts(accounts);
     keep := srm_internal.audit_arguments_checked(framework, baseline, accounts, keep_runs);
 
     -- one consistent snapshot: no writes to what the audit reads while it runs
@@ -4157,6 +4186,312 @@ END
 $fn$;
 COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS
     'the customer''s system as audited in a run, as an OSCAL 1.1.3 system security plan (JSON) valid against NIST''s schema: a this-system component and one service component per AWS service; per control of the run one implemented-requirement with, per service, an export of what AWS provides and what is the customer''s responsibility (srm.oscal_export), inherited / satisfied (where a status was recorded) on this-system, control-origination props (srm.fedramp_origination, customer''s plan) and the audited implementation status (no status recorded: planned, a customer gap). UUIDs are name-based per subject, so the same run always gives the same document; an unknown run raises no_data_found';
+
+-------------------------------------------------------------------- install/code/teams.sql
+-- install/code/teams.sql (code part): row-level security per team.
+--
+-- A team is a PostgreSQL role; srm.team_account names its accounts.  A
+-- member of a team (pg_has_role(current_user, team, 'MEMBER')) reads and
+-- writes the rows of its teams' accounts in every account-scoped table;
+-- rows with no account (provider- and service-wide statuses and
+-- overrides) are read by every role that may read the table and written
+-- by srm's owner and the teams that srm.team_account gives the account
+-- null.  A role in no team reads no row of any account.  The owner of the
+-- tables (and superusers, and roles with BYPASSRLS) is not subject to the
+-- policies: it sees and writes everything, at full speed.
+--
+-- Scopes:
+--   srm.asset                      its account
+--   srm.asset_load                 its accounts (all of them the member's);
+--                                  a load with none: the role that loaded it
+--   srm.asset_load_rejection       its load
+--   srm.control_status,            its account and the account in its
+--   srm.override                   asset's ARN (both the member's where set);
+--                                  neither: read by all, written as above
+--   srm.audit_run                  its accounts, all of them the member's (a
+--                                  run over every account, accounts null,
+--                                  is the owner's)
+--   srm.audit_asset, audit_group,  its run and its account
+--   audit_finding
+--   srm.audit_default              its run
+--   srm.audit_override,            its run, and the row's own scope as in
+--   audit_status                   srm.override and srm.control_status
+--   srm.team_account               the rows of the reader's own teams
+-- The model, the stored derivation and srm.attestation (the provider's
+-- attestations, of no account) are not account-scoped.
+--
+-- Enabling row-level security and the policies are re-runnable (an update
+-- runs this part again): each policy is dropped if it exists and created.
+
+-------------------------------------------------------------------------------
+-- Who the caller is
+-------------------------------------------------------------------------------
+
+-- the accounts of the caller's teams
+CREATE OR REPLACE FUNCTION srm_internal.team_accounts()
+RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT coalesce(pg_catalog.array_agg(DISTINCT t.account_id ORDER BY t.account_id), '{}'::text[])
+FROM srm.team_account t
+JOIN pg_catalog.pg_roles r ON r.rolname = t.team
+WHERE t.account_id IS NOT NULL AND pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER');
+END;
+COMMENT ON FUNCTION srm_internal.team_accounts() IS
+    'the account ids of the teams (srm.team_account) the current role is a member of, sorted; empty for a role in no team';
+
+-- whether the caller writes the rows that have no account
+CREATE OR REPLACE FUNCTION srm_internal.team_writes_unscoped()
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT EXISTS (SELECT FROM srm.team_account t
+               JOIN pg_catalog.pg_roles r ON r.rolname = t.team
+               WHERE t.account_id IS NULL AND pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER'));
+END;
+COMMENT ON FUNCTION srm_internal.team_writes_unscoped() IS
+    'whether the current role is a member of a team that srm.team_account gives the account null: it writes the statuses and overrides that have no account';
+
+-- the account of an ARN (its fifth field, when it is an account id): an
+-- asset's ARN scopes a status or an override as its account_id does
+CREATE OR REPLACE FUNCTION srm_internal.arn_account(arn text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN pg_catalog.split_part(arn, ':', 5) OPERATOR(pg_catalog.~) '^[0-9]{12}$'
+            THEN pg_catalog.split_part(arn, ':', 5) END;
+COMMENT ON FUNCTION srm_internal.arn_account(text) IS
+    'the AWS account id in an ARN (its fifth field), null when it has none (S3 buckets, AWS managed policies)';
+
+-------------------------------------------------------------------------------
+-- srm.team_account: checked as written
+-------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION srm_internal.team_account_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname = NEW.team) THEN
+        RAISE EXCEPTION 'role "%" does not exist', NEW.team
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'A team is a PostgreSQL role: CREATE ROLE it first, then GRANT it to its members.';
+    END IF;
+    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
+        RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'An AWS account id is 12 digits; null gives the team the rows that have no account.';
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.team_account_check() IS
+    'checks a row of srm.team_account as it is written: the team is an existing role, the account 12 digits (or null)';
+CREATE OR REPLACE TRIGGER team_account_check BEFORE INSERT OR UPDATE ON srm.team_account
+    FOR EACH ROW EXECUTE FUNCTION srm_internal.team_account_check();
+
+-------------------------------------------------------------------------------
+-- What audits and loads by a team member cover
+-------------------------------------------------------------------------------
+
+-- the accounts of an audit run by the caller: as given for a role the
+-- policies do not apply to; for a team member, the given accounts if they
+-- are all its teams', else (null) those of its teams that have assets
+CREATE OR REPLACE FUNCTION srm_internal.team_audit_accounts(accounts text[])
+RETURNS text[]
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+    mine text[];
+    other text;
+    loaded text[];
+BEGIN
+    IF NOT row_security_active('srm.asset'::regclass) THEN
+        RETURN accounts;
+    END IF;
+    mine := srm_internal.team_accounts();
+    IF cardinality(mine) = 0 THEN
+        RAISE EXCEPTION 'role "%" is in no team with accounts', current_user
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'srm''s owner names a team''s accounts in srm.team_account; a team member audits those.';
+    END IF;
+    IF accounts IS NULL THEN
+        -- the policies show the member its teams' assets only
+        SELECT array_agg(DISTINCT a.account_id ORDER BY a.account_id) INTO loaded FROM srm.asset a;
+        IF loaded IS NULL THEN
+            RAISE EXCEPTION 'no assets are loaded for the accounts of role "%"''s teams', current_user
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Load an account''s AWS Config snapshot with srm.load_config_snapshot first.';
+        END IF;
+        RETURN loaded;
+    END IF;
+    SELECT string_agg(DISTINCT a, ', ' ORDER BY a) INTO other FROM unnest(accounts) a WHERE a <> ALL (mine);
+    IF other IS NOT NULL THEN
+        RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'Audit the accounts of your teams (srm.team_account), or leave accounts null for all of them.';
+    END IF;
+    RETURN accounts;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.team_audit_accounts(text[]) IS
+    'the accounts srm.run_audit covers for the current role: as given, for the owner and roles the policies do not apply to; for a team member the given accounts, each one of its teams'' (else insufficient_privilege), or for null every account of its teams with assets';
+
+-- the accounts of a load's staged items (pg_temp.srm_load_item), checked
+-- for a team member: each one of its teams' (else insufficient_privilege)
+CREATE OR REPLACE FUNCTION srm_internal.team_load_accounts()
+RETURNS text[]
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    found text[];
+    other text;
+BEGIN
+    SELECT coalesce(array_agg(DISTINCT i.account_id ORDER BY i.account_id), '{}') INTO found
+    FROM pg_temp.srm_load_item i WHERE i.account_id ~ '^[0-9]{12}$';
+    IF row_security_active('srm.asset'::regclass) THEN
+        SELECT string_agg(a, ', ' ORDER BY a) INTO other
+        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
+        IF other IS NOT NULL THEN
+            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      DETAIL = 'The snapshot has configuration items of that account.',
+                      HINT = 'Load the snapshots of your teams'' accounts only (srm.team_account).';
+        END IF;
+    END IF;
+    RETURN found;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.team_load_accounts() IS
+    'the account ids of the items a load staged, for srm.asset_load.accounts; for a team member each must be one of its teams'' (else insufficient_privilege, before anything is written)';
+
+-- statistics for the planner after a load or an audit, whoever runs it:
+-- ANALYZE is the owner's, so this runs with the owner's rights, on the
+-- four tables it is for only
+CREATE OR REPLACE FUNCTION srm_internal.analyze_user_table(tbl regclass)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF tbl NOT IN ('srm.asset'::regclass, 'srm.audit_asset'::regclass, 'srm.audit_group'::regclass,
+                   'srm.audit_default'::regclass) THEN
+        RAISE EXCEPTION 'srm does not analyze %', tbl
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    EXECUTE format('ANALYZE %s', tbl);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.analyze_user_table(regclass) IS
+    'ANALYZE of srm.asset, srm.audit_asset, srm.audit_group or srm.audit_default with the owner''s rights, so that loads and audits by team members leave fresh statistics (and no warning)';
+
+-------------------------------------------------------------------------------
+-- The policies
+-------------------------------------------------------------------------------
+
+ALTER TABLE srm.team_account ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.team_account;
+CREATE POLICY team_member ON srm.team_account FOR SELECT
+    USING (team IN (SELECT r.rolname FROM pg_catalog.pg_roles r
+                    WHERE pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER')));
+
+ALTER TABLE srm.asset ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.asset;
+CREATE POLICY team_member ON srm.asset
+    USING (account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.asset_load ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.asset_load;
+CREATE POLICY team_member ON srm.asset_load
+    USING (accounts <@ (SELECT srm_internal.team_accounts())
+           AND (cardinality(accounts) > 0 OR loaded_by = CURRENT_USER::text));
+
+ALTER TABLE srm.asset_load_rejection ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.asset_load_rejection;
+CREATE POLICY team_member ON srm.asset_load_rejection
+    USING (load_id IN (SELECT l.load_id FROM srm.asset_load l));
+
+-- statuses and overrides: read when every account they name is the
+-- member's (none: by all); written when they also name one, or by a team
+-- with the account null
+ALTER TABLE srm.control_status ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_read ON srm.control_status;
+CREATE POLICY team_read ON srm.control_status FOR SELECT
+    USING ((account_id IS NULL OR account_id = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (srm_internal.arn_account(asset) IS NULL
+                OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[])));
+DROP POLICY IF EXISTS team_write ON srm.control_status;
+CREATE POLICY team_write ON srm.control_status
+    USING ((account_id IS NULL OR account_id = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (srm_internal.arn_account(asset) IS NULL
+                OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (account_id IS NOT NULL OR srm_internal.arn_account(asset) IS NOT NULL
+                OR (SELECT srm_internal.team_writes_unscoped())));
+
+ALTER TABLE srm.override ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_read ON srm.override;
+CREATE POLICY team_read ON srm.override FOR SELECT
+    USING ((account_id IS NULL OR account_id = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (srm_internal.arn_account(asset) IS NULL
+                OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[])));
+DROP POLICY IF EXISTS team_write ON srm.override;
+CREATE POLICY team_write ON srm.override
+    USING ((account_id IS NULL OR account_id = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (srm_internal.arn_account(asset) IS NULL
+                OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (account_id IS NOT NULL OR srm_internal.arn_account(asset) IS NOT NULL
+                OR (SELECT srm_internal.team_writes_unscoped())));
+
+-- audit runs: a run whose accounts are all the member's, and its rows
+ALTER TABLE srm.audit_run ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_run;
+CREATE POLICY team_member ON srm.audit_run
+    USING (cardinality(accounts) > 0 AND accounts <@ (SELECT srm_internal.team_accounts()));
+
+ALTER TABLE srm.audit_asset ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_asset;
+CREATE POLICY team_member ON srm.audit_asset
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.audit_group ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_group;
+CREATE POLICY team_member ON srm.audit_group
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.audit_finding ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_finding;
+CREATE POLICY team_member ON srm.audit_finding
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.audit_default ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_default;
+CREATE POLICY team_member ON srm.audit_default
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r));
+
+-- a run's copies of the overrides and statuses it saw: those the member
+-- may read, of its runs (a run of the owner copied every team's)
+ALTER TABLE srm.audit_override ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_override;
+CREATE POLICY team_member ON srm.audit_override
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND (account_id IS NULL OR account_id = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (srm_internal.arn_account(asset) IS NULL
+                OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[])));
+
+ALTER TABLE srm.audit_status ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_status;
+CREATE POLICY team_member ON srm.audit_status
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND (account_id IS NULL OR account_id = ANY ((SELECT srm_internal.team_accounts())::text[]))
+           AND (srm_internal.arn_account(asset) IS NULL
+                OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[])));
 
 -------------------------------------------------------------------- after
 -- upgrade/0.3.0--0.4.0/after.sql: what 0.4.0 no longer has, dropped once

@@ -108,7 +108,7 @@ BEGIN
         ORDER BY x.variant IS NULL
         LIMIT 1) g ON a.known_type
     WHERE accounts IS NULL OR a.account_id = ANY (accounts);
-    ANALYZE srm.audit_asset;
+    PERFORM srm_internal.analyze_user_table('srm.audit_asset');
 
     IF to_regclass('pg_temp.srm_audit_control') IS NOT NULL THEN
         DROP TABLE pg_temp.srm_audit_control;
@@ -188,8 +188,8 @@ BEGIN
     LEFT JOIN LATERAL srm_internal.override_for('aws', cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
     LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
-    ANALYZE srm.audit_group;
-    ANALYZE srm.audit_default;
+    PERFORM srm_internal.analyze_user_table('srm.audit_group');
+    PERFORM srm_internal.analyze_user_table('srm.audit_default');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_defaults(bigint, text) IS
@@ -326,6 +326,8 @@ DECLARE
     rid bigint;
     keep integer;
 BEGIN
+    -- a team member audits its teams' accounts (install/code/teams.sql)
+    accounts := srm_internal.team_audit_accounts(accounts);
     keep := srm_internal.audit_arguments_checked(framework, baseline, accounts, keep_runs);
 
     -- one consistent snapshot: no writes to what the audit reads while it runs

@@ -13,7 +13,7 @@
 -- (folded; accounts: how many groups, each of one account).  Sums and
 -- counts over it equal those over the findings a run of 0.2.0 stored for
 -- the same assets, one row per account x service x control.
-CREATE VIEW srm_internal.audit_fold AS
+CREATE VIEW srm_internal.audit_fold WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, f.asset_id, f.framework_id, f.control_id, f.family_id,
        f.responsibility, f.class, f.customer_part, f.override_id, f.status, f.status_id, f.evidence, f.gap,
        f.assets, 1 AS accounts, false AS folded
@@ -33,7 +33,7 @@ COMMENT ON VIEW srm_internal.audit_fold IS
 -- every asset x control of every run, asset rules and statuses applied: the
 -- assets of stored groups from their findings, the others from their
 -- service's answers
-CREATE VIEW srm.audit_result AS
+CREATE VIEW srm.audit_result WITH (security_invoker = true) AS
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        g.framework_id, g.control_id, g.family_id,
        CASE WHEN x.asset_id IS NULL THEN g.responsibility ELSE x.responsibility END AS responsibility,
@@ -64,7 +64,7 @@ JOIN srm.audit_default d
 COMMENT ON VIEW srm.audit_result IS
     'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, and the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain';
 
-CREATE VIEW srm.bi_run AS
+CREATE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
        r.assets, r.unknown_assets, r.controls, r.asset_controls, r.gaps,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'not-applicable'), 0) AS not_applicable,
@@ -77,7 +77,7 @@ GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
     'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
 
-CREATE VIEW srm.bi_responsibility_mix AS
+CREATE VIEW srm.bi_responsibility_mix WITH (security_invoker = true) AS
 SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.control_id) AS controls,
@@ -98,7 +98,7 @@ WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
-CREATE VIEW srm.bi_customer_gaps AS
+CREATE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
        c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
        f.status, f.evidence, f.assets, f.grain
@@ -118,7 +118,7 @@ WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
 
-CREATE VIEW srm.bi_gaps_by_family AS
+CREATE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
        coalesce(max(c.family_title), max(c.title)) AS family_title,
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
@@ -129,7 +129,7 @@ GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
 COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
-CREATE VIEW srm.bi_inherited_controls AS
+CREATE VIEW srm.bi_inherited_controls WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.account_id) + coalesce(sum(f.accounts), 0) AS accounts,
@@ -161,14 +161,14 @@ GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_nam
 COMMENT ON VIEW srm.bi_inherited_controls IS
     'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
 
-CREATE VIEW srm.bi_trend AS
+CREATE VIEW srm.bi_trend WITH (security_invoker = true) AS
 SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
        sum(f.assets) AS asset_controls, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps
 FROM srm.audit_run r JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
 COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
 
-CREATE VIEW srm.bi_unknown_assets AS
+CREATE VIEW srm.bi_unknown_assets WITH (security_invoker = true) AS
 SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';

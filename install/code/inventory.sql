@@ -177,6 +177,7 @@ DECLARE
     n_updated integer;
     n_rejected integer;
     n_unknown integer;
+    load_accounts text[];
 BEGIN
     PERFORM srm_internal.config_snapshot_check(snapshot);
 
@@ -186,6 +187,8 @@ BEGIN
     RETURNING load_id INTO lid;
 
     PERFORM srm_internal.config_items_stage(snapshot -> 'configurationItems');
+    -- a team member loads its teams' accounts only (install/code/teams.sql)
+    load_accounts := srm_internal.team_load_accounts();
 
     PERFORM srm_internal.config_items_upsert(lid);
 
@@ -201,11 +204,11 @@ BEGIN
     SELECT lid, idx, reason, item FROM pg_temp.srm_load_item WHERE reason IS NOT NULL;
     UPDATE srm.asset_load
     SET items_read = n_read, assets_inserted = n_inserted, assets_updated = n_updated,
-        items_rejected = n_rejected, unknown_types = n_unknown
+        items_rejected = n_rejected, unknown_types = n_unknown, accounts = load_accounts
     WHERE load_id = lid;
     DROP TABLE pg_temp.srm_load_item;
     -- fresh statistics for the audits that follow a load
-    ANALYZE srm.asset;
+    PERFORM srm_internal.analyze_user_table('srm.asset');
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;

@@ -8,7 +8,7 @@
 -- row whose model row a new version removes is kept and reported here,
 -- never dropped.
 
-CREATE VIEW srm.unresolved_reference AS
+CREATE VIEW srm.unresolved_reference WITH (security_invoker = true) AS
 SELECT 'srm.override'::text AS table_name, o.override_id::text AS row_key,
        'framework'::text AS refers_to, o.framework_id AS missing
 FROM srm.override o

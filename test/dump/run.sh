@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The user's rows survive pg_dump / pg_restore: overrides (with their ids,
 # the sequence going on after them), the inventory, control statuses, the
-# user's own attestations and audit runs; the shipped model is not duplicated.  Runs against the server in PGHOST/PGPORT (the test command
+# user's own attestations, audit runs and teams; the shipped model is not duplicated.  Runs against the server in PGHOST/PGPORT (the test command
 # starts one with pg_virtualenv).
 set -euo pipefail
 work=$(mktemp -d)
@@ -26,6 +26,8 @@ VALUES ('aws-srm', 'os-patching', '402918374655', 'implemented', 'SSM patch base
 INSERT INTO srm.attestation (provider, framework_id, name, obtain_from, source)
 VALUES ('aws', 'aws-srm', 'our own penetration test', 'the security team', 'user row');
 SELECT srm.run_audit('aws-srm');
+-- a team's account (a role every cluster has, so that the restore finds it)
+INSERT INTO srm.team_account (team, account_id) VALUES ('pg_monitor', '402918374655'), ('pg_monitor', NULL);
 SQL
 snapshot() {
 	q "$1" -c "SELECT override_id, provider, service_namespace, account_id, asset, framework_id, control_id, family_id,
@@ -41,6 +43,8 @@ snapshot() {
 	           UNION ALL SELECT 'copies', (SELECT count(*) FROM srm.audit_override) + (SELECT count(*) FROM srm.audit_status)"
 	q "$1" -c "SELECT run_id, assets, asset_controls, gaps FROM srm.bi_run"
 	q "$1" -c "SELECT provider, framework_id, name, shipped FROM srm.attestation ORDER BY 1, 2, 3"
+	q "$1" -c "SELECT team, account_id FROM srm.team_account ORDER BY 1, 2"
+	q "$1" -c "SELECT load_id, accounts FROM srm.asset_load ORDER BY 1"
 }
 snapshot srm_dump_src >"$work/src.txt"
 
@@ -62,7 +66,7 @@ next=$(q srm_dump_dst -c "INSERT INTO srm.override (framework_id, control_id, re
 [ "$next" = 4 ] || fail "next override_id after restore is $next, expected 4"
 # only the user's tables are dumped as data, never the shipped model
 copied=$(sed -n 's/^COPY srm\.\([a-z_]*\) .*/\1/p' "$work/srm.sql" | sort | tr '\n' ' ')
-expected="asset asset_load asset_load_rejection attestation audit_asset audit_default audit_finding audit_group audit_override audit_run audit_status control_status override "
+expected="asset asset_load asset_load_rejection attestation audit_asset audit_default audit_finding audit_group audit_override audit_run audit_status control_status override team_account "
 [ "$copied" = "$expected" ] || fail "the plain dump copies: $copied (expected: $expected)"
 
 echo "dump: overrides, assets, statuses and audit runs restored in custom and plain format; only user tables dumped ($copied)"
