@@ -51,3 +51,26 @@ SELECT (resolve_asset('aws_cloudwatch_log_new_table_2030')).service_namespace AS
        (resolve_asset('aws_ec2_instance')).service_namespace AS ec2_instance,
        (resolve_asset('aws_cloudwatch_alarm')).service_namespace AS cloudwatch_alarm,
        (resolve_asset('servicecatalog')).service_namespace AS appregistry_namespace;
+
+-- Security Hub resource types: every type Prowler's 645 AWS checks declare
+-- (test/fixtures/inventory_tables/README.md) resolves, but `Other`, which
+-- names no resource (its findings resolve by their resource id)
+CREATE TEMPORARY TABLE prowler_check (check_id text, prowler_service text, resource_type text);
+\set f :fixtures '/inventory_tables/prowler_aws_checks.tsv'
+COPY prowler_check FROM :'f' WITH (FORMAT text, HEADER true);
+SELECT count(*) AS checks, count(DISTINCT p.resource_type) AS types,
+       count(DISTINCT p.resource_type) FILTER (WHERE r.service_namespace IS NOT NULL) AS types_resolved,
+       count(*) FILTER (WHERE p.resource_type = 'Other') AS checks_other,
+       count(*) FILTER (WHERE r.resource_type IS NOT NULL) AS checks_with_resource_type
+FROM prowler_check p, resolve_asset(p.resource_type) r;
+SELECT DISTINCT p.resource_type AS unresolved
+FROM prowler_check p, resolve_asset(p.resource_type) r
+WHERE r.service_namespace IS NULL
+ORDER BY 1;
+
+-- the Security Hub types the review of 0.1.0 found unknown
+SELECT a.name, r.form, r.service_namespace, r.resource_type
+FROM (VALUES ('AwsAccount'), ('AwsEc2Snapshot'), ('AwsS3Object'), ('AwsStepFunctionStateMachine'),
+             ('AwsEcrContainerImage')) AS a(name),
+     resolve_asset(a.name) r
+ORDER BY a.name;

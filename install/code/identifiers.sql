@@ -109,7 +109,7 @@ LEFT JOIN LATERAL (
                         WHEN 'service' THEN pg_catalog.lower(a.v)
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
                         WHEN 'cloudformation' THEN pg_catalog.lower(pg_catalog.split_part(a.v, '::', 2))
-                        WHEN 'security-hub' THEN NULL
+                        WHEN 'security-hub' THEN srm_internal.identifier_key(a.v) || '$'
                     END,
                     -- inventory tables: the whole name or the longest leading words that name a service
                     CASE WHEN a.form = 'inventory-table' THEN pg_catalog.lower(pg_catalog.substring(a.v, '^aws_(.+)$')) || '$' END,

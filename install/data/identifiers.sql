@@ -38,7 +38,19 @@ INSERT INTO identifier_exception VALUES
     ('AwsEc2Eip', 'AWS::EC2::EIP', 'Security Hub type'),
     ('AwsRdsDbInstance', 'AWS::RDS::DBInstance', 'Security Hub type'),
     ('AwsRdsDbCluster', 'AWS::RDS::DBCluster', 'Security Hub type'),
-    ('AwsWafv2WebAcl', 'AWS::WAFv2::WebACL', 'Security Hub type');
+    ('AwsWafv2WebAcl', 'AWS::WAFv2::WebACL', 'Security Hub type'),
+    ('AwsStepFunctionStateMachine', 'AWS::StepFunctions::StateMachine', 'Security Hub type (Prowler step functions checks)');
+
+-- Security Hub resource types with no AWS Config / CloudFormation type of
+-- their own: they name a service only (keyed like whole inventory table
+-- names, ending in $).  AwsAccount is the account itself, which AWS Account
+-- Management holds (as the Steampipe table aws_account).
+CREATE TEMPORARY TABLE security_hub_name (name text, service_namespace text, basis text);
+INSERT INTO security_hub_name VALUES
+    ('AwsAccount', 'account', 'Security Hub type: the account itself'),
+    ('AwsEc2Snapshot', 'ec2', 'Security Hub type: an EBS snapshot, an EC2 API resource'),
+    ('AwsS3Object', 's3', 'Security Hub type: an object in an S3 bucket'),
+    ('AwsEcrContainerImage', 'ecr', 'Security Hub type: an image in an ECR repository');
 
 -- Steampipe and CloudQuery tables whose words name another service than the
 -- one whose API they read (test/fixtures/inventory_tables/README.md gives,
@@ -158,6 +170,9 @@ FROM (
     FROM inventory_name n JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = n.service_namespace
     WHERE n.resource_type IS NULL
     UNION ALL
+    SELECT 'service', srm_internal.identifier_key(h.name) || '$', s.provider, s.service_namespace, NULL, h.basis, 1
+    FROM security_hub_name h JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = h.service_namespace
+    UNION ALL
     -- AWS::EC2::Instance, and AwsEc2Instance / aws_ec2_instance with the same key
     SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
            t.resource_type, 'CloudFormation / Config type; Security Hub type; Steampipe table', 0
@@ -210,6 +225,7 @@ FROM (
 ORDER BY form, key, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
 DROP TABLE identifier_exception;
 DROP TABLE inventory_name;
+DROP TABLE security_hub_name;
 
 INSERT INTO srm.arn_pattern
 SELECT t.resource_type, p[1], coalesce((pg_catalog.regexp_match(p[2], '^([^$/:]*)[/:]'))[1], ''),
