@@ -74,3 +74,31 @@ FROM (VALUES ('AwsAccount'), ('AwsEc2Snapshot'), ('AwsS3Object'), ('AwsStepFunct
              ('AwsEcrContainerImage')) AS a(name),
      resolve_asset(a.name) r
 ORDER BY a.name;
+
+-- principals, accounts and sub-resources: STS session ARNs resolve to STS;
+-- an account, written as Powerpipe writes it (a pseudo-ARN with or without
+-- a region, or the bare id), is the account itself and resolves to AWS
+-- Account Management (as AwsAccount and aws_account do); an API Gateway
+-- stage ARN resolves to the stage, not to its API
+SELECT a.v, r.form, r.service_namespace, r.resource_type, r.region, r.account_id, r.resource_id
+FROM (VALUES ('arn:aws:sts::123456789012:assumed-role/Admin/session-1'),
+             ('arn:aws:sts::123456789012:federated-user/bob'),
+             ('arn:aws:::123456789012'),
+             ('arn:aws::us-east-1:123456789012'),
+             ('arn:aws-us-gov::us-gov-west-1:123456789012'),
+             ('123456789012'),
+             ('arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod'),
+             ('arn:aws:apigateway:us-east-1::/restapis/a1b2c3'),
+             ('arn:aws:apigateway:us-east-1::/restapis/a1b2c3/deployments/d1'),
+             ('arn:aws:apigateway:us-east-1::/apis/a1b2c3/stages/$default'),
+             ('arn:aws:apigateway:us-east-1::/apis/a1b2c3/routes/r1'),
+             ('arn:aws:apigateway:us-east-1::/apis/a1b2c3')) AS a(v),
+     resolve_asset(a.v) r
+ORDER BY a.v;
+-- not an account: 11 or 13 digits, an account pseudo-ARN with a resource
+SELECT a.v, r.form, r.service_namespace, r.account_id
+FROM (VALUES ('12345678901'), ('1234567890123'), ('arn:aws:::123456789012:x')) AS a(v),
+     resolve_asset(a.v) r
+ORDER BY a.v;
+-- an account has no resource type; the error says how the id was read
+SELECT resource_type_of('123456789012');

@@ -73,11 +73,12 @@ RETURN CASE
     WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
     WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
     WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9-]+:[a-z0-9/_-]+$' THEN 'resource-explorer'
+    WHEN pg_catalog.btrim(asset) ~ '^[0-9]{12}$' THEN 'account'
     WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9][a-z0-9_-]*$' THEN 'service'
     ELSE 'unrecognized'
 END;
 COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
-    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, service, or unrecognized';
+    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
 
 -- lower-case snake_case of a CamelCase name: DBInstance -> db_instance
 CREATE OR REPLACE FUNCTION srm_internal.snake_case(name text)
@@ -111,10 +112,17 @@ SELECT a.v, a.form,
        coalesce(t.provider, s.provider),
        coalesce(t.service_namespace, s.service_namespace),
        t.resource_type,
-       arn.m[1], arn.m[3], arn.m[4], arn.m[5]
+       arn.m[1], arn.m[3],
+       coalesce(arn.m[4], CASE WHEN a.form = 'account' THEN a.v END),
+       coalesce(arn.m[5], CASE WHEN a.form = 'account' THEN a.v END)
 FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
              srm_internal.identifier_form(resolve_asset.asset) AS form) AS a
-LEFT JOIN LATERAL (SELECT pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$') AS m) AS arn
+-- an ARN; or an account's pseudo-ARN as Powerpipe writes it (arn:aws:::<account>,
+-- arn:aws::<region>:<account>), read as the account itself
+LEFT JOIN LATERAL (SELECT coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
+                                   CASE WHEN a.v ~ '^arn:[^:]+::[^:]*:[0-9]{12}$'
+                                        THEN ARRAY[pg_catalog.split_part(a.v, ':', 2), 'account', pg_catalog.split_part(a.v, ':', 4),
+                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END) AS m) AS arn
     ON a.form = 'arn'
 LEFT JOIN LATERAL (
     (SELECT p.resource_type, r.provider, r.service_namespace
@@ -142,6 +150,7 @@ LEFT JOIN LATERAL (
       AND i.key IN (CASE a.form
                         WHEN 'arn' THEN arn.m[2]
                         WHEN 'service' THEN pg_catalog.lower(a.v)
+                        WHEN 'account' THEN 'account'
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
                         WHEN 'cloudformation' THEN pg_catalog.lower(pg_catalog.split_part(a.v, '::', 2))
                         WHEN 'security-hub' THEN srm_internal.identifier_key(a.v) || '$'
@@ -877,6 +886,7 @@ BEGIN
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
+                    WHEN 'account' THEN 'an AWS account id'
                     ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace)' END,
                     CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'
@@ -4825,6 +4835,45 @@ INSERT INTO srm.arn_pattern VALUES
      'arn:${Partition}:elasticloadbalancing:${Region}:${Account}:listener/app|net|gwy/${Name}/${Id}/${ListenerId}'),
     ('AWS::ElasticLoadBalancingV2::ListenerRule', 'elasticloadbalancing', 'listener-rule', '^listener-rule/(app|net|gwy)/[^/]+/[^/]+/[^/]+/[^/]+$', 18,
      'arn:${Partition}:elasticloadbalancing:${Region}:${Account}:listener-rule/app|net|gwy/${Name}/${Id}/${ListenerId}/${RuleId}')
+ON CONFLICT DO NOTHING;
+
+-- API Gateway sub-resources, which the templates lack: a stage, deployment,
+-- authorizer, ... of a REST API (/restapis/id/...) or of an HTTP or
+-- WebSocket API (/apis/id/...), as the API Gateway Developer Guide's "API
+-- Gateway Amazon Resource Name (ARN) reference" writes them
+-- (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html);
+-- their longer literal part wins over the API's own pattern
+INSERT INTO srm.arn_pattern VALUES
+    ('AWS::ApiGateway::Stage', 'apigateway', '', '^/restapis/[^/:]+/stages/.+$', 18,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}'),
+    ('AWS::ApiGateway::Deployment', 'apigateway', '', '^/restapis/[^/:]+/deployments/.+$', 23,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/deployments/${DeploymentId}'),
+    ('AWS::ApiGateway::Authorizer', 'apigateway', '', '^/restapis/[^/:]+/authorizers/.+$', 23,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/authorizers/${AuthorizerId}'),
+    ('AWS::ApiGateway::Resource', 'apigateway', '', '^/restapis/[^/:]+/resources/.+$', 21,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/resources/${ResourceId}'),
+    ('AWS::ApiGateway::Model', 'apigateway', '', '^/restapis/[^/:]+/models/.+$', 18,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/models/${ModelName}'),
+    ('AWS::ApiGateway::RequestValidator', 'apigateway', '', '^/restapis/[^/:]+/requestvalidators/.+$', 29,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/requestvalidators/${RequestValidatorId}'),
+    ('AWS::ApiGateway::DocumentationPart', 'apigateway', '', '^/restapis/[^/:]+/documentation/parts/.+$', 31,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/documentation/parts/${DocumentationPartId}'),
+    ('AWS::ApiGateway::DocumentationVersion', 'apigateway', '', '^/restapis/[^/:]+/documentation/versions/.+$', 34,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/documentation/versions/${DocumentationVersion}'),
+    ('AWS::ApiGateway::GatewayResponse', 'apigateway', '', '^/restapis/[^/:]+/gatewayresponses/.+$', 28,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/gatewayresponses/${ResponseType}'),
+    ('AWS::ApiGatewayV2::Stage', 'apigateway', '', '^/apis/[^/:]+/stages/.+$', 14,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/stages/${StageName}'),
+    ('AWS::ApiGatewayV2::Deployment', 'apigateway', '', '^/apis/[^/:]+/deployments/.+$', 19,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/deployments/${DeploymentId}'),
+    ('AWS::ApiGatewayV2::Authorizer', 'apigateway', '', '^/apis/[^/:]+/authorizers/.+$', 19,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/authorizers/${AuthorizerId}'),
+    ('AWS::ApiGatewayV2::Integration', 'apigateway', '', '^/apis/[^/:]+/integrations/.+$', 20,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/integrations/${IntegrationId}'),
+    ('AWS::ApiGatewayV2::Model', 'apigateway', '', '^/apis/[^/:]+/models/.+$', 14,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/models/${ModelId}'),
+    ('AWS::ApiGatewayV2::Route', 'apigateway', '', '^/apis/[^/:]+/routes/.+$', 14,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/routes/${RouteId}')
 ON CONFLICT DO NOTHING;
 
 -------------------------------------------------------------------- install/data/derivation.sql

@@ -35,6 +35,7 @@ BEGIN
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
+                    WHEN 'account' THEN 'an AWS account id'
                     ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace)' END,
                     CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'

@@ -38,11 +38,12 @@ RETURN CASE
     WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
     WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
     WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9-]+:[a-z0-9/_-]+$' THEN 'resource-explorer'
+    WHEN pg_catalog.btrim(asset) ~ '^[0-9]{12}$' THEN 'account'
     WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9][a-z0-9_-]*$' THEN 'service'
     ELSE 'unrecognized'
 END;
 COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
-    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, service, or unrecognized';
+    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
 
 -- lower-case snake_case of a CamelCase name: DBInstance -> db_instance
 CREATE FUNCTION srm_internal.snake_case(name text)
@@ -76,10 +77,17 @@ SELECT a.v, a.form,
        coalesce(t.provider, s.provider),
        coalesce(t.service_namespace, s.service_namespace),
        t.resource_type,
-       arn.m[1], arn.m[3], arn.m[4], arn.m[5]
+       arn.m[1], arn.m[3],
+       coalesce(arn.m[4], CASE WHEN a.form = 'account' THEN a.v END),
+       coalesce(arn.m[5], CASE WHEN a.form = 'account' THEN a.v END)
 FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
              srm_internal.identifier_form(resolve_asset.asset) AS form) AS a
-LEFT JOIN LATERAL (SELECT pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$') AS m) AS arn
+-- an ARN; or an account's pseudo-ARN as Powerpipe writes it (arn:aws:::<account>,
+-- arn:aws::<region>:<account>), read as the account itself
+LEFT JOIN LATERAL (SELECT coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
+                                   CASE WHEN a.v ~ '^arn:[^:]+::[^:]*:[0-9]{12}$'
+                                        THEN ARRAY[pg_catalog.split_part(a.v, ':', 2), 'account', pg_catalog.split_part(a.v, ':', 4),
+                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END) AS m) AS arn
     ON a.form = 'arn'
 LEFT JOIN LATERAL (
     (SELECT p.resource_type, r.provider, r.service_namespace
@@ -107,6 +115,7 @@ LEFT JOIN LATERAL (
       AND i.key IN (CASE a.form
                         WHEN 'arn' THEN arn.m[2]
                         WHEN 'service' THEN pg_catalog.lower(a.v)
+                        WHEN 'account' THEN 'account'
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
                         WHEN 'cloudformation' THEN pg_catalog.lower(pg_catalog.split_part(a.v, '::', 2))
                         WHEN 'security-hub' THEN srm_internal.identifier_key(a.v) || '$'

@@ -256,3 +256,42 @@ INSERT INTO srm.arn_pattern VALUES
     ('AWS::ElasticLoadBalancingV2::ListenerRule', 'elasticloadbalancing', 'listener-rule', '^listener-rule/(app|net|gwy)/[^/]+/[^/]+/[^/]+/[^/]+$', 18,
      'arn:${Partition}:elasticloadbalancing:${Region}:${Account}:listener-rule/app|net|gwy/${Name}/${Id}/${ListenerId}/${RuleId}')
 ON CONFLICT DO NOTHING;
+
+-- API Gateway sub-resources, which the templates lack: a stage, deployment,
+-- authorizer, ... of a REST API (/restapis/id/...) or of an HTTP or
+-- WebSocket API (/apis/id/...), as the API Gateway Developer Guide's "API
+-- Gateway Amazon Resource Name (ARN) reference" writes them
+-- (https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html);
+-- their longer literal part wins over the API's own pattern
+INSERT INTO srm.arn_pattern VALUES
+    ('AWS::ApiGateway::Stage', 'apigateway', '', '^/restapis/[^/:]+/stages/.+$', 18,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/stages/${StageName}'),
+    ('AWS::ApiGateway::Deployment', 'apigateway', '', '^/restapis/[^/:]+/deployments/.+$', 23,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/deployments/${DeploymentId}'),
+    ('AWS::ApiGateway::Authorizer', 'apigateway', '', '^/restapis/[^/:]+/authorizers/.+$', 23,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/authorizers/${AuthorizerId}'),
+    ('AWS::ApiGateway::Resource', 'apigateway', '', '^/restapis/[^/:]+/resources/.+$', 21,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/resources/${ResourceId}'),
+    ('AWS::ApiGateway::Model', 'apigateway', '', '^/restapis/[^/:]+/models/.+$', 18,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/models/${ModelName}'),
+    ('AWS::ApiGateway::RequestValidator', 'apigateway', '', '^/restapis/[^/:]+/requestvalidators/.+$', 29,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/requestvalidators/${RequestValidatorId}'),
+    ('AWS::ApiGateway::DocumentationPart', 'apigateway', '', '^/restapis/[^/:]+/documentation/parts/.+$', 31,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/documentation/parts/${DocumentationPartId}'),
+    ('AWS::ApiGateway::DocumentationVersion', 'apigateway', '', '^/restapis/[^/:]+/documentation/versions/.+$', 34,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/documentation/versions/${DocumentationVersion}'),
+    ('AWS::ApiGateway::GatewayResponse', 'apigateway', '', '^/restapis/[^/:]+/gatewayresponses/.+$', 28,
+     'arn:${Partition}:apigateway:${Region}::/restapis/${RestApiId}/gatewayresponses/${ResponseType}'),
+    ('AWS::ApiGatewayV2::Stage', 'apigateway', '', '^/apis/[^/:]+/stages/.+$', 14,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/stages/${StageName}'),
+    ('AWS::ApiGatewayV2::Deployment', 'apigateway', '', '^/apis/[^/:]+/deployments/.+$', 19,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/deployments/${DeploymentId}'),
+    ('AWS::ApiGatewayV2::Authorizer', 'apigateway', '', '^/apis/[^/:]+/authorizers/.+$', 19,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/authorizers/${AuthorizerId}'),
+    ('AWS::ApiGatewayV2::Integration', 'apigateway', '', '^/apis/[^/:]+/integrations/.+$', 20,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/integrations/${IntegrationId}'),
+    ('AWS::ApiGatewayV2::Model', 'apigateway', '', '^/apis/[^/:]+/models/.+$', 14,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/models/${ModelId}'),
+    ('AWS::ApiGatewayV2::Route', 'apigateway', '', '^/apis/[^/:]+/routes/.+$', 14,
+     'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/routes/${RouteId}')
+ON CONFLICT DO NOTHING;
