@@ -399,16 +399,20 @@ COMMENT ON FUNCTION srm_internal.variant_of(text, jsonb, jsonb) IS
 CREATE FUNCTION srm_internal.grain_of(provider text, service_namespace text, resource_type text, variant text)
 RETURNS integer
 LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-SELECT g.grain_id
-FROM srm_internal.grain g
-WHERE g.provider = grain_of.provider
-  AND ((g.resource_type = grain_of.resource_type AND g.variant = grain_of.variant)
-       OR (g.resource_type = grain_of.resource_type AND g.variant IS NULL)
-       OR (g.service_namespace = grain_of.service_namespace AND g.resource_type IS NULL))
-ORDER BY g.variant IS NULL, g.resource_type IS NULL
-LIMIT 1;
-END;
+-- three index probes, the most specific first (a scan of every grain per
+-- call made bulk answers slow)
+RETURN coalesce((SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
+                   AND g.variant = grain_of.variant
+                 LIMIT 1),
+                (SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
+                   AND g.variant IS NULL
+                 LIMIT 1),
+                (SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.service_namespace = grain_of.service_namespace
+                   AND g.resource_type IS NULL
+                 LIMIT 1));
 COMMENT ON FUNCTION srm_internal.grain_of(text, text, text, text) IS
     'the grain of the stored derivation that answers for an asset of a service, resource type and variant: the most specific one stored';
 
