@@ -187,5 +187,32 @@ WHERE resource_type IN (SELECT resource_type FROM resource_type_layer UNION SELE
 GROUP BY resource_type, variant
 ORDER BY resource_type, variant NULLS FIRST;
 
+-- srm.responsibilities reads its assets in bulk (srm_internal.locate_many,
+-- the ARNs of loaded assets in one pass): the same as srm_internal.locate
+-- one by one, for loaded ARNs (also padded with spaces), ARNs not loaded,
+-- resource ids, the other forms and unknown names; a null gives no row
+WITH ids AS (
+    SELECT array_agg(v ORDER BY n) AS a
+    FROM (SELECT row_number() OVER (ORDER BY asset_id) AS n, arn AS v FROM asset WHERE arn IS NOT NULL
+          UNION ALL
+          SELECT 10000 + row_number() OVER (ORDER BY asset_id), ' ' || arn || ' ' FROM asset WHERE arn IS NOT NULL
+          UNION ALL
+          SELECT 20000 + row_number() OVER (ORDER BY asset_id), resource_id FROM asset
+          WHERE resource_id IN (SELECT resource_id FROM asset GROUP BY resource_id HAVING count(DISTINCT resource_type) = 1)
+          UNION ALL
+          SELECT 30000 + o, v
+          FROM unnest(ARRAY['arn:aws:s3:::acme-grain-not-loaded', 'arn:aws:ec2:us-east-1:402918374655:volume/vol-0notloaded0000001',
+                            'AWS::S3::Bucket', 'aws_s3_bucket', 's3', 'AwsS3Bucket', 'ec2:instance', 'no such thing', NULL]) WITH ORDINALITY AS u(v, o)) x)
+SELECT count(*) FILTER (WHERE m.asset_id IS NOT NULL) > 100 AS many_loaded, count(*) FILTER (WHERE m.asset_id IS NULL) >= 8 AS others,
+       count(*) FILTER (WHERE ROW(m.asset, m.form, m.provider, m.service_namespace, m.resource_type, m.account_id, m.arn,
+                                  m.asset_id, m.variant, m.variants, m.grain_id)
+                              IS DISTINCT FROM
+                              ROW(l.asset, l.form, l.provider, l.service_namespace, l.resource_type, l.account_id, l.arn,
+                                  l.asset_id, l.variant, l.variants, l.grain_id)) AS differ,
+       (SELECT cardinality(a) FROM ids) - count(*) AS without_a_row
+FROM ids
+CROSS JOIN LATERAL srm_internal.locate_many(ids.a) m
+LEFT JOIN LATERAL srm_internal.locate(m.identifier) l ON true;
+
 DROP VIEW answered; DROP VIEW stated; DROP TABLE statement;
 DELETE FROM asset_load_rejection; DELETE FROM asset; DELETE FROM asset_load;

@@ -46,12 +46,15 @@ SELECT r, pg_column_size(r) FROM io_t;
 
 -- binary I/O through COPY BINARY: the wire form is a format-version byte
 -- (1) and the bit mask
-COPY (SELECT r FROM io_t WHERE r IS NOT NULL ORDER BY r) TO '/tmp/srm_regress_io.bin' (FORMAT binary);
+-- files named by the backend's pid: two clusters running the suite at once
+-- write files of their own
+SELECT format('/tmp/srm_regress_io_%s.bin', pg_backend_pid()) AS io_file \gset
+COPY (SELECT r FROM io_t WHERE r IS NOT NULL ORDER BY r) TO :'io_file' (FORMAT binary);
 CREATE TABLE io_t2 (r responsibility);
-COPY io_t2 FROM '/tmp/srm_regress_io.bin' (FORMAT binary);
+COPY io_t2 FROM :'io_file' (FORMAT binary);
 SELECT r FROM io_t2 ORDER BY r;
 CREATE TABLE io_bytes (b bytea);
-COPY io_bytes FROM '/tmp/srm_regress_io.bin' (FORMAT binary);
+COPY io_bytes FROM :'io_file' (FORMAT binary);
 SELECT b FROM io_bytes;
 SELECT responsibility_send('provider (corporate, system), customer (configured, provided), partner');
 SELECT responsibility_send('not applicable');
@@ -61,9 +64,9 @@ SELECT responsibility_send('not applicable');
 -- and every wrong length
 CREATE FUNCTION pg_temp.recv(b bytea) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
-	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, '/tmp/srm_regress_recv.bin');
+	EXECUTE format('COPY (SELECT %L::bytea) TO %L (FORMAT binary)', b, format('/tmp/srm_regress_recv_%s.bin', pg_backend_pid()));
 	TRUNCATE io_t2;
-	EXECUTE format('COPY io_t2 FROM %L (FORMAT binary)', '/tmp/srm_regress_recv.bin');
+	EXECUTE format('COPY io_t2 FROM %L (FORMAT binary)', format('/tmp/srm_regress_recv_%s.bin', pg_backend_pid()));
 	RETURN (SELECT r::text FROM io_t2);
 EXCEPTION WHEN invalid_binary_representation THEN
 	RETURN 'rejected ' || SQLSTATE || ': ' || SQLERRM;

@@ -525,6 +525,7 @@ SET work_mem = '256MB'
 AS $$
 DECLARE
     n bigint;
+    keys bigint;
 BEGIN
     LOCK TABLE srm_internal.derivation IN EXCLUSIVE MODE;
     TRUNCATE srm_internal.derivation, srm_internal.derivation_basis, srm_internal.grain;
@@ -561,10 +562,11 @@ BEGIN
     CREATE TEMPORARY TABLE srm_key ON COMMIT DROP AS
     SELECT row_number() OVER (ORDER BY k.layers, k.organizational, k.withdrawn)::integer AS key_id, k.*
     FROM (SELECT DISTINCT x.layers, x.organizational, x.withdrawn FROM pg_temp.srm_control_key x) k;
+    SELECT count(*) INTO keys FROM pg_temp.srm_key;
     -- the answer and its explanation once per grain and combination (the
     -- same rules and words as srm_internal.derivation_explained)
     INSERT INTO srm_internal.derivation_basis (basis_id, grain_id, layers, organizational, withdrawn, responsibility, explanation)
-    SELECT (g.grain_id - 1) * (SELECT count(*) FROM pg_temp.srm_key) + k.key_id, g.grain_id,
+    SELECT (g.grain_id - 1) * keys + k.key_id, g.grain_id,
            k.layers, k.organizational, k.withdrawn,
            CASE WHEN k.withdrawn THEN 'not applicable'::srm.responsibility
                 WHEN k.organizational THEN srm_internal.organizational_responsibility(srm.responsibility_agg(e.responsibility))
@@ -593,7 +595,7 @@ BEGIN
     JOIN pg_temp.srm_key k ON k.layers = ck.layers AND k.organizational = ck.organizational AND k.withdrawn = ck.withdrawn
     CROSS JOIN srm_internal.grain g
     JOIN srm_internal.derivation_basis b
-      ON b.basis_id = (g.grain_id - 1) * (SELECT count(*) FROM pg_temp.srm_key) + k.key_id;
+      ON b.basis_id = (g.grain_id - 1) * keys + k.key_id;
     DROP TABLE pg_temp.srm_grain_layer, pg_temp.srm_control_key, pg_temp.srm_key;
     PERFORM srm_internal.derivation_apply_overrides(NULL);
     ANALYZE srm_internal.grain, srm_internal.derivation_basis, srm_internal.derivation;
@@ -726,46 +728,36 @@ COMMENT ON FUNCTION srm_internal.variant_of(text, jsonb, jsonb) IS
 CREATE OR REPLACE FUNCTION srm_internal.grain_of(provider text, service_namespace text, resource_type text, variant text)
 RETURNS integer
 LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-SELECT g.grain_id
-FROM srm_internal.grain g
-WHERE g.provider = grain_of.provider
-  AND ((g.resource_type = grain_of.resource_type AND g.variant = grain_of.variant)
-       OR (g.resource_type = grain_of.resource_type AND g.variant IS NULL)
-       OR (g.service_namespace = grain_of.service_namespace AND g.resource_type IS NULL))
-ORDER BY g.variant IS NULL, g.resource_type IS NULL
-LIMIT 1;
-END;
+-- three index probes, the most specific first (a scan of every grain per
+-- call made bulk answers slow)
+RETURN coalesce((SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
+                   AND g.variant = grain_of.variant
+                 LIMIT 1),
+                (SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
+                   AND g.variant IS NULL
+                 LIMIT 1),
+                (SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.service_namespace = grain_of.service_namespace
+                   AND g.resource_type IS NULL
+                 LIMIT 1));
 COMMENT ON FUNCTION srm_internal.grain_of(text, text, text, text) IS
     'the grain of the stored derivation that answers for an asset of a service, resource type and variant: the most specific one stored';
-
--- controls at grains, before overrides, for the given controls and grains
--- (the audit and the per-asset functions use it)
-CREATE OR REPLACE FUNCTION srm_internal.derived_responsibilities(framework_id text, control_ids text[], provider text,
-                                             service_namespaces text[])
-RETURNS TABLE (control_id text, service_namespace text, responsibility srm.responsibility)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-SELECT d.control_id, g.service_namespace, d.derived
-FROM srm_internal.grain g
-JOIN srm_internal.derivation d ON d.grain_id = g.grain_id
-WHERE g.provider = derived_responsibilities.provider
-  AND g.service_namespace = ANY (derived_responsibilities.service_namespaces)
-  AND g.resource_type IS NULL
-  AND d.framework_id = derived_responsibilities.framework_id
-  AND d.control_id = ANY (derived_responsibilities.control_ids);
-END;
-COMMENT ON FUNCTION srm_internal.derived_responsibilities(text, text[], text, text[]) IS
-    'the derived responsibility of the given controls on the given services, before overrides, from the stored derivation at the service grain';
 
 -- one control on one service
 CREATE OR REPLACE FUNCTION srm_internal.derived_responsibility(framework_id text, control_id text, provider text, service_namespace text)
 RETURNS srm.responsibility
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-SELECT d.responsibility
-FROM srm_internal.derived_responsibilities(derived_responsibility.framework_id, ARRAY[derived_responsibility.control_id],
-                                  derived_responsibility.provider, ARRAY[derived_responsibility.service_namespace]) d;
+SELECT d.derived
+FROM srm_internal.grain g
+JOIN srm_internal.derivation d ON d.grain_id = g.grain_id
+WHERE g.provider = derived_responsibility.provider
+  AND g.service_namespace = derived_responsibility.service_namespace
+  AND g.resource_type IS NULL
+  AND d.framework_id = derived_responsibility.framework_id
+  AND d.control_id = derived_responsibility.control_id;
 END;
 COMMENT ON FUNCTION srm_internal.derived_responsibility(text, text, text, text) IS
     'the derived responsibility of one control on one service, before overrides (the stored derivation, by index lookups)';
@@ -981,6 +973,8 @@ CREATE OR REPLACE FUNCTION srm_internal.locate(identifier text)
 RETURNS TABLE (asset text, form text, provider text, service_namespace text, resource_type text,
                account_id text, arn text, asset_id bigint, variant text, variants jsonb, grain_id integer)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+-- always one row (the planner assumes 1,000 for a function)
+ROWS 1
 SET search_path = pg_catalog, pg_temp
 -- one plan for every call: planning the inlined resolver each time costs more than running it
 SET plan_cache_mode = force_generic_plan
@@ -991,26 +985,32 @@ DECLARE
     a srm.asset;
     rt record;
     types text;
+    ident text := pg_catalog.btrim(locate.identifier);
 BEGIN
-    SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
-    IF r.form = 'arn' THEN
-        SELECT * INTO a FROM srm.asset x WHERE x.arn = r.asset
+    -- the ARN of a loaded asset names that asset, whatever srm would read in
+    -- the ARN itself: looked up first, without parsing it
+    IF ident ~ '^arn:' THEN
+        SELECT * INTO a FROM srm.asset x WHERE x.arn = ident
         ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
-    ELSIF r.service_namespace IS NULL THEN
-        -- not a name srm knows: perhaps the resource id of a loaded asset
-        SELECT string_agg(DISTINCT x.resource_type, ', ') INTO types FROM srm.asset x WHERE x.resource_id = r.asset;
-        IF types LIKE '%,%' THEN
-            RAISE EXCEPTION 'resource id "%" names assets of several resource types: %', r.asset, types
-                USING ERRCODE = 'cardinality_violation',
-                      HINT = 'Give the asset''s ARN instead.';
+    END IF;
+    IF a.asset_id IS NULL THEN
+        SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
+        IF r.form <> 'arn' AND r.service_namespace IS NULL THEN
+            -- not a name srm knows: perhaps the resource id of a loaded asset
+            SELECT string_agg(DISTINCT x.resource_type, ', ') INTO types FROM srm.asset x WHERE x.resource_id = r.asset;
+            IF types LIKE '%,%' THEN
+                RAISE EXCEPTION 'resource id "%" names assets of several resource types: %', r.asset, types
+                    USING ERRCODE = 'cardinality_violation',
+                          HINT = 'Give the asset''s ARN instead.';
+            END IF;
+            SELECT * INTO a FROM srm.asset x WHERE x.resource_id = r.asset
+            ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
         END IF;
-        SELECT * INTO a FROM srm.asset x WHERE x.resource_id = r.asset
-        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
     END IF;
     IF a.asset_id IS NOT NULL THEN
         SELECT t.provider, t.service_namespace INTO rt FROM srm.resource_type t WHERE t.resource_type = a.resource_type;
-        asset := r.asset;
-        form := CASE WHEN r.form = 'arn' THEN 'arn' ELSE 'resource-id' END;
+        asset := ident;
+        form := CASE WHEN ident ~ '^arn:' THEN 'arn' ELSE 'resource-id' END;
         provider := a.provider;
         service_namespace := coalesce(rt.service_namespace, a.service_namespace);
         resource_type := CASE WHEN rt.service_namespace IS NOT NULL THEN a.resource_type END;
@@ -1018,8 +1018,8 @@ BEGIN
         arn := a.arn;
         asset_id := a.asset_id;
         IF resource_type IS NOT NULL THEN
-            SELECT v.variant, v.variants INTO variant, variants
-            FROM srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) v;
+            SELECT x.variant, x.variants INTO variant, variants
+            FROM srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) x;
         END IF;
     ELSE
         asset := r.asset;
@@ -1038,6 +1038,61 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.locate(text) IS
     'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
+
+-- srm_internal.locate of each identifier of an array, in one query: the
+-- ARNs of loaded assets (what a bulk question mostly names) are looked up
+-- together, without parsing them, the way locate's first step does; every
+-- other identifier goes through locate itself.  n: the identifier's position
+-- (an identifier that is null gives no row, as locate gives none)
+CREATE OR REPLACE FUNCTION srm_internal.locate_many(identifiers text[])
+RETURNS TABLE (n bigint, identifier text, asset text, form text, provider text, service_namespace text,
+               resource_type text, account_id text, arn text, asset_id bigint, variant text, variants jsonb,
+               grain_id integer)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning this query each time costs as much as running it
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    SELECT i.n, i.v, l.*
+    FROM unnest(locate_many.identifiers) WITH ORDINALITY AS i(v, n)
+    LEFT JOIN LATERAL (SELECT x.*
+                       FROM srm.asset x
+                       WHERE btrim(i.v) ~ '^arn:' AND x.arn = btrim(i.v)
+                       ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC
+                       LIMIT 1) AS x ON true
+    LEFT JOIN srm.resource_type rt ON rt.resource_type = x.resource_type
+    -- a resource type without variant dimensions has no variant: variant_of
+    -- gives nulls for it, as here
+    LEFT JOIN LATERAL (SELECT v.variant, v.variants
+                       FROM srm_internal.variant_of(x.resource_type, x.configuration, x.supplementary_configuration) v
+                       WHERE rt.service_namespace IS NOT NULL
+                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)) AS v ON true
+    CROSS JOIN LATERAL (SELECT coalesce(rt.service_namespace, x.service_namespace) AS service_namespace,
+                               CASE WHEN rt.service_namespace IS NOT NULL THEN x.resource_type END AS resource_type) AS k
+    CROSS JOIN LATERAL (
+        SELECT btrim(i.v), 'arn', x.provider, k.service_namespace, k.resource_type,
+               x.account_id, x.arn, x.asset_id, v.variant, v.variants,
+               -- srm_internal.grain_of, written out: a function call per asset costs more than its lookups
+               coalesce((SELECT g.grain_id FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant = v.variant
+                         LIMIT 1),
+                        (SELECT g.grain_id FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL
+                         LIMIT 1),
+                        (SELECT g.grain_id FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.service_namespace = k.service_namespace
+                           AND g.resource_type IS NULL
+                         LIMIT 1))
+        WHERE x.asset_id IS NOT NULL
+        UNION ALL
+        SELECT * FROM srm_internal.locate(i.v) WHERE x.asset_id IS NULL) AS l;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.locate_many(text[]) IS
+    'srm_internal.locate of every identifier of an array (n: its position; none for a null), the ARNs of loaded assets looked up in one pass; srm.responsibilities reads it';
 
 -- the explanation of an answer, step by step
 CREATE OR REPLACE FUNCTION srm.explain(asset text, control text)
@@ -1221,9 +1276,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 -- each asset and each control read once, then every pair
 WITH ra AS MATERIALIZED (
-    SELECT av.an, av.a, l.*
-    FROM pg_catalog.unnest(responsibilities.assets) WITH ORDINALITY AS av(a, an)
-    CROSS JOIN LATERAL srm_internal.locate(av.a) AS l),
+    SELECT l.n AS an, l.identifier AS a, l.asset, l.form, l.provider, l.service_namespace, l.resource_type,
+           l.account_id, l.arn, l.asset_id, l.variant, l.variants, l.grain_id
+    FROM srm_internal.locate_many(responsibilities.assets) AS l),
 rc AS MATERIALIZED (
     SELECT cv.cn, cv.c, r.*
     FROM pg_catalog.unnest(responsibilities.controls) WITH ORDINALITY AS cv(c, cn)
@@ -1740,14 +1795,21 @@ JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
 WHERE f.gap AND f.assets > 0
 UNION ALL
--- a group that is not stored: its service's gaps
+-- a group that is not stored: its service's gaps.  They are read with their
+-- controls once per service and grain (OFFSET 0 keeps the planner from
+-- joining the catalog to every account's copy; Memoize then reuses them)
 SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
-       c.label, c.title, d.family_id, c.family_title, d.responsibility, d.customer_part, d.class,
+       d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
        d.status, d.evidence, g.assets, g.grain
 FROM srm.audit_group g
-JOIN srm.audit_default d ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-JOIN srm.control c USING (framework_id, control_id)
-WHERE NOT g.stored AND d.gap;
+CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.family_id, c.family_title,
+                           d.responsibility, d.customer_part, d.class, d.status, d.evidence
+                    FROM srm.audit_default d
+                    JOIN srm.control c USING (framework_id, control_id)
+                    WHERE d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                      AND d.gap
+                    OFFSET 0) d
+WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
 
@@ -1763,34 +1825,54 @@ COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
 CREATE OR REPLACE VIEW srm.bi_inherited_controls WITH (security_invoker = true) AS
+-- per run x service x control: the assets (the stored findings', and the
+-- groups that are not stored summed per grain) and the accounts with an
+-- asset that inherits the control, counted without a row per account: the
+-- accounts of groups that are not stored by the set of grains such groups
+-- have in the account (few sets per service), plus the accounts of stored
+-- findings that no such group counts already
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
-       sum(f.assets) AS asset_controls,
-       count(DISTINCT f.account_id) + coalesce(sum(f.accounts), 0) AS accounts,
+       f.asset_controls, f.accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets, 0 AS accounts
-      FROM srm.audit_finding x
-      WHERE x.class = 'inherited' AND x.assets > 0
-      UNION ALL
-      -- the groups that are not stored: counted where the service has one
-      -- grain in the run (an account then has one group of it, stored or
-      -- not), listed by account where it has several
-      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets, g.accounts
-      FROM srm.audit_default d
-      JOIN (SELECT g.run_id, g.service_namespace, g.grain,
-                   CASE WHEN s.grains > 1 THEN g.account_id END AS account_id,
-                   sum(g.assets)::integer AS assets,
-                   CASE WHEN s.grains > 1 THEN 0 ELSE count(*)::integer END AS accounts
-            FROM srm.audit_group g
-            JOIN (SELECT h.run_id, h.service_namespace, count(DISTINCT h.grain) AS grains
-                  FROM srm.audit_group h GROUP BY h.run_id, h.service_namespace) s
-              ON s.run_id = g.run_id AND s.service_namespace = g.service_namespace
-            WHERE NOT g.stored
-            GROUP BY g.run_id, g.service_namespace, g.grain, s.grains, CASE WHEN s.grains > 1 THEN g.account_id END) g
-        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
-      WHERE d.class = 'inherited') f
-JOIN srm.control c USING (framework_id, control_id)
-GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
+FROM (SELECT u.run_id, u.framework_id, u.control_id, u.service_namespace,
+             sum(u.assets)::bigint AS asset_controls, sum(u.accounts)::bigint AS accounts
+      FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.assets::bigint AS assets,
+                   0::bigint AS accounts
+            FROM srm.audit_finding x
+            WHERE x.class = 'inherited' AND x.assets > 0
+            UNION ALL
+            SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, 0, 1
+            FROM (SELECT DISTINCT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id
+                  FROM srm.audit_finding x
+                  WHERE x.class = 'inherited' AND x.assets > 0) x
+            WHERE NOT EXISTS (SELECT FROM srm.audit_group g
+                              JOIN srm.audit_default d
+                                ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                              WHERE g.run_id = x.run_id AND g.account_id = x.account_id
+                                AND g.service_namespace = x.service_namespace AND NOT g.stored
+                                AND d.control_id = x.control_id AND d.class = 'inherited')
+            UNION ALL
+            SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.assets, 0
+            FROM srm.audit_default d
+            JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::bigint AS assets
+                  FROM srm.audit_group g WHERE NOT g.stored
+                  GROUP BY g.run_id, g.service_namespace, g.grain) g
+              ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
+            WHERE d.class = 'inherited'
+            UNION ALL
+            SELECT p.run_id, d.framework_id, d.control_id, p.service_namespace, 0, p.accounts
+            FROM (SELECT q.run_id, q.service_namespace, q.grains, count(*) AS accounts
+                  FROM (SELECT g.run_id, g.account_id, g.service_namespace, array_agg(g.grain ORDER BY g.grain) AS grains
+                        FROM srm.audit_group g WHERE NOT g.stored
+                        GROUP BY g.run_id, g.account_id, g.service_namespace) q
+                  GROUP BY q.run_id, q.service_namespace, q.grains) p
+            CROSS JOIN LATERAL (SELECT DISTINCT d.framework_id, d.control_id
+                                FROM srm.audit_default d
+                                WHERE d.run_id = p.run_id AND d.service_namespace = p.service_namespace
+                                  AND d.grain = ANY (p.grains) AND d.class = 'inherited') d) u
+      GROUP BY u.run_id, u.framework_id, u.control_id, u.service_namespace) f
+JOIN srm.control c USING (framework_id, control_id);
 COMMENT ON VIEW srm.bi_inherited_controls IS
     'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
 
@@ -1889,6 +1971,15 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_arguments_checked(text, text, text[], integer) IS
     'checks the arguments of srm.run_audit (known framework, a baseline of it, accounts with assets, keep_runs or setting srm.audit_keep_runs at least 1) and returns the number of runs to keep, null for all';
 
+-- the grain of a run's assets and groups as text: its resource type and
+-- variant, '' for the service (inlined where it is called)
+CREATE OR REPLACE FUNCTION srm_internal.grain_key(resource_type text, variant text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(resource_type || coalesce(' ' || variant, ''), '');
+COMMENT ON FUNCTION srm_internal.grain_key(text, text) IS
+    'the grain of an audit run''s asset or group (srm.audit_asset.grain): resource type and variant joined by a space, empty for the service';
+
 -- the scope of run rid: its assets (srm.audit_asset) at their grains, and in
 -- temporary tables dropped at commit its controls (srm_audit_control) and
 -- their derived responsibility at each service and grain of the run
@@ -1907,7 +1998,7 @@ BEGIN
                                          service_namespace, known, grain, tags)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
            a.service_namespace IS NOT NULL,
-           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), ''), a.tags
+           srm_internal.grain_key(g.resource_type, g.variant), a.tags
     FROM srm.asset a
     LEFT JOIN LATERAL (
         SELECT x.resource_type, x.variant
@@ -1937,7 +2028,7 @@ BEGIN
     FROM (SELECT DISTINCT a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
     JOIN srm_internal.grain g
       ON g.provider = 'aws' AND g.service_namespace = k.service_namespace
-     AND coalesce(g.resource_type || coalesce(' ' || g.variant, ''), '') = k.grain
+     AND srm_internal.grain_key(g.resource_type, g.variant) = k.grain
     JOIN srm_internal.derivation d ON d.grain_id = g.grain_id AND d.framework_id = fw
     JOIN pg_temp.srm_audit_control c ON c.control_id = d.control_id;
     CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, grain, control_id);
@@ -2713,8 +2804,9 @@ DECLARE
 BEGIN
     SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_header.run;
     SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
-    SELECT array_agg(DISTINCT a.account_id ORDER BY a.account_id) INTO v_accounts
-    FROM srm.audit_asset a WHERE a.run_id = r.run_id;
+    -- the accounts hashed first: a sort of 1,000 names, not of every asset
+    SELECT array_agg(a.account_id ORDER BY a.account_id) INTO v_accounts
+    FROM (SELECT DISTINCT a.account_id FROM srm.audit_asset a WHERE a.run_id = r.run_id) a;
     v_scope := CASE WHEN r.accounts IS NULL THEN 'all accounts in the inventory' ELSE 'accounts named by the run' END
                || format(' (%s with assets', coalesce(cardinality(v_accounts), 0))
                || CASE WHEN cardinality(v_accounts) > 0
@@ -2826,8 +2918,10 @@ RETURNS boolean
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 -- the accounts of the run's groups (those of its known assets); a run of
 -- 0.2.0 has no groups: then those of its known assets
-RETURN coalesce((SELECT nullif(count(DISTINCT g.account_id), 0) FROM srm.audit_group g WHERE g.run_id = report_is_large.run),
-                (SELECT count(DISTINCT a.account_id) FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known))
+RETURN coalesce((SELECT nullif(count(*), 0)
+                 FROM (SELECT DISTINCT g.account_id FROM srm.audit_group g WHERE g.run_id = report_is_large.run) g),
+                (SELECT count(*)
+                 FROM (SELECT DISTINCT a.account_id FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known) a))
        > srm_internal.report_account_threshold();
 COMMENT ON FUNCTION srm_internal.report_is_large(bigint) IS
     'whether an audit run has more accounts with known assets than srm_internal.report_account_threshold(): srm.report_html then shows top lists, a histogram and totals per tag rather than one bar per account';
@@ -2932,8 +3026,12 @@ CREATE OR REPLACE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-SELECT t.tags ->> report_tag_totals.key, count(*), count(DISTINCT t.account_id), sum(t.customer_controls), sum(t.gaps)
-FROM srm_internal.report_asset_totals(report_tag_totals.run) t
+-- per tag value and account first (hashed), then per tag value
+SELECT t.tag_value, sum(t.assets)::bigint, count(*), sum(t.customer_controls), sum(t.gaps)
+FROM (SELECT t.tags ->> report_tag_totals.key AS tag_value, t.account_id, count(*) AS assets,
+             sum(t.customer_controls) AS customer_controls, sum(t.gaps) AS gaps
+      FROM srm_internal.report_asset_totals(report_tag_totals.run) t
+      GROUP BY 1, 2) t
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
@@ -3075,7 +3173,8 @@ DECLARE
     v_gaps       jsonb;
     html         text;
 BEGIN
-    SELECT count(DISTINCT m.service_namespace) INTO v_n FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run;
+    SELECT count(*) INTO v_n
+    FROM (SELECT DISTINCT m.service_namespace FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run) m;
     SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus))
@@ -3281,13 +3380,17 @@ DECLARE
     v_n   bigint;
     v_m   numeric;
     v_att text[];
+    v_inh srm.bi_inherited_controls[];
     x     record;
     html  text;
 BEGIN
+    -- the view read once
+    SELECT array_agg(i) INTO v_inh FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
     SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
     INTO v_n, v_att
-    FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
-    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run;
+    FROM unnest(v_inh) i;
+    SELECT count(*) INTO v_m
+    FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
     html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
@@ -3306,9 +3409,8 @@ BEGIN
              || '</tr></thead>' || E'\n' || '<tbody>' || E'\n';
         FOR x IN SELECT i.label, i.title, count(DISTINCT i.service_namespace) AS services, sum(i.asset_controls) AS pairs,
                         array_agg(DISTINCT i.service_namespace ORDER BY i.service_namespace) AS service_list, min(i.attestations) AS attestations
-                 FROM srm.bi_inherited_controls i
+                 FROM unnest(v_inh) i
                  LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
-                 WHERE i.run_id = report_inherited_controls.run
                  GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
                  ORDER BY c.sort_id, i.control_id LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td>%s</td></tr>',
@@ -4506,6 +4608,10 @@ CREATE POLICY team_member ON srm.audit_status
 -------------------------------------------------------------------- after
 -- upgrade/0.3.0--0.4.0/after.sql: what 0.4.0 no longer has, dropped once
 -- 0.4.0's functions and views are in place.  Never CASCADE.
+
+-- issue 9 (perf9): srm_internal.derived_responsibility reads the stored
+-- derivation itself; its only caller's helper goes
+DROP FUNCTION srm_internal.derived_responsibilities(text, text[], text, text[]);
 
 -------------------------------------------------------------------- the model's rows
 TRUNCATE srm.identifier, srm.arn_pattern;

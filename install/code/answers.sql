@@ -130,6 +130,8 @@ CREATE FUNCTION srm_internal.locate(identifier text)
 RETURNS TABLE (asset text, form text, provider text, service_namespace text, resource_type text,
                account_id text, arn text, asset_id bigint, variant text, variants jsonb, grain_id integer)
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+-- always one row (the planner assumes 1,000 for a function)
+ROWS 1
 SET search_path = pg_catalog, pg_temp
 -- one plan for every call: planning the inlined resolver each time costs more than running it
 SET plan_cache_mode = force_generic_plan
@@ -140,26 +142,32 @@ DECLARE
     a srm.asset;
     rt record;
     types text;
+    ident text := pg_catalog.btrim(locate.identifier);
 BEGIN
-    SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
-    IF r.form = 'arn' THEN
-        SELECT * INTO a FROM srm.asset x WHERE x.arn = r.asset
+    -- the ARN of a loaded asset names that asset, whatever srm would read in
+    -- the ARN itself: looked up first, without parsing it
+    IF ident ~ '^arn:' THEN
+        SELECT * INTO a FROM srm.asset x WHERE x.arn = ident
         ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
-    ELSIF r.service_namespace IS NULL THEN
-        -- not a name srm knows: perhaps the resource id of a loaded asset
-        SELECT string_agg(DISTINCT x.resource_type, ', ') INTO types FROM srm.asset x WHERE x.resource_id = r.asset;
-        IF types LIKE '%,%' THEN
-            RAISE EXCEPTION 'resource id "%" names assets of several resource types: %', r.asset, types
-                USING ERRCODE = 'cardinality_violation',
-                      HINT = 'Give the asset''s ARN instead.';
+    END IF;
+    IF a.asset_id IS NULL THEN
+        SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
+        IF r.form <> 'arn' AND r.service_namespace IS NULL THEN
+            -- not a name srm knows: perhaps the resource id of a loaded asset
+            SELECT string_agg(DISTINCT x.resource_type, ', ') INTO types FROM srm.asset x WHERE x.resource_id = r.asset;
+            IF types LIKE '%,%' THEN
+                RAISE EXCEPTION 'resource id "%" names assets of several resource types: %', r.asset, types
+                    USING ERRCODE = 'cardinality_violation',
+                          HINT = 'Give the asset''s ARN instead.';
+            END IF;
+            SELECT * INTO a FROM srm.asset x WHERE x.resource_id = r.asset
+            ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
         END IF;
-        SELECT * INTO a FROM srm.asset x WHERE x.resource_id = r.asset
-        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
     END IF;
     IF a.asset_id IS NOT NULL THEN
         SELECT t.provider, t.service_namespace INTO rt FROM srm.resource_type t WHERE t.resource_type = a.resource_type;
-        asset := r.asset;
-        form := CASE WHEN r.form = 'arn' THEN 'arn' ELSE 'resource-id' END;
+        asset := ident;
+        form := CASE WHEN ident ~ '^arn:' THEN 'arn' ELSE 'resource-id' END;
         provider := a.provider;
         service_namespace := coalesce(rt.service_namespace, a.service_namespace);
         resource_type := CASE WHEN rt.service_namespace IS NOT NULL THEN a.resource_type END;
@@ -167,8 +175,8 @@ BEGIN
         arn := a.arn;
         asset_id := a.asset_id;
         IF resource_type IS NOT NULL THEN
-            SELECT v.variant, v.variants INTO variant, variants
-            FROM srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) v;
+            SELECT x.variant, x.variants INTO variant, variants
+            FROM srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) x;
         END IF;
     ELSE
         asset := r.asset;
@@ -187,6 +195,61 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.locate(text) IS
     'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
+
+-- srm_internal.locate of each identifier of an array, in one query: the
+-- ARNs of loaded assets (what a bulk question mostly names) are looked up
+-- together, without parsing them, the way locate's first step does; every
+-- other identifier goes through locate itself.  n: the identifier's position
+-- (an identifier that is null gives no row, as locate gives none)
+CREATE FUNCTION srm_internal.locate_many(identifiers text[])
+RETURNS TABLE (n bigint, identifier text, asset text, form text, provider text, service_namespace text,
+               resource_type text, account_id text, arn text, asset_id bigint, variant text, variants jsonb,
+               grain_id integer)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+-- one plan for every call: planning this query each time costs as much as running it
+SET plan_cache_mode = force_generic_plan
+AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
+    SELECT i.n, i.v, l.*
+    FROM unnest(locate_many.identifiers) WITH ORDINALITY AS i(v, n)
+    LEFT JOIN LATERAL (SELECT x.*
+                       FROM srm.asset x
+                       WHERE btrim(i.v) ~ '^arn:' AND x.arn = btrim(i.v)
+                       ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC
+                       LIMIT 1) AS x ON true
+    LEFT JOIN srm.resource_type rt ON rt.resource_type = x.resource_type
+    -- a resource type without variant dimensions has no variant: variant_of
+    -- gives nulls for it, as here
+    LEFT JOIN LATERAL (SELECT v.variant, v.variants
+                       FROM srm_internal.variant_of(x.resource_type, x.configuration, x.supplementary_configuration) v
+                       WHERE rt.service_namespace IS NOT NULL
+                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)) AS v ON true
+    CROSS JOIN LATERAL (SELECT coalesce(rt.service_namespace, x.service_namespace) AS service_namespace,
+                               CASE WHEN rt.service_namespace IS NOT NULL THEN x.resource_type END AS resource_type) AS k
+    CROSS JOIN LATERAL (
+        SELECT btrim(i.v), 'arn', x.provider, k.service_namespace, k.resource_type,
+               x.account_id, x.arn, x.asset_id, v.variant, v.variants,
+               -- srm_internal.grain_of, written out: a function call per asset costs more than its lookups
+               coalesce((SELECT g.grain_id FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant = v.variant
+                         LIMIT 1),
+                        (SELECT g.grain_id FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL
+                         LIMIT 1),
+                        (SELECT g.grain_id FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.service_namespace = k.service_namespace
+                           AND g.resource_type IS NULL
+                         LIMIT 1))
+        WHERE x.asset_id IS NOT NULL
+        UNION ALL
+        SELECT * FROM srm_internal.locate(i.v) WHERE x.asset_id IS NULL) AS l;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.locate_many(text[]) IS
+    'srm_internal.locate of every identifier of an array (n: its position; none for a null), the ARNs of loaded assets looked up in one pass; srm.responsibilities reads it';
 
 -- the explanation of an answer, step by step
 CREATE FUNCTION srm.explain(asset text, control text)
@@ -370,9 +433,9 @@ LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 -- each asset and each control read once, then every pair
 WITH ra AS MATERIALIZED (
-    SELECT av.an, av.a, l.*
-    FROM pg_catalog.unnest(responsibilities.assets) WITH ORDINALITY AS av(a, an)
-    CROSS JOIN LATERAL srm_internal.locate(av.a) AS l),
+    SELECT l.n AS an, l.identifier AS a, l.asset, l.form, l.provider, l.service_namespace, l.resource_type,
+           l.account_id, l.arn, l.asset_id, l.variant, l.variants, l.grain_id
+    FROM srm_internal.locate_many(responsibilities.assets) AS l),
 rc AS MATERIALIZED (
     SELECT cv.cn, cv.c, r.*
     FROM pg_catalog.unnest(responsibilities.controls) WITH ORDINALITY AS cv(c, cn)

@@ -77,6 +77,15 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_arguments_checked(text, text, text[], integer) IS
     'checks the arguments of srm.run_audit (known framework, a baseline of it, accounts with assets, keep_runs or setting srm.audit_keep_runs at least 1) and returns the number of runs to keep, null for all';
 
+-- the grain of a run's assets and groups as text: its resource type and
+-- variant, '' for the service (inlined where it is called)
+CREATE FUNCTION srm_internal.grain_key(resource_type text, variant text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(resource_type || coalesce(' ' || variant, ''), '');
+COMMENT ON FUNCTION srm_internal.grain_key(text, text) IS
+    'the grain of an audit run''s asset or group (srm.audit_asset.grain): resource type and variant joined by a space, empty for the service';
+
 -- the scope of run rid: its assets (srm.audit_asset) at their grains, and in
 -- temporary tables dropped at commit its controls (srm_audit_control) and
 -- their derived responsibility at each service and grain of the run
@@ -95,7 +104,7 @@ BEGIN
                                          service_namespace, known, grain, tags)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
            a.service_namespace IS NOT NULL,
-           coalesce(g.resource_type || coalesce(' ' || g.variant, ''), ''), a.tags
+           srm_internal.grain_key(g.resource_type, g.variant), a.tags
     FROM srm.asset a
     LEFT JOIN LATERAL (
         SELECT x.resource_type, x.variant
@@ -125,7 +134,7 @@ BEGIN
     FROM (SELECT DISTINCT a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
     JOIN srm_internal.grain g
       ON g.provider = 'aws' AND g.service_namespace = k.service_namespace
-     AND coalesce(g.resource_type || coalesce(' ' || g.variant, ''), '') = k.grain
+     AND srm_internal.grain_key(g.resource_type, g.variant) = k.grain
     JOIN srm_internal.derivation d ON d.grain_id = g.grain_id AND d.framework_id = fw
     JOIN pg_temp.srm_audit_control c ON c.control_id = d.control_id;
     CREATE INDEX ON pg_temp.srm_audit_derived (service_namespace, grain, control_id);

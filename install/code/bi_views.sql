@@ -107,14 +107,21 @@ JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
 WHERE f.gap AND f.assets > 0
 UNION ALL
--- a group that is not stored: its service's gaps
+-- a group that is not stored: its service's gaps.  They are read with their
+-- controls once per service and grain (OFFSET 0 keeps the planner from
+-- joining the catalog to every account's copy; Memoize then reuses them)
 SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
-       c.label, c.title, d.family_id, c.family_title, d.responsibility, d.customer_part, d.class,
+       d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
        d.status, d.evidence, g.assets, g.grain
 FROM srm.audit_group g
-JOIN srm.audit_default d ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-JOIN srm.control c USING (framework_id, control_id)
-WHERE NOT g.stored AND d.gap;
+CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.family_id, c.family_title,
+                           d.responsibility, d.customer_part, d.class, d.status, d.evidence
+                    FROM srm.audit_default d
+                    JOIN srm.control c USING (framework_id, control_id)
+                    WHERE d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                      AND d.gap
+                    OFFSET 0) d
+WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
 
@@ -130,34 +137,54 @@ COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
 CREATE VIEW srm.bi_inherited_controls WITH (security_invoker = true) AS
+-- per run x service x control: the assets (the stored findings', and the
+-- groups that are not stored summed per grain) and the accounts with an
+-- asset that inherits the control, counted without a row per account: the
+-- accounts of groups that are not stored by the set of grains such groups
+-- have in the account (few sets per service), plus the accounts of stored
+-- findings that no such group counts already
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
-       sum(f.assets) AS asset_controls,
-       count(DISTINCT f.account_id) + coalesce(sum(f.accounts), 0) AS accounts,
+       f.asset_controls, f.accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id, x.assets, 0 AS accounts
-      FROM srm.audit_finding x
-      WHERE x.class = 'inherited' AND x.assets > 0
-      UNION ALL
-      -- the groups that are not stored: counted where the service has one
-      -- grain in the run (an account then has one group of it, stored or
-      -- not), listed by account where it has several
-      SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.account_id, g.assets, g.accounts
-      FROM srm.audit_default d
-      JOIN (SELECT g.run_id, g.service_namespace, g.grain,
-                   CASE WHEN s.grains > 1 THEN g.account_id END AS account_id,
-                   sum(g.assets)::integer AS assets,
-                   CASE WHEN s.grains > 1 THEN 0 ELSE count(*)::integer END AS accounts
-            FROM srm.audit_group g
-            JOIN (SELECT h.run_id, h.service_namespace, count(DISTINCT h.grain) AS grains
-                  FROM srm.audit_group h GROUP BY h.run_id, h.service_namespace) s
-              ON s.run_id = g.run_id AND s.service_namespace = g.service_namespace
-            WHERE NOT g.stored
-            GROUP BY g.run_id, g.service_namespace, g.grain, s.grains, CASE WHEN s.grains > 1 THEN g.account_id END) g
-        ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
-      WHERE d.class = 'inherited') f
-JOIN srm.control c USING (framework_id, control_id)
-GROUP BY f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace;
+FROM (SELECT u.run_id, u.framework_id, u.control_id, u.service_namespace,
+             sum(u.assets)::bigint AS asset_controls, sum(u.accounts)::bigint AS accounts
+      FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.assets::bigint AS assets,
+                   0::bigint AS accounts
+            FROM srm.audit_finding x
+            WHERE x.class = 'inherited' AND x.assets > 0
+            UNION ALL
+            SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, 0, 1
+            FROM (SELECT DISTINCT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id
+                  FROM srm.audit_finding x
+                  WHERE x.class = 'inherited' AND x.assets > 0) x
+            WHERE NOT EXISTS (SELECT FROM srm.audit_group g
+                              JOIN srm.audit_default d
+                                ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                              WHERE g.run_id = x.run_id AND g.account_id = x.account_id
+                                AND g.service_namespace = x.service_namespace AND NOT g.stored
+                                AND d.control_id = x.control_id AND d.class = 'inherited')
+            UNION ALL
+            SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.assets, 0
+            FROM srm.audit_default d
+            JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::bigint AS assets
+                  FROM srm.audit_group g WHERE NOT g.stored
+                  GROUP BY g.run_id, g.service_namespace, g.grain) g
+              ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
+            WHERE d.class = 'inherited'
+            UNION ALL
+            SELECT p.run_id, d.framework_id, d.control_id, p.service_namespace, 0, p.accounts
+            FROM (SELECT q.run_id, q.service_namespace, q.grains, count(*) AS accounts
+                  FROM (SELECT g.run_id, g.account_id, g.service_namespace, array_agg(g.grain ORDER BY g.grain) AS grains
+                        FROM srm.audit_group g WHERE NOT g.stored
+                        GROUP BY g.run_id, g.account_id, g.service_namespace) q
+                  GROUP BY q.run_id, q.service_namespace, q.grains) p
+            CROSS JOIN LATERAL (SELECT DISTINCT d.framework_id, d.control_id
+                                FROM srm.audit_default d
+                                WHERE d.run_id = p.run_id AND d.service_namespace = p.service_namespace
+                                  AND d.grain = ANY (p.grains) AND d.class = 'inherited') d) u
+      GROUP BY u.run_id, u.framework_id, u.control_id, u.service_namespace) f
+JOIN srm.control c USING (framework_id, control_id);
 COMMENT ON VIEW srm.bi_inherited_controls IS
     'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
 

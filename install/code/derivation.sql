@@ -198,6 +198,7 @@ SET work_mem = '256MB'
 AS $$
 DECLARE
     n bigint;
+    keys bigint;
 BEGIN
     LOCK TABLE srm_internal.derivation IN EXCLUSIVE MODE;
     TRUNCATE srm_internal.derivation, srm_internal.derivation_basis, srm_internal.grain;
@@ -234,10 +235,11 @@ BEGIN
     CREATE TEMPORARY TABLE srm_key ON COMMIT DROP AS
     SELECT row_number() OVER (ORDER BY k.layers, k.organizational, k.withdrawn)::integer AS key_id, k.*
     FROM (SELECT DISTINCT x.layers, x.organizational, x.withdrawn FROM pg_temp.srm_control_key x) k;
+    SELECT count(*) INTO keys FROM pg_temp.srm_key;
     -- the answer and its explanation once per grain and combination (the
     -- same rules and words as srm_internal.derivation_explained)
     INSERT INTO srm_internal.derivation_basis (basis_id, grain_id, layers, organizational, withdrawn, responsibility, explanation)
-    SELECT (g.grain_id - 1) * (SELECT count(*) FROM pg_temp.srm_key) + k.key_id, g.grain_id,
+    SELECT (g.grain_id - 1) * keys + k.key_id, g.grain_id,
            k.layers, k.organizational, k.withdrawn,
            CASE WHEN k.withdrawn THEN 'not applicable'::srm.responsibility
                 WHEN k.organizational THEN srm_internal.organizational_responsibility(srm.responsibility_agg(e.responsibility))
@@ -266,7 +268,7 @@ BEGIN
     JOIN pg_temp.srm_key k ON k.layers = ck.layers AND k.organizational = ck.organizational AND k.withdrawn = ck.withdrawn
     CROSS JOIN srm_internal.grain g
     JOIN srm_internal.derivation_basis b
-      ON b.basis_id = (g.grain_id - 1) * (SELECT count(*) FROM pg_temp.srm_key) + k.key_id;
+      ON b.basis_id = (g.grain_id - 1) * keys + k.key_id;
     DROP TABLE pg_temp.srm_grain_layer, pg_temp.srm_control_key, pg_temp.srm_key;
     PERFORM srm_internal.derivation_apply_overrides(NULL);
     ANALYZE srm_internal.grain, srm_internal.derivation_basis, srm_internal.derivation;
@@ -399,46 +401,36 @@ COMMENT ON FUNCTION srm_internal.variant_of(text, jsonb, jsonb) IS
 CREATE FUNCTION srm_internal.grain_of(provider text, service_namespace text, resource_type text, variant text)
 RETURNS integer
 LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-SELECT g.grain_id
-FROM srm_internal.grain g
-WHERE g.provider = grain_of.provider
-  AND ((g.resource_type = grain_of.resource_type AND g.variant = grain_of.variant)
-       OR (g.resource_type = grain_of.resource_type AND g.variant IS NULL)
-       OR (g.service_namespace = grain_of.service_namespace AND g.resource_type IS NULL))
-ORDER BY g.variant IS NULL, g.resource_type IS NULL
-LIMIT 1;
-END;
+-- three index probes, the most specific first (a scan of every grain per
+-- call made bulk answers slow)
+RETURN coalesce((SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
+                   AND g.variant = grain_of.variant
+                 LIMIT 1),
+                (SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
+                   AND g.variant IS NULL
+                 LIMIT 1),
+                (SELECT g.grain_id FROM srm_internal.grain g
+                 WHERE g.provider = grain_of.provider AND g.service_namespace = grain_of.service_namespace
+                   AND g.resource_type IS NULL
+                 LIMIT 1));
 COMMENT ON FUNCTION srm_internal.grain_of(text, text, text, text) IS
     'the grain of the stored derivation that answers for an asset of a service, resource type and variant: the most specific one stored';
-
--- controls at grains, before overrides, for the given controls and grains
--- (the audit and the per-asset functions use it)
-CREATE FUNCTION srm_internal.derived_responsibilities(framework_id text, control_ids text[], provider text,
-                                             service_namespaces text[])
-RETURNS TABLE (control_id text, service_namespace text, responsibility srm.responsibility)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-SELECT d.control_id, g.service_namespace, d.derived
-FROM srm_internal.grain g
-JOIN srm_internal.derivation d ON d.grain_id = g.grain_id
-WHERE g.provider = derived_responsibilities.provider
-  AND g.service_namespace = ANY (derived_responsibilities.service_namespaces)
-  AND g.resource_type IS NULL
-  AND d.framework_id = derived_responsibilities.framework_id
-  AND d.control_id = ANY (derived_responsibilities.control_ids);
-END;
-COMMENT ON FUNCTION srm_internal.derived_responsibilities(text, text[], text, text[]) IS
-    'the derived responsibility of the given controls on the given services, before overrides, from the stored derivation at the service grain';
 
 -- one control on one service
 CREATE FUNCTION srm_internal.derived_responsibility(framework_id text, control_id text, provider text, service_namespace text)
 RETURNS srm.responsibility
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-SELECT d.responsibility
-FROM srm_internal.derived_responsibilities(derived_responsibility.framework_id, ARRAY[derived_responsibility.control_id],
-                                  derived_responsibility.provider, ARRAY[derived_responsibility.service_namespace]) d;
+SELECT d.derived
+FROM srm_internal.grain g
+JOIN srm_internal.derivation d ON d.grain_id = g.grain_id
+WHERE g.provider = derived_responsibility.provider
+  AND g.service_namespace = derived_responsibility.service_namespace
+  AND g.resource_type IS NULL
+  AND d.framework_id = derived_responsibility.framework_id
+  AND d.control_id = derived_responsibility.control_id;
 END;
 COMMENT ON FUNCTION srm_internal.derived_responsibility(text, text, text, text) IS
     'the derived responsibility of one control on one service, before overrides (the stored derivation, by index lookups)';

@@ -107,8 +107,9 @@ DECLARE
 BEGIN
     SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_header.run;
     SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
-    SELECT array_agg(DISTINCT a.account_id ORDER BY a.account_id) INTO v_accounts
-    FROM srm.audit_asset a WHERE a.run_id = r.run_id;
+    -- the accounts hashed first: a sort of 1,000 names, not of every asset
+    SELECT array_agg(a.account_id ORDER BY a.account_id) INTO v_accounts
+    FROM (SELECT DISTINCT a.account_id FROM srm.audit_asset a WHERE a.run_id = r.run_id) a;
     v_scope := CASE WHEN r.accounts IS NULL THEN 'all accounts in the inventory' ELSE 'accounts named by the run' END
                || format(' (%s with assets', coalesce(cardinality(v_accounts), 0))
                || CASE WHEN cardinality(v_accounts) > 0
@@ -220,8 +221,10 @@ RETURNS boolean
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 -- the accounts of the run's groups (those of its known assets); a run of
 -- 0.2.0 has no groups: then those of its known assets
-RETURN coalesce((SELECT nullif(count(DISTINCT g.account_id), 0) FROM srm.audit_group g WHERE g.run_id = report_is_large.run),
-                (SELECT count(DISTINCT a.account_id) FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known))
+RETURN coalesce((SELECT nullif(count(*), 0)
+                 FROM (SELECT DISTINCT g.account_id FROM srm.audit_group g WHERE g.run_id = report_is_large.run) g),
+                (SELECT count(*)
+                 FROM (SELECT DISTINCT a.account_id FROM srm.audit_asset a WHERE a.run_id = report_is_large.run AND a.known) a))
        > srm_internal.report_account_threshold();
 COMMENT ON FUNCTION srm_internal.report_is_large(bigint) IS
     'whether an audit run has more accounts with known assets than srm_internal.report_account_threshold(): srm.report_html then shows top lists, a histogram and totals per tag rather than one bar per account';
@@ -326,8 +329,12 @@ CREATE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
-SELECT t.tags ->> report_tag_totals.key, count(*), count(DISTINCT t.account_id), sum(t.customer_controls), sum(t.gaps)
-FROM srm_internal.report_asset_totals(report_tag_totals.run) t
+-- per tag value and account first (hashed), then per tag value
+SELECT t.tag_value, sum(t.assets)::bigint, count(*), sum(t.customer_controls), sum(t.gaps)
+FROM (SELECT t.tags ->> report_tag_totals.key AS tag_value, t.account_id, count(*) AS assets,
+             sum(t.customer_controls) AS customer_controls, sum(t.gaps) AS gaps
+      FROM srm_internal.report_asset_totals(report_tag_totals.run) t
+      GROUP BY 1, 2) t
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
@@ -469,7 +476,8 @@ DECLARE
     v_gaps       jsonb;
     html         text;
 BEGIN
-    SELECT count(DISTINCT m.service_namespace) INTO v_n FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run;
+    SELECT count(*) INTO v_n
+    FROM (SELECT DISTINCT m.service_namespace FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run) m;
     SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus))
@@ -675,13 +683,17 @@ DECLARE
     v_n   bigint;
     v_m   numeric;
     v_att text[];
+    v_inh srm.bi_inherited_controls[];
     x     record;
     html  text;
 BEGIN
+    -- the view read once
+    SELECT array_agg(i) INTO v_inh FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
     SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
     INTO v_n, v_att
-    FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
-    SELECT count(DISTINCT f.service_namespace) INTO v_m FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run;
+    FROM unnest(v_inh) i;
+    SELECT count(*) INTO v_m
+    FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
     html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
@@ -700,9 +712,8 @@ BEGIN
              || '</tr></thead>' || E'\n' || '<tbody>' || E'\n';
         FOR x IN SELECT i.label, i.title, count(DISTINCT i.service_namespace) AS services, sum(i.asset_controls) AS pairs,
                         array_agg(DISTINCT i.service_namespace ORDER BY i.service_namespace) AS service_list, min(i.attestations) AS attestations
-                 FROM srm.bi_inherited_controls i
+                 FROM unnest(v_inh) i
                  LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
-                 WHERE i.run_id = report_inherited_controls.run
                  GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
                  ORDER BY c.sort_id, i.control_id LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td>%s</td></tr>',

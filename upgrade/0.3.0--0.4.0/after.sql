@@ -1,2 +1,6 @@
 -- upgrade/0.3.0--0.4.0/after.sql: what 0.4.0 no longer has, dropped once
 -- 0.4.0's functions and views are in place.  Never CASCADE.
+
+-- issue 9 (perf9): srm_internal.derived_responsibility reads the stored
+-- derivation itself; its only caller's helper goes
+DROP FUNCTION srm_internal.derived_responsibilities(text, text[], text, text[]);
