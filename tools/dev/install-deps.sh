@@ -7,7 +7,8 @@
 #          metadata validation) and the Debian packaging tools (dpkg-dev,
 #          debhelper, postgresql-server-dev-all for pg_buildext's debhelper
 #          sequence, git to copy the tracked files, iproute2 for the
-#          package test's private network namespace)
+#          package test's private network namespace), valgrind (the
+#          memcheck run; clang-14 and its runtime serve the ASan build too)
 # Runs as root (or through sudo when it is available).
 set -euo pipefail
 what=${1:-build}
@@ -20,7 +21,7 @@ pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates)
 case "$what" in
 	build) ;;
 	test)
-		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium dpkg-dev debhelper git iproute2)
+		pkgs+=(clang-14 libclang-rt-14-dev postgresql-15-cron chromium dpkg-dev debhelper git iproute2 valgrind)
 		# Node.js may come from elsewhere (with its own npm): Debian's only if missing
 		if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
 			pkgs+=(nodejs npm)
