@@ -41,7 +41,9 @@ trap cleanup EXIT
 echo "valgrind: building srm with -O0 -g in a copy of the tree"
 copy_tree "$top" "$work/src"
 make -C "$work/src" -s clean >/dev/null
-make -C "$work/src" -s with_llvm=no PG_CFLAGS='-O0 -g' >"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+# --coverage: which functions ran under memcheck (below)
+make -C "$work/src" -s with_llvm=no PG_CFLAGS='-O0 -g --coverage' PG_LDFLAGS='--coverage' \
+	>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 make -C "$work/src" -s with_llvm=no install >>"$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
 
 cluster_init "$work"
@@ -54,6 +56,10 @@ server_up=1
 cluster_stop "$work" 60
 server_up=0
 
+# the backends write the coverage counts next to the objects; only the
+# counts of the run under memcheck are kept
+find "$work/src/src" -name '*.gcda' -delete
+chown -R postgres: "$work/src/src"
 echo "valgrind: the server under memcheck; tests: $tests"
 SECONDS=0
 cluster_start "$work" 600 valgrind --tool=memcheck --quiet --trace-children=yes \
@@ -79,6 +85,19 @@ echo "valgrind: tests done after ${SECONDS}s"
 errs=0
 awk -v srcdir="$work/src/src/" -f "$here/valgrind-errors.awk" "$out"/vglogs/*.log >"$out/errors.txt" || errs=$?
 cat "$out/errors.txt"
-if [ $status -ne 0 ]; then echo "valgrind: FAILED: tests failed under memcheck"; exit 1; fi
-if [ $errs -ne 0 ]; then echo "valgrind: FAILED: memcheck errors in srm's code (logs: $out/vglogs)"; exit 1; fi
-echo "valgrind: ok"
+# every SQL-callable C function ran under memcheck (gcov: lines executed)
+ran=$(cd "$work/src" && gcov -f -n -o src src/*.c 2>/dev/null |
+	awk '/^Function / { f = $2; gsub(/\047/, "", f) } /^Lines executed:/ && f != "" { if ($0 !~ /^Lines executed:0\.00%/) print f; f = "" }')
+callable=$(sed -n 's/^PG_FUNCTION_INFO_V1(\([a-z_0-9]*\));/\1/p' "$work/src"/src/*.c)
+missed=$(comm -23 <(sort -u <<<"$callable") <(sort -u <<<"$ran"))
+[ -z "$missed" ] && echo "valgrind: all $(wc -l <<<"$callable") SQL-callable C functions ran under memcheck"
+
+verdict=0
+if [ $status -ne 0 ]; then echo "valgrind: FAILED: tests failed under memcheck"; verdict=1; fi
+if [ $errs -ne 0 ]; then echo "valgrind: FAILED: memcheck errors in srm's code (logs: $out/vglogs)"; verdict=1; fi
+if [ -n "$missed" ]; then
+	echo "valgrind: FAILED: SQL-callable C functions that no file ran under memcheck:" $missed
+	verdict=1
+fi
+[ $verdict = 0 ] && echo "valgrind: ok"
+exit $verdict
