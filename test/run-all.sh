@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every test of srm: installs what it needs, builds with -Werror and
 # assertions, installs, runs the pg_regress suite in a throw-away cluster,
-# checks META.json, builds and tests the Debian package, and smoke-fuzzes
-# the parser.  Ends with "N passed, N failed".
+# checks META.json, builds and tests the Debian package, runs the files
+# that reach the C code under valgrind and with ASan/UBSan, and
+# smoke-fuzzes the parser.  Ends with "N passed, N failed".
 set -uo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
@@ -108,6 +109,12 @@ cat package.log
 while read -r step; do pass "package/$step"; done < <(sed -n 's/^package: ok: \([a-z]*\):.*/\1/p' package.log)
 while read -r step; do fail "package/$step"; done < <(sed -n 's/^package: FAIL: \([a-z]*\):.*/\1/p' package.log)
 if [ $status -ne 0 ] && ! grep -q '^package: FAIL: [a-z]*:' package.log; then fail "package (did not finish)"; fi
+
+echo "== memory: the regression files that reach srm's C code, the server under valgrind memcheck, srm.so built with -O0 -g (private root)"
+if bash test/lib/private-root.sh -- bash test/memory/valgrind.sh "$results/valgrind" </dev/null; then pass memory/valgrind; else fail memory/valgrind; fi
+
+echo "== memory: CREATE EXTENSION and the same files with srm.so built with AddressSanitizer and UBSan (private root)"
+if bash test/lib/private-root.sh -- bash test/memory/sanitize.sh "$results/sanitize" </dev/null; then pass memory/sanitize; else fail memory/sanitize; fi
 
 echo "== fuzz smoke of the parser"
 if test/fuzz/run.sh; then pass fuzz/parse; else fail fuzz/parse; fi
