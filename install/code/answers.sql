@@ -97,7 +97,7 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    near text := srm_internal.closest_names(srm_internal.control_key(coalesce(control, '')), 'control');
+    near text := srm_internal.closest_controls(control, NULL);
 BEGIN
     RAISE EXCEPTION 'unknown control "%"', control
         USING ERRCODE = 'undefined_object',
