@@ -51,7 +51,7 @@ srm_drop_guard(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("srm_internal.drop_guard() is an event trigger function"),
-				 errhint("It runs as event trigger srm_drop_guard; call srm_internal.drop_guard_check() to see the rows a drop would delete.")));
+				 errhint("It runs as event trigger srm_drop_guard; srm.user_rows() lists the rows a drop would delete.")));
 	trigdata = (EventTriggerData *) fcinfo->context;
 	if (trigdata->parsetree == NULL || !IsA(trigdata->parsetree, DropStmt))
 		PG_RETURN_VOID();
