@@ -972,11 +972,15 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     near text := srm_internal.closest_controls(control, NULL);
+    fw text := substring(srm_internal.control_key(coalesce(control, '')), '^([a-z0-9-]+):');
 BEGIN
     RAISE EXCEPTION 'unknown control "%"', control
         USING ERRCODE = 'undefined_object',
               DETAIL = format('It was read as the control id "%s".', srm_internal.control_key(coalesce(control, ''))),
-              HINT = CASE WHEN near IS NULL THEN 'See srm.control for the controls srm knows.'
+              HINT = CASE WHEN fw IS NOT NULL AND NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = fw)
+                          THEN format('srm knows no framework "%s"; its frameworks: %s.', fw,
+                                      (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f))
+                          WHEN near IS NULL THEN 'See srm.control for the controls srm knows.'
                           ELSE format('Closest known controls: %s.', near) END;
 END
 $$;
@@ -4376,7 +4380,7 @@ RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE
 AS $$
 DECLARE
-    v text := 'srm_csv_' || pg_catalog.txid_current() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
+    v text := 'srm_csv_' || pg_catalog.pg_backend_pid() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
     names text;
     cells text;
 BEGIN
@@ -4476,6 +4480,8 @@ BEGIN
         CREATE EVENT TRIGGER srm_drop_guard ON ddl_command_start
             WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA')
             EXECUTE FUNCTION srm_internal.drop_guard();
+        COMMENT ON EVENT TRIGGER srm_drop_guard IS
+            'refuses DROP EXTENSION srm (and DROP SCHEMA srm CASCADE) while the database holds user rows of srm, unless the session set srm.drop_with_user_rows = on';
     END IF;
 END
 $$;

@@ -27,7 +27,7 @@ RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE
 AS $$
 DECLARE
-    v text := 'srm_csv_' || pg_catalog.txid_current() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
+    v text := 'srm_csv_' || pg_catalog.pg_backend_pid() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
     names text;
     cells text;
 BEGIN

@@ -68,6 +68,8 @@ BEGIN
         CREATE EVENT TRIGGER srm_drop_guard ON ddl_command_start
             WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA')
             EXECUTE FUNCTION srm_internal.drop_guard();
+        COMMENT ON EVENT TRIGGER srm_drop_guard IS
+            'refuses DROP EXTENSION srm (and DROP SCHEMA srm CASCADE) while the database holds user rows of srm, unless the session set srm.drop_with_user_rows = on';
     END IF;
 END
 $$;
