@@ -29,18 +29,18 @@ SELECT step, kind, layer_id, responsibility, origin FROM srm.explain(:'instance'
 SELECT srm.run_audit('nist-800-53-r5', 'MODERATE', note => 'baseline before any evidence') AS first_run \gset
 
 \echo '== Recording what the customer has done =='
-INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence, assessed_by)
-SELECT 'nist-800-53-r5', c, a.account_id, 'implemented', e, 'compliance-team'
+INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence)
+SELECT 'nist-800-53-r5', c, a.account_id, 'implemented', e
 FROM (SELECT DISTINCT account_id FROM srm.asset) a,
      (VALUES ('AC-2', 'IAM Identity Center; quarterly access review tickets'),
              ('IA-2', 'Phishing-resistant MFA enforced by SCP'),
              ('AU-2', 'CloudTrail organization trail to the log-archive account'),
              ('CM-6', 'AWS Config conformance pack for NIST 800-53')) AS v(c, e);
-INSERT INTO srm.control_status (framework_id, control_id, service_namespace, status, evidence, assessed_by)
-VALUES ('nist-800-53-r5', 'SI-2', 'ec2', 'implemented', 'SSM Patch Manager baselines, weekly maintenance window', 'compliance-team'),
-       ('nist-800-53-r5', 'SC-28', 's3', 'implemented', 'S3 default encryption with KMS keys enforced by SCP', 'compliance-team'),
-       ('nist-800-53-r5', 'SC-7', 'ec2', 'partial', 'Security groups reviewed; NACL baseline still planned', 'compliance-team'),
-       ('nist-800-53-r5', 'CP-9', 'rds', 'planned', 'AWS Backup plan drafted', 'compliance-team');
+INSERT INTO srm.control_status (framework_id, control_id, service_namespace, status, evidence)
+VALUES ('nist-800-53-r5', 'SI-2', 'ec2', 'implemented', 'SSM Patch Manager baselines, weekly maintenance window'),
+       ('nist-800-53-r5', 'SC-28', 's3', 'implemented', 'S3 default encryption with KMS keys enforced by SCP'),
+       ('nist-800-53-r5', 'SC-7', 'ec2', 'partial', 'Security groups reviewed; NACL baseline still planned'),
+       ('nist-800-53-r5', 'CP-9', 'rds', 'planned', 'AWS Backup plan drafted');
 SELECT count(*) AS statuses_recorded FROM srm.control_status;
 
 \echo
@@ -77,10 +77,12 @@ SELECT srm.oscal_ssp(:run);
 \o
 \pset format aligned
 \pset tuples_only off
-COPY (SELECT * FROM srm.bi_run ORDER BY run_id) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/runs.csv
-COPY (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = :run ORDER BY account_id, service_namespace, class) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/responsibility_mix.csv
-COPY (SELECT * FROM srm.bi_customer_gaps WHERE run_id = :run ORDER BY account_id, service_namespace, control_id, asset) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/customer_gaps.csv
-COPY (SELECT * FROM srm.bi_gaps_by_family WHERE run_id = :run ORDER BY family_id) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/gaps_by_family.csv
-COPY (SELECT * FROM srm.bi_inherited_controls WHERE run_id = :run ORDER BY control_id, service_namespace) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/inherited_controls.csv
-COPY (SELECT * FROM srm.bi_trend ORDER BY run_id, class) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/trend.csv
-COPY (SELECT * FROM srm.bi_unknown_assets WHERE run_id = :run ORDER BY asset_id) TO STDOUT WITH (FORMAT csv, HEADER) \g :out/unknown_assets.csv
+-- CSV through srm.csv: a cell a spreadsheet would run as a formula (a note,
+-- a resource id, evidence beginning with =, +, -, @) gets a leading quote
+SELECT * FROM srm.csv('SELECT * FROM srm.bi_run ORDER BY run_id') \g (format=unaligned tuples_only=on) :out/runs.csv
+SELECT * FROM srm.csv(format('SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %s ORDER BY account_id, service_namespace, class, grain', :run)) \g (format=unaligned tuples_only=on) :out/responsibility_mix.csv
+SELECT * FROM srm.csv(format('SELECT * FROM srm.bi_customer_gaps WHERE run_id = %s ORDER BY account_id, service_namespace, control_id, asset', :run)) \g (format=unaligned tuples_only=on) :out/customer_gaps.csv
+SELECT * FROM srm.csv(format('SELECT * FROM srm.bi_gaps_by_family WHERE run_id = %s ORDER BY family_id', :run)) \g (format=unaligned tuples_only=on) :out/gaps_by_family.csv
+SELECT * FROM srm.csv(format('SELECT * FROM srm.bi_inherited_controls WHERE run_id = %s ORDER BY control_id, service_namespace', :run)) \g (format=unaligned tuples_only=on) :out/inherited_controls.csv
+SELECT * FROM srm.csv('SELECT * FROM srm.bi_trend ORDER BY run_id, class') \g (format=unaligned tuples_only=on) :out/trend.csv
+SELECT * FROM srm.csv(format('SELECT * FROM srm.bi_unknown_assets WHERE run_id = %s ORDER BY asset_id', :run)) \g (format=unaligned tuples_only=on) :out/unknown_assets.csv

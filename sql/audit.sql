@@ -35,14 +35,15 @@ SELECT account_id, service_namespace, class, asset_controls, controls, gaps
 FROM bi_responsibility_mix WHERE run_id = :run_1 ORDER BY 1, 2, 3, grain;
 
 -- statuses: the account has patched its guest OSes; one instance is
--- documented as an exception; one control is only planned
-INSERT INTO control_status (framework_id, control_id, account_id, service_namespace, status, evidence, assessed_by, assessed_at)
-VALUES ('aws-srm', 'os-patching', '402918374655', 'ec2', 'implemented', 'SSM Patch Manager baseline, weekly', 'auditor-a', '2025-06-03 10:00Z');
-INSERT INTO control_status (framework_id, control_id, asset, status, evidence_url, assessed_by, assessed_at)
+-- documented as an exception; one control is only planned (assessed on the
+-- dates of the auditors' reports: back-dated, with the reason)
+INSERT INTO control_status (framework_id, control_id, account_id, service_namespace, status, evidence, assessed_at, backdate_reason)
+VALUES ('aws-srm', 'os-patching', '402918374655', 'ec2', 'implemented', 'SSM Patch Manager baseline, weekly', '2025-06-03 10:00Z', 'auditor A''s report');
+INSERT INTO control_status (framework_id, control_id, asset, status, evidence_url, assessed_at, backdate_reason)
 VALUES ('aws-srm', 'network-security', 'arn:aws:ec2:us-east-1:402918374655:instance/i-0a1b2c3d4e5f60001',
-        'alternative', 'https://wiki.example.com/secops/host-firewall', 'auditor-a', '2025-06-03 10:05Z');
-INSERT INTO control_status (framework_id, control_id, account_id, status, assessed_by, assessed_at)
-VALUES ('aws-srm', 'data', '402918374655', 'planned', 'auditor-b', '2025-06-03 11:00Z');
+        'alternative', 'https://wiki.example.com/secops/host-firewall', '2025-06-03 10:05Z', 'auditor A''s report');
+INSERT INTO control_status (framework_id, control_id, account_id, status, assessed_at, backdate_reason)
+VALUES ('aws-srm', 'data', '402918374655', 'planned', '2025-06-03 11:00Z', 'auditor B''s report');
 SELECT run_audit('aws-srm', NULL, ARRAY['402918374655', '718265390142'], 'second run') AS run_2 \gset
 
 -- the same question, as of each run

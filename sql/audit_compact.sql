@@ -209,17 +209,17 @@ INSERT INTO override (provider, service_namespace, account_id, asset, framework_
     ('aws', NULL, NULL, :'s3_a3', 'nist-800-53-r5', NULL, NULL, 'provider', 'asset, whole framework'),
     ('aws', NULL, NULL, :'any_big', 'nist-800-53-r5', NULL, 'ac', 'not applicable', 'asset, family, in a small account'),
     ('aws', NULL, :'big', NULL, 'aws-srm', NULL, NULL, 'customer', 'account, whole aws-srm');
-INSERT INTO control_status (framework_id, control_id, account_id, service_namespace, asset, status, evidence, evidence_url, assessed_at) VALUES
-    ('nist-800-53-r5', 'SI-2', NULL, 'ec2', NULL, 'implemented', 'patch baseline', NULL, '2025-01-01Z'),
-    ('nist-800-53-r5', 'SI-2', '402918374655', 'ec2', NULL, 'planned', NULL, NULL, '2024-01-01Z'),
-    ('nist-800-53-r5', 'AC-2', '718265390142', NULL, NULL, 'partial', NULL, NULL, '2025-01-01Z'),
-    ('nist-800-53-r5', 'AC-2', NULL, 's3', NULL, 'implemented', 'bucket policies reviewed', NULL, '2024-06-01Z'),
-    ('nist-800-53-r5', 'CM-6', NULL, NULL, :'ec2_a2', 'alternative', NULL, 'https://wiki.example.com/cm6', '2025-01-01Z'),
-    ('nist-800-53-r5', 'RA-5', NULL, 'lambda', NULL, 'planned', NULL, NULL, '2024-01-01Z'),
-    ('nist-800-53-r5', 'RA-5', NULL, 'lambda', NULL, 'implemented', 'Inspector on', NULL, '2025-01-01Z'),
-    ('nist-800-53-r5', 'SC-7', :'big', NULL, NULL, 'not-applicable', 'no network', NULL, '2025-01-01Z'),
-    ('nist-800-53-r5', 'AU-2', :'big', 'ec2', NULL, 'implemented', 'CloudTrail', NULL, '2025-01-01Z'),
-    ('aws-srm', 'data', '402918374655', NULL, NULL, 'partial', NULL, NULL, '2025-01-01Z');
+INSERT INTO control_status (framework_id, control_id, account_id, service_namespace, asset, status, evidence, evidence_url, assessed_at, backdate_reason) VALUES
+    ('nist-800-53-r5', 'SI-2', NULL, 'ec2', NULL, 'implemented', 'patch baseline', NULL, '2025-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'SI-2', '402918374655', 'ec2', NULL, 'planned', NULL, NULL, '2024-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'AC-2', '718265390142', NULL, NULL, 'partial', NULL, NULL, '2025-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'AC-2', NULL, 's3', NULL, 'implemented', 'bucket policies reviewed', NULL, '2024-06-01Z', 'test dates'),
+    ('nist-800-53-r5', 'CM-6', NULL, NULL, :'ec2_a2', 'alternative', NULL, 'https://wiki.example.com/cm6', '2025-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'RA-5', NULL, 'lambda', NULL, 'planned', NULL, NULL, '2024-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'RA-5', NULL, 'lambda', NULL, 'implemented', 'Inspector on', NULL, '2025-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'SC-7', :'big', NULL, NULL, 'not-applicable', 'no network', NULL, '2025-01-01Z', 'test dates'),
+    ('nist-800-53-r5', 'AU-2', :'big', 'ec2', NULL, 'implemented', 'CloudTrail', NULL, '2025-01-01Z', 'test dates'),
+    ('aws-srm', 'data', '402918374655', NULL, NULL, 'partial', NULL, NULL, '2025-01-01Z', 'test dates');
 
 SELECT run_audit('nist-800-53-r5', 'MODERATE', note => 'rules') AS run_2 \gset
 INSERT INTO ref SELECT :run_2, * FROM pg_temp.reference(:run_2);

@@ -201,7 +201,7 @@ SELECT substring(html FROM '<h2><span class="num">1</span>([^<]*)</h2>') AS sect
        pg_temp.occurrences(substring(html FROM '<svg id="chart-accounts".*?</svg>'), 'stroke-width="0.8"><title>') AS account_rows,
        html LIKE '%<svg id="chart-gap-shares"%' AS histogram, html LIKE '%<svg id="chart-service-gaps"%' AS services_by_gaps,
        html LIKE '%<table id="tag-totals">%' AS tag_table,
-       html LIKE '%\copy (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = ' || :big_run || ') TO %' AS points_to_csv,
+       html LIKE '%SELECT * FROM srm.csv(''SELECT * FROM srm.bi_responsibility_mix WHERE run_id = ' || :big_run || ''')%' AS points_to_csv,
        pg_temp.occurrences(html, '<svg') AS svgs
 FROM big_page;
 -- the top accounts are the first rows of srm.bi_customer_gaps summed per account

@@ -68,6 +68,9 @@ echo "(${SECONDS}s)"
 echo "== pg_dump / pg_restore of overrides (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/dump/run.sh </dev/null; then pass dump/overrides; else fail dump/overrides; fi
 
+echo "== DROP EXTENSION srm with user rows: refused with the count, dropped after the deliberate step (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/drop/run.sh </dev/null; then pass drop/guard; else fail drop/guard; fi
+
 results=${SRM_TEST_OUT:-$top/out/test}
 mkdir -p "$results"
 echo "== upgrade: 0.1.0 as released + user rows, ALTER EXTENSION srm UPDATE, compared with a fresh install (throw-away cluster)"

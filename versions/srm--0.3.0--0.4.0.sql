@@ -32,6 +32,43 @@ ALTER TABLE srm.asset_load ADD COLUMN accounts text[] NOT NULL DEFAULT '{}';
 COMMENT ON COLUMN srm.asset_load.accounts IS
     'the account ids of the load''s items (accepted or rejected), set as the load ends: a load is visible to the members of teams that have all its accounts (one with none, to the role that loaded it)';
 
+-- issue 11 (provenance of statuses): install/tables/provenance.sql as 0.4.0
+-- installs it; the history starts empty (statuses of 0.3.0 keep their
+-- assessed_by and assessed_at as written)
+-------------------------------------------------------------------------------
+ALTER TABLE srm.control_status ADD COLUMN backdate_reason text;
+COMMENT ON COLUMN srm.control_status.assessed_by IS
+    'who set the status: always the session''s login role (session_user) as the server saw it, whatever the writer gives';
+COMMENT ON COLUMN srm.control_status.assessed_at IS
+    'when the status was assessed: the server''s time of the write unless the writer gives an earlier time with a backdate_reason; never in the future';
+COMMENT ON COLUMN srm.control_status.backdate_reason IS
+    'why assessed_at lies before the time the server recorded the status (required then, null otherwise)';
+
+-------------------------------------------------------------------------------
+-- History of statuses: append-only
+-------------------------------------------------------------------------------
+
+CREATE TABLE srm.control_status_history (
+    history_id bigserial PRIMARY KEY,
+    status_id  bigint NOT NULL,
+    operation  text NOT NULL CHECK (operation IN ('insert', 'update', 'delete', 'truncate')),
+    changed_by text NOT NULL,
+    changed_at timestamptz NOT NULL,
+    old_row    jsonb,
+    new_row    jsonb,
+    CHECK ((old_row IS NULL) = (operation = 'insert') AND (new_row IS NULL) = (operation IN ('delete', 'truncate')))
+);
+COMMENT ON TABLE srm.control_status_history IS
+    'every insert, update and delete of a control status (and every status a TRUNCATE removed), as written: the row before (old_row) and after (new_row), the session''s login role and the server''s time. Append-only: written by srm''s trigger alone, never updated, deleted or truncated (a trigger refuses it, even to the owner). Kept by pg_dump.';
+CREATE INDEX ON srm.control_status_history (status_id);
+SELECT pg_catalog.pg_extension_config_dump('srm.control_status_history', '');
+SELECT pg_catalog.pg_extension_config_dump('srm.control_status_history_history_id_seq', '');
+
+-- readable by every role, as the statuses are; written by no role but
+-- through the trigger (a SECURITY DEFINER function)
+REVOKE ALL ON srm.control_status_history FROM PUBLIC;
+GRANT SELECT ON srm.control_status_history TO PUBLIC;
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -194,8 +231,9 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- Control ids in the forms people write
 -------------------------------------------------------------------------------
 
--- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-2 (1), patch-management,
--- nist-800-53-r5:ac-2 all reduce to the stored id
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), patch-management,
+-- nist-800-53-r5:ac-2, nist-800-53-r5:AC-02 all reduce to the stored id (with
+-- the framework prefix kept when one was given)
 CREATE OR REPLACE FUNCTION srm_internal.control_key(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -204,10 +242,28 @@ RETURN pg_catalog.regexp_replace(
                pg_catalog.regexp_replace(
                    pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
                    '\((\d+)\)', '.\1', 'g'),
-               '^([a-z]{2})-0*(\d)', '\1-\2'),
+               '^((?:[a-z0-9-]+:)?[a-z]{2})-0*(\d)', '\1-\2'),
            '\.0*(\d)', '.\1', 'g');
 COMMENT ON FUNCTION srm_internal.control_key(text) IS
-    'the stored form of a control id: lower case, enhancements as .N, no leading zeros (AC-2(1) -> ac-2.1)';
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2)';
+
+-- the three known controls closest to an unknown id (compared in the stored
+-- form, shown as labels), within a framework when one is named: for hints
+CREATE OR REPLACE FUNCTION srm_internal.closest_controls(control text, framework text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT pg_catalog.string_agg(b.label, ', ' ORDER BY b.d, b.label)
+FROM (SELECT c.label, srm_internal.name_distance(k.id, c.control_id) AS d
+      FROM (SELECT pg_catalog.regexp_replace(srm_internal.control_key(coalesce(closest_controls.control, '')), '^[a-z0-9-]+:', '') AS id,
+                   coalesce(pg_catalog.lower(closest_controls.framework),
+                            pg_catalog.substring(srm_internal.control_key(coalesce(closest_controls.control, '')), '^([a-z0-9-]+):')) AS fw) AS k
+      JOIN srm.control c ON k.fw IS NULL OR c.framework_id = k.fw
+      ORDER BY 2, 1
+      LIMIT 3) AS b;
+END;
+COMMENT ON FUNCTION srm_internal.closest_controls(text, text) IS
+    'the three known controls closest to an unknown control id (edit distance in the stored form, ac-2.1; within the framework given or prefixed, else all), as labels for hints';
 
 CREATE OR REPLACE FUNCTION srm.resolve_control(control text)
 RETURNS TABLE (control text, framework_id text, control_id text, label text, family_id text,
@@ -279,7 +335,7 @@ BEGIN
     IF NEW.control_id IS NOT NULL THEN
         SELECT * INTO c FROM srm.resolve_control(NEW.framework_id || ':' || NEW.control_id);
         IF c.control_id IS NULL THEN
-            near := srm_internal.closest_names(srm_internal.control_key(NEW.control_id), 'control');
+            near := srm_internal.closest_controls(NEW.control_id, NEW.framework_id);
             RAISE EXCEPTION 'unknown control "%" in framework %', NEW.control_id, NEW.framework_id
                 USING ERRCODE = 'undefined_object',
                       DETAIL = format('It was read as the control id "%s".', srm_internal.control_key(NEW.control_id)),
@@ -941,12 +997,16 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    near text := srm_internal.closest_names(srm_internal.control_key(coalesce(control, '')), 'control');
+    near text := srm_internal.closest_controls(control, NULL);
+    fw text := substring(srm_internal.control_key(coalesce(control, '')), '^([a-z0-9-]+):');
 BEGIN
     RAISE EXCEPTION 'unknown control "%"', control
         USING ERRCODE = 'undefined_object',
               DETAIL = format('It was read as the control id "%s".', srm_internal.control_key(coalesce(control, ''))),
-              HINT = CASE WHEN near IS NULL THEN 'See srm.control for the controls srm knows.'
+              HINT = CASE WHEN fw IS NOT NULL AND NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = fw)
+                          THEN format('srm knows no framework "%s"; its frameworks: %s.', fw,
+                                      (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f))
+                          WHEN near IS NULL THEN 'See srm.control for the controls srm knows.'
                           ELSE format('Closest known controls: %s.', near) END;
 END
 $$;
@@ -1357,6 +1417,127 @@ $$;
 COMMENT ON FUNCTION srm_internal.control_status_check() IS 'checks and normalizes a control status as it is written';
 CREATE OR REPLACE TRIGGER control_status_check BEFORE INSERT OR UPDATE ON srm.control_status
     FOR EACH ROW EXECUTE FUNCTION srm_internal.control_status_check();
+
+-------------------------------------------------------------------- install/code/provenance.sql
+-- install/code/provenance.sql (code part): the provenance of control
+-- statuses (who set a status and when, as the server saw it) and their
+-- append-only history.
+
+-- whether this session restores statuses as they were (a dump): the setting
+-- srm.keep_provenance = on, honoured for a superuser's session only
+CREATE OR REPLACE FUNCTION srm_internal.keeping_provenance()
+RETURNS boolean
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF NOT coalesce(nullif(current_setting('srm.keep_provenance', true), '')::boolean, false) THEN
+        RETURN false;
+    END IF;
+    IF NOT (SELECT r.rolsuper FROM pg_roles r WHERE r.rolname = session_user) THEN
+        RAISE EXCEPTION 'srm.keep_provenance is for a superuser restoring a dump'
+            USING ERRCODE = 'insufficient_privilege',
+                  DETAIL = format('Role %I is not a superuser; its statuses record it as their author and the server''s time.', session_user),
+                  HINT = 'RESET srm.keep_provenance.';
+    END IF;
+    RETURN true;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.keeping_provenance() IS
+    'whether the session keeps statuses'' assessed_by, assessed_at and backdate_reason as written and records no history (setting srm.keep_provenance = on, for restoring a dump; an error for a role that is not a superuser)';
+
+-- who and when, as the server sees it
+CREATE OR REPLACE FUNCTION srm_internal.control_status_provenance()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF srm_internal.keeping_provenance() THEN
+        RETURN NEW;
+    END IF;
+    NEW.assessed_by := session_user;
+    -- an update that leaves the time alone is a new assessment, now
+    IF TG_OP = 'UPDATE' AND NEW.assessed_at IS NOT DISTINCT FROM OLD.assessed_at THEN
+        NEW.assessed_at := now();
+        NEW.backdate_reason := NULL;
+        RETURN NEW;
+    END IF;
+    NEW.assessed_at := coalesce(NEW.assessed_at, now());
+    IF NEW.assessed_at > clock_timestamp() THEN
+        RAISE EXCEPTION 'a control status cannot be assessed in the future (%)', NEW.assessed_at
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('The server''s time is %s.', clock_timestamp()),
+                  HINT = 'Leave assessed_at out: it is the server''s time of the write.';
+    END IF;
+    IF NEW.assessed_at < now() THEN
+        IF coalesce(NEW.backdate_reason, '') !~ '\S' THEN
+            RAISE EXCEPTION 'a back-dated control status needs a reason'
+                USING ERRCODE = 'not_null_violation',
+                      DETAIL = format('assessed_at %s lies before the server''s time %s.', NEW.assessed_at, now()),
+                      HINT = 'Say why in backdate_reason, or leave assessed_at out (the server''s time). Restoring a dump? A superuser sets srm.keep_provenance = on.';
+        END IF;
+    ELSE
+        NEW.backdate_reason := NULL;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.control_status_provenance() IS
+    'sets a control status''s assessed_by to the session''s login role and assessed_at to the server''s time unless back-dated with a reason; refuses a future time';
+CREATE OR REPLACE TRIGGER control_status_provenance BEFORE INSERT OR UPDATE ON srm.control_status
+    FOR EACH ROW EXECUTE FUNCTION srm_internal.control_status_provenance();
+
+-- every change, into the history (as the owner: no role can write the
+-- history directly)
+CREATE OR REPLACE FUNCTION srm_internal.control_status_log()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF srm_internal.keeping_provenance() THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP = 'TRUNCATE' THEN
+        INSERT INTO srm.control_status_history (status_id, operation, changed_by, changed_at, old_row)
+        SELECT s.status_id, 'truncate', session_user, now(), to_jsonb(s)
+        FROM srm.control_status s ORDER BY s.status_id;
+    ELSE
+        INSERT INTO srm.control_status_history (status_id, operation, changed_by, changed_at, old_row, new_row)
+        VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.status_id ELSE NEW.status_id END, lower(TG_OP), session_user, now(),
+                CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
+                CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END);
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.control_status_log() IS
+    'appends every insert, update and delete of a control status (and the statuses a TRUNCATE removes) to srm.control_status_history';
+REVOKE EXECUTE ON FUNCTION srm_internal.control_status_log() FROM PUBLIC;
+CREATE OR REPLACE TRIGGER control_status_log AFTER INSERT OR UPDATE OR DELETE ON srm.control_status
+    FOR EACH ROW EXECUTE FUNCTION srm_internal.control_status_log();
+CREATE OR REPLACE TRIGGER control_status_log_truncate BEFORE TRUNCATE ON srm.control_status
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.control_status_log();
+
+-- the history is append-only, for its owner too
+CREATE OR REPLACE FUNCTION srm_internal.control_status_history_append_only()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RAISE EXCEPTION 'srm.control_status_history is append-only: % refused', TG_OP
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = 'The history of statuses is never changed. To prune it deliberately, the table''s owner disables its triggers first (ALTER TABLE srm.control_status_history DISABLE TRIGGER USER) and enables them again after.';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.control_status_history_append_only() IS
+    'refuses every UPDATE, DELETE and TRUNCATE of srm.control_status_history';
+CREATE OR REPLACE TRIGGER control_status_history_append_only BEFORE UPDATE OR DELETE ON srm.control_status_history
+    FOR EACH ROW EXECUTE FUNCTION srm_internal.control_status_history_append_only();
+CREATE OR REPLACE TRIGGER control_status_history_append_only_truncate BEFORE TRUNCATE ON srm.control_status_history
+    FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.control_status_history_append_only();
 
 -------------------------------------------------------------------- install/code/references.sql
 -- install/code/references.sql (code part): how the user's rows refer to the shipped model.
@@ -1952,6 +2133,17 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = coalesce('Its baselines: ' || (SELECT string_agg(DISTINCT b, ', ') FROM srm.control c, unnest(c.baselines) b WHERE c.framework_id = fw) || '.',
                                   'It has none: pass NULL to audit every control.');
+    END IF;
+    IF cardinality(accounts) = 0 THEN
+        RAISE EXCEPTION 'the list of accounts to audit is empty'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Name at least one account, or pass NULL (no list) to audit every account.';
+    END IF;
+    IF array_position(accounts, NULL) IS NOT NULL THEN
+        RAISE EXCEPTION 'the list of accounts to audit holds a NULL'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('The list was %s.', accounts),
+                  HINT = 'Name accounts by their 12-digit ids; to audit every account pass NULL instead of a list.';
     END IF;
     SELECT string_agg(a, ', ') INTO missing FROM unnest(accounts) a
     WHERE a IS NULL OR NOT EXISTS (SELECT FROM srm.asset x WHERE x.account_id = a);
@@ -3092,7 +3284,7 @@ BEGIN
                   top_accounts, srm_internal.report_number(v_n)) || E'\n'
         || format('<p class="note" id="accounts-note">%s accounts are too many for one bar each: this section shows the %s accounts with the most customer gaps (dark bar, over the asset &times; control pairs where the customer takes part), how the share of gaps spreads over all accounts, and the totals per tag. '
                   'Every account is in the BI views: <code>SELECT account_id, class, sum(asset_controls), sum(gaps) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class</code>; '
-                  'as CSV, <code>\copy (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %s) TO ''accounts.csv'' CSV HEADER</code>.</p>',
+                  'as CSV (cells a spreadsheet would run as formulas neutralised), <code>psql -XAt -c "SELECT * FROM srm.csv(''SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %s'')" &gt; accounts.csv</code>.</p>',
                   srm_internal.report_number(v_n), top_accounts, run, run) || E'\n'
         || '<figure>' || srm_internal.report_bars_svg('chart-accounts', 'Accounts with the most customer gaps', v_rows)
         || format('<figcaption class="sql">SQL: <code>SELECT account_id, sum(assets) AS gaps FROM srm.bi_customer_gaps WHERE run_id = %s GROUP BY account_id ORDER BY gaps DESC, account_id LIMIT %s</code>; pairs where the customer takes part: <code>sum(asset_controls) FILTER (WHERE class IN (''shared'', ''customer-specific''))</code> of srm.bi_responsibility_mix</figcaption>',
@@ -4299,6 +4491,142 @@ $fn$;
 COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS
     'the customer''s system as audited in a run, as an OSCAL 1.1.3 system security plan (JSON) valid against NIST''s schema: a this-system component and one service component per AWS service; per control of the run one implemented-requirement with, per service, an export of what AWS provides and what is the customer''s responsibility (srm.oscal_export), inherited / satisfied (where a status was recorded) on this-system, control-origination props (srm.fedramp_origination, customer''s plan) and the audited implementation status (no status recorded: planned, a customer gap). UUIDs are name-based per subject, so the same run always gives the same document; an unknown run raises no_data_found';
 
+-------------------------------------------------------------------- install/code/csv.sql
+-- install/code/csv.sql (code part): CSV that a spreadsheet opens without
+-- running a cell as a formula (OWASP's CSV injection guidance): every text
+-- cell that begins with =, +, -, @, a tab or a carriage return gets a
+-- leading single quote, unless it is a plain number such as -5 or +1.5;
+-- numeric and boolean columns are written as they are.
+
+-- one cell's text, neutralised (not quoted)
+CREATE OR REPLACE FUNCTION srm.csv_cell(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE WHEN value ~ '^[-=+@\t\r]' AND value !~ '^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$'
+            THEN '''' || value ELSE value END;
+COMMENT ON FUNCTION srm.csv_cell(text) IS
+    'a CSV cell''s text that a spreadsheet does not run as a formula: a leading single quote before =, +, -, @, tab or carriage return, unless the text is a plain number (-5); for COPY ... CSV of one''s own queries';
+
+-- a text cell, neutralised and quoted (null: an empty field)
+CREATE OR REPLACE FUNCTION srm_internal.csv_quoted(value text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce('"' || pg_catalog.replace(srm.csv_cell(value), '"', '""') || '"', '');
+COMMENT ON FUNCTION srm_internal.csv_quoted(text) IS
+    'a text cell of srm.csv: neutralised by srm.csv_cell, in double quotes (quotes doubled); an empty field for null';
+
+-- a query's rows as CSV records
+CREATE OR REPLACE FUNCTION srm.csv(query text, header boolean DEFAULT true)
+RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE
+AS $$
+DECLARE
+    v text := 'srm_csv_' || pg_catalog.pg_backend_pid() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
+    names text;
+    cells text;
+BEGIN
+    IF query IS NULL OR query !~ '\S' THEN
+        RAISE EXCEPTION 'srm.csv needs a query'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'For example srm.csv(''SELECT * FROM srm.bi_customer_gaps WHERE run_id = 2'').';
+    END IF;
+    -- the query's columns, names and types, from a temporary view of it
+    EXECUTE pg_catalog.format('CREATE TEMPORARY VIEW %I AS %s', v, query);
+    SELECT pg_catalog.string_agg(srm_internal.csv_quoted(a.attname::text), ',' ORDER BY a.attnum),
+           pg_catalog.string_agg(CASE WHEN t.typcategory IN ('N', 'B')
+                                      THEN pg_catalog.format('coalesce(q.%I::text, '''')', a.attname)
+                                      ELSE pg_catalog.format('srm_internal.csv_quoted(q.%I::text)', a.attname) END,
+                                 ' || '','' || ' ORDER BY a.attnum)
+      INTO names, cells
+      FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+     WHERE a.attrelid = pg_catalog.format('pg_temp.%I', v)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+    IF header THEN
+        RETURN NEXT names;
+    END IF;
+    RETURN QUERY EXECUTE pg_catalog.format('SELECT %s FROM pg_temp.%I q', cells, v);
+    EXECUTE pg_catalog.format('DROP VIEW pg_temp.%I', v);
+END
+$$;
+COMMENT ON FUNCTION srm.csv(text, boolean) IS
+    'the rows of a query as CSV records (RFC 4180; a header first unless header is false): text cells quoted and neutralised by srm.csv_cell so that a spreadsheet runs none as a formula, numbers and booleans as they are. Write a file with psql: SELECT * FROM srm.csv(''SELECT ...'') \g (format=unaligned tuples_only=on) out.csv';
+
+-------------------------------------------------------------------- install/code/drop_guard.sql
+-- install/code/drop_guard.sql (code part): DROP EXTENSION srm on a database
+-- that holds user rows fails, saying how many rows of which tables would be
+-- lost, unless the session sets srm.drop_with_user_rows = on.
+
+-- the user's rows per table: those pg_dump keeps (the tables registered with
+-- pg_extension_config_dump, under their conditions)
+CREATE OR REPLACE FUNCTION srm.user_rows()
+RETURNS TABLE (table_name text, user_rows bigint)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    cfg record;
+BEGIN
+    FOR cfg IN
+        SELECT x.cfg_oid::regclass AS tbl, coalesce(x.cond, '') AS cond
+        FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg_oid, cond), pg_class c
+        WHERE e.extname = 'srm' AND c.oid = x.cfg_oid AND c.relkind IN ('r', 'p')
+        ORDER BY x.cfg_oid::regclass::text
+    LOOP
+        table_name := cfg.tbl::text;
+        EXECUTE format('SELECT count(*) FROM %s %s', cfg.tbl, cfg.cond) INTO user_rows;
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION srm.user_rows() IS
+    'the user''s rows per table of srm (the rows pg_dump keeps: inventory, loads, rejections, statuses and their history, overrides, the user''s attestations, audit runs and what they recorded); DROP EXTENSION srm would delete them';
+
+-- the check of the event trigger: an error naming what would be lost
+CREATE OR REPLACE FUNCTION srm_internal.drop_guard_check()
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    total bigint;
+    tables text;
+BEGIN
+    IF coalesce(nullif(current_setting('srm.drop_with_user_rows', true), '')::boolean, false) THEN
+        RETURN;
+    END IF;
+    SELECT sum(u.user_rows), string_agg(format('%s: %s', u.table_name, u.user_rows), ', ' ORDER BY u.table_name)
+      INTO total, tables
+      FROM srm.user_rows() u WHERE u.user_rows > 0;
+    IF total > 0 THEN
+        RAISE EXCEPTION 'dropping srm would delete % user rows', total
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  DETAIL = format('Rows per table: %s.', tables),
+                  HINT = 'Keep them first (pg_dump of the database). Then, to drop srm and its rows deliberately: SET srm.drop_with_user_rows = on; DROP EXTENSION srm;';
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.drop_guard_check() IS
+    'raises the error of the drop guard when the database holds user rows of srm (srm.user_rows), unless the session set srm.drop_with_user_rows = on';
+
+CREATE OR REPLACE FUNCTION srm_internal.drop_guard()
+RETURNS event_trigger
+AS 'MODULE_PATHNAME', 'srm_drop_guard'
+LANGUAGE C;
+COMMENT ON FUNCTION srm_internal.drop_guard() IS
+    'event trigger (ddl_command_start) of DROP EXTENSION and DROP SCHEMA: when the statement names srm (or DROP SCHEMA srm CASCADE), runs srm_internal.drop_guard_check()';
+
+-- created once (an upgrade re-runs this part)
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_catalog.pg_event_trigger WHERE evtname = 'srm_drop_guard') THEN
+        CREATE EVENT TRIGGER srm_drop_guard ON ddl_command_start
+            WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA')
+            EXECUTE FUNCTION srm_internal.drop_guard();
+        COMMENT ON EVENT TRIGGER srm_drop_guard IS
+            'refuses DROP EXTENSION srm (and DROP SCHEMA srm CASCADE) while the database holds user rows of srm, unless the session set srm.drop_with_user_rows = on';
+    END IF;
+END
+$$;
+
 -------------------------------------------------------------------- install/code/teams.sql
 -- install/code/teams.sql (code part): row-level security per team.
 --
@@ -4320,6 +4648,9 @@ COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS
 --   srm.control_status,            its account and the account in its
 --   srm.override                   asset's ARN (both the member's where set);
 --                                  neither: read by all, written as above
+--   srm.control_status_history     the accounts of the rows before and after,
+--                                  as srm.control_status (written by srm's
+--                                  trigger only)
 --   srm.audit_run                  its accounts, all of them the member's (a
 --                                  run over every account, accounts null,
 --                                  is the owner's)
@@ -4543,6 +4874,19 @@ CREATE POLICY team_write ON srm.control_status
                 OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[]))
            AND (account_id IS NOT NULL OR srm_internal.arn_account(asset) IS NOT NULL
                 OR (SELECT srm_internal.team_writes_unscoped())));
+
+-- the history of statuses: a change is read when every account its rows
+-- (before and after) name is the member's, as the statuses themselves;
+-- written only by srm's trigger, with the owner's rights
+ALTER TABLE srm.control_status_history ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_read ON srm.control_status_history;
+CREATE POLICY team_read ON srm.control_status_history FOR SELECT
+    USING (NOT EXISTS (SELECT FROM (VALUES (old_row), (new_row)) AS v(r)
+                       WHERE v.r IS NOT NULL
+                         AND ((v.r->>'account_id' IS NOT NULL
+                               AND NOT v.r->>'account_id' = ANY ((SELECT srm_internal.team_accounts())::text[]))
+                              OR (srm_internal.arn_account(v.r->>'asset') IS NOT NULL
+                                  AND NOT srm_internal.arn_account(v.r->>'asset') = ANY ((SELECT srm_internal.team_accounts())::text[])))));
 
 ALTER TABLE srm.override ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_read ON srm.override;

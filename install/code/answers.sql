@@ -98,12 +98,16 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    near text := srm_internal.closest_names(srm_internal.control_key(coalesce(control, '')), 'control');
+    near text := srm_internal.closest_controls(control, NULL);
+    fw text := substring(srm_internal.control_key(coalesce(control, '')), '^([a-z0-9-]+):');
 BEGIN
     RAISE EXCEPTION 'unknown control "%"', control
         USING ERRCODE = 'undefined_object',
               DETAIL = format('It was read as the control id "%s".', srm_internal.control_key(coalesce(control, ''))),
-              HINT = CASE WHEN near IS NULL THEN 'See srm.control for the controls srm knows.'
+              HINT = CASE WHEN fw IS NOT NULL AND NOT EXISTS (SELECT FROM srm.framework f WHERE f.framework_id = fw)
+                          THEN format('srm knows no framework "%s"; its frameworks: %s.', fw,
+                                      (SELECT string_agg(f.framework_id, ', ' ORDER BY f.framework_id) FROM srm.framework f))
+                          WHEN near IS NULL THEN 'See srm.control for the controls srm knows.'
                           ELSE format('Closest known controls: %s.', near) END;
 END
 $$;

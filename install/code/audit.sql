@@ -59,6 +59,17 @@ BEGIN
                   HINT = coalesce('Its baselines: ' || (SELECT string_agg(DISTINCT b, ', ') FROM srm.control c, unnest(c.baselines) b WHERE c.framework_id = fw) || '.',
                                   'It has none: pass NULL to audit every control.');
     END IF;
+    IF cardinality(accounts) = 0 THEN
+        RAISE EXCEPTION 'the list of accounts to audit is empty'
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'Name at least one account, or pass NULL (no list) to audit every account.';
+    END IF;
+    IF array_position(accounts, NULL) IS NOT NULL THEN
+        RAISE EXCEPTION 'the list of accounts to audit holds a NULL'
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = format('The list was %s.', accounts),
+                  HINT = 'Name accounts by their 12-digit ids; to audit every account pass NULL instead of a list.';
+    END IF;
     SELECT string_agg(a, ', ') INTO missing FROM unnest(accounts) a
     WHERE a IS NULL OR NOT EXISTS (SELECT FROM srm.asset x WHERE x.account_id = a);
     IF missing IS NOT NULL THEN

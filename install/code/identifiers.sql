@@ -159,8 +159,9 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- Control ids in the forms people write
 -------------------------------------------------------------------------------
 
--- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-2 (1), patch-management,
--- nist-800-53-r5:ac-2 all reduce to the stored id
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), patch-management,
+-- nist-800-53-r5:ac-2, nist-800-53-r5:AC-02 all reduce to the stored id (with
+-- the framework prefix kept when one was given)
 CREATE FUNCTION srm_internal.control_key(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -169,10 +170,28 @@ RETURN pg_catalog.regexp_replace(
                pg_catalog.regexp_replace(
                    pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
                    '\((\d+)\)', '.\1', 'g'),
-               '^([a-z]{2})-0*(\d)', '\1-\2'),
+               '^((?:[a-z0-9-]+:)?[a-z]{2})-0*(\d)', '\1-\2'),
            '\.0*(\d)', '.\1', 'g');
 COMMENT ON FUNCTION srm_internal.control_key(text) IS
-    'the stored form of a control id: lower case, enhancements as .N, no leading zeros (AC-2(1) -> ac-2.1)';
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2)';
+
+-- the three known controls closest to an unknown id (compared in the stored
+-- form, shown as labels), within a framework when one is named: for hints
+CREATE FUNCTION srm_internal.closest_controls(control text, framework text)
+RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+SELECT pg_catalog.string_agg(b.label, ', ' ORDER BY b.d, b.label)
+FROM (SELECT c.label, srm_internal.name_distance(k.id, c.control_id) AS d
+      FROM (SELECT pg_catalog.regexp_replace(srm_internal.control_key(coalesce(closest_controls.control, '')), '^[a-z0-9-]+:', '') AS id,
+                   coalesce(pg_catalog.lower(closest_controls.framework),
+                            pg_catalog.substring(srm_internal.control_key(coalesce(closest_controls.control, '')), '^([a-z0-9-]+):')) AS fw) AS k
+      JOIN srm.control c ON k.fw IS NULL OR c.framework_id = k.fw
+      ORDER BY 2, 1
+      LIMIT 3) AS b;
+END;
+COMMENT ON FUNCTION srm_internal.closest_controls(text, text) IS
+    'the three known controls closest to an unknown control id (edit distance in the stored form, ac-2.1; within the framework given or prefixed, else all), as labels for hints';
 
 CREATE FUNCTION srm.resolve_control(control text)
 RETURNS TABLE (control text, framework_id text, control_id text, label text, family_id text,

@@ -29,7 +29,7 @@ BEGIN
     IF NEW.control_id IS NOT NULL THEN
         SELECT * INTO c FROM srm.resolve_control(NEW.framework_id || ':' || NEW.control_id);
         IF c.control_id IS NULL THEN
-            near := srm_internal.closest_names(srm_internal.control_key(NEW.control_id), 'control');
+            near := srm_internal.closest_controls(NEW.control_id, NEW.framework_id);
             RAISE EXCEPTION 'unknown control "%" in framework %', NEW.control_id, NEW.framework_id
                 USING ERRCODE = 'undefined_object',
                       DETAIL = format('It was read as the control id "%s".', srm_internal.control_key(NEW.control_id)),

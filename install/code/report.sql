@@ -395,7 +395,7 @@ BEGIN
                   top_accounts, srm_internal.report_number(v_n)) || E'\n'
         || format('<p class="note" id="accounts-note">%s accounts are too many for one bar each: this section shows the %s accounts with the most customer gaps (dark bar, over the asset &times; control pairs where the customer takes part), how the share of gaps spreads over all accounts, and the totals per tag. '
                   'Every account is in the BI views: <code>SELECT account_id, class, sum(asset_controls), sum(gaps) FROM srm.bi_responsibility_mix WHERE run_id = %s GROUP BY account_id, class</code>; '
-                  'as CSV, <code>\copy (SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %s) TO ''accounts.csv'' CSV HEADER</code>.</p>',
+                  'as CSV (cells a spreadsheet would run as formulas neutralised), <code>psql -XAt -c "SELECT * FROM srm.csv(''SELECT * FROM srm.bi_responsibility_mix WHERE run_id = %s'')" &gt; accounts.csv</code>.</p>',
                   srm_internal.report_number(v_n), top_accounts, run, run) || E'\n'
         || '<figure>' || srm_internal.report_bars_svg('chart-accounts', 'Accounts with the most customer gaps', v_rows)
         || format('<figcaption class="sql">SQL: <code>SELECT account_id, sum(assets) AS gaps FROM srm.bi_customer_gaps WHERE run_id = %s GROUP BY account_id ORDER BY gaps DESC, account_id LIMIT %s</code>; pairs where the customer takes part: <code>sum(asset_controls) FILTER (WHERE class IN (''shared'', ''customer-specific''))</code> of srm.bi_responsibility_mix</figcaption>',

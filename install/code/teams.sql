@@ -18,6 +18,9 @@
 --   srm.control_status,            its account and the account in its
 --   srm.override                   asset's ARN (both the member's where set);
 --                                  neither: read by all, written as above
+--   srm.control_status_history     the accounts of the rows before and after,
+--                                  as srm.control_status (written by srm's
+--                                  trigger only)
 --   srm.audit_run                  its accounts, all of them the member's (a
 --                                  run over every account, accounts null,
 --                                  is the owner's)
@@ -241,6 +244,19 @@ CREATE POLICY team_write ON srm.control_status
                 OR srm_internal.arn_account(asset) = ANY ((SELECT srm_internal.team_accounts())::text[]))
            AND (account_id IS NOT NULL OR srm_internal.arn_account(asset) IS NOT NULL
                 OR (SELECT srm_internal.team_writes_unscoped())));
+
+-- the history of statuses: a change is read when every account its rows
+-- (before and after) name is the member's, as the statuses themselves;
+-- written only by srm's trigger, with the owner's rights
+ALTER TABLE srm.control_status_history ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_read ON srm.control_status_history;
+CREATE POLICY team_read ON srm.control_status_history FOR SELECT
+    USING (NOT EXISTS (SELECT FROM (VALUES (old_row), (new_row)) AS v(r)
+                       WHERE v.r IS NOT NULL
+                         AND ((v.r->>'account_id' IS NOT NULL
+                               AND NOT v.r->>'account_id' = ANY ((SELECT srm_internal.team_accounts())::text[]))
+                              OR (srm_internal.arn_account(v.r->>'asset') IS NOT NULL
+                                  AND NOT srm_internal.arn_account(v.r->>'asset') = ANY ((SELECT srm_internal.team_accounts())::text[])))));
 
 ALTER TABLE srm.override ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_read ON srm.override;

@@ -26,9 +26,18 @@ BEGIN
 	-- tables whose rows are all the user's: emptied together
 	SELECT string_agg(cfg_oid::regclass::text, ', ') INTO whole
 	FROM pg_extension e, unnest(e.extconfig, e.extcondition) AS x(cfg_oid, cond), pg_class c
-	WHERE e.extname = 'srm' AND c.oid = x.cfg_oid AND c.relkind IN ('r', 'p') AND coalesce(x.cond, '') = '';
+	WHERE e.extname = 'srm' AND c.oid = x.cfg_oid AND c.relkind IN ('r', 'p') AND coalesce(x.cond, '') = ''
+	  AND c.oid IS DISTINCT FROM to_regclass('srm.control_status_history');
 	IF whole IS NOT NULL THEN
 		EXECUTE 'TRUNCATE ' || whole || ' RESTART IDENTITY';
+	END IF;
+	-- the history of statuses is append-only (its triggers refuse a
+	-- TRUNCATE): emptied deliberately, after the statuses (whose TRUNCATE
+	-- it logs), with triggers off for this one statement
+	IF to_regclass('srm.control_status_history') IS NOT NULL THEN
+		PERFORM set_config('session_replication_role', 'replica', true);
+		EXECUTE 'TRUNCATE srm.control_status_history RESTART IDENTITY';
+		PERFORM set_config('session_replication_role', 'origin', true);
 	END IF;
 	-- tables that hold shipped rows as well: only the user's rows go
 	FOR cfg IN
