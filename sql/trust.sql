@@ -15,6 +15,9 @@ RESET client_min_messages;
 CREATE ROLE srm_trust_alice;
 GRANT INSERT, UPDATE, DELETE ON control_status TO srm_trust_alice;
 GRANT USAGE ON SEQUENCE control_status_status_id_seq TO srm_trust_alice;
+-- alice's team has the account whose statuses she writes (row-level
+-- security: sql/teams.sql)
+INSERT INTO team_account (team, account_id) VALUES ('srm_trust_alice', '402918374655');
 -- an error without its detail (which names the server's time)
 CREATE FUNCTION pg_temp.error_of(q text) RETURNS text LANGUAGE sql
 RETURN regexp_replace(public.test_error(q), E'\n  detail: [^\n]*', '');
@@ -95,6 +98,7 @@ RETURNING assessed_by, assessed_at, backdate_reason;
 SELECT count(*) AS history_rows FROM control_status_history;
 ROLLBACK;
 
+DELETE FROM team_account WHERE team = 'srm_trust_alice';
 REVOKE ALL ON control_status FROM srm_trust_alice;
 REVOKE ALL ON SEQUENCE control_status_status_id_seq FROM srm_trust_alice;
 DROP ROLE srm_trust_alice;
