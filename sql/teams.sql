@@ -77,6 +77,9 @@ CREATE FUNCTION pg_temp.seen() RETURNS TABLE (tbl text, scope text, n bigint) LA
     UNION ALL SELECT 'asset_load_rejection', (SELECT array_to_string(l.accounts, ',') FROM srm.asset_load l
                                               WHERE l.load_id = r.load_id), count(*) FROM srm.asset_load_rejection r GROUP BY 2
     UNION ALL SELECT 'control_status', coalesce(account_id, srm_internal.arn_account(asset), '-'), count(*) FROM srm.control_status GROUP BY 2
+    UNION ALL SELECT 'control_status_history', coalesce(coalesce(new_row, old_row)->>'account_id',
+                                                        srm_internal.arn_account(coalesce(new_row, old_row)->>'asset'), '-'), count(*)
+              FROM srm.control_status_history GROUP BY 2
     UNION ALL SELECT 'override', coalesce(account_id, srm_internal.arn_account(asset), '-'), count(*) FROM srm.override GROUP BY 2
     UNION ALL SELECT 'audit_run', note, count(*) FROM srm.audit_run GROUP BY 2
     UNION ALL SELECT 'audit_asset', run_id || ':' || account_id, count(*) FROM srm.audit_asset GROUP BY 2
