@@ -47,7 +47,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 REGRESS = io operators opclass aggregate vocabulary errors laws model derivation seed azure identifiers overrides inventories loader audit audit_compact report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 security catalog qualifiers nist_review
 REGRESS_OPTS = --inputdir=$(srcdir)
 
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out srm-load
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -73,6 +73,26 @@ build/srm_data.sql: $(srcdir)/tools/build/gen_data.py $(wildcard $(srcdir)/data/
 	mkdir -p build
 	python3 $(srcdir)/tools/build/gen_data.py > $@.tmp
 	mv $@.tmp $@
+
+# srm-load, the client that loads AWS Config data of any size (libpq and
+# zlib), installed into PostgreSQL's bin directory beside psql
+SRM_LOAD_CFLAGS = -O2 -Wall -Wextra -Wno-unused-parameter -I$(shell $(PG_CONFIG) --includedir)
+SRM_LOAD_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq -lz
+
+all: srm-load
+srm-load: client/srm_load.c
+	$(CC) $(SRM_LOAD_CFLAGS) $(SRM_LOAD_EXTRA_CFLAGS) $(filter-out -I%,$(CPPFLAGS)) $(LDFLAGS) -o $@ $< $(SRM_LOAD_LIBS)
+
+install: install-srm-load
+install-srm-load: srm-load installdirs
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) srm-load '$(DESTDIR)$(bindir)/srm-load'
+
+uninstall: uninstall-srm-load
+uninstall-srm-load:
+	rm -f '$(DESTDIR)$(bindir)/srm-load'
+
+.PHONY: install-srm-load uninstall-srm-load
 
 # The notices, licences and sources of the shipped third-party data, and
 # the project's README, NIST review and licence.  PGXS's DOCS would install

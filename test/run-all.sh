@@ -85,6 +85,9 @@ fi
 echo "== matrix diff 0.1.0 -> current: the tool runs on aws-srm's cells and its counts agree (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/matrix_diff/check.sh "$results/matrix-diff" </dev/null; then pass matrix-diff/counts; else fail matrix-diff/counts; fi
 
+echo "== srm-load: every input shape, plain and gzipped, files and stdin, agrees with srm.load_config_snapshot; bad items rejected alone; exit status (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/load/run.sh "$results/load" </dev/null; then pass load/shapes; else fail load/shapes; fi
+
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 
