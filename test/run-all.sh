@@ -88,6 +88,9 @@ if setsid -w pg_virtualenv -t bash test/matrix_diff/check.sh "$results/matrix-di
 echo "== srm-load: every input shape, plain and gzipped, files and stdin, agrees with srm.load_config_snapshot; bad items rejected alone; exit status (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/load/run.sh "$results/load" </dev/null; then pass load/shapes; else fail load/shapes; fi
 
+echo "== loads at the same time: 4 rounds of 2 srm-load + 2 load_config_snapshot sharing resources in different orders, no deadlock, newest captures kept (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/load/concurrent.sh "$results/load-concurrent" </dev/null; then pass load/concurrent; else fail load/concurrent; fi
+
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 

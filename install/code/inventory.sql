@@ -66,27 +66,21 @@ COMMENT ON FUNCTION srm_internal.json_or_null(text) IS
 -- the work tables of a load, in the session: srm_load_item holds one batch
 -- of items as read (idx: the item's index in its file, from 0; reason: set
 -- when the item was rejected before it could be read), srm_load_raw the
--- same as text for srm-load's COPY, srm_load_norm the items as they would
--- be stored with the reason each is rejected, if any
+-- same as text for srm-load's COPY
 CREATE FUNCTION srm_internal.config_load_tables()
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF to_regclass('pg_temp.srm_load_norm') IS NULL THEN
+    IF to_regclass('pg_temp.srm_load_item') IS NULL THEN
         CREATE TEMPORARY TABLE srm_load_raw (idx integer NOT NULL, item text NOT NULL, reason text);
         CREATE TEMPORARY TABLE srm_load_item (idx integer NOT NULL, item jsonb NOT NULL, reason text);
-        CREATE TEMPORARY TABLE srm_load_norm (
-            idx integer NOT NULL, item jsonb NOT NULL, account_id text, region text, resource_type text,
-            resource_id text, resource_name text, arn text, service_namespace text, known_type boolean,
-            tags jsonb, configuration jsonb, supplementary_configuration jsonb, item_status text,
-            captured_at timestamptz, reason text, inserted boolean);
     END IF;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.config_load_tables() IS
-    'creates the session''s work tables of a load (srm_load_raw, srm_load_item, srm_load_norm) unless they exist';
+    'creates the session''s work tables of a load (srm_load_raw, srm_load_item) unless they exist';
 
 -- one batch of items, from pg_temp.srm_load_item, into srm.asset for load
 -- lid, with the rules of every load (srm.load_config_snapshot and srm-load
@@ -101,6 +95,8 @@ COMMENT ON FUNCTION srm_internal.config_load_tables() IS
 --   * resource types are spelled as srm knows them (aws::ec2::instance is
 --     AWS::EC2::Instance), regions in lower case without blanks, a region
 --     "Not Applicable" is the ARN's region (global when it names none);
+--     the service is the resource type's, for a type srm does not know the
+--     one its namespace or, failing that, its ARN names;
 --   * tags given as [{"key", "value"}] pairs become an object, a
 --     configuration given as a JSON string its JSON;
 --   * assets are written in the order of their key, so that loads running
@@ -111,15 +107,14 @@ CREATE FUNCTION srm_internal.config_items_merge(lid bigint)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
+-- a batch's plan is costed high on tables without statistics; compiling
+-- its long expressions with LLVM takes seconds that the batch itself does not
+SET jit = off
 AS $$
 DECLARE
-    n_read integer;
-    n_inserted integer;
-    n_updated integer;
-    n_rejected integer;
+    n record;
 BEGIN
     PERFORM srm_internal.config_load_tables();
-    TRUNCATE pg_temp.srm_load_norm;
 
     -- select-resource-config returns items as JSON strings
     UPDATE pg_temp.srm_load_item i SET item = j
@@ -127,141 +122,145 @@ BEGIN
           FROM pg_temp.srm_load_item WHERE jsonb_typeof(item) = 'string') s
     WHERE i.idx = s.idx AND s.j IS NOT NULL;
 
-    INSERT INTO pg_temp.srm_load_norm
-        (idx, item, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace,
-         known_type, tags, configuration, supplementary_configuration, item_status, captured_at, reason)
-    SELECT f.idx, f.item, f.account_id,
-           CASE WHEN f.region = 'not applicable' THEN coalesce(nullif(f.arn_m[3], ''), 'global') ELSE f.region END,
-           coalesce(t.resource_type, f.resource_type), f.resource_id, f.resource_name, f.arn,
-           coalesce(t.service_namespace,
-                    CASE WHEN t.resource_type IS NULL AND f.arn IS NOT NULL AND f.reason IS NULL
-                         THEN (SELECT r.service_namespace FROM srm.resolve_asset(f.arn) r) END),
-           t.resource_type IS NOT NULL,
-           CASE jsonb_typeof(f.item -> 'tags')
-               WHEN 'object' THEN f.item -> 'tags'
-               WHEN 'array' THEN (SELECT coalesce(jsonb_object_agg(coalesce(e ->> 'key', e ->> 'Key'),
-                                                                   coalesce(e -> 'value', e -> 'Value', 'null')), '{}')
-                                  FROM jsonb_array_elements(f.item -> 'tags') e
-                                  WHERE coalesce(e ->> 'key', e ->> 'Key') IS NOT NULL)
-               ELSE '{}' END,
-           CASE WHEN jsonb_typeof(f.item -> 'configuration') = 'string'
-                THEN coalesce(srm_internal.json_or_null(f.item ->> 'configuration'), f.item -> 'configuration')
-                ELSE f.item -> 'configuration' END,
-           f.item -> 'supplementaryConfiguration', f.item_status, f.captured_at,
-           coalesce(f.reason,
-               CASE
-                   WHEN octet_length(f.resource_type) > 256
-                       THEN format('resourceType of %s bytes is longer than 256', octet_length(f.resource_type))
-                   WHEN octet_length(f.resource_id) > 1024
-                       THEN format('resourceId of %s bytes is longer than 1024', octet_length(f.resource_id))
-                   WHEN octet_length(f.arn) > 2048
-                       THEN format('ARN of %s bytes is longer than 2048', octet_length(f.arn))
-                   WHEN octet_length(f.region) > 64
-                       THEN format('region of %s bytes is longer than 64', octet_length(f.region))
-                   WHEN f.time_text IS NOT NULL AND f.captured_at IS NULL
-                       THEN format('configurationItemCaptureTime "%s" is not an ISO 8601 time or epoch seconds', left(f.time_text, 100))
-                   WHEN f.arn IS NOT NULL AND f.arn_m IS NULL
-                       THEN format('ARN "%s" is not arn:partition:service:region:account:resource', left(f.arn, 100))
-                   WHEN f.arn IS NOT NULL AND f.arn_m[1] NOT IN ('aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b',
-                                                                'aws-iso-e', 'aws-iso-f', 'aws-eusc')
-                       THEN format('ARN "%s" names an unknown partition "%s"', left(f.arn, 100), left(f.arn_m[1], 40))
-                   WHEN t.resource_type IS NOT NULL AND f.arn IS NOT NULL AND ia.service_namespace IS NOT NULL
-                        AND ia.service_namespace <> t.service_namespace AND NOT f.arn_m[2] = ANY (t.arn_namespaces)
-                       THEN format('ARN "%s" is of service %s, not of %s''s service %s', left(f.arn, 100),
-                                   ia.service_namespace, t.resource_type, t.service_namespace)
-                   WHEN f.item_status IN ('ResourceDeleted', 'ResourceDeletedNotRecorded')
-                       THEN format('the resource is deleted (configurationItemStatus %s)', f.item_status)
-               END)
-    FROM (SELECT v.idx, v.item, v.account_id, v.region, v.resource_type, v.resource_id, v.resource_name, v.arn,
-                 v.item_status, v.time_text, v.reason,
-                 CASE WHEN v.reason IS NULL AND v.time_text IS NOT NULL THEN srm_internal.capture_time(v.time_text) END AS captured_at,
-                 CASE WHEN v.reason IS NULL AND octet_length(v.arn) <= 2048
-                      THEN regexp_match(v.arn, '^arn:([^:\s]+):([a-z0-9-]+):([a-z0-9-]*):([^:\s]*):([^\s].*)$') END AS arn_m
-          FROM (SELECT i.idx, i.item, i.item ->> 'configurationItemStatus' AS item_status,
-                       coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId') AS account_id,
-                       lower(btrim(coalesce(i.item ->> 'awsRegion', i.item ->> 'region'))) AS region,
-                       btrim(i.item ->> 'resourceType') AS resource_type,
-                       i.item ->> 'resourceId' AS resource_id,
-                       i.item ->> 'resourceName' AS resource_name,
-                       nullif(btrim(coalesce(i.item ->> 'ARN', i.item ->> 'arn')), '') AS arn,
-                       i.item ->> 'configurationItemCaptureTime' AS time_text,
-                       coalesce(i.reason, CASE
-                           WHEN jsonb_typeof(i.item) <> 'object'
-                               THEN format('the item is a %s, not an object', jsonb_typeof(i.item))
-                           WHEN jsonb_typeof(i.item -> 'resourceType') NOT IN ('string', 'null')
-                               THEN format('resourceType is a %s, not a string', jsonb_typeof(i.item -> 'resourceType'))
-                           WHEN jsonb_typeof(i.item -> 'resourceId') NOT IN ('string', 'null')
-                               THEN format('resourceId is a %s, not a string', jsonb_typeof(i.item -> 'resourceId'))
-                           WHEN jsonb_typeof(i.item -> 'resourceName') NOT IN ('string', 'null')
-                               THEN format('resourceName is a %s, not a string', jsonb_typeof(i.item -> 'resourceName'))
-                           WHEN jsonb_typeof(i.item -> 'ARN') NOT IN ('string', 'null')
-                               THEN format('ARN is a %s, not a string', jsonb_typeof(i.item -> 'ARN'))
-                           WHEN jsonb_typeof(i.item -> 'arn') NOT IN ('string', 'null')
-                               THEN format('arn is a %s, not a string', jsonb_typeof(i.item -> 'arn'))
-                           WHEN jsonb_typeof(i.item -> 'awsAccountId') NOT IN ('string', 'null')
-                               THEN format('awsAccountId is a %s, not a string', jsonb_typeof(i.item -> 'awsAccountId'))
-                           WHEN jsonb_typeof(i.item -> 'accountId') NOT IN ('string', 'null')
-                               THEN format('accountId is a %s, not a string', jsonb_typeof(i.item -> 'accountId'))
-                           WHEN jsonb_typeof(i.item -> 'awsRegion') NOT IN ('string', 'null')
-                               THEN format('awsRegion is a %s, not a string', jsonb_typeof(i.item -> 'awsRegion'))
-                           WHEN jsonb_typeof(i.item -> 'region') NOT IN ('string', 'null')
-                               THEN format('region is a %s, not a string', jsonb_typeof(i.item -> 'region'))
-                           WHEN jsonb_typeof(i.item -> 'configurationItemCaptureTime') NOT IN ('string', 'number', 'null')
-                               THEN format('configurationItemCaptureTime is a %s, not a string or a number',
-                                           jsonb_typeof(i.item -> 'configurationItemCaptureTime'))
-                           WHEN jsonb_typeof(i.item -> 'configurationItemStatus') NOT IN ('string', 'null')
-                               THEN format('configurationItemStatus is a %s, not a string', jsonb_typeof(i.item -> 'configurationItemStatus'))
-                           WHEN jsonb_typeof(i.item -> 'tags') NOT IN ('object', 'array', 'null')
-                               THEN format('tags is a %s, not an object', jsonb_typeof(i.item -> 'tags'))
-                           WHEN jsonb_typeof(i.item -> 'tags') = 'array'
-                                AND EXISTS (SELECT FROM jsonb_array_elements(i.item -> 'tags') e
-                                            WHERE jsonb_typeof(coalesce(e -> 'key', e -> 'Key')) IS DISTINCT FROM 'string')
-                               THEN 'tags is an array, but not of {"key": ..., "value": ...} pairs'
-                           WHEN jsonb_typeof(i.item -> 'supplementaryConfiguration') NOT IN ('object', 'null')
-                               THEN format('supplementaryConfiguration is a %s, not an object', jsonb_typeof(i.item -> 'supplementaryConfiguration'))
-                           WHEN coalesce(i.item ->> 'resourceType', '') !~ '\S' THEN 'no resourceType'
-                           WHEN coalesce(i.item ->> 'resourceId', '') !~ '\S' THEN 'no resourceId'
-                           WHEN coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId') IS NULL THEN 'no awsAccountId (or accountId)'
-                           WHEN i.item ->> 'awsAccountId' <> i.item ->> 'accountId' THEN 'awsAccountId and accountId differ'
-                           WHEN coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId') !~ '^[0-9]{12}$'
-                               THEN format('account id "%s" is not 12 digits', left(coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId'), 100))
-                           WHEN coalesce(i.item ->> 'awsRegion', i.item ->> 'region', '') !~ '\S' THEN 'no awsRegion (or region)'
-                           WHEN lower(btrim(i.item ->> 'awsRegion')) <> lower(btrim(i.item ->> 'region')) THEN 'awsRegion and region differ'
-                           WHEN btrim(i.item ->> 'ARN') <> btrim(i.item ->> 'arn') THEN 'ARN and arn differ'
-                       END) AS reason
-                FROM pg_temp.srm_load_item i) v) f
-    -- the resource types of the batch, each resolved once
-    LEFT JOIN (SELECT d.given, r.resource_type, r.service_namespace,
-                      ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
-               FROM (SELECT DISTINCT btrim(item ->> 'resourceType') AS given FROM pg_temp.srm_load_item
-                     WHERE jsonb_typeof(item -> 'resourceType') = 'string') d
-               CROSS JOIN LATERAL srm.resolve_asset(d.given) r
-               WHERE r.resource_type IS NOT NULL) t ON t.given = f.resource_type
-    LEFT JOIN srm.identifier ia ON ia.form = 'service' AND ia.key = f.arn_m[2];
-
-    -- an item that repeats a resource is superseded by the newest capture
-    UPDATE pg_temp.srm_load_norm n
-    SET reason = format('superseded by configurationItems[%s], a newer capture of the same resource', d.winner)
-    FROM (SELECT idx,
-                 row_number() OVER w AS rn,
-                 first_value(idx) OVER w AS winner
-          FROM pg_temp.srm_load_norm WHERE reason IS NULL
-          WINDOW w AS (PARTITION BY account_id, region, resource_type, resource_id
-                       ORDER BY captured_at DESC NULLS LAST, idx DESC)) d
-    WHERE n.idx = d.idx AND d.rn > 1;
-
-    -- the rest, in the order of the key; an item older than what is loaded
-    -- does not replace it
-    WITH written AS (
+    -- one statement: every item checked and read (v), the newest capture of
+    -- each resource (w), written in the order of the key (written), each
+    -- item's outcome (o), the rejections recorded, the counts
+    WITH v AS MATERIALIZED (
+        SELECT f.idx, f.item, f.account_id,
+               CASE WHEN f.region = 'not applicable' THEN coalesce(nullif(split_part(f.arn, ':', 4), ''), 'global') ELSE f.region END AS region,
+               coalesce(t.resource_type, f.resource_type) AS resource_type, f.resource_id, f.resource_name, f.arn,
+               coalesce(t.service_namespace, ia.service_namespace) AS service_namespace,
+               t.resource_type IS NOT NULL AS known_type,
+               CASE jsonb_typeof(f.j_tags)
+                   WHEN 'object' THEN f.j_tags
+                   WHEN 'array' THEN (SELECT coalesce(jsonb_object_agg(coalesce(e ->> 'key', e ->> 'Key'),
+                                                                       coalesce(e -> 'value', e -> 'Value', 'null')), '{}')
+                                      FROM jsonb_array_elements(f.j_tags) e
+                                      WHERE coalesce(e ->> 'key', e ->> 'Key') IS NOT NULL)
+                   ELSE '{}' END AS tags,
+               CASE WHEN jsonb_typeof(f.j_configuration) = 'string'
+                    THEN coalesce(srm_internal.json_or_null(f.j_configuration #>> '{}'), f.j_configuration)
+                    ELSE f.j_configuration END AS configuration,
+               f.j_supplementary AS supplementary_configuration, f.item_status, f.captured_at,
+               coalesce(f.reason,
+                   CASE
+                       WHEN octet_length(f.resource_type) > 256
+                           THEN format('resourceType of %s bytes is longer than 256', octet_length(f.resource_type))
+                       WHEN octet_length(f.resource_id) > 1024
+                           THEN format('resourceId of %s bytes is longer than 1024', octet_length(f.resource_id))
+                       WHEN octet_length(f.arn) > 2048
+                           THEN format('ARN of %s bytes is longer than 2048', octet_length(f.arn))
+                       WHEN octet_length(f.region) > 64
+                           THEN format('region of %s bytes is longer than 64', octet_length(f.region))
+                       WHEN f.time_text IS NOT NULL AND f.captured_at IS NULL
+                           THEN format('configurationItemCaptureTime "%s" is not an ISO 8601 time or epoch seconds', left(f.time_text, 100))
+                       WHEN f.arn IS NOT NULL AND NOT f.arn_ok
+                           THEN format('ARN "%s" is not arn:partition:service:region:account:resource', left(f.arn, 100))
+                       WHEN f.arn IS NOT NULL AND split_part(f.arn, ':', 2) NOT IN ('aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b',
+                                                                                    'aws-iso-e', 'aws-iso-f', 'aws-eusc')
+                           THEN format('ARN "%s" names an unknown partition "%s"', left(f.arn, 100), left(split_part(f.arn, ':', 2), 40))
+                       WHEN t.resource_type IS NOT NULL AND f.arn IS NOT NULL AND ia.service_namespace IS NOT NULL
+                            AND ia.service_namespace <> t.service_namespace AND NOT split_part(f.arn, ':', 3) = ANY (t.arn_namespaces)
+                           THEN format('ARN "%s" is of service %s, not of %s''s service %s', left(f.arn, 100),
+                                       ia.service_namespace, t.resource_type, t.service_namespace)
+                       WHEN f.item_status IN ('ResourceDeleted', 'ResourceDeletedNotRecorded')
+                           THEN format('the resource is deleted (configurationItemStatus %s)', f.item_status)
+                   END) AS reason
+        FROM (SELECT k.*,
+                     CASE WHEN k.reason IS NULL AND k.time_text IS NOT NULL THEN srm_internal.capture_time(k.time_text) END AS captured_at,
+                     -- no capture groups: a regular expression with them costs milliseconds
+                     CASE WHEN k.reason IS NULL AND octet_length(k.arn) <= 2048
+                          THEN k.arn ~ '^arn:[^:\s]+:[a-z0-9-]+:[a-z0-9-]*:[^:\s]*:\S' END AS arn_ok
+              FROM (SELECT j.idx, j.item, j.j_tags, j.j_configuration, j.j_supplementary,
+                           j.j_status #>> '{}' AS item_status,
+                           coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') AS account_id,
+                           lower(btrim(coalesce(j.j_region #>> '{}', j.j_region2 #>> '{}'))) AS region,
+                           btrim(j.j_type #>> '{}') AS resource_type,
+                           j.j_id #>> '{}' AS resource_id,
+                           j.j_name #>> '{}' AS resource_name,
+                           nullif(btrim(coalesce(j.j_arn #>> '{}', j.j_arn2 #>> '{}')), '') AS arn,
+                           j.j_time #>> '{}' AS time_text,
+                           coalesce(j.reason, CASE
+                               WHEN jsonb_typeof(j.item) <> 'object'
+                                   THEN format('the item is a %s, not an object', jsonb_typeof(j.item))
+                               WHEN jsonb_typeof(j.j_type) NOT IN ('string', 'null')
+                                   THEN format('resourceType is a %s, not a string', jsonb_typeof(j.j_type))
+                               WHEN jsonb_typeof(j.j_id) NOT IN ('string', 'null')
+                                   THEN format('resourceId is a %s, not a string', jsonb_typeof(j.j_id))
+                               WHEN jsonb_typeof(j.j_name) NOT IN ('string', 'null')
+                                   THEN format('resourceName is a %s, not a string', jsonb_typeof(j.j_name))
+                               WHEN jsonb_typeof(j.j_arn) NOT IN ('string', 'null')
+                                   THEN format('ARN is a %s, not a string', jsonb_typeof(j.j_arn))
+                               WHEN jsonb_typeof(j.j_arn2) NOT IN ('string', 'null')
+                                   THEN format('arn is a %s, not a string', jsonb_typeof(j.j_arn2))
+                               WHEN jsonb_typeof(j.j_account) NOT IN ('string', 'null')
+                                   THEN format('awsAccountId is a %s, not a string', jsonb_typeof(j.j_account))
+                               WHEN jsonb_typeof(j.j_account2) NOT IN ('string', 'null')
+                                   THEN format('accountId is a %s, not a string', jsonb_typeof(j.j_account2))
+                               WHEN jsonb_typeof(j.j_region) NOT IN ('string', 'null')
+                                   THEN format('awsRegion is a %s, not a string', jsonb_typeof(j.j_region))
+                               WHEN jsonb_typeof(j.j_region2) NOT IN ('string', 'null')
+                                   THEN format('region is a %s, not a string', jsonb_typeof(j.j_region2))
+                               WHEN jsonb_typeof(j.j_time) NOT IN ('string', 'number', 'null')
+                                   THEN format('configurationItemCaptureTime is a %s, not a string or a number', jsonb_typeof(j.j_time))
+                               WHEN jsonb_typeof(j.j_status) NOT IN ('string', 'null')
+                                   THEN format('configurationItemStatus is a %s, not a string', jsonb_typeof(j.j_status))
+                               WHEN jsonb_typeof(j.j_tags) NOT IN ('object', 'array', 'null')
+                                   THEN format('tags is a %s, not an object', jsonb_typeof(j.j_tags))
+                               WHEN jsonb_typeof(j.j_tags) = 'array'
+                                    AND EXISTS (SELECT FROM jsonb_array_elements(j.j_tags) e
+                                                WHERE jsonb_typeof(coalesce(e -> 'key', e -> 'Key')) IS DISTINCT FROM 'string')
+                                   THEN 'tags is an array, but not of {"key": ..., "value": ...} pairs'
+                               WHEN jsonb_typeof(j.j_supplementary) NOT IN ('object', 'null')
+                                   THEN format('supplementaryConfiguration is a %s, not an object', jsonb_typeof(j.j_supplementary))
+                               WHEN coalesce(j.j_type #>> '{}', '') !~ '\S' THEN 'no resourceType'
+                               WHEN coalesce(j.j_id #>> '{}', '') !~ '\S' THEN 'no resourceId'
+                               WHEN coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') IS NULL THEN 'no awsAccountId (or accountId)'
+                               WHEN j.j_account #>> '{}' <> j.j_account2 #>> '{}' THEN 'awsAccountId and accountId differ'
+                               WHEN coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') !~ '^[0-9]{12}$'
+                                   THEN format('account id "%s" is not 12 digits', left(coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}'), 100))
+                               WHEN coalesce(j.j_region #>> '{}', j.j_region2 #>> '{}', '') !~ '\S' THEN 'no awsRegion (or region)'
+                               WHEN lower(btrim(j.j_region #>> '{}')) <> lower(btrim(j.j_region2 #>> '{}')) THEN 'awsRegion and region differ'
+                               WHEN btrim(j.j_arn #>> '{}') <> btrim(j.j_arn2 #>> '{}') THEN 'ARN and arn differ'
+                           END) AS reason
+                    -- each key read once (OFFSET 0 keeps the planner from
+                    -- copying the reads into every expression that uses them)
+                    FROM (SELECT i.idx, i.item, i.reason,
+                                 i.item -> 'resourceType' AS j_type, i.item -> 'resourceId' AS j_id,
+                                 i.item -> 'resourceName' AS j_name, i.item -> 'ARN' AS j_arn, i.item -> 'arn' AS j_arn2,
+                                 i.item -> 'awsAccountId' AS j_account, i.item -> 'accountId' AS j_account2,
+                                 i.item -> 'awsRegion' AS j_region, i.item -> 'region' AS j_region2,
+                                 i.item -> 'configurationItemCaptureTime' AS j_time,
+                                 i.item -> 'configurationItemStatus' AS j_status, i.item -> 'tags' AS j_tags,
+                                 i.item -> 'configuration' AS j_configuration,
+                                 i.item -> 'supplementaryConfiguration' AS j_supplementary
+                          FROM pg_temp.srm_load_item i OFFSET 0) j
+                    OFFSET 0) k
+              OFFSET 0) f
+        -- the resource types of the batch, each resolved once
+        LEFT JOIN (SELECT d.given, r.resource_type, r.service_namespace,
+                          ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
+                   FROM (SELECT DISTINCT btrim(item ->> 'resourceType') AS given FROM pg_temp.srm_load_item
+                         WHERE jsonb_typeof(item -> 'resourceType') = 'string') d
+                   CROSS JOIN LATERAL srm.resolve_asset(d.given) r) t ON t.given = f.resource_type
+        -- the service the ARN names
+        LEFT JOIN srm.identifier ia ON ia.form = 'service' AND f.arn_ok AND ia.key = split_part(f.arn, ':', 3)),
+    -- of the items that are not rejected, the newest capture of each resource
+    w AS MATERIALIZED (
+        SELECT DISTINCT ON (account_id, region, resource_type, resource_id) *
+        FROM v WHERE reason IS NULL
+        ORDER BY account_id, region, resource_type, resource_id, captured_at DESC NULLS LAST, idx DESC),
+    -- in the order of the key; an older capture than the one loaded does
+    -- not replace it
+    written AS (
         INSERT INTO srm.asset AS a
             (provider, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace,
              known_type, tags, configuration, supplementary_configuration, item_status, captured_at, load_id)
-        SELECT 'aws', n.account_id, n.region, n.resource_type, n.resource_id, n.resource_name, n.arn,
-               n.service_namespace, n.known_type, n.tags, n.configuration, n.supplementary_configuration,
-               n.item_status, n.captured_at, lid
-        FROM pg_temp.srm_load_norm n
-        WHERE n.reason IS NULL
-        ORDER BY n.account_id, n.region, n.resource_type, n.resource_id
+        SELECT 'aws', w.account_id, w.region, w.resource_type, w.resource_id, w.resource_name, w.arn,
+               w.service_namespace, w.known_type, w.tags, w.configuration, w.supplementary_configuration,
+               w.item_status, w.captured_at, lid
+        FROM w
+        ORDER BY w.account_id, w.region, w.resource_type, w.resource_id
         ON CONFLICT (provider, account_id, region, resource_type, resource_id) DO UPDATE
         SET resource_name = excluded.resource_name, arn = excluded.arn,
             service_namespace = excluded.service_namespace, known_type = excluded.known_type,
@@ -269,28 +268,35 @@ BEGIN
             supplementary_configuration = excluded.supplementary_configuration, item_status = excluded.item_status,
             captured_at = excluded.captured_at, load_id = excluded.load_id, last_loaded_at = now()
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
-        RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted
-    )
-    UPDATE pg_temp.srm_load_norm n
-    SET reason = CASE WHEN w.resource_id IS NULL THEN 'older than the capture already loaded for this resource' END,
-        inserted = w.inserted
-    FROM pg_temp.srm_load_norm n2
-    LEFT JOIN written w USING (account_id, region, resource_type, resource_id)
-    WHERE n.idx = n2.idx AND n2.reason IS NULL;
+        RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted),
+    o AS MATERIALIZED (
+        SELECT v.idx, v.item, v.known_type, x.inserted,
+               CASE WHEN v.reason IS NOT NULL THEN v.reason
+                    WHEN w.idx <> v.idx
+                        THEN format('superseded by configurationItems[%s], a newer capture of the same resource', w.idx)
+                    WHEN x.resource_id IS NULL THEN 'older than the capture already loaded for this resource'
+               END AS reason
+        FROM v
+        LEFT JOIN w ON v.reason IS NULL AND w.account_id = v.account_id AND w.region = v.region
+                   AND w.resource_type = v.resource_type AND w.resource_id = v.resource_id
+        LEFT JOIN written x ON v.reason IS NULL AND w.idx = v.idx AND x.account_id = v.account_id AND x.region = v.region
+                           AND x.resource_type = v.resource_type AND x.resource_id = v.resource_id),
+    rejected AS (
+        INSERT INTO srm.asset_load_rejection (load_id, item_index, reason, item)
+        SELECT lid, o.idx, o.reason, o.item FROM o WHERE o.reason IS NOT NULL)
+    SELECT count(*) AS n_read, count(*) FILTER (WHERE reason IS NULL AND inserted) AS n_inserted,
+           count(*) FILTER (WHERE reason IS NULL AND NOT inserted) AS n_updated,
+           count(*) FILTER (WHERE reason IS NOT NULL) AS n_rejected,
+           count(*) FILTER (WHERE reason IS NULL AND NOT known_type) AS n_unknown
+    INTO n
+    FROM o;
 
-    INSERT INTO srm.asset_load_rejection (load_id, item_index, reason, item)
-    SELECT lid, idx, reason, item FROM pg_temp.srm_load_norm WHERE reason IS NOT NULL;
-
-    SELECT count(*), count(*) FILTER (WHERE reason IS NULL AND inserted),
-           count(*) FILTER (WHERE reason IS NULL AND NOT inserted), count(*) FILTER (WHERE reason IS NOT NULL)
-    INTO n_read, n_inserted, n_updated, n_rejected
-    FROM pg_temp.srm_load_norm;
     UPDATE srm.asset_load
-    SET items_read = items_read + n_read, assets_inserted = assets_inserted + n_inserted,
-        assets_updated = assets_updated + n_updated, items_rejected = items_rejected + n_rejected,
-        unknown_types = unknown_types + (SELECT count(*) FROM pg_temp.srm_load_norm WHERE reason IS NULL AND NOT known_type)
+    SET items_read = items_read + n.n_read, assets_inserted = assets_inserted + n.n_inserted,
+        assets_updated = assets_updated + n.n_updated, items_rejected = items_rejected + n.n_rejected,
+        unknown_types = unknown_types + n.n_unknown
     WHERE load_id = lid;
-    TRUNCATE pg_temp.srm_load_item, pg_temp.srm_load_norm;
+    TRUNCATE pg_temp.srm_load_item;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.config_items_merge(bigint) IS
