@@ -10,7 +10,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(srcdir)/$(EXT
 srcfiles = $(patsubst $(srcdir)/%,%,$(wildcard $(addprefix $(srcdir)/,$(1))))
 
 MODULE_big = srm
-OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o src/drop_guard.o
+OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o src/drop_guard.o src/capture_time.o src/loader.o
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wextra as pgvector uses it: the server's headers trip the two left out
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
@@ -50,7 +50,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 REGRESS = io operators opclass aggregate vocabulary errors laws model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 security catalog qualifiers nist_review teams trust
 REGRESS_OPTS = --inputdir=$(srcdir)
 
-EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out
+EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out srm-load
 
 PG_CONFIG ?= pg_config
 PGXS := $(shell $(PG_CONFIG) --pgxs)
@@ -76,6 +76,26 @@ build/srm_data.sql: $(srcdir)/tools/build/gen_data.py $(wildcard $(srcdir)/data/
 	mkdir -p build
 	python3 $(srcdir)/tools/build/gen_data.py > $@.tmp
 	mv $@.tmp $@
+
+# srm-load, the client that loads AWS Config data of any size (libpq and
+# zlib), installed into PostgreSQL's bin directory beside psql
+SRM_LOAD_CFLAGS = -O2 -Wall -Wextra -Wno-unused-parameter -I$(shell $(PG_CONFIG) --includedir)
+SRM_LOAD_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq -lz
+
+all: srm-load
+srm-load: client/srm_load.c
+	$(CC) $(SRM_LOAD_CFLAGS) $(SRM_LOAD_EXTRA_CFLAGS) $(filter-out -I%,$(CPPFLAGS)) $(LDFLAGS) -o $@ $< $(SRM_LOAD_LIBS)
+
+install: install-srm-load
+install-srm-load: srm-load installdirs
+	$(MKDIR_P) '$(DESTDIR)$(bindir)'
+	$(INSTALL_PROGRAM) srm-load '$(DESTDIR)$(bindir)/srm-load'
+
+uninstall: uninstall-srm-load
+uninstall-srm-load:
+	rm -f '$(DESTDIR)$(bindir)/srm-load'
+
+.PHONY: install-srm-load uninstall-srm-load
 
 # The notices, licences and sources of the shipped third-party data, and
 # the project's README, NIST review and licence.  PGXS's DOCS would install

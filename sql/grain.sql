@@ -133,9 +133,10 @@ SELECT kind, layer_id, responsibility, origin FROM explain('0grain00-0000-4000-8
 WHERE kind IN ('resource type', 'variant', 'layer');
 
 -- bad input: a configuration the rules do not recognise (an unexpected
--- value, a missing key, a configuration that is null, a string or absent)
+-- value, a missing key, a configuration that is null or absent)
 -- answers as the resource type, and explain says the variant is unknown
--- and why; never an error
+-- and why; never an error (a configuration given as a JSON string, as the
+-- Config API writes it, is read as its JSON: text-conf is Fargate)
 SELECT load_config_snapshot('{"configurationItems": [
  {"resourceType": "AWS::ECS::Service", "resourceId": "arn:aws:ecs:us-east-1:402918374655:service/prod/null-conf", "awsAccountId": "402918374655", "awsRegion": "us-east-1",
   "ARN": "arn:aws:ecs:us-east-1:402918374655:service/prod/null-conf", "configuration": null},

@@ -51,20 +51,88 @@ SELECT load_config_snapshot('{"configurationItems": [
 SELECT item_index, reason FROM asset_load_rejection WHERE load_id = 5 ORDER BY 1;
 SELECT items_read, assets_inserted, assets_updated, items_rejected FROM asset_load WHERE load_id = 5;
 
--- malformed input is an error naming the item and the key; nothing is loaded
+-- a file that is not a snapshot is an error; nothing is loaded
 \set bad_not_json `cat :'fixtures'/bad_not_json.txt`
 \set bad_no_items `cat :'fixtures'/bad_no_items.json`
 \set bad_items_not_array `cat :'fixtures'/bad_items_not_array.json`
-\set bad_item_not_object `cat :'fixtures'/bad_item_not_object.json`
-\set bad_type_wrong `cat :'fixtures'/bad_type_wrong.json`
-\set bad_tags_wrong `cat :'fixtures'/bad_tags_wrong.json`
 SELECT count(*) AS loads_before FROM asset_load \gset
 \pset format unaligned
 SELECT f, regexp_replace(test_error(format('SELECT srm.load_config_snapshot(%L::jsonb)', c)), 'Token ".*$', 'Token ...') AS error
 FROM (VALUES ('bad_not_json.txt', :'bad_not_json'), ('bad_no_items.json', :'bad_no_items'),
-             ('bad_items_not_array.json', :'bad_items_not_array'), ('bad_item_not_object.json', :'bad_item_not_object'),
-             ('bad_type_wrong.json', :'bad_type_wrong'), ('bad_tags_wrong.json', :'bad_tags_wrong'),
-             ('a bare array', '[1, 2]'),
-             ('a bad capture time', '{"configurationItems": [{"resourceType": "AWS::S3::Bucket", "configurationItemCaptureTime": "yesterday"}]}')) AS t(f, c);
+             ('bad_items_not_array.json', :'bad_items_not_array'),
+             ('a bare array', '[1, 2]')) AS t(f, c);
 \pset format aligned
 SELECT count(*) = :loads_before AS nothing_loaded FROM asset_load;
+
+-- a bad item rejects that item, never the file: an item that is not an
+-- object, a key of the wrong type; tags as [{"key", "value"}] pairs (as
+-- select-resource-config writes them) are read as an object
+\set bad_item_not_object `cat :'fixtures'/bad_item_not_object.json`
+\set bad_type_wrong `cat :'fixtures'/bad_type_wrong.json`
+\set bad_tags_wrong `cat :'fixtures'/bad_tags_wrong.json`
+SELECT load_config_snapshot(:'bad_item_not_object'::jsonb, 'bad_item_not_object.json') AS loaded;
+SELECT load_config_snapshot(:'bad_type_wrong'::jsonb, 'bad_type_wrong.json') AS loaded;
+SELECT load_config_snapshot(:'bad_tags_wrong'::jsonb, 'bad_tags_wrong.json') AS loaded;
+SELECT l.source, r.item_index, r.reason
+FROM asset_load_rejection r JOIN asset_load l USING (load_id)
+WHERE l.source LIKE 'bad\_%' ORDER BY r.load_id, r.item_index;
+SELECT a.resource_id, a.tags FROM asset a JOIN asset_load l USING (load_id)
+WHERE l.source = 'bad_tags_wrong.json' ORDER BY a.resource_id;
+
+-- the item-level problems and normalisations of issue 10, in a session
+-- whose TimeZone is not UTC: a time without a zone is UTC all the same
+-- (item 0, 03:04:05 without a zone, is older than item 11, 03:04:06Z)
+SET TimeZone = 'America/New_York';
+SELECT load_config_snapshot(jsonb_build_object('configurationItems', $j$[
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-ok", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "ARN": "arn:aws:ec2:us-east-1:123456789012:instance/i-ok", "configurationItemCaptureTime": "2025-01-02T03:04:05"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-epoch", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": 1696147201.5},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-epoch-text", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": "1696147201"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-offset", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": "2025-01-02T03:04:05.250+02:00"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-bad-range", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": "2025-13-45T99:99:99Z"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-feb-30", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": "2025-02-30T00:00:00Z"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-python", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": "datetime.datetime(2023, 10, 1, 8, 0, 1, tzinfo=tzlocal())"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-time-bool", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configurationItemCaptureTime": true},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-hello", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "ARN": "hello world"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-s3-arn", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "ARN": "arn:aws:s3:::some-bucket"},
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-xx", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "ARN": "arn:aws-xx:ec2:us-east-1:123456789012:instance/i-xx"},
+  {"resourceType": "aws::ec2::instance", "resourceId": "i-ok", "awsAccountId": "123456789012", "awsRegion": "us-east-1 ",
+   "ARN": "arn:aws:ec2:us-east-1:123456789012:instance/i-ok", "configurationItemCaptureTime": "2025-01-02T03:04:06Z"},
+  {"resourceType": "AWS::S3::Bucket", "resourceId": "na-bucket", "awsAccountId": "123456789012", "awsRegion": "Not Applicable",
+   "ARN": "arn:aws:s3:::na-bucket"},
+  {"resourceType": "AWS::EC2::Volume", "resourceId": "vol-na", "awsAccountId": "123456789012", "awsRegion": "Not Applicable",
+   "ARN": "arn:aws:ec2:eu-west-1:123456789012:volume/vol-na"},
+  {"resourceType": "AWS::Lambda::Function", "resourceId": "fn-config-text", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "configuration": "{\"runtime\": \"python3.12\"}"},
+  {"resourceType": "AWS::Lambda::Function", "resourceId": "fn-awsregion-region", "awsAccountId": "123456789012",
+   "awsRegion": "US-EAST-1", "region": "us-east-1"},
+  "{\"resourceType\": \"AWS::SNS::Topic\", \"resourceId\": \"topic-from-string\", \"accountId\": \"123456789012\", \"awsRegion\": \"us-east-1\"}",
+  "not an item",
+  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-tags-bad", "awsAccountId": "123456789012", "awsRegion": "us-east-1",
+   "tags": ["env"]}
+]$j$::jsonb || jsonb_build_array(
+  jsonb_build_object('resourceType', 'AWS::EC2::Instance', 'resourceId', repeat('i', 3000), 'awsAccountId', '123456789012', 'awsRegion', 'us-east-1'),
+  jsonb_build_object('resourceType', 'AWS::EC2::Instance', 'resourceId', 'i-long-arn', 'awsAccountId', '123456789012', 'awsRegion', 'us-east-1',
+                     'ARN', 'arn:aws:ec2:us-east-1:123456789012:instance/' || repeat('x', 3000)))),
+  'issue 10 items') AS loaded;
+SELECT item_index, reason FROM asset_load_rejection r JOIN asset_load l USING (load_id)
+WHERE l.source = 'issue 10 items' ORDER BY item_index;
+-- one resource, one asset: the type and region as srm spells them; times in UTC
+SELECT resource_type, resource_id, region, captured_at AT TIME ZONE 'UTC' AS captured_utc,
+       configuration ->> 'runtime' AS runtime, service_namespace
+FROM asset a JOIN asset_load l USING (load_id)
+WHERE l.source = 'issue 10 items' ORDER BY resource_id;
+SELECT items_read, assets_inserted, assets_updated, items_rejected,
+       items_read = assets_inserted + assets_updated + items_rejected AS reconciles
+FROM asset_load WHERE source = 'issue 10 items';
+RESET TimeZone;

@@ -89,6 +89,15 @@ fi
 echo "== matrix diff 0.1.0 -> current: the tool runs on aws-srm's cells and its counts agree (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/matrix_diff/check.sh "$results/matrix-diff" </dev/null; then pass matrix-diff/counts; else fail matrix-diff/counts; fi
 
+echo "== srm-load: every input shape, plain and gzipped, files and stdin, agrees with srm.load_config_snapshot; bad items rejected alone; exit status (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/load/run.sh "$results/load" </dev/null; then pass load/shapes; else fail load/shapes; fi
+
+echo "== loads at the same time: 4 rounds of 2 srm-load + 2 load_config_snapshot sharing resources in different orders, no deadlock, newest captures kept (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/load/concurrent.sh "$results/load-concurrent" </dev/null; then pass load/concurrent; else fail load/concurrent; fi
+
+echo "== loader property test: 10,000 generated items (fixed seed), every shape, each loaded or rejected with its defect's reason, counts reconcile (throw-away cluster)"
+if setsid -w pg_virtualenv -t bash test/load/property.sh "$results/load-property" </dev/null; then pass load/property; else fail load/property; fi
+
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 

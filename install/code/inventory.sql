@@ -5,9 +5,9 @@
 -- Loading AWS Config snapshots
 -------------------------------------------------------------------------------
 
--- the snapshot's shape: an object with an array of item objects whose keys
--- have the types AWS Config writes; an error naming the first item that
--- does not
+-- the snapshot's shape: an object with an array of items; an error if
+-- not.  What is wrong with one item rejects that item only (see
+-- srm_internal.config_items_merge).
 CREATE FUNCTION srm_internal.config_snapshot_check(snapshot jsonb)
 RETURNS void
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
@@ -15,12 +15,11 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     items jsonb;
-    bad record;
 BEGIN
     IF jsonb_typeof(snapshot) <> 'object' THEN
         RAISE EXCEPTION 'an AWS Config snapshot is a JSON object, not a %', jsonb_typeof(snapshot)
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Pass the whole snapshot file: {"fileVersion": ..., "configurationItems": [...]}.';
+                  HINT = 'Pass the whole snapshot file: {"fileVersion": ..., "configurationItems": [...]}, or load any shape with srm-load.';
     END IF;
     IF NOT snapshot ? 'configurationItems' THEN
         RAISE EXCEPTION 'the snapshot has no "configurationItems" key'
@@ -33,117 +32,244 @@ BEGIN
         RAISE EXCEPTION '"configurationItems" is a %, not an array', jsonb_typeof(items)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-
-    -- every item an object, and every key we read of the type it should be
-    SELECT e.idx, NULL::text AS key, jsonb_typeof(e.v) AS got, 'an object' AS want INTO bad
-    FROM jsonb_array_elements(items) WITH ORDINALITY AS e(v, idx)
-    WHERE jsonb_typeof(e.v) <> 'object' ORDER BY e.idx LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'configurationItems[%] is a %, not an object', bad.idx - 1, bad.got
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    SELECT e.idx, k.key, jsonb_typeof(e.v -> k.key) AS got, k.want INTO bad
-    FROM jsonb_array_elements(items) WITH ORDINALITY AS e(v, idx)
-    CROSS JOIN (VALUES ('resourceType', 'string'), ('resourceId', 'string'), ('resourceName', 'string'),
-                       ('ARN', 'string'), ('arn', 'string'), ('awsAccountId', 'string'), ('accountId', 'string'),
-                       ('awsRegion', 'string'), ('region', 'string'), ('configurationItemCaptureTime', 'string'),
-                       ('configurationItemStatus', 'string'), ('tags', 'object')) AS k(key, want)
-    WHERE e.v ? k.key AND jsonb_typeof(e.v -> k.key) NOT IN (k.want, 'null')
-    ORDER BY e.idx, k.key LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'configurationItems[%].% is a %, not a %', bad.idx - 1, bad.key, bad.got, bad.want
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
-    SELECT e.idx, 'configurationItemCaptureTime' AS key, e.v ->> 'configurationItemCaptureTime' AS got INTO bad
-    FROM jsonb_array_elements(items) WITH ORDINALITY AS e(v, idx)
-    WHERE e.v ->> 'configurationItemCaptureTime' IS NOT NULL
-      AND e.v ->> 'configurationItemCaptureTime' !~ '^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d(:?\d\d)?)?$'
-    ORDER BY e.idx LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'configurationItems[%].configurationItemCaptureTime "%" is not an ISO 8601 time', bad.idx - 1, bad.got
-            USING ERRCODE = 'invalid_datetime_format';
-    END IF;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.config_snapshot_check(jsonb) IS
-    'checks the shape of an AWS Config snapshot for srm.load_config_snapshot: an object whose configurationItems is an array of objects, every key srm reads of the right JSON type, capture times in ISO 8601; raises invalid_parameter_value (22023) or invalid_datetime_format (22007) naming the first bad item';
+    'checks the shape of an AWS Config snapshot for srm.load_config_snapshot: an object whose configurationItems is an array; raises invalid_parameter_value (22023) otherwise (a bad item is rejected, not an error)';
 
--- the items of a snapshot, one row each in the temporary table
--- srm_load_item (dropped at commit), with the reason an item is rejected:
--- a missing or malformed key, a deleted resource, or a newer capture of the
--- same resource in the same snapshot
-CREATE FUNCTION srm_internal.config_items_stage(items jsonb)
-RETURNS void
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+-- an AWS Config capture time: ISO 8601 (a time without a zone is UTC) or
+-- epoch seconds; null for anything else
+CREATE FUNCTION srm_internal.capture_time(value text)
+RETURNS timestamptz
+AS 'MODULE_PATHNAME', 'srm_capture_time'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION srm_internal.capture_time(text) IS
+    'an AWS Config capture time read as ISO 8601 (YYYY-MM-DDThh:mm[:ss[.f]] with Z, an offset or no zone, which is UTC) or as epoch seconds (1696147201.5); null when it is neither or out of range (years 1-9999, every field in range)';
+
+-- JSON text as jsonb, null if it is not JSON (the Config API writes an
+-- item's configuration, and select-resource-config whole items, as JSON
+-- strings); the exception block runs only for those strings
+CREATE FUNCTION srm_internal.json_or_null(value text)
+RETURNS jsonb
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    IF to_regclass('pg_temp.srm_load_item') IS NOT NULL THEN
-        DROP TABLE pg_temp.srm_load_item;
-    END IF;
-    CREATE TEMPORARY TABLE srm_load_item ON COMMIT DROP AS
-    SELECT e.idx - 1 AS idx, e.v AS item,
-           coalesce(e.v ->> 'awsAccountId', e.v ->> 'accountId') AS account_id,
-           coalesce(e.v ->> 'awsRegion', e.v ->> 'region') AS region,
-           e.v ->> 'resourceType' AS resource_type,
-           e.v ->> 'resourceId' AS resource_id,
-           e.v ->> 'resourceName' AS resource_name,
-           nullif(coalesce(e.v ->> 'ARN', e.v ->> 'arn'), '') AS arn,
-           (e.v ->> 'configurationItemCaptureTime')::timestamptz AS captured_at,
-           e.v ->> 'configurationItemStatus' AS item_status,
-           CASE
-               WHEN coalesce(e.v ->> 'resourceType', '') !~ '\S' THEN 'no resourceType'
-               WHEN coalesce(e.v ->> 'resourceId', '') !~ '\S' THEN 'no resourceId'
-               WHEN coalesce(e.v ->> 'awsAccountId', e.v ->> 'accountId') IS NULL THEN 'no awsAccountId (or accountId)'
-               WHEN e.v ->> 'awsAccountId' <> e.v ->> 'accountId' THEN 'awsAccountId and accountId differ'
-               WHEN coalesce(e.v ->> 'awsAccountId', e.v ->> 'accountId') !~ '^[0-9]{12}$'
-                   THEN format('account id "%s" is not 12 digits', coalesce(e.v ->> 'awsAccountId', e.v ->> 'accountId'))
-               WHEN coalesce(e.v ->> 'awsRegion', e.v ->> 'region', '') !~ '\S' THEN 'no awsRegion (or region)'
-               WHEN e.v ->> 'awsRegion' <> e.v ->> 'region' THEN 'awsRegion and region differ'
-               WHEN e.v ->> 'ARN' <> e.v ->> 'arn' THEN 'ARN and arn differ'
-               WHEN e.v ->> 'configurationItemStatus' IN ('ResourceDeleted', 'ResourceDeletedNotRecorded')
-                   THEN format('the resource is deleted (configurationItemStatus %s)', e.v ->> 'configurationItemStatus')
-           END AS reason
-    FROM jsonb_array_elements(items) WITH ORDINALITY AS e(v, idx);
-
-    -- an item that repeats a resource is superseded by the newest capture
-    UPDATE pg_temp.srm_load_item i
-    SET reason = format('superseded by configurationItems[%s], a newer capture of the same resource', w.idx)
-    FROM (SELECT idx, account_id, region, resource_type, resource_id,
-                 row_number() OVER (PARTITION BY account_id, region, resource_type, resource_id
-                                    ORDER BY captured_at DESC NULLS LAST, idx DESC) AS rn,
-                 first_value(idx) OVER (PARTITION BY account_id, region, resource_type, resource_id
-                                        ORDER BY captured_at DESC NULLS LAST, idx DESC) AS winner
-          FROM pg_temp.srm_load_item WHERE reason IS NULL) d,
-         LATERAL (SELECT d.winner AS idx) w
-    WHERE i.idx = d.idx AND d.rn > 1;
+    RETURN value::jsonb;
+EXCEPTION WHEN data_exception THEN
+    RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION srm_internal.config_items_stage(jsonb) IS
-    'stages the configurationItems of a snapshot for srm.load_config_snapshot in the temporary table srm_load_item (dropped at commit), each with the reason it is rejected, if any';
+COMMENT ON FUNCTION srm_internal.json_or_null(text) IS
+    'text parsed as JSON, or null when it is not JSON';
 
--- the staged items that are not rejected, into srm.asset: new resources
--- inserted, known ones updated unless the loaded capture is newer; marks
--- each staged item inserted or updated (or rejected as older)
-CREATE FUNCTION srm_internal.config_items_upsert(lid bigint)
+-- the work tables of a load, in the session: srm_load_item holds one batch
+-- of items as read (idx: the item's index in its file, from 0; reason: set
+-- when the item was rejected before it could be read), srm_load_raw the
+-- same as text for srm-load's COPY
+CREATE FUNCTION srm_internal.config_load_tables()
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-    -- upsert the rest; an item older than what is loaded does not replace it
-    WITH written AS (
+    IF to_regclass('pg_temp.srm_load_item') IS NULL THEN
+        CREATE TEMPORARY TABLE srm_load_raw (idx integer NOT NULL, item text NOT NULL, reason text);
+        CREATE TEMPORARY TABLE srm_load_item (idx integer NOT NULL, item jsonb NOT NULL, reason text);
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.config_load_tables() IS
+    'creates the session''s work tables of a load (srm_load_raw, srm_load_item) unless they exist';
+
+-- one batch of items, from pg_temp.srm_load_item, into srm.asset for load
+-- lid, with the rules of every load (srm.load_config_snapshot and srm-load
+-- run this one function):
+--   * an item is rejected, with its reason in srm.asset_load_rejection,
+--     never the batch: not an object, a key of the wrong JSON type, a
+--     missing or malformed resource type, id, account or region, an
+--     identifier too long to index, a capture time that is not ISO 8601 or
+--     epoch seconds, a malformed ARN, an unknown partition, an ARN whose
+--     service contradicts the resource type, a deleted resource, an older
+--     capture than the one loaded or than another item of the batch;
+--   * resource types are spelled as srm knows them (aws::ec2::instance is
+--     AWS::EC2::Instance), regions in lower case without blanks, a region
+--     "Not Applicable" is the ARN's region (global when it names none);
+--     the service is the resource type's, for a type srm does not know the
+--     one its namespace or, failing that, its ARN names;
+--   * tags given as [{"key", "value"}] pairs become an object, a
+--     configuration given as a JSON string its JSON;
+--   * assets are written in the order of their key, so that loads running
+--     at the same time take their row locks in one order and never
+--     deadlock.
+-- Adds the batch's counts to srm.asset_load.
+CREATE FUNCTION srm_internal.config_items_merge(lid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+-- a batch's plan is costed high on tables without statistics; compiling
+-- its long expressions with LLVM takes seconds that the batch itself does not
+SET jit = off
+-- a batch of 10,000 items (about 10 MB) sorted and kept in memory
+SET work_mem = '64MB'
+AS $$
+DECLARE
+    n record;
+    batch_accounts text[];
+BEGIN
+    PERFORM srm_internal.config_load_tables();
+
+    -- select-resource-config returns items as JSON strings
+    UPDATE pg_temp.srm_load_item i SET item = j
+    FROM (SELECT idx, srm_internal.json_or_null(item #>> '{}') AS j
+          FROM pg_temp.srm_load_item WHERE jsonb_typeof(item) = 'string') s
+    WHERE i.idx = s.idx AND s.j IS NOT NULL;
+
+    -- a team member loads its teams' accounts only (install/code/teams.sql):
+    -- refused before anything of the batch is written
+    batch_accounts := srm_internal.team_load_accounts();
+
+    -- one statement: every item checked and read (v), the newest capture of
+    -- each resource (w), written in the order of the key (written), each
+    -- item's outcome (o), the rejections recorded, the counts
+    WITH v AS MATERIALIZED (
+        SELECT f.idx, f.item, f.account_id,
+               CASE WHEN f.region = 'not applicable' THEN coalesce(nullif(split_part(f.arn, ':', 4), ''), 'global') ELSE f.region END AS region,
+               coalesce(t.resource_type, f.resource_type) AS resource_type, f.resource_id, f.resource_name, f.arn,
+               coalesce(t.service_namespace, ia.service_namespace) AS service_namespace,
+               t.resource_type IS NOT NULL AS known_type,
+               CASE jsonb_typeof(f.j_tags)
+                   WHEN 'object' THEN f.j_tags
+                   WHEN 'array' THEN (SELECT coalesce(jsonb_object_agg(coalesce(e ->> 'key', e ->> 'Key'),
+                                                                       coalesce(e -> 'value', e -> 'Value', 'null')), '{}')
+                                      FROM jsonb_array_elements(f.j_tags) e
+                                      WHERE coalesce(e ->> 'key', e ->> 'Key') IS NOT NULL)
+                   ELSE '{}' END AS tags,
+               CASE WHEN jsonb_typeof(f.j_configuration) = 'string'
+                    THEN coalesce(srm_internal.json_or_null(f.j_configuration #>> '{}'), f.j_configuration)
+                    ELSE f.j_configuration END AS configuration,
+               f.j_supplementary AS supplementary_configuration, f.item_status, f.captured_at,
+               coalesce(f.reason,
+                   CASE
+                       WHEN octet_length(f.resource_type) > 256
+                           THEN format('resourceType of %s bytes is longer than 256', octet_length(f.resource_type))
+                       WHEN octet_length(f.resource_id) > 1024
+                           THEN format('resourceId of %s bytes is longer than 1024', octet_length(f.resource_id))
+                       WHEN octet_length(f.arn) > 2048
+                           THEN format('ARN of %s bytes is longer than 2048', octet_length(f.arn))
+                       WHEN octet_length(f.region) > 64
+                           THEN format('region of %s bytes is longer than 64', octet_length(f.region))
+                       WHEN f.time_text IS NOT NULL AND f.captured_at IS NULL
+                           THEN format('configurationItemCaptureTime "%s" is not an ISO 8601 time or epoch seconds', left(f.time_text, 100))
+                       WHEN f.arn IS NOT NULL AND NOT f.arn_ok
+                           THEN format('ARN "%s" is not arn:partition:service:region:account:resource', left(f.arn, 100))
+                       WHEN f.arn IS NOT NULL AND split_part(f.arn, ':', 2) NOT IN ('aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b',
+                                                                                    'aws-iso-e', 'aws-iso-f', 'aws-eusc')
+                           THEN format('ARN "%s" names an unknown partition "%s"', left(f.arn, 100), left(split_part(f.arn, ':', 2), 40))
+                       WHEN t.resource_type IS NOT NULL AND f.arn IS NOT NULL AND ia.service_namespace IS NOT NULL
+                            AND ia.service_namespace <> t.service_namespace AND NOT split_part(f.arn, ':', 3) = ANY (t.arn_namespaces)
+                           THEN format('ARN "%s" is of service %s, not of %s''s service %s', left(f.arn, 100),
+                                       ia.service_namespace, t.resource_type, t.service_namespace)
+                       WHEN f.item_status IN ('ResourceDeleted', 'ResourceDeletedNotRecorded')
+                           THEN format('the resource is deleted (configurationItemStatus %s)', f.item_status)
+                   END) AS reason
+        FROM (SELECT k.*,
+                     CASE WHEN k.reason IS NULL AND k.time_text IS NOT NULL THEN srm_internal.capture_time(k.time_text) END AS captured_at,
+                     -- no capture groups: a regular expression with them costs milliseconds
+                     CASE WHEN k.reason IS NULL AND octet_length(k.arn) <= 2048
+                          THEN k.arn ~ '^arn:[^:\s]+:[a-z0-9-]+:[a-z0-9-]*:[^:\s]*:\S' END AS arn_ok
+              FROM (SELECT j.idx, j.item, j.j_tags, j.j_configuration, j.j_supplementary,
+                           j.j_status #>> '{}' AS item_status,
+                           coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') AS account_id,
+                           lower(btrim(coalesce(j.j_region #>> '{}', j.j_region2 #>> '{}'))) AS region,
+                           btrim(j.j_type #>> '{}') AS resource_type,
+                           j.j_id #>> '{}' AS resource_id,
+                           j.j_name #>> '{}' AS resource_name,
+                           nullif(btrim(coalesce(j.j_arn #>> '{}', j.j_arn2 #>> '{}')), '') AS arn,
+                           j.j_time #>> '{}' AS time_text,
+                           coalesce(j.reason, CASE
+                               WHEN jsonb_typeof(j.item) <> 'object'
+                                   THEN format('the item is a %s, not an object', jsonb_typeof(j.item))
+                               WHEN jsonb_typeof(j.j_type) NOT IN ('string', 'null')
+                                   THEN format('resourceType is a %s, not a string', jsonb_typeof(j.j_type))
+                               WHEN jsonb_typeof(j.j_id) NOT IN ('string', 'null')
+                                   THEN format('resourceId is a %s, not a string', jsonb_typeof(j.j_id))
+                               WHEN jsonb_typeof(j.j_name) NOT IN ('string', 'null')
+                                   THEN format('resourceName is a %s, not a string', jsonb_typeof(j.j_name))
+                               WHEN jsonb_typeof(j.j_arn) NOT IN ('string', 'null')
+                                   THEN format('ARN is a %s, not a string', jsonb_typeof(j.j_arn))
+                               WHEN jsonb_typeof(j.j_arn2) NOT IN ('string', 'null')
+                                   THEN format('arn is a %s, not a string', jsonb_typeof(j.j_arn2))
+                               WHEN jsonb_typeof(j.j_account) NOT IN ('string', 'null')
+                                   THEN format('awsAccountId is a %s, not a string', jsonb_typeof(j.j_account))
+                               WHEN jsonb_typeof(j.j_account2) NOT IN ('string', 'null')
+                                   THEN format('accountId is a %s, not a string', jsonb_typeof(j.j_account2))
+                               WHEN jsonb_typeof(j.j_region) NOT IN ('string', 'null')
+                                   THEN format('awsRegion is a %s, not a string', jsonb_typeof(j.j_region))
+                               WHEN jsonb_typeof(j.j_region2) NOT IN ('string', 'null')
+                                   THEN format('region is a %s, not a string', jsonb_typeof(j.j_region2))
+                               WHEN jsonb_typeof(j.j_time) NOT IN ('string', 'number', 'null')
+                                   THEN format('configurationItemCaptureTime is a %s, not a string or a number', jsonb_typeof(j.j_time))
+                               WHEN jsonb_typeof(j.j_status) NOT IN ('string', 'null')
+                                   THEN format('configurationItemStatus is a %s, not a string', jsonb_typeof(j.j_status))
+                               WHEN jsonb_typeof(j.j_tags) NOT IN ('object', 'array', 'null')
+                                   THEN format('tags is a %s, not an object', jsonb_typeof(j.j_tags))
+                               WHEN jsonb_typeof(j.j_tags) = 'array'
+                                    AND EXISTS (SELECT FROM jsonb_array_elements(j.j_tags) e
+                                                WHERE jsonb_typeof(coalesce(e -> 'key', e -> 'Key')) IS DISTINCT FROM 'string')
+                                   THEN 'tags is an array, but not of {"key": ..., "value": ...} pairs'
+                               WHEN jsonb_typeof(j.j_supplementary) NOT IN ('object', 'null')
+                                   THEN format('supplementaryConfiguration is a %s, not an object', jsonb_typeof(j.j_supplementary))
+                               WHEN coalesce(j.j_type #>> '{}', '') !~ '\S' THEN 'no resourceType'
+                               WHEN coalesce(j.j_id #>> '{}', '') !~ '\S' THEN 'no resourceId'
+                               WHEN coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') IS NULL THEN 'no awsAccountId (or accountId)'
+                               WHEN j.j_account #>> '{}' <> j.j_account2 #>> '{}' THEN 'awsAccountId and accountId differ'
+                               WHEN coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') !~ '^[0-9]{12}$'
+                                   THEN format('account id "%s" is not 12 digits', left(coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}'), 100))
+                               WHEN coalesce(j.j_region #>> '{}', j.j_region2 #>> '{}', '') !~ '\S' THEN 'no awsRegion (or region)'
+                               WHEN lower(btrim(j.j_region #>> '{}')) <> lower(btrim(j.j_region2 #>> '{}')) THEN 'awsRegion and region differ'
+                               WHEN btrim(j.j_arn #>> '{}') <> btrim(j.j_arn2 #>> '{}') THEN 'ARN and arn differ'
+                           END) AS reason
+                    -- each key read once (OFFSET 0 keeps the planner from
+                    -- copying the reads into every expression that uses them)
+                    FROM (SELECT i.idx, i.item, i.reason,
+                                 i.item -> 'resourceType' AS j_type, i.item -> 'resourceId' AS j_id,
+                                 i.item -> 'resourceName' AS j_name, i.item -> 'ARN' AS j_arn, i.item -> 'arn' AS j_arn2,
+                                 i.item -> 'awsAccountId' AS j_account, i.item -> 'accountId' AS j_account2,
+                                 i.item -> 'awsRegion' AS j_region, i.item -> 'region' AS j_region2,
+                                 i.item -> 'configurationItemCaptureTime' AS j_time,
+                                 i.item -> 'configurationItemStatus' AS j_status, i.item -> 'tags' AS j_tags,
+                                 i.item -> 'configuration' AS j_configuration,
+                                 i.item -> 'supplementaryConfiguration' AS j_supplementary
+                          FROM pg_temp.srm_load_item i OFFSET 0) j
+                    OFFSET 0) k
+              OFFSET 0) f
+        -- the resource types of the batch, each resolved once
+        LEFT JOIN (SELECT d.given, r.resource_type, r.service_namespace,
+                          ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
+                   FROM (SELECT DISTINCT btrim(item ->> 'resourceType') AS given FROM pg_temp.srm_load_item
+                         WHERE jsonb_typeof(item -> 'resourceType') = 'string') d
+                   CROSS JOIN LATERAL srm.resolve_asset(d.given) r) t ON t.given = f.resource_type
+        -- the service the ARN names
+        LEFT JOIN srm.identifier ia ON ia.form = 'service' AND f.arn_ok AND ia.key = split_part(f.arn, ':', 3)),
+    -- of the items that are not rejected, the newest capture of each resource
+    w AS MATERIALIZED (
+        SELECT DISTINCT ON (account_id, region, resource_type, resource_id)
+               idx, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace, known_type,
+               tags, configuration, supplementary_configuration, item_status, captured_at
+        FROM v WHERE reason IS NULL
+        ORDER BY account_id, region, resource_type, resource_id, captured_at DESC NULLS LAST, idx DESC),
+    -- in the order of the key; an older capture than the one loaded does
+    -- not replace it
+    written AS (
         INSERT INTO srm.asset AS a
             (provider, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace,
              known_type, tags, configuration, supplementary_configuration, item_status, captured_at, load_id)
-        SELECT 'aws', i.account_id, i.region, i.resource_type, i.resource_id, i.resource_name, i.arn,
-               coalesce(rt.service_namespace, ra.service_namespace), rt.resource_type IS NOT NULL,
-               coalesce(i.item -> 'tags', '{}'), i.item -> 'configuration', i.item -> 'supplementaryConfiguration',
-               i.item_status, i.captured_at, lid
-        FROM pg_temp.srm_load_item i
-        LEFT JOIN LATERAL srm.resolve_asset(i.resource_type) rt ON true
-        LEFT JOIN LATERAL srm.resolve_asset(i.arn) ra ON i.arn IS NOT NULL
-        WHERE i.reason IS NULL
+        SELECT 'aws', w.account_id, w.region, w.resource_type, w.resource_id, w.resource_name, w.arn,
+               w.service_namespace, w.known_type, w.tags, w.configuration, w.supplementary_configuration,
+               w.item_status, w.captured_at, lid
+        FROM w
+        ORDER BY w.account_id, w.region, w.resource_type, w.resource_id
         ON CONFLICT (provider, account_id, region, resource_type, resource_id) DO UPDATE
         SET resource_name = excluded.resource_name, arn = excluded.arn,
             service_namespace = excluded.service_namespace, known_type = excluded.known_type,
@@ -151,19 +277,105 @@ BEGIN
             supplementary_configuration = excluded.supplementary_configuration, item_status = excluded.item_status,
             captured_at = excluded.captured_at, load_id = excluded.load_id, last_loaded_at = now()
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
-        RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted
-    )
-    UPDATE pg_temp.srm_load_item i
-    SET reason = CASE WHEN w.resource_id IS NULL
-                      THEN 'older than the capture already loaded for this resource' END,
-        item = i.item || jsonb_build_object('srm:inserted', w.inserted)
-    FROM pg_temp.srm_load_item i2
-    LEFT JOIN written w USING (account_id, region, resource_type, resource_id)
-    WHERE i.idx = i2.idx AND i.reason IS NULL;
+        RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted),
+    o AS MATERIALIZED (
+        SELECT v.idx, v.item, v.known_type, x.inserted,
+               CASE WHEN v.reason IS NOT NULL THEN v.reason
+                    WHEN w.idx <> v.idx
+                        THEN format('superseded by configurationItems[%s], a newer capture of the same resource', w.idx)
+                    WHEN x.resource_id IS NULL THEN 'older than the capture already loaded for this resource'
+               END AS reason
+        FROM v
+        LEFT JOIN w ON v.reason IS NULL AND w.account_id = v.account_id AND w.region = v.region
+                   AND w.resource_type = v.resource_type AND w.resource_id = v.resource_id
+        LEFT JOIN written x ON v.reason IS NULL AND w.idx = v.idx AND x.account_id = v.account_id AND x.region = v.region
+                           AND x.resource_type = v.resource_type AND x.resource_id = v.resource_id),
+    rejected AS (
+        INSERT INTO srm.asset_load_rejection (load_id, item_index, reason, item)
+        SELECT lid, o.idx, o.reason, o.item FROM o WHERE o.reason IS NOT NULL)
+    SELECT count(*) AS n_read, count(*) FILTER (WHERE reason IS NULL AND inserted) AS n_inserted,
+           count(*) FILTER (WHERE reason IS NULL AND NOT inserted) AS n_updated,
+           count(*) FILTER (WHERE reason IS NOT NULL) AS n_rejected,
+           count(*) FILTER (WHERE reason IS NULL AND NOT known_type) AS n_unknown
+    INTO n
+    FROM o;
+
+    UPDATE srm.asset_load
+    SET items_read = items_read + n.n_read, assets_inserted = assets_inserted + n.n_inserted,
+        assets_updated = assets_updated + n.n_updated, items_rejected = items_rejected + n.n_rejected,
+        unknown_types = unknown_types + n.n_unknown,
+        accounts = (SELECT coalesce(array_agg(DISTINCT a ORDER BY a), '{}') FROM unnest(accounts || batch_accounts) AS a)
+    WHERE load_id = lid;
+    TRUNCATE pg_temp.srm_load_item;
 END
 $$;
-COMMENT ON FUNCTION srm_internal.config_items_upsert(bigint) IS
-    'writes the staged items of srm_internal.config_items_stage into srm.asset for load lid (an older capture than the one loaded does not replace it) and marks each item inserted, updated or rejected';
+COMMENT ON FUNCTION srm_internal.config_items_merge(bigint) IS
+    'writes one batch of AWS Config items (the session''s table srm_load_item) into srm.asset for load lid with the rules of every load: bad items rejected with their reason, types and regions normalised, assets written in key order (no deadlock between loads), counts added to srm.asset_load';
+
+-- srm-load, once per file: a load row (its counts filled batch by batch)
+CREATE FUNCTION srm_internal.config_load_begin(source text)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    lid bigint;
+BEGIN
+    PERFORM srm_internal.config_load_tables();
+    TRUNCATE pg_temp.srm_load_raw;
+    INSERT INTO srm.asset_load (source, items_read, assets_inserted, assets_updated, items_rejected, unknown_types)
+    VALUES (source, 0, 0, 0, 0, 0)
+    RETURNING load_id INTO lid;
+    RETURN lid;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.config_load_begin(text) IS
+    'srm-load: starts the load of one file (a row of srm.asset_load with zero counts) and readies the session''s work tables; returns the load id';
+
+-- srm-load, once per batch: the items COPYed into srm_load_raw, read as
+-- JSON (an item that is not JSON is rejected, alone) and merged
+CREATE FUNCTION srm_internal.config_load_batch(lid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    r record;
+BEGIN
+    BEGIN
+        INSERT INTO pg_temp.srm_load_item (idx, item, reason)
+        SELECT idx, CASE WHEN reason IS NULL THEN item::jsonb ELSE to_jsonb(left(item, 4096)) END, reason
+        FROM pg_temp.srm_load_raw;
+    EXCEPTION WHEN data_exception THEN
+        -- one item at a time, only for a batch that holds one not JSON
+        FOR r IN SELECT idx, item, reason FROM pg_temp.srm_load_raw LOOP
+            BEGIN
+                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
+                VALUES (r.idx, CASE WHEN r.reason IS NULL THEN r.item::jsonb ELSE to_jsonb(left(r.item, 4096)) END, r.reason);
+            EXCEPTION WHEN data_exception THEN
+                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
+                VALUES (r.idx, to_jsonb(left(r.item, 4096)), 'not JSON: ' || SQLERRM);
+            END;
+        END LOOP;
+    END;
+    TRUNCATE pg_temp.srm_load_raw;
+    PERFORM srm_internal.config_items_merge(lid);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.config_load_batch(bigint) IS
+    'srm-load: reads the batch COPYed into the session''s table srm_load_raw as JSON (an item that is not JSON is rejected with the parser''s message, the first 4 kB kept as a string) and merges it into srm.asset for load lid';
+
+-- srm-load, once per file: the file's version and snapshot id, the counts
+CREATE FUNCTION srm_internal.config_load_end(lid bigint, file_version text, snapshot_id text)
+RETURNS SETOF srm.asset_load
+LANGUAGE sql VOLATILE PARALLEL UNSAFE
+BEGIN ATOMIC
+UPDATE srm.asset_load SET file_version = config_load_end.file_version, snapshot_id = config_load_end.snapshot_id
+WHERE load_id = config_load_end.lid
+RETURNING *;
+END;
+COMMENT ON FUNCTION srm_internal.config_load_end(bigint, text, text) IS
+    'srm-load: ends the load of one file, recording its fileVersion and configSnapshotId; returns its srm.asset_load row';
 
 CREATE FUNCTION srm.load_config_snapshot(snapshot jsonb, source text DEFAULT 'AWS Config snapshot')
 RETURNS integer
@@ -186,27 +398,15 @@ BEGIN
     VALUES (source, snapshot ->> 'fileVersion', snapshot ->> 'configSnapshotId', 0, 0, 0, 0, 0)
     RETURNING load_id INTO lid;
 
-    PERFORM srm_internal.config_items_stage(snapshot -> 'configurationItems');
-    -- a team member loads its teams' accounts only (install/code/teams.sql)
-    load_accounts := srm_internal.team_load_accounts();
+    PERFORM srm_internal.config_load_tables();
+    TRUNCATE pg_temp.srm_load_item;
+    INSERT INTO pg_temp.srm_load_item (idx, item)
+    SELECT e.idx - 1, e.v FROM jsonb_array_elements(snapshot -> 'configurationItems') WITH ORDINALITY AS e(v, idx);
+    PERFORM srm_internal.config_items_merge(lid);
 
-    PERFORM srm_internal.config_items_upsert(lid);
-
-    SELECT count(*),
-           count(*) FILTER (WHERE reason IS NULL AND (item ->> 'srm:inserted')::boolean),
-           count(*) FILTER (WHERE reason IS NULL AND NOT (item ->> 'srm:inserted')::boolean),
-           count(*) FILTER (WHERE reason IS NOT NULL)
-    INTO n_read, n_inserted, n_updated, n_rejected
-    FROM pg_temp.srm_load_item;
-    SELECT count(*) INTO n_unknown FROM srm.asset WHERE load_id = lid AND NOT known_type;
-
-    INSERT INTO srm.asset_load_rejection (load_id, item_index, reason, item)
-    SELECT lid, idx, reason, item FROM pg_temp.srm_load_item WHERE reason IS NOT NULL;
-    UPDATE srm.asset_load
-    SET items_read = n_read, assets_inserted = n_inserted, assets_updated = n_updated,
-        items_rejected = n_rejected, unknown_types = n_unknown, accounts = load_accounts
-    WHERE load_id = lid;
-    DROP TABLE pg_temp.srm_load_item;
+    SELECT items_read, assets_inserted, assets_updated, items_rejected, unknown_types
+    INTO n_read, n_inserted, n_updated, n_rejected, n_unknown
+    FROM srm.asset_load WHERE load_id = lid;
     -- fresh statistics for the audits that follow a load
     PERFORM srm_internal.analyze_user_table('srm.asset');
 

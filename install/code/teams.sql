@@ -163,8 +163,10 @@ DECLARE
     found text[];
     other text;
 BEGIN
-    SELECT coalesce(array_agg(DISTINCT i.account_id ORDER BY i.account_id), '{}') INTO found
-    FROM pg_temp.srm_load_item i WHERE i.account_id ~ '^[0-9]{12}$';
+    SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
+    FROM pg_temp.srm_load_item i
+    CROSS JOIN LATERAL (SELECT btrim(coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId')) AS account_id) a
+    WHERE jsonb_typeof(i.item) = 'object' AND a.account_id ~ '^[0-9]{12}$';
     IF row_security_active('srm.asset'::regclass) THEN
         SELECT string_agg(a, ', ' ORDER BY a) INTO other
         FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());

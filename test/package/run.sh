@@ -111,11 +111,12 @@ SRM_DEB=$deb SRM_SRC=$src SRM_VERSION=$control bash "$top/test/lib/private-root.
 set -uo pipefail
 ext=/usr/share/postgresql/15/extension
 lib=/usr/lib/postgresql/15/lib
+bin=/usr/lib/postgresql/15/bin
 doc=/usr/share/doc/postgresql-doc-15/extension
 # srm files of a make install (owned by no package) would be overwritten by
 # dpkg; remove them so that only the package'"'"'s files are tested
 left=()
-for f in "$ext"/srm.control "$ext"/srm--*.sql "$lib"/srm.so "$lib"/bitcode/srm.index.bc "$lib"/bitcode/srm "$doc"/srm-*; do
+for f in "$ext"/srm.control "$ext"/srm--*.sql "$lib"/srm.so "$lib"/bitcode/srm.index.bc "$lib"/bitcode/srm "$bin"/srm-load "$doc"/srm-*; do
     [ -e "$f" ] || continue
     dpkg -S "$f" >/dev/null 2>&1 || left+=("$f")
 done
@@ -130,11 +131,11 @@ if ! dpkg -i "$SRM_DEB" >/tmp/srm-dpkg.$$.log 2>&1; then
 fi
 rm -f /tmp/srm-dpkg.$$.log
 files=$(dpkg -L postgresql-15-srm)
-for want in "$ext/srm.control" "$ext/srm--$SRM_VERSION.sql" "$lib/srm.so" "$doc/srm-data-NOTICE" \
+for want in "$ext/srm.control" "$ext/srm--$SRM_VERSION.sql" "$lib/srm.so" "$bin/srm-load" "$doc/srm-data-NOTICE" \
             "$doc/srm-data-LICENSE-APACHE-2.0.gz" "$doc/srm-data-SOURCES.md.gz"; do
     grep -qxF "$want" <<<"$files" || { echo "package: FAIL: install: the package has no $want"; exit 1; }
 done
-echo "package: ok: install: dpkg -i $(basename "$SRM_DEB"): $(dpkg-query -W -f="\${Package} \${Version}" postgresql-15-srm), $(grep -c "^$ext/" <<<"$files") extension files, the module, the data notices"
+echo "package: ok: install: dpkg -i $(basename "$SRM_DEB"): $(dpkg-query -W -f="\${Package} \${Version}" postgresql-15-srm), $(grep -c "^$ext/" <<<"$files") extension files, the module, srm-load ($("$bin/srm-load" --version)), the data notices"
 cd "$SRM_SRC" || exit 1
 if debian/tests/installcheck >/tmp/srm-installcheck.$$.log 2>&1; then
     echo "package: ok: installcheck: debian/tests/installcheck against the installed package: $(grep -oE "All [0-9]+ tests passed" /tmp/srm-installcheck.$$.log | head -n 1)"

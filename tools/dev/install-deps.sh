@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what srm needs on a Debian 12 machine, and nothing that is
 # already there.  Usage: tools/dev/install-deps.sh build|test
-#   build  PostgreSQL 15 server and headers, a C toolchain, python3
+#   build  PostgreSQL 15 server and headers, a C toolchain, python3, libpq's
+#          and zlib's headers (srm-load)
 #   test   build, plus clang's fuzzing runtime (libFuzzer), pg_cron,
 #          Chromium (report rendering), Node.js with npm (OSCAL and PGXN
 #          metadata validation) and the Debian packaging tools (dpkg-dev,
@@ -17,7 +18,7 @@ as_root() {
 	if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates)
+pkgs=(postgresql-15 postgresql-common make gcc python3 ca-certificates libpq-dev zlib1g-dev)
 case "$what" in
 	build) ;;
 	test)

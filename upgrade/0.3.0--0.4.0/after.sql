@@ -4,3 +4,8 @@
 -- issue 9 (perf9): srm_internal.derived_responsibility reads the stored
 -- derivation itself; its only caller's helper goes
 DROP FUNCTION srm_internal.derived_responsibilities(text, text[], text, text[]);
+
+-- issue 10 (srm-load, item-level rejections): the loader's stages are one
+-- function now, srm_internal.config_items_merge
+DROP FUNCTION srm_internal.config_items_stage(jsonb);
+DROP FUNCTION srm_internal.config_items_upsert(bigint);

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# srm-load against a server (run under pg_virtualenv, srm and srm-load
+# installed): every input shape of SPEC §9, plain and gzipped, files and
+# standard input, gives what srm.load_config_snapshot gives for the same
+# items (one function merges both); a file cut off, an item that is not
+# JSON or not UTF-8 rejects that item only; exit status 1 for a file that
+# cannot be read, 2 for a server that cannot be reached.
+#   usage: test/load/run.sh OUTDIR
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+out=${1:?usage: $0 OUTDIR}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+fx=$top/test/fixtures
+name=load
+db_sql=srm_load_sql_$$
+db=srm_load_cli_$$
+fails=0
+ok() { echo "$name: ok: $*"; }
+bad() { echo "$name: FAIL: $*" >&2; fails=$((fails + 1)); }
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+cleanup() {
+	for d in "$db_sql" "$db" "$tpl"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1; done
+}
+trap cleanup EXIT
+SRM_LOAD=${SRM_LOAD:-$(pg_config --bindir)/srm-load}
+[ -x "$SRM_LOAD" ] || { bad "no srm-load at $SRM_LOAD"; exit 1; }
+
+# srm installed once, in a template that every fresh database copies
+tpl=srm_load_tpl_$$
+psql -X -q -d postgres -c "CREATE DATABASE $tpl" >/dev/null && q -d "$tpl" -c 'CREATE EXTENSION srm' >/dev/null ||
+	{ bad "CREATE EXTENSION srm"; exit 1; }
+fresh() {
+	psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $1" -c "CREATE DATABASE $1 TEMPLATE $tpl" >/dev/null
+}
+# what two loads must agree on: the assets, the rejections, the counts
+state() {
+	q -d "$1" <<'EOF'
+SELECT 'asset', account_id, region, resource_type, resource_id, resource_name, arn, service_namespace, known_type,
+       tags, configuration, supplementary_configuration, item_status, captured_at AT TIME ZONE 'UTC'
+FROM srm.asset ORDER BY account_id, region, resource_type, resource_id;
+SELECT 'rejection', dense_rank() OVER (ORDER BY load_id), item_index, reason, item FROM srm.asset_load_rejection ORDER BY load_id, item_index;
+SELECT 'load', row_number() OVER (ORDER BY load_id), file_version, snapshot_id, items_read, assets_inserted, assets_updated,
+       items_rejected, unknown_types FROM srm.asset_load ORDER BY load_id;
+EOF
+}
+
+# 1. the fixtures, in one order, both ways
+files=(snapshot_small.json snapshot_small_v2.json snapshot_small.json snapshot_grain.json
+	bad_item_not_object.json bad_type_wrong.json bad_tags_wrong.json)
+fresh "$db_sql" && fresh "$db" || { bad "databases"; exit 1; }
+for f in "${files[@]}"; do
+	q -d "$db_sql" -v f="$(cat "$fx/$f")" <<<"SELECT srm.load_config_snapshot(:'f'::jsonb, '$f')" >/dev/null 2>&1 ||
+		bad "load_config_snapshot $f"
+	"$SRM_LOAD" -d "$db" "$fx/$f" >>"$out/fixtures.txt" || bad "srm-load $f exited $?"
+done
+state "$db_sql" >"$out/fixtures.sql.state"
+state "$db" >"$out/fixtures.cli.state"
+if cmp -s "$out/fixtures.sql.state" "$out/fixtures.cli.state"; then
+	ok "fixtures: srm-load and srm.load_config_snapshot give the same assets, rejections and counts ($(grep -c '^asset' "$out/fixtures.cli.state") assets, $(grep -c '^rejection' "$out/fixtures.cli.state") rejections)"
+else
+	bad "fixtures: srm-load and srm.load_config_snapshot differ (diff $out/fixtures.sql.state $out/fixtures.cli.state)"
+	diff "$out/fixtures.sql.state" "$out/fixtures.cli.state" | head -20
+fi
+grep -q "^srm load [0-9]* ($fx/snapshot_small.json): 12 items read = 11 assets inserted + 0 updated + 1 rejected; 1 of unknown resource types kept$" "$out/fixtures.txt" &&
+	ok "per-file counts printed as the loader's NOTICE: $(head -n 1 "$out/fixtures.txt")" || bad "per-file counts: $(cat "$out/fixtures.txt")"
+
+# 2. every shape of the same items gives the same assets
+python3 - "$fx/snapshot_small.json" "$out" <<'EOF'
+import gzip, json, sys, calendar, datetime
+src, out = sys.argv[1], sys.argv[2]
+snap = json.load(open(src))
+items = snap["configurationItems"]
+def api(i):
+    # the Config API's wire format: epoch seconds, configuration as a JSON string
+    j = dict(i)
+    t = j.get("configurationItemCaptureTime")
+    if t:
+        d = datetime.datetime.strptime(t[:19], "%Y-%m-%dT%H:%M:%S")
+        j["configurationItemCaptureTime"] = calendar.timegm(d.timetuple()) + 0.0
+    if "configuration" in j:
+        j["configuration"] = json.dumps(j["configuration"])
+    return j
+def sel(i):
+    # select-resource-config: tags as key/value pairs, each item a JSON string
+    j = dict(i)
+    if isinstance(j.get("tags"), dict):
+        j["tags"] = [{"key": k, "value": v} for k, v in j["tags"].items()]
+    return json.dumps(j)
+open(f"{out}/shape-array.json", "w").write(json.dumps(items))
+open(f"{out}/shape-ndjson.json", "w").write("".join(json.dumps(i) + "\n" for i in items))
+open(f"{out}/shape-api.json", "w").write(json.dumps({"configurationItems": [api(i) for i in items], "nextToken": "abc"}, indent=1))
+open(f"{out}/shape-base.json", "w").write(json.dumps({"baseConfigurationItems": [api(i) for i in items], "unprocessedResourceKeys": []}))
+open(f"{out}/shape-results.json", "w").write(json.dumps({"Results": [sel(i) for i in items], "QueryInfo": {"SelectFields": [{"Name": "*"}]}}))
+with gzip.open(f"{out}/shape-snapshot.json.gz", "wt") as g:
+    json.dump(snap, g)
+EOF
+fresh "$db_sql"
+q -d "$db_sql" -v f="$(cat "$fx/snapshot_small.json")" <<<"SELECT srm.load_config_snapshot(:'f'::jsonb)" >/dev/null 2>&1
+want=$(q -d "$db_sql" -c "SELECT md5(string_agg(concat_ws('|', account_id, region, resource_type, resource_id, arn, service_namespace, tags, configuration, captured_at AT TIME ZONE 'UTC'), ',' ORDER BY account_id, region, resource_type, resource_id)) FROM srm.asset")
+for shape in array ndjson api base results snapshot.json.gz snapshot-stdin snapshot.json.gz-stdin; do
+	fresh "$db"
+	case "$shape" in
+		snapshot-stdin) "$SRM_LOAD" -d "$db" <"$fx/snapshot_small.json" >"$out/shape-$shape.txt"; s=$? ;;
+		snapshot.json.gz-stdin) "$SRM_LOAD" -d "$db" - <"$out/shape-snapshot.json.gz" >"$out/shape-$shape.txt"; s=$? ;;
+		snapshot.json.gz) "$SRM_LOAD" -d "$db" "$out/shape-$shape" >"$out/shape-$shape.txt"; s=$? ;;
+		*) "$SRM_LOAD" -d "$db" "$out/shape-$shape.json" >"$out/shape-$shape.txt"; s=$? ;;
+	esac
+	got=$(q -d "$db" -c "SELECT md5(string_agg(concat_ws('|', account_id, region, resource_type, resource_id, arn, service_namespace, tags, configuration, captured_at AT TIME ZONE 'UTC'), ',' ORDER BY account_id, region, resource_type, resource_id)) FROM srm.asset")
+	if [ $s -eq 0 ] && [ "$got" = "$want" ] && grep -q '12 items read = 11 assets inserted + 0 updated + 1 rejected' "$out/shape-$shape.txt"; then
+		ok "shape $shape: the same 11 assets as the snapshot ($(cat "$out/shape-$shape.txt" | sed 's/^srm load [0-9]* //'))"
+	else
+		bad "shape $shape: exit $s, $(cat "$out/shape-$shape.txt")"
+	fi
+done
+fresh "$db"
+q -d "$db" -c "SELECT 1 FROM srm.asset" >/dev/null
+fv=$("$SRM_LOAD" -d "$db" "$fx/snapshot_small.json" >/dev/null; q -d "$db" -c "SELECT file_version || ' ' || snapshot_id FROM srm.asset_load")
+[ "$fv" = "1.0 8d0f3c2e-1a4b-4c5d-9e6f-7a8b9c0d1e2f" ] && ok "the snapshot's fileVersion and configSnapshotId recorded" || bad "fileVersion/snapshot id: $fv"
+
+# 3. items the server cannot read are rejected alone: not JSON, not UTF-8,
+# too long, cut off by the end of the file
+fresh "$db"
+item() { printf '{"resourceType": "AWS::S3::Bucket", "resourceId": "%s", "awsAccountId": "123456789012", "awsRegion": "us-east-1"%s}\n' "$1" "${2:-}"; }
+{
+	item good-1
+	printf '{"resourceType": "AWS::S3::Bucket", "resourceId": tru}\n'
+	item bad-utf8 $', "resourceName": "caf\xe9"'
+	item nul ', "resourceName": "a\u0000b"'
+	item big ", \"configuration\": {\"blob\": \"$(head -c 3000 /dev/zero | tr '\0' x)\"}"
+	printf '  42  \n'
+	item good-2
+	printf '{"resourceType": "AWS::S3::Bucket", "resourceId": "cut-off", "configuration": {"a": "b'
+} >"$out/bad-items.json"
+"$SRM_LOAD" -d "$db" --max-item-bytes=2048 "$out/bad-items.json" >"$out/bad-items.txt"
+s=$?
+q -d "$db" -c "SELECT item_index || ': ' || reason FROM srm.asset_load_rejection ORDER BY item_index" >"$out/bad-items.reasons"
+cat "$out/bad-items.reasons"
+if [ $s -eq 0 ] && grep -q '8 items read = 2 assets inserted + 0 updated + 6 rejected' "$out/bad-items.txt" &&
+	grep -q '^1: not JSON: invalid input syntax for type json' "$out/bad-items.reasons" &&
+	grep -qE '^2: the item is not valid UTF-8 text \(at byte [0-9]+\)' "$out/bad-items.reasons" &&
+	grep -q '^3: not JSON: unsupported Unicode escape sequence' "$out/bad-items.reasons" &&
+	grep -qE '^4: the item of 31[0-9]{2} bytes is longer than srm-load.s limit of 2048 bytes' "$out/bad-items.reasons" &&
+	grep -q '^5: the item is a number, not an object' "$out/bad-items.reasons" &&
+	grep -qE '^7: the input ends inside this item, after [0-9]+ bytes' "$out/bad-items.reasons" &&
+	[ "$(q -d "$db" -c "SELECT string_agg(resource_id, ',' ORDER BY resource_id) FROM srm.asset")" = "good-1,good-2" ]; then
+	ok "items that are not JSON, not UTF-8, too long or cut off are rejected alone, with their reason; exit 0"
+else
+	bad "bad items: exit $s, $(cat "$out/bad-items.txt")"
+fi
+
+# 4. exit status: a file that cannot be read is 1 (the others load), a
+# server that cannot be reached is 2
+fresh "$db"
+"$SRM_LOAD" -d "$db" "$out/no-such-file.json" "$fx/snapshot_small.json" >"$out/missing.txt" 2>"$out/missing.err"
+s=$?
+[ $s -eq 1 ] && grep -q 'could not open .*no-such-file.json' "$out/missing.err" && grep -q '12 items read' "$out/missing.txt" &&
+	ok "a file that cannot be read: exit 1, the next file loaded" || bad "missing file: exit $s, $(cat "$out/missing.err")"
+printf '\x1f\x8b\x08\x00\x00\x00\x00\x00garbage-not-deflate' >"$out/corrupt.json.gz"
+"$SRM_LOAD" -d "$db" "$out/corrupt.json.gz" >"$out/corrupt.txt" 2>"$out/corrupt.err"
+s=$?
+[ $s -eq 1 ] && ok "a corrupt .gz: exit 1 ($(head -n 1 "$out/corrupt.err"))" || bad "corrupt gz: exit $s"
+PGCONNECT_TIMEOUT=3 "$SRM_LOAD" -h 127.0.0.1 -p 1 -d "$db" "$fx/snapshot_small.json" >/dev/null 2>"$out/noserver.err"
+s=$?
+[ $s -eq 2 ] && ok "no server: exit 2 ($(head -n 1 "$out/noserver.err"))" || bad "no server: exit $s"
+PGDATABASE=$db "$SRM_LOAD" -q "$fx/snapshot_small.json" >"$out/env.txt"
+s=$?
+[ $s -eq 0 ] && [ ! -s "$out/env.txt" ] && [ "$(q -d "$db" -c 'SELECT count(*) FROM srm.asset_load')" = 3 ] &&
+	ok "libpq's environment (PGDATABASE) and -q" || bad "PGDATABASE: exit $s"
+"$SRM_LOAD" -d "dbname=$db application_name=x" "$fx/snapshot_small.json" >/dev/null && ok "-d takes a connection string" || bad "conninfo"
+
+echo "$name: $fails failed"
+[ $fails -eq 0 ]
