@@ -407,6 +407,9 @@ BEGIN
     SELECT items_read, assets_inserted, assets_updated, items_rejected, unknown_types
     INTO n_read, n_inserted, n_updated, n_rejected, n_unknown
     FROM srm.asset_load WHERE load_id = lid;
+    -- the work tables go with the call: another role of the session (SET
+    -- ROLE, a team member) creates its own
+    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw;
     -- fresh statistics for the audits that follow a load
     PERFORM srm_internal.analyze_user_table('srm.asset');
 
