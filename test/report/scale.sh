@@ -103,7 +103,7 @@ has '<svg id="chart-accounts"'
 has '<svg id="chart-gap-shares"'
 has '<svg id="chart-service-gaps"'
 has '<table id="tag-totals">'
-has 'srm.bi_responsibility_mix WHERE run_id = '"$run"') TO '
+has "srm.csv('SELECT * FROM srm.bi_responsibility_mix WHERE run_id = $run')"
 top1=$(q -c "SELECT account_id FROM srm.bi_customer_gaps WHERE run_id = $run GROUP BY account_id ORDER BY sum(assets) DESC, account_id LIMIT 1")
 first=$(grep -o '<svg id="chart-accounts".*</svg>' <<<"$html" | grep -o 'text-anchor="end">[0-9]\{12\}<title>' | head -n 1 | grep -o '[0-9]\{12\}')
 [ "$first" = "$top1" ] || fail "the first bar is account '$first', srm.bi_customer_gaps has '$top1' with the most gaps"
