@@ -23,7 +23,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
 out=${1:?usage: $0 OUTDIR}
-tests=${SRM_VALGRIND_TESTS:-io operators opclass aggregate vocabulary errors laws loader identifiers}
+tests=${SRM_VALGRIND_TESTS:-io operators opclass aggregate vocabulary errors laws loader identifiers trust}
 [ "$(id -u)" = 0 ] || { echo "valgrind: run as root in test/lib/private-root.sh" >&2; exit 2; }
 command -v valgrind >/dev/null || { echo "valgrind: not installed" >&2; exit 2; }
 
