@@ -1,0 +1,2 @@
+-- upgrade/0.4.0--0.5.0/after.sql: what 0.5.0 no longer has, dropped once
+-- 0.5.0's functions and views are in place.  Never CASCADE.
