@@ -32,7 +32,7 @@ override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
 TYPE_PARTS = install/type/responsibility.sql install/type/vocabulary.sql
 TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/override.sql install/tables/derivation.sql \
 	install/tables/identifier.sql install/tables/inventory.sql install/tables/status.sql install/tables/provenance.sql \
-	install/tables/audit.sql install/tables/teams.sql
+	install/tables/audit.sql install/tables/finding.sql install/tables/teams.sql
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
 	install/code/answers.sql install/code/status.sql install/code/provenance.sql install/code/references.sql install/code/inventory.sql \
 	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql install/code/csv.sql install/code/drop_guard.sql \

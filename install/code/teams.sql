@@ -15,6 +15,9 @@
 --   srm.asset_load                 its accounts (all of them the member's);
 --                                  a load with none: the role that loaded it
 --   srm.asset_load_rejection       its load
+--   srm.finding                    its account
+--   srm.finding_load               as srm.asset_load
+--   srm.finding_load_rejection     its load
 --   srm.control_status,            its account and the account in its
 --   srm.override                   asset's ARN (both the member's where set);
 --                                  neither: read by all, written as above
@@ -229,6 +232,22 @@ ALTER TABLE srm.asset_load_rejection ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_member ON srm.asset_load_rejection;
 CREATE POLICY team_member ON srm.asset_load_rejection
     USING (load_id IN (SELECT l.load_id FROM srm.asset_load l));
+
+ALTER TABLE srm.finding ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.finding;
+CREATE POLICY team_member ON srm.finding
+    USING (account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.finding_load ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.finding_load;
+CREATE POLICY team_member ON srm.finding_load
+    USING (accounts <@ (SELECT srm_internal.team_accounts())
+           AND (cardinality(accounts) > 0 OR loaded_by = CURRENT_USER::text));
+
+ALTER TABLE srm.finding_load_rejection ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.finding_load_rejection;
+CREATE POLICY team_member ON srm.finding_load_rejection
+    USING (load_id IN (SELECT l.load_id FROM srm.finding_load l));
 
 -- statuses and overrides: read when every account they name is the
 -- member's (none: by all); written when they also name one, or by a team
