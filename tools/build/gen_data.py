@@ -473,6 +473,14 @@ def model_tables(data_dir, check_only):
             else:
                 alias_seen[key] = r.where
                 alias_rows.append((r["provider"], a, r["service_namespace"], r["source"]))
+    # srm.identifier keys service names without the provider: a name may
+    # stand for one service of one provider only
+    names = {}
+    for r in services:
+        for n in [r["service_namespace"]] + split_list(r["aliases"]):
+            other = names.setdefault(n, (r["provider"], r["service_namespace"], r.where))
+            if other[0] != r["provider"]:
+                P.add(r.where, "name %r is also %s service %s (%s)" % (n, other[0], other[1], other[2]))
     reviewed = sum(1 for r in services if r["reviewed"] == "t")
     if reviewed < 50:
         P.add("data/service.csv", "only %d reviewed services; at least 50 expected" % reviewed)
