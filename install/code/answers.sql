@@ -15,28 +15,40 @@ AS $$
 DECLARE
     near text;
 BEGIN
+    IF form = 'arm-id' AND srm_internal.arm_type(asset) IS NULL THEN
+        RAISE EXCEPTION 'malformed Azure Resource Manager resource id "%"', asset
+            USING ERRCODE = 'invalid_text_representation',
+                  DETAIL = 'A resource id is /subscriptions/{subscription}, then /resourceGroups/{group}, then /providers/{namespace}/{type}/{name}, with /{child type}/{child name} pairs for a nested resource.',
+                  HINT = 'For example /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1.';
+    END IF;
     IF service_namespace IS NOT NULL THEN
         -- the service is known, the type is not: name the service's types
         SELECT string_agg(t.resource_type, ', ' ORDER BY t.resource_type) INTO near
         FROM (SELECT rt.resource_type FROM srm.resource_type rt
               WHERE rt.service_namespace = raise_unknown_asset.service_namespace
-              ORDER BY srm_internal.name_distance(rt.resource_type, asset), rt.resource_type LIMIT 3) t;
+              ORDER BY srm_internal.name_distance(rt.resource_type,
+                                                  CASE WHEN form = 'arm-id' THEN srm_internal.arm_type(asset) ELSE asset END),
+                       rt.resource_type LIMIT 3) t;
     ELSE
         near := srm_internal.closest_names(
-            CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3) ELSE coalesce(asset, '') END,
+            CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3)
+                 WHEN form = 'arm-id' THEN srm_internal.arm_type(asset)
+                 ELSE coalesce(asset, '') END,
             coalesce(form, 'unrecognized'));
     END IF;
     RAISE EXCEPTION 'unknown asset "%": no % is known for it', asset, what
         USING ERRCODE = 'undefined_object',
               DETAIL = format('It was read as %s%s.', CASE form
                     WHEN 'arn' THEN 'an ARN'
+                    WHEN 'arm-id' THEN format('an Azure Resource Manager resource id of type %s', srm_internal.arm_type(asset))
+                    WHEN 'arm-type' THEN 'an Azure Resource Manager or Resource Graph type'
                     WHEN 'cloudformation' THEN 'a CloudFormation or AWS Config resource type'
                     WHEN 'security-hub' THEN 'a Security Hub resource type'
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
                     WHEN 'account' THEN 'an AWS account id'
-                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace)' END,
+                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, ARM resource id, Microsoft.Provider/type, service namespace)' END,
                     CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'
                           WHEN service_namespace IS NOT NULL THEN format('Known types of %s include %s.', service_namespace, near)
@@ -81,7 +93,9 @@ BEGIN
             RAISE EXCEPTION 'asset "%" names a service, not a resource type', asset
                 USING ERRCODE = 'invalid_parameter_value',
                       DETAIL = format('It was read as the service namespace %s.', r.service_namespace),
-                      HINT = 'Give an ARN or a resource type such as AWS::EC2::Instance.';
+                      HINT = CASE WHEN r.provider = 'azure'
+                                  THEN 'Give an ARM resource id or a type such as Microsoft.Compute/virtualMachines.'
+                                  ELSE 'Give an ARN or a resource type such as AWS::EC2::Instance.' END;
         END IF;
         PERFORM srm_internal.raise_unknown_asset(asset, r.form, 'resource type', r.service_namespace);
     END IF;
@@ -89,7 +103,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm.resource_type_of(text) IS
-    'the AWS resource type (AWS::Service::Resource) of an asset given in any form; an error if unknown';
+    'the resource type (AWS::Service::Resource, or an Azure type such as Microsoft.Compute/virtualMachines) of an asset given in any form; an error if unknown';
 
 -- the error for a control srm does not know
 CREATE FUNCTION srm_internal.raise_unknown_control(control text)

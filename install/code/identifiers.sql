@@ -34,6 +34,8 @@ RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE
     WHEN pg_catalog.btrim(asset) ~ '^arn:' THEN 'arn'
+    WHEN pg_catalog.btrim(asset) ~* '^/subscriptions(/|$)' THEN 'arm-id'
+    WHEN pg_catalog.btrim(asset) ~* '^microsoft\.[a-z0-9]+(\.[a-z0-9]+)*(/[a-z0-9]+)+$' THEN 'arm-type'
     WHEN pg_catalog.btrim(asset) ~ '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' THEN 'cloudformation'
     WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
     WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
@@ -43,7 +45,30 @@ RETURN CASE
     ELSE 'unrecognized'
 END;
 COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
-    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
+    'the form of an asset identifier: arn, arm-id (an Azure Resource Manager resource id), arm-type (an ARM or Azure Resource Graph type), cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
+
+-- the resource type an Azure Resource Manager resource id names, in the
+-- case it is written in, or null when the id is malformed:
+--   /subscriptions/S                                  Microsoft.Resources/subscriptions
+--   /subscriptions/S/resourceGroups/G                 Microsoft.Resources/resourceGroups
+--   .../providers/NS/t1/n1[/t2/n2...]                 NS/t1[/t2...] (a nested resource's type)
+-- An extension resource (a scope, then /providers/NS/t/n) has the type of
+-- its last /providers/ part.  Segments are compared without case, as ARM does.
+CREATE FUNCTION srm_internal.arm_type(id text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pg_catalog.rtrim(pg_catalog.btrim(id), '/') ~* '^/subscriptions/[^/]+$' THEN 'Microsoft.Resources/subscriptions'
+    WHEN pg_catalog.rtrim(pg_catalog.btrim(id), '/') ~* '^/subscriptions/[^/]+/resourcegroups/[^/]+$' THEN 'Microsoft.Resources/resourceGroups'
+    WHEN pg_catalog.rtrim(pg_catalog.btrim(id), '/')
+         ~* '^/subscriptions/[^/]+(/resourcegroups/[^/]+)?(/providers/[^/]+/[^/]+/[^/]+(/[^/]+/[^/]+)*)+$'
+    THEN pg_catalog.regexp_replace(
+             pg_catalog.substring(pg_catalog.rtrim(pg_catalog.btrim(id), '/'), '(?i)^.*/providers/([^/]+/.+)$'),
+             '(/[^/]+)/[^/]+', '\1', 'g')
+END;
+COMMENT ON FUNCTION srm_internal.arm_type(text) IS
+    'the resource type an Azure Resource Manager resource id names (Microsoft.Sql/servers/databases for .../providers/Microsoft.Sql/servers/s1/databases/db1; the last provider part of an extension resource), null when the id is malformed';
+
 
 -- lower-case snake_case of a CamelCase name: DBInstance -> db_instance
 CREATE FUNCTION srm_internal.snake_case(name text)
@@ -78,10 +103,16 @@ SELECT a.v, a.form,
        coalesce(t.service_namespace, s.service_namespace),
        t.resource_type,
        arn.m[1], arn.m[3],
-       coalesce(arn.m[4], CASE WHEN a.form = 'account' THEN a.v END),
-       coalesce(arn.m[5], CASE WHEN a.form = 'account' THEN a.v END)
+       coalesce(arn.m[4], CASE WHEN a.form = 'account' THEN a.v END,
+                -- an Azure resource's account is its subscription (a UUID, in lower case)
+                CASE WHEN a.form = 'arm-id' AND arm.t IS NOT NULL THEN pg_catalog.lower(pg_catalog.substring(a.v, '(?i)^/subscriptions/([^/]+)')) END),
+       coalesce(arn.m[5], CASE WHEN a.form = 'account' THEN a.v END,
+                CASE WHEN a.form = 'arm-id' AND arm.t IS NOT NULL THEN pg_catalog.substring(pg_catalog.rtrim(a.v, '/'), '([^/]+)$') END)
 FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
              srm_internal.identifier_form(resolve_asset.asset) AS form) AS a
+-- an ARM resource id's type, or an ARM / Resource Graph type as written
+LEFT JOIN LATERAL (SELECT CASE a.form WHEN 'arm-id' THEN srm_internal.arm_type(a.v) ELSE a.v END AS t) AS arm
+    ON a.form IN ('arm-id', 'arm-type')
 -- an ARN; or an account's pseudo-ARN as Powerpipe writes it (arn:aws:::<account>,
 -- arn:aws::<region>:<account>), read as the account itself
 LEFT JOIN LATERAL (SELECT coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
@@ -107,6 +138,11 @@ LEFT JOIN LATERAL (
     SELECT i.resource_type, i.provider, i.service_namespace
     FROM srm.identifier i
     WHERE a.form = 'resource-explorer' AND i.form = 'resource' AND i.key = pg_catalog.lower(a.v)
+    UNION ALL
+    -- Azure types are keyed in lower case, as Resource Graph writes them
+    SELECT i.resource_type, i.provider, i.service_namespace
+    FROM srm.identifier i
+    WHERE a.form IN ('arm-id', 'arm-type') AND i.form = 'type' AND i.key = pg_catalog.lower(arm.t)
 ) AS t ON true
 LEFT JOIN LATERAL (
     SELECT i.provider, i.service_namespace
@@ -119,6 +155,9 @@ LEFT JOIN LATERAL (
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
                         WHEN 'cloudformation' THEN pg_catalog.lower(pg_catalog.split_part(a.v, '::', 2))
                         WHEN 'security-hub' THEN srm_internal.identifier_key(a.v) || '$'
+                        -- an unknown Azure type: its resource provider namespace, when one service has it
+                        WHEN 'arm-id' THEN pg_catalog.lower(pg_catalog.split_part(arm.t, '/', 1))
+                        WHEN 'arm-type' THEN pg_catalog.lower(pg_catalog.split_part(arm.t, '/', 1))
                     END,
                     -- inventory tables: the whole name or the longest leading words that name a service
                     CASE WHEN a.form = 'inventory-table' THEN pg_catalog.lower(pg_catalog.substring(a.v, '^aws_(.+)$')) || '$' END,
@@ -130,7 +169,7 @@ LEFT JOIN LATERAL (
 ) AS s ON true;
 END;
 COMMENT ON FUNCTION srm.resolve_asset(text) IS
-    'how srm reads an asset identifier (ARN, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace): its form, service and resource type, and for an ARN its partition, region, account and resource id; one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
+    'how srm reads an asset identifier (ARN, Azure Resource Manager id, ARM or Azure Resource Graph type, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace): its form, service and resource type, for an ARN its partition, region, account and resource id, for an ARM id its subscription (account_id) and name (resource_id); one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
 
 -- closest known names to an unknown one, for error messages
 CREATE FUNCTION srm_internal.closest_names(name text, form text)
@@ -142,6 +181,9 @@ FROM (SELECT n, d
       FROM (SELECT DISTINCT n, srm_internal.name_distance(pg_catalog.lower(closest_names.name), pg_catalog.lower(n)) AS d
             FROM (SELECT r.resource_type AS n FROM srm.resource_type r
                   WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'unrecognized')
+                  UNION ALL
+                  SELECT r.resource_type FROM srm.resource_type r
+                  WHERE r.provider = 'azure' AND closest_names.form IN ('arm-id', 'arm-type')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'service'
                     AND closest_names.form IN ('service', 'arn', 'unrecognized')

@@ -177,12 +177,27 @@ FROM (
     SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
            t.resource_type, 'CloudFormation / Config type; Security Hub type; Steampipe table', 0
     FROM srm.resource_type t
+    WHERE t.provider = 'aws'
+    UNION ALL
+    -- Microsoft.Compute/virtualMachines: ARM types and Azure Resource Graph
+    -- types (the same in lower case), keyed in lower case
+    SELECT 'type', pg_catalog.lower(t.resource_type), t.provider, t.service_namespace,
+           t.resource_type, 'ARM type; Azure Resource Graph type', 0
+    FROM srm.resource_type t
+    WHERE t.provider = 'azure'
+    UNION ALL
+    -- Resource Graph lists resource groups under their subscription
+    SELECT 'type', 'microsoft.resources/subscriptions/resourcegroups', t.provider, t.service_namespace,
+           t.resource_type, 'Azure Resource Graph type (resourcecontainers table)', 1
+    FROM srm.resource_type t
+    WHERE t.resource_type = 'Microsoft.Resources/resourceGroups'
     UNION ALL
     -- aws_ec2_instances: CloudQuery's plural tables
     SELECT 'type', srm_internal.identifier_key('aws_' || pg_catalog.lower(t.cfn_namespace) || '_'
                                       || srm_internal.plural(srm_internal.snake_case(t.resource))),
            t.provider, t.service_namespace, t.resource_type, 'CloudQuery table (plural)', 2
     FROM srm.resource_type t
+    WHERE t.provider = 'aws'
     UNION ALL
     -- aws_<service namespace>_<resource>: Steampipe / CloudQuery by ARN namespace
     SELECT 'type', srm_internal.identifier_key('aws_' || s.arn_namespace || '_' || n.name),
@@ -190,6 +205,7 @@ FROM (
     FROM srm.resource_type t
     JOIN srm.service s USING (provider, service_namespace)
     CROSS JOIN LATERAL (VALUES (srm_internal.snake_case(t.resource)), (srm_internal.plural(srm_internal.snake_case(t.resource)))) AS n(name)
+    WHERE t.provider = 'aws'
     UNION ALL
     -- Resource Explorer: service:resource-type, from the ARN template ...
     SELECT 'resource', s.arn_namespace || ':' || pg_catalog.lower(m[1]), t.provider,
@@ -204,6 +220,7 @@ FROM (
            t.provider, t.service_namespace, t.resource_type, 'Resource Explorer type (from the resource name)', 5
     FROM srm.resource_type t
     JOIN srm.service s USING (provider, service_namespace)
+    WHERE t.provider = 'aws'
     UNION ALL
     SELECT 'service', s.service_namespace, s.provider, s.service_namespace, NULL, 'service namespace', 10
     FROM srm.service s
@@ -211,6 +228,16 @@ FROM (
     SELECT 'service', s.arn_namespace, s.provider, s.service_namespace, NULL, 'ARN namespace',
            CASE WHEN s.arn_namespace = s.service_namespace THEN 10 ELSE 11 END
     FROM srm.service s
+    WHERE s.provider = 'aws'
+    UNION ALL
+    -- an Azure resource provider namespace (microsoft.keyvault) names a
+    -- service only when no other service shares it
+    SELECT 'service', pg_catalog.lower(s.arn_namespace), s.provider, s.service_namespace, NULL,
+           'Azure resource provider namespace', 11
+    FROM srm.service s
+    WHERE s.provider = 'azure'
+      AND NOT EXISTS (SELECT FROM srm.service o WHERE o.provider = 'azure' AND o.arn_namespace = s.arn_namespace
+                                                   AND o.service_namespace <> s.service_namespace)
     UNION ALL
     SELECT 'service', a.alias, a.provider, a.service_namespace, NULL, 'alias', 12
     FROM srm.service_alias a

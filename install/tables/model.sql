@@ -108,11 +108,13 @@ CREATE TABLE srm.resource_type (
     in_cloudformation boolean NOT NULL,
     arn_template      text,
     source            text NOT NULL,
-    CHECK (in_config OR in_cloudformation),
+    -- an AWS type comes from one of the two AWS lists; an Azure type (ARM
+    -- form) from data/azure_resource_types.csv
+    CHECK (provider <> 'aws' OR in_config OR in_cloudformation),
     FOREIGN KEY (provider, service_namespace) REFERENCES srm.service
 );
 COMMENT ON TABLE srm.resource_type IS
-    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known.';
+    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known; and the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template).';
 
 -- The grain below the service: a resource type's own layer values, and
 -- configuration variants read from an asset's configuration item.

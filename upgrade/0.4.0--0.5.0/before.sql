@@ -75,3 +75,18 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
+
+-- issue 13, Azure (helper A): Azure resource types are in neither AWS list;
+-- a team's account may be an Azure subscription id or a Google Cloud
+-- project id (the same ALTER of srm.team_account as the Google block: keep one)
+ALTER TABLE srm.resource_type
+    DROP CONSTRAINT resource_type_check,
+    ADD CONSTRAINT resource_type_check CHECK (provider <> 'aws' OR in_config OR in_cloudformation);
+ALTER TABLE srm.team_account
+    DROP CONSTRAINT team_account_account_id_check,
+    ADD CONSTRAINT team_account_account_id_check
+        CHECK (account_id ~ '^([0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$');
+COMMENT ON COLUMN srm.team_account.account_id IS
+    'an AWS account id (12 digits), an Azure subscription id (a UUID, stored in lower case) or a Google Cloud project id, or null: the rows that have no account';
+COMMENT ON TABLE srm.resource_type IS
+    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known; and the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template).';
