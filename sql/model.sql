@@ -48,7 +48,7 @@ WHERE control_id IN ('ac-2', 'ac-2.1', 'si-2', 'sc-7.3', 'pe-3') ORDER BY sort_i
 SELECT count(*) AS services, count(*) FILTER (WHERE reviewed) AS reviewed,
        count(DISTINCT model_id) AS models_used FROM service WHERE provider = 'aws';
 SELECT count(*) AS unmapped_namespaces
-FROM (SELECT DISTINCT cfn_namespace FROM resource_type) n
+FROM (SELECT DISTINCT cfn_namespace FROM resource_type WHERE provider = 'aws') n
 WHERE NOT EXISTS (SELECT FROM service s WHERE n.cfn_namespace = ANY (s.cfn_namespaces));
 SELECT count(*) AS namespaces_in_two_services
 FROM (SELECT n FROM service, unnest(cfn_namespaces) n GROUP BY n HAVING count(*) > 1) d;

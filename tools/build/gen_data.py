@@ -415,7 +415,8 @@ def model_tables(data_dir, check_only):
             P.add("data/azure_layer_map.csv", "Azure row %r maps to no layer" % ar)
         elif mapped and ar in AZURE_UNMAPPED:
             P.add("data/azure_layer_map.csv", "Azure row %r is mapped but listed in AZURE_UNMAPPED" % ar)
-    for ar in sorted(set(AZURE_UNMAPPED) - azure_rows):
+    # (an earlier release's table, read for --diff, may not have these rows)
+    for ar in sorted(set(AZURE_UNMAPPED) - azure_rows if DATA_DIR == DEFAULT_DATA_DIR else ()):
         P.add("data/azure_published_matrix.csv", "AZURE_UNMAPPED names %r, which is not a row of the table" % ar)
     # the model must reproduce the table: union of the mapped layers = word
     for r in apm:
