@@ -78,6 +78,26 @@ FROM responsibilities(ARRAY[
     'microsoft.eventhub/namespaces'], ARRAY['SC-28', 'CM-6'])
 ORDER BY asset COLLATE "C", control;
 
+-- a configuration variant: automatic VM guest patching (an Azure asset's
+-- configuration is the ARM resource's properties)
+SELECT c.label, v.variant, v.variants -> 0 -> 'value' AS patch_mode
+FROM (VALUES
+    ('linux, AutomaticByPlatform', '{"osProfile": {"linuxConfiguration": {"patchSettings": {"patchMode": "AutomaticByPlatform"}}}}'::jsonb),
+    ('windows, AutomaticByPlatform', '{"osProfile": {"windowsConfiguration": {"enableAutomaticUpdates": true, "patchSettings": {"patchMode": "AutomaticByPlatform"}}}}'),
+    ('windows, AutomaticByOS', '{"osProfile": {"windowsConfiguration": {"patchSettings": {"patchMode": "AutomaticByOS"}}}}'),
+    ('linux, ImageDefault', '{"osProfile": {"linuxConfiguration": {"patchSettings": {"patchMode": "ImageDefault"}}}}'),
+    ('no osProfile', '{}')) AS c(label, conf)
+CROSS JOIN LATERAL srm_internal.variant_of('Microsoft.Compute/virtualMachines', c.conf, NULL) v
+ORDER BY c.label;
+-- the variant's grain moves os-patching from the customer to both
+SELECT g.variant, e.responsibility AS operating_system, e.origin,
+       (SELECT d.responsibility FROM srm_internal.derivation d
+        WHERE d.grain_id = g.grain_id AND d.framework_id = 'aws-srm' AND d.control_id = 'os-patching') AS os_patching
+FROM srm_internal.grain g
+JOIN srm_internal.grain_layer_effective e ON e.grain_id = g.grain_id AND e.layer_id = 'operating-system'
+WHERE g.provider = 'azure' AND g.resource_type = 'Microsoft.Compute/virtualMachines'
+ORDER BY g.variant NULLS FIRST;
+
 -- bad input: an unknown type of a known service, an unknown type, malformed ids
 SELECT test_error($$SELECT resource_type_of('microsoft.keyvault/vaults/accesspolicies')$$);
 SELECT test_error($$SELECT resource_type_of('/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg/providers/Microsoft.Sql/servers/s1/jobAgents/j1')$$);
