@@ -14,9 +14,10 @@ SET search_path = srm, public;
 SELECT load_config_snapshot(:'grain'::jsonb, 'snapshot_grain.json') AS loaded;
 
 -- every row of the grain data cites an AWS documentation page
+-- (an Azure type's rows cite Microsoft's page instead)
 SELECT (SELECT count(*) FROM resource_type_layer WHERE source !~ 'https://docs\.aws\.amazon\.com/') AS type_rows_without_aws_page,
-       (SELECT count(*) FROM variant_layer WHERE source !~ 'https://docs\.aws\.amazon\.com/') AS variant_rows_without_aws_page,
-       (SELECT count(*) FROM variant_rule WHERE source !~ 'https://docs\.aws\.amazon\.com/') AS rules_without_aws_page,
+       (SELECT count(*) FROM variant_layer WHERE source !~ CASE WHEN resource_type LIKE 'AWS::%' THEN 'https://docs\.aws\.amazon\.com/' ELSE 'https://learn\.microsoft\.com/' END) AS variant_rows_without_aws_page,
+       (SELECT count(*) FROM variant_rule WHERE source !~ CASE WHEN resource_type LIKE 'AWS::%' THEN 'https://docs\.aws\.amazon\.com/' ELSE 'https://learn\.microsoft\.com/' END) AS rules_without_aws_page,
        (SELECT count(*) FROM variant v WHERE NOT EXISTS (SELECT FROM variant_rule r
             WHERE r.resource_type = v.resource_type AND r.variant_id = v.variant_id)) AS variants_without_rule;
 
