@@ -354,9 +354,11 @@ DECLARE
     scan boolean := false;
     cond boolean := false;
 BEGIN
-    -- an index or a bitmap index scan of tbl whose condition has col
+    -- an index or a bitmap index scan of tbl whose condition has col (a
+    -- bitmap index scan names only the index, which srm names after its table)
     FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        scan := scan OR l ~ ('Index.* Scan using \S+ on ' || tbl || '\M');
+        scan := scan OR l ~ ('Index.* Scan using \S+ on ' || tbl || '\M')
+                     OR l ~ ('Bitmap Index Scan on ' || tbl || '_');
         cond := cond OR l ~ ('Index Cond: .*\m' || col || ' = ');
     END LOOP;
     RETURN scan AND cond;
