@@ -24,6 +24,7 @@
 #   1. srm.run_audit on the coordinator = on the reference: srm.audit_run's
 #      counts and sums of the BI views (bi_run, bi_responsibility_mix,
 #      bi_gaps_by_family, bi_customer_gaps), per account too
+#      and a team member's audit (row-level security) likewise
 #   2. the audit's own plans (auto_explain, verbose): its read of srm.asset
 #      is a Foreign Scan per shard whose Remote SQL reads srm.asset; an audit
 #      of one account filters by account in the Remote SQL and does not
@@ -72,12 +73,16 @@ coord=srm_scaleout_coord_$$
 single=srm_scaleout_single_$$
 work=$(mktemp -d /tmp/srm-scaleout.XXXXXX)
 chmod 755 "$work"
+cleanup_roles() {
+	psql -X -q -d postgres -c "DROP ROLE IF EXISTS srm_scaleout_alice" -c "DROP ROLE IF EXISTS srm_scaleout_team" >/dev/null 2>&1
+}
 cleanup() {
 	local s
 	for s in 1 2; do
 		[ -f "$work/shard$s/data/postmaster.pid" ] && shard_stop "$work/shard$s"
 	done
 	for d in "$coord" "$single"; do psql -X -q -d postgres -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1; done
+	cleanup_roles
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -132,6 +137,11 @@ CREATE SERVER shard2 FOREIGN DATA WRAPPER postgres_fdw
              extensions 'srm', async_capable 'true', fetch_size '10000');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard1 OPTIONS (user 'postgres');
 CREATE USER MAPPING FOR CURRENT_USER SERVER shard2 OPTIONS (user 'postgres');
+-- every other role reaches the shards as postgres too (the shards trust
+-- local sockets here, hence no password); the coordinator's row-level
+-- security scopes what a team member reads through srm.asset
+CREATE USER MAPPING FOR PUBLIC SERVER shard1 OPTIONS (user 'postgres', password_required 'false');
+CREATE USER MAPPING FOR PUBLIC SERVER shard2 OPTIONS (user 'postgres', password_required 'false');
 CREATE FOREIGN TABLE shards.asset_shard1 (CHECK (account_id IN ($(in_list "${shard_accounts[1]}"))))
     INHERITS (srm.asset) SERVER shard1 OPTIONS (schema_name 'srm', table_name 'asset');
 CREATE FOREIGN TABLE shards.asset_shard2 (CHECK (account_id IN ($(in_list "${shard_accounts[2]}"))))
@@ -200,6 +210,11 @@ FROM srm.bi_responsibility_mix WHERE run_id = $2 GROUP BY account_id, class ORDE
 SELECT 'bi_gaps_by_family', family_id, gaps, customer_asset_controls, controls_with_gaps
 FROM srm.bi_gaps_by_family WHERE run_id = $2 ORDER BY family_id;
 SELECT 'bi_customer_gaps', count(*), sum(assets), count(DISTINCT asset) FROM srm.bi_customer_gaps WHERE run_id = $2;
+SELECT 'bi_trend', class, asset_controls, gaps FROM srm.bi_trend WHERE run_id = $2 ORDER BY class;
+SELECT 'bi_inherited_controls', service_namespace, count(*), sum(asset_controls), sum(accounts)
+FROM srm.bi_inherited_controls WHERE run_id = $2 GROUP BY service_namespace ORDER BY service_namespace;
+SELECT 'bi_unknown_assets', account_id, resource_type, count(*)
+FROM srm.bi_unknown_assets WHERE run_id = $2 GROUP BY account_id, resource_type ORDER BY account_id, resource_type;
 SQL
 }
 figures "$coord" "$run_c" >"$out/figures-coordinator.txt" || bad "figures of the coordinator's run"
@@ -244,6 +259,43 @@ want=$(q -d "$single" -c "SELECT assets || ' ' || asset_controls || ' ' || gaps 
 got=$(q -d "$coord" -c "SELECT assets || ' ' || asset_controls || ' ' || gaps FROM srm.audit_run WHERE run_id = $run_1")
 [ -n "$got" ] && [ "$got" = "$want" ] && ok "audit of account $a1: assets, asset x control pairs, gaps $got, as on one server" ||
 	bad "audit of account $a1: coordinator '$got', one server '$want'"
+
+# a team member's audit on the coordinator: its account only (row-level
+# security of srm.asset applies to the rows of its foreign children), as on
+# one server; the member has no right on the foreign tables themselves
+a2=${shard_accounts[2]%%,*}
+team() {
+	q -d "$1" >/dev/null <<SQL
+SET client_min_messages = warning;
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'srm_scaleout_team') THEN CREATE ROLE srm_scaleout_team; END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'srm_scaleout_alice') THEN CREATE ROLE srm_scaleout_alice; END IF;
+END \$\$;
+GRANT srm_scaleout_team TO srm_scaleout_alice;
+GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection,
+    srm.control_status, srm.override, srm.audit_run, srm.audit_asset, srm.audit_finding,
+    srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status TO srm_scaleout_team;
+GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq, srm.control_status_status_id_seq,
+    srm.override_override_id_seq, srm.audit_run_run_id_seq TO srm_scaleout_team;
+INSERT INTO srm.team_account (team, account_id) VALUES ('srm_scaleout_team', '$a2');
+SQL
+}
+team "$coord" && team "$single" || die "the team on the coordinator and the reference"
+seen=$(q -d "$coord" -c "SET ROLE srm_scaleout_alice" -c "SELECT string_agg(DISTINCT account_id, ',') || ' ' || count(*) FROM srm.asset")
+direct=$(q -d "$coord" -c "SET ROLE srm_scaleout_alice" -c "SELECT count(*) FROM shards.asset_shard2" 2>&1)
+run_tc=$(q -d "$coord" -c "SET ROLE srm_scaleout_alice" -c "SELECT srm.run_audit('$fw', '$bl', note => 'team')" 2>&1)
+run_ts=$(q -d "$single" -c "SET ROLE srm_scaleout_alice" -c "SELECT srm.run_audit('$fw', '$bl', note => 'team')" 2>&1)
+figures "$coord" "$run_tc" >"$out/figures-team-coordinator.txt" 2>&1
+figures "$single" "$run_ts" >"$out/figures-team-one-server.txt" 2>&1
+if [ "$seen" = "$a2 $(q -d "$single" -c "SELECT count(*) FROM srm.asset WHERE account_id = '$a2'")" ] &&
+	[[ "$direct" == *"permission denied"* ]] &&
+	[ "$(q -d "$coord" -c "SELECT accounts FROM srm.audit_run WHERE run_id = $run_tc")" = "{$a2}" ] &&
+	cmp -s "$out/figures-team-coordinator.txt" "$out/figures-team-one-server.txt"; then
+	ok "a team member of account $a2 sees its $(cut -d' ' -f2 <<<"$seen") assets through srm.asset, not the foreign tables, and its audit equals one server's: $(grep '^audit_run' "$out/figures-team-coordinator.txt")"
+else
+	bad "team member on the coordinator: sees '$seen', foreign table read '$direct', run '$run_tc' / '$run_ts':"
+	diff "$out/figures-team-one-server.txt" "$out/figures-team-coordinator.txt" | head -n 10 >&2
+fi
 
 # --- 3. per-shard audits, rolled up on the coordinator -----------------------
 for s in 1 2; do
