@@ -146,7 +146,9 @@ CREATE FOREIGN TABLE shards.asset_shard1 (CHECK (account_id IN ($(in_list "${sha
     INHERITS (srm.asset) SERVER shard1 OPTIONS (schema_name 'srm', table_name 'asset');
 CREATE FOREIGN TABLE shards.asset_shard2 (CHECK (account_id IN ($(in_list "${shard_accounts[2]}"))))
     INHERITS (srm.asset) SERVER shard2 OPTIONS (schema_name 'srm', table_name 'asset');
-ANALYZE srm.asset;
+-- statistics of the whole (the parent, for the audit's joins) and of each
+-- shard's foreign table (sampled on the shard)
+ANALYZE srm.asset, shards.asset_shard1, shards.asset_shard2;
 SQL
 nc=$(q -d "$coord" -c "SELECT count(*) FROM srm.asset")
 nl=$(q -d "$coord" -c "SELECT count(*) FROM ONLY srm.asset")
@@ -189,13 +191,14 @@ done
 # --- 1. the audit on the coordinator and on one server -----------------------
 # the coordinator's audits run with auto_explain (verbose, nested
 # statements, sent to the client as notices): the plans of the audit itself
+# (25 MB: kept in the work directory, the scope's plan copied to OUTDIR)
 audit_explained() {
 	q -d "$coord" -c "LOAD 'auto_explain'" -c "SET auto_explain.log_min_duration = 0" \
 		-c "SET auto_explain.log_nested_statements = on" -c "SET auto_explain.log_verbose = on" \
 		-c "SET auto_explain.log_level = notice" -c "SET client_min_messages = notice" \
 		-c "SELECT srm.run_audit('$fw', '$bl', $1, note => 'scale-out')" 2>"$2"
 }
-run_c=$(audit_explained NULL "$out/audit-plans.txt") || die "srm.run_audit on the coordinator: $(grep -m3 ERROR "$out/audit-plans.txt")"
+run_c=$(audit_explained NULL "$work/audit-plans.txt") || die "srm.run_audit on the coordinator: $(grep -m3 ERROR "$work/audit-plans.txt")"
 run_s=$(q -d "$single" -c "SELECT srm.run_audit('$fw', '$bl', note => 'one server')") || die "srm.run_audit on the reference"
 
 # the figures of run $2 on database $1
@@ -234,7 +237,7 @@ plan_of() {
 	               END { if (blk ~ t) printf "%s", blk }' "$1"
 }
 scope='INSERT INTO srm.audit_asset'
-plan_of "$out/audit-plans.txt" "$scope" >"$out/audit-scope-plan.txt"
+plan_of "$work/audit-plans.txt" "$scope" >"$out/audit-scope-plan.txt"
 if grep -q 'Foreign Scan on shards.asset_shard1' "$out/audit-scope-plan.txt" &&
 	grep -q 'Foreign Scan on shards.asset_shard2' "$out/audit-scope-plan.txt" &&
 	[ "$(grep -c 'Remote SQL: SELECT .* FROM srm\.asset' "$out/audit-scope-plan.txt")" -ge 2 ]; then
@@ -244,9 +247,9 @@ else
 	bad "no Foreign Scan per shard with Remote SQL on srm.asset in the audit's scope plan ($out/audit-scope-plan.txt)"
 fi
 a1=${shard_accounts[1]}
-run_1=$(audit_explained "ARRAY['$a1']" "$out/audit-one-account-plans.txt") ||
-	die "srm.run_audit of account $a1 on the coordinator: $(grep -m3 ERROR "$out/audit-one-account-plans.txt")"
-plan_of "$out/audit-one-account-plans.txt" "$scope" >"$out/audit-one-account-scope-plan.txt"
+run_1=$(audit_explained "ARRAY['$a1']" "$work/audit-one-account-plans.txt") ||
+	die "srm.run_audit of account $a1 on the coordinator: $(grep -m3 ERROR "$work/audit-one-account-plans.txt")"
+plan_of "$work/audit-one-account-plans.txt" "$scope" >"$out/audit-one-account-scope-plan.txt"
 if grep -q "Remote SQL: SELECT .* FROM srm\.asset WHERE .*account_id = ANY ('{$a1}'::text\[\])" "$out/audit-one-account-scope-plan.txt" &&
 	! grep -q 'asset_shard2' "$out/audit-one-account-scope-plan.txt"; then
 	ok "an audit of account $a1 filters by account on its shard and skips the other:"
