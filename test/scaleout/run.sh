@@ -54,7 +54,7 @@ as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@";
 # shard_start DIR: a new cluster in DIR/data, its socket in DIR/sock (port
 # 5432 there: no TCP), started and accepting connections within 120 s
 shard_start() {
-	local dir=$1 i
+	local dir=$1
 	mkdir -p "$dir/sock" "$dir/data"
 	[ "$(id -u)" = 0 ] && chown postgres: "$dir" "$dir/sock" "$dir/data"
 	chmod 700 "$dir/data"
@@ -68,6 +68,7 @@ SRM_LOAD=${SRM_LOAD:-$(pg_config --bindir)/srm-load}
 
 fw=nist-800-53-r5
 bl=MODERATE
+# shellcheck disable=SC2054  # a shard's accounts, comma-separated
 shard_accounts=([1]=402918374655 [2]=718265390142,259384716023)
 coord=srm_scaleout_coord_$$
 single=srm_scaleout_single_$$
