@@ -41,11 +41,11 @@ COMMENT ON FUNCTION srm_internal.nist_requirements(text) IS
 
 -- One finding as srm reads it: the columns of srm.finding, or the reason it
 -- is rejected (the first thing wrong).  fmt is asff or ocsf.
-CREATE FUNCTION srm_internal.finding_read(item jsonb, fmt text,
-    OUT reason text, OUT scanner text, OUT finding_uid text, OUT check_id text, OUT check_title text,
-    OUT status text, OUT severity text, OUT observed_at timestamptz, OUT account_id text, OUT region text,
-    OUT resource_type text, OUT resource_id text, OUT arn text, OUT service_namespace text, OUT controls text[])
-LANGUAGE plpgsql STABLE PARALLEL SAFE
+CREATE FUNCTION srm_internal.finding_read(item jsonb, fmt text)
+RETURNS TABLE (reason text, scanner text, finding_uid text, check_id text, check_title text,
+    status text, severity text, observed_at timestamptz, account_id text, region text,
+    resource_type text, resource_id text, arn text, service_namespace text, controls text[])
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -61,6 +61,7 @@ DECLARE
 BEGIN
     IF jsonb_typeof(item) IS DISTINCT FROM 'object' THEN
         reason := format('a finding is a JSON object, not %s', srm_internal.json_kind(item));
+        RETURN NEXT;
         RETURN;
     END IF;
 
@@ -69,12 +70,14 @@ BEGIN
         FOREACH c IN ARRAY ARRAY['Id', 'AwsAccountId', 'UpdatedAt'] LOOP
             IF jsonb_typeof(item -> c) IS DISTINCT FROM 'string' THEN
                 reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
+                RETURN NEXT;
                 RETURN;
             END IF;
         END LOOP;
         FOREACH c IN ARRAY ARRAY['Title', 'GeneratorId', 'ProductArn', 'RecordState'] LOOP
             IF item ? c AND jsonb_typeof(item -> c) <> 'string' THEN
                 reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
+                RETURN NEXT;
                 RETURN;
             END IF;
         END LOOP;
@@ -89,10 +92,12 @@ BEGIN
         check_title := item ->> 'Title';
         IF check_id IS NULL OR btrim(check_id) = '' THEN
             reason := 'no check: neither Compliance.SecurityControlId nor GeneratorId names one';
+            RETURN NEXT;
             RETURN;
         END IF;
         IF jsonb_typeof(item -> 'Compliance') IS DISTINCT FROM 'object' THEN
             reason := format('Compliance is %s, not an object: the finding is not the result of a check', srm_internal.json_kind(item -> 'Compliance'));
+            RETURN NEXT;
             RETURN;
         END IF;
         raw_status := item #>> '{Compliance,Status}';
@@ -102,10 +107,12 @@ BEGIN
                            THEN format('Compliance.Status %s is neither PASSED nor FAILED: the check gave no result (Security Hub: missing information or check not run; Prowler: a muted or manual check)', raw_status)
                            WHEN raw_status IS NULL THEN 'Compliance.Status is missing: the finding is not the result of a check'
                            ELSE format('Compliance.Status "%s" is not PASSED, FAILED, WARNING or NOT_AVAILABLE', left(raw_status, 40)) END;
+            RETURN NEXT;
             RETURN;
         END IF;
         IF item ->> 'RecordState' = 'ARCHIVED' THEN
             reason := 'RecordState is ARCHIVED: Security Hub no longer tracks the finding (resource deleted or control disabled)';
+            RETURN NEXT;
             RETURN;
         END IF;
         v := item #> '{Severity,Label}';
@@ -114,6 +121,7 @@ BEGIN
                             WHEN 'MEDIUM' THEN 'medium' WHEN 'HIGH' THEN 'high' WHEN 'CRITICAL' THEN 'critical' END;
             IF severity IS NULL THEN
                 reason := format('Severity.Label %s is not INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL', left(v::text, 40));
+                RETURN NEXT;
                 RETURN;
             END IF;
         ELSIF jsonb_typeof(item #> '{Severity,Normalized}') = 'number' THEN
@@ -127,26 +135,31 @@ BEGIN
         observed_at := srm_internal.capture_time(time_text);
         IF observed_at IS NULL THEN
             reason := format('UpdatedAt "%s" is not an ISO 8601 time', left(time_text, 60));
+            RETURN NEXT;
             RETURN;
         END IF;
         account_id := btrim(item ->> 'AwsAccountId');
         IF jsonb_typeof(item -> 'Resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'Resources') = 0 THEN
             reason := format('no resource: Resources is %s', CASE WHEN jsonb_typeof(item -> 'Resources') = 'array' THEN 'an empty array'
                                                                   ELSE srm_internal.json_kind(item -> 'Resources') END);
+            RETURN NEXT;
             RETURN;
         END IF;
         res := item -> 'Resources' -> 0;
         IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
             reason := format('no resource: Resources[0] is %s, not an object', srm_internal.json_kind(res));
+            RETURN NEXT;
             RETURN;
         END IF;
         IF jsonb_typeof(res -> 'Id') IS DISTINCT FROM 'string' OR btrim(res ->> 'Id') = '' THEN
             reason := format('no resource: Resources[0].Id is %s', CASE WHEN jsonb_typeof(res -> 'Id') = 'string' THEN 'empty'
                                                                        ELSE srm_internal.json_kind(res -> 'Id') END);
+            RETURN NEXT;
             RETURN;
         END IF;
         IF res ? 'Type' AND jsonb_typeof(res -> 'Type') <> 'string' THEN
             reason := format('Resources[0].Type is %s, not a string', srm_internal.json_kind(res -> 'Type'));
+            RETURN NEXT;
             RETURN;
         END IF;
         resource_id := btrim(res ->> 'Id');
@@ -156,11 +169,13 @@ BEGIN
         IF item #> '{Compliance,RelatedRequirements}' IS NOT NULL THEN
             IF jsonb_typeof(item #> '{Compliance,RelatedRequirements}') <> 'array' THEN
                 reason := format('Compliance.RelatedRequirements is %s, not an array', srm_internal.json_kind(item #> '{Compliance,RelatedRequirements}'));
+                RETURN NEXT;
                 RETURN;
             END IF;
             FOR v IN SELECT x FROM jsonb_array_elements(item #> '{Compliance,RelatedRequirements}') x LOOP
                 IF jsonb_typeof(v) <> 'string' THEN
                     reason := format('Compliance.RelatedRequirements holds %s, not only strings', srm_internal.json_kind(v));
+                    RETURN NEXT;
                     RETURN;
                 END IF;
                 reqs := reqs || srm_internal.nist_requirements(v #>> '{}');
@@ -171,12 +186,14 @@ BEGIN
         IF (item ->> 'class_uid') IS DISTINCT FROM '2004' THEN
             reason := CASE WHEN item ? 'class_uid' THEN format('class_uid %s is not 2004 (Detection Finding)', left((item -> 'class_uid')::text, 40))
                            ELSE 'class_uid is missing: not an OCSF Detection Finding (2004)' END;
+            RETURN NEXT;
             RETURN;
         END IF;
         FOREACH c IN ARRAY ARRAY['{finding_info,uid}', '{metadata,event_code}', '{status_code}', '{cloud,account,uid}'] LOOP
             IF jsonb_typeof(item #> c::text[]) IS DISTINCT FROM 'string' OR btrim(item #>> c::text[]) = '' THEN
                 reason := format('%s is %s, not a string', array_to_string(c::text[], '.'),
                                  CASE WHEN jsonb_typeof(item #> c::text[]) = 'string' THEN 'empty' ELSE srm_internal.json_kind(item #> c::text[]) END);
+                RETURN NEXT;
                 RETURN;
             END IF;
         END LOOP;
@@ -190,10 +207,12 @@ BEGIN
             reason := CASE WHEN upper(raw_status) = 'MANUAL'
                            THEN 'status_code MANUAL is neither PASS nor FAIL: the check asks for a manual review and gave no result'
                            ELSE format('status_code "%s" is not PASS, FAIL or MANUAL', left(raw_status, 40)) END;
+            RETURN NEXT;
             RETURN;
         END IF;
         IF coalesce(item #>> '{cloud,provider}', 'aws') <> 'aws' THEN
             reason := format('cloud.provider "%s": srm loads findings of AWS accounts only', left(item #>> '{cloud,provider}', 40));
+            RETURN NEXT;
             RETURN;
         END IF;
         IF item ? 'severity' THEN
@@ -202,6 +221,7 @@ BEGIN
                             WHEN 'fatal' THEN 'critical' WHEN 'unknown' THEN NULL WHEN 'other' THEN NULL ELSE '?' END;
             IF severity = '?' THEN
                 reason := format('severity %s is not Informational, Low, Medium, High or Critical', left((item -> 'severity')::text, 40));
+                RETURN NEXT;
                 RETURN;
             END IF;
         END IF;
@@ -214,32 +234,38 @@ BEGIN
                                                           ELSE time_text END);
         ELSIF item ? 'time' THEN
             reason := format('time is %s, not a number (epoch seconds)', srm_internal.json_kind(item -> 'time'));
+            RETURN NEXT;
             RETURN;
         ELSIF item ->> 'time_dt' ~ '(Z|[+-]\d\d:?\d\d)$' THEN
             time_text := item ->> 'time_dt';
             observed_at := srm_internal.capture_time(time_text);
         ELSE
             reason := 'no time: time is missing and time_dt names no time zone';
+            RETURN NEXT;
             RETURN;
         END IF;
         IF observed_at IS NULL THEN
             reason := format('time %s is not a time', left(time_text, 60));
+            RETURN NEXT;
             RETURN;
         END IF;
         account_id := btrim(item #>> '{cloud,account,uid}');
         IF jsonb_typeof(item -> 'resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'resources') = 0 THEN
             reason := format('no resource: resources is %s', CASE WHEN jsonb_typeof(item -> 'resources') = 'array' THEN 'an empty array'
                                                                   ELSE srm_internal.json_kind(item -> 'resources') END);
+            RETURN NEXT;
             RETURN;
         END IF;
         res := item -> 'resources' -> 0;
         IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
             reason := format('no resource: resources[0] is %s, not an object', srm_internal.json_kind(res));
+            RETURN NEXT;
             RETURN;
         END IF;
         IF jsonb_typeof(res -> 'uid') IS DISTINCT FROM 'string' OR btrim(res ->> 'uid') = '' THEN
             reason := format('no resource: resources[0].uid is %s', CASE WHEN jsonb_typeof(res -> 'uid') = 'string' THEN 'empty'
                                                                        ELSE srm_internal.json_kind(res -> 'uid') END);
+            RETURN NEXT;
             RETURN;
         END IF;
         resource_id := btrim(res ->> 'uid');
@@ -251,6 +277,7 @@ BEGIN
                      WHERE srm_internal.control_form(k) = 'nist-800-53-r5:' LOOP
                 IF jsonb_typeof(e.x) <> 'array' THEN
                     reason := format('unmapped.compliance."%s" is %s, not an array', e.k, srm_internal.json_kind(e.x));
+                    RETURN NEXT;
                     RETURN;
                 END IF;
                 SELECT reqs || coalesce(array_agg(x #>> '{}'), '{}') INTO reqs FROM jsonb_array_elements(e.x) x;
@@ -260,6 +287,7 @@ BEGIN
 
     IF account_id !~ '^[0-9]{12}$' THEN
         reason := format('account "%s" is not a 12-digit AWS account id', left(account_id, 40));
+        RETURN NEXT;
         RETURN;
     END IF;
     IF region = '' THEN
@@ -299,6 +327,7 @@ BEGIN
     END LOOP;
     IF bad IS NOT NULL THEN
         reason := format('requirement %s names no control of nist-800-53-r5', bad);
+        RETURN NEXT;
         RETURN;
     END IF;
     SELECT controls || coalesce(array_agg(DISTINCT m.control_id) FILTER (WHERE NOT m.control_id = ANY (controls)), '{}')
@@ -310,8 +339,10 @@ BEGIN
     IF cardinality(controls) = 0 THEN
         reason := format('check %s of %s evidences no control of nist-800-53-r5: the finding names no NIST SP 800-53 r5 requirement and srm has no mapping of the check',
                          left(check_id, 100), scanner);
+        RETURN NEXT;
         RETURN;
     END IF;
+    RETURN NEXT;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.finding_read(jsonb, text) IS
