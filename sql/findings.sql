@@ -42,6 +42,23 @@ SELECT count(*) AS requirements_read_from_id, count(*) FILTER (WHERE r.control_i
 FROM (SELECT DISTINCT requirement_id, control_id FROM check_control WHERE reading = 'id') m,
      LATERAL resolve_control(m.requirement_id) r;
 
+-- control ids as scanners write them are read everywhere a control id is
+-- taken: lookups, bulk answers, statuses and overrides (stored as the id)
+SELECT responsibility_of('arn:aws:s3:::b', 'NIST.800-53.r5 AC-2(1)') = responsibility_of('arn:aws:s3:::b', 'AC-2(1)') AS lookup,
+       responsibility_of('arn:aws:s3:::b', 'ac_2_3_a') = responsibility_of('arn:aws:s3:::b', 'AC-2(3)') AS lookup_item;
+SELECT r.control, r.framework_id, r.control_id, r.known_control
+FROM responsibilities(ARRAY['arn:aws:s3:::b'], ARRAY['NIST.800-53.r5/SC-28(1)', 'ac_2_d_1', 'NIST-800-53-Revision-5 cp_9_d']) r
+ORDER BY r.control;
+BEGIN;
+INSERT INTO control_status (framework_id, control_id, account_id, status)
+VALUES ('nist-800-53-r5', 'NIST.800-53.r5 AC-2(1)', '402918374655', 'planned'),
+       ('nist-800-53-r5', 'ac_2_3_a', '402918374655', 'planned') RETURNING control_id;
+INSERT INTO override (framework_id, control_id, responsibility, reason)
+VALUES ('nist-800-53-r5', 'ac_3_3_b_1', 'customer', 'Prowler item id') RETURNING control_id;
+SELECT test_error($$INSERT INTO srm.control_status (framework_id, control_id, account_id, status)
+                    VALUES ('nist-800-53-r5', 'NIST.800-53.r5 AC-2(99)', '402918374655', 'planned')$$) AS status_unknown;
+ROLLBACK;
+
 -- AWS Security Hub's 7 sample control findings as get-findings prints them:
 -- the NIST SP 800-53 r5 one loads with its 8 requirements; the others name
 -- CIS or PCI requirements or none, and srm has no mapping of Security Hub's
