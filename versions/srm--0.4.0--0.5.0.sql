@@ -271,13 +271,14 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- NIST SP 800-53 rev. 5 named the ways scanners name it (Security Hub's
 -- NIST.800-53.r5 AC-2(1) and NIST.800-53.r5/AC-2(1), Prowler's
 -- NIST-800-53-Revision-5 ac_2_1, NIST SP 800-53 Rev. 5 AC-2) turned into
--- srm's framework prefix nist-800-53-r5:
+-- srm's framework prefix nist-800-53-r5: (also after that prefix, as a
+-- status's framework_id || ':' || control_id writes it)
 CREATE OR REPLACE FUNCTION srm_internal.control_form(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.regexp_replace(
            pg_catalog.regexp_replace(pg_catalog.lower(control),
-               '^\s*nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+|$)',
+               '^\s*(?:nist-800-53-r5:\s*)?nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+|$)',
                'nist-800-53-r5:'),
            '\s+', '', 'g');
 COMMENT ON FUNCTION srm_internal.control_form(text) IS
