@@ -57,6 +57,7 @@ DECLARE
     req text;
     c text;
     bad text;
+    key text;
     e record;
 BEGIN
     IF jsonb_typeof(item) IS DISTINCT FROM 'object' THEN
@@ -317,7 +318,10 @@ BEGIN
             WHERE m.scanner = 'prowler' AND m.requirement_id = req AND m.framework_id = 'nist-800-53-r5' LIMIT 1;
         END IF;
         IF c IS NULL THEN
-            SELECT k.control_id INTO c FROM srm.resolve_control('nist-800-53-r5:' || req) k;
+            -- as srm.resolve_control reads it; the key computed once, then
+            -- looked up by the primary key
+            key := regexp_replace(srm_internal.control_key('nist-800-53-r5:' || req), '^nist-800-53-r5:', '');
+            SELECT k.control_id INTO c FROM srm.control k WHERE k.framework_id = 'nist-800-53-r5' AND k.control_id = key;
         END IF;
         IF c IS NULL THEN
             bad := coalesce(bad || ', ', '') || format('"%s"', left(req, 40));
