@@ -83,6 +83,28 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
 
+-- issue 12 (helper F): scanners' published mappings of their checks to
+-- controls, filled by the model diff (as install/tables/finding.sql)
+CREATE TABLE srm.check_control (
+    scanner          text NOT NULL,
+    check_id         text NOT NULL,
+    requirement_id   text NOT NULL,
+    framework_id     text NOT NULL,
+    control_id       text NOT NULL,
+    requirement_name text,
+    reading          text NOT NULL,
+    source           text NOT NULL,
+    PRIMARY KEY (scanner, check_id, requirement_id),
+    FOREIGN KEY (framework_id, control_id) REFERENCES srm.control
+);
+COMMENT ON TABLE srm.check_control IS
+    'a scanner''s published mapping of its checks to a framework''s requirements, each requirement read as the control srm knows (data/prowler_nist_800_53_r5.csv: Prowler''s NIST SP 800-53 r5 mapping of its AWS checks, Apache-2.0); srm.load_findings adds the controls of a finding''s check';
+COMMENT ON COLUMN srm.check_control.requirement_id IS 'the requirement as the scanner names it (Prowler: ac_2_3_a)';
+COMMENT ON COLUMN srm.check_control.control_id IS 'the control the requirement is or is an item of (ac_2_3_a, AC-2(3) item a: ac-2.3)';
+COMMENT ON COLUMN srm.check_control.reading IS 'how the control was read: id (from the requirement id, srm_internal.control_key) or description: why (the id names no control; its description is another control''s statement)';
+CREATE INDEX ON srm.check_control (scanner, requirement_id);
+GRANT SELECT ON srm.check_control TO PUBLIC;
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -245,21 +267,46 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- Control ids in the forms people write
 -------------------------------------------------------------------------------
 
--- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), patch-management,
--- nist-800-53-r5:ac-2, nist-800-53-r5:AC-02 all reduce to the stored id (with
--- the framework prefix kept when one was given)
-CREATE OR REPLACE FUNCTION srm_internal.control_key(control text)
+-- The spelling a control id is read in: lower case, no white space, and
+-- NIST SP 800-53 rev. 5 named the ways scanners name it (Security Hub's
+-- NIST.800-53.r5 AC-2(1) and NIST.800-53.r5/AC-2(1), Prowler's
+-- NIST-800-53-Revision-5 ac_2_1, NIST SP 800-53 Rev. 5 AC-2) turned into
+-- srm's framework prefix nist-800-53-r5: (also after that prefix, as a
+-- status's framework_id || ':' || control_id writes it)
+CREATE OR REPLACE FUNCTION srm_internal.control_form(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.regexp_replace(
-           pg_catalog.regexp_replace(
-               pg_catalog.regexp_replace(
-                   pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
-                   '\((\d+)\)', '.\1', 'g'),
-               '^((?:[a-z0-9-]+:)?[a-z]{2})-0*(\d)', '\1-\2'),
-           '\.0*(\d)', '.\1', 'g');
+           pg_catalog.regexp_replace(pg_catalog.lower(control),
+               '^\s*(?:nist-800-53-r5:\s*)?nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+|$)',
+               'nist-800-53-r5:'),
+           '\s+', '', 'g');
+COMMENT ON FUNCTION srm_internal.control_form(text) IS
+    'a control id in lower case without white space, with NIST SP 800-53 rev. 5 as scanners name it (NIST.800-53.r5 AC-2, NIST.800-53.r5/AC-2, NIST-800-53-Revision-5 ac_2_1) turned into the prefix nist-800-53-r5:';
+
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), ac_2_1,
+-- patch-management, nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) all reduce
+-- to the stored id (with the framework prefix kept when one was given).
+-- An id of a statement item names the control it is an item of: Prowler's
+-- ac_2_3_a (AC-2(3) item a; its requirement is named "AC-2(3)(a)"),
+-- ac_2_d_1 (AC-2 item d.1), AC-2(3)(a), AC-2a. and au-3.a all read as the
+-- control or enhancement before the first letter.  In a NIST-shaped id a
+-- number right after the control's number is an enhancement, a letter an
+-- item, a number after a letter a sub-item.
+CREATE OR REPLACE FUNCTION srm_internal.control_key(control text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.')
+         ~ '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$'
+    THEN pg_catalog.rtrim(pg_catalog.regexp_replace(
+             pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.'),
+             '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$',
+             '\1\2-\3.\4'), '.')
+    ELSE pg_catalog.regexp_replace(srm_internal.control_form(control), '\((\d+)\)', '.\1', 'g')
+END;
 COMMENT ON FUNCTION srm_internal.control_key(text) IS
-    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2)';
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) -> nist-800-53-r5:ac-2.1, ac_2_1 -> ac-2.1); an item-level id reads as its control (ac_2_3_a, AC-2(3)(a) -> ac-2.3; ac_2_d_1 -> ac-2)';
 
 -- the three known controls closest to an unknown id (compared in the stored
 -- form, shown as labels), within a framework when one is named: for hints
@@ -2108,6 +2155,469 @@ END
 $$;
 COMMENT ON FUNCTION srm.load_config_snapshot(jsonb, text) IS
     'loads an AWS Config snapshot ({"configurationItems": [...]}, keys awsAccountId/ARN/awsRegion or accountId/arn/region) into srm.asset; reloading updates, never duplicates; returns the assets inserted or updated; srm.asset_load has the reconciled counts and srm.asset_load_rejection every rejected item with its reason';
+
+-------------------------------------------------------------------- install/code/findings.sql
+-- install/code/findings.sql (code part): scanner findings (SPEC §12).
+-- srm.load_findings reads AWS Security Hub findings (ASFF, as
+-- `aws securityhub get-findings` prints them or as the bare array Prowler
+-- writes) and Prowler's OCSF JSON into srm.finding: one row per result of
+-- a check on a resource at a time, with the NIST SP 800-53 r5 controls it
+-- evidences.  What a finding evidences comes from the finding itself
+-- (Compliance.RelatedRequirements, OCSF unmapped.compliance) and from the
+-- scanner's published mapping of its check (srm.check_control: Prowler's).
+
+-------------------------------------------------------------------------------
+-- Reading one finding
+-------------------------------------------------------------------------------
+
+-- the JSON type of a value as a reason names it
+CREATE OR REPLACE FUNCTION srm_internal.json_kind(value jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN value IS NULL THEN 'missing' ELSE pg_catalog.jsonb_typeof(value) END;
+COMMENT ON FUNCTION srm_internal.json_kind(jsonb) IS
+    'the JSON type of a value (object, array, string, number, boolean, null), or missing when absent: for reasons';
+
+-- the NIST SP 800-53 r5 requirement ids one entry of a scanner's list
+-- names, as written: Security Hub's "NIST.800-53.r5 AC-2(1)" (or
+-- "NIST.800-53.r5/AC-2(1)") names one; Prowler's ASFF summary
+-- "NIST-800-53-Revision-5 ac_2_1 ac_2_3_a ..." several, cut at 63
+-- characters (so a 63-character entry's last id may be cut and is left
+-- out).  Entries of other frameworks name none.
+CREATE OR REPLACE FUNCTION srm_internal.nist_requirements(entry text)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (SELECT coalesce(pg_catalog.array_agg(t.tok ORDER BY t.n), '{}')
+        FROM (SELECT m[1] AS rest FROM pg_catalog.regexp_match(entry,
+                  '^\s*nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+)(.*)$', 'i') AS m) AS r,
+             pg_catalog.regexp_split_to_table(pg_catalog.btrim(r.rest), '\s+') WITH ORDINALITY AS t(tok, n)
+        WHERE t.tok <> ''
+          AND NOT (pg_catalog.length(entry) = 63
+                   AND t.n = pg_catalog.array_length(pg_catalog.regexp_split_to_array(pg_catalog.btrim(r.rest), '\s+'), 1)
+                   AND t.n > 1));
+COMMENT ON FUNCTION srm_internal.nist_requirements(text) IS
+    'the NIST SP 800-53 r5 requirement ids an entry of Compliance.RelatedRequirements names, as written (NIST.800-53.r5 AC-2(1) -> {AC-2(1)}; Prowler''s NIST-800-53-Revision-5 ac_2_1 ac_2_3_a -> {ac_2_1,ac_2_3_a}, the last id of an entry Prowler cut at 63 characters left out); none for other frameworks';
+
+-- One finding as srm reads it: the columns of srm.finding, or the reason it
+-- is rejected (the first thing wrong).  fmt is asff or ocsf.
+CREATE OR REPLACE FUNCTION srm_internal.finding_read(item jsonb, fmt text)
+RETURNS TABLE (reason text, scanner text, finding_uid text, check_id text, check_title text,
+    status text, severity text, observed_at timestamptz, account_id text, region text,
+    resource_type text, resource_id text, arn text, service_namespace text, controls text[])
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    res jsonb;
+    v jsonb;
+    raw_status text;
+    time_text text;
+    reqs text[] := '{}';
+    req text;
+    c text;
+    bad text;
+    key text;
+    e record;
+BEGIN
+    IF jsonb_typeof(item) IS DISTINCT FROM 'object' THEN
+        reason := format('a finding is a JSON object, not %s', srm_internal.json_kind(item));
+        RETURN NEXT;
+        RETURN;
+    END IF;
+
+    IF fmt = 'asff' THEN
+        -- the required strings
+        FOREACH c IN ARRAY ARRAY['Id', 'AwsAccountId', 'UpdatedAt'] LOOP
+            IF jsonb_typeof(item -> c) IS DISTINCT FROM 'string' THEN
+                reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END LOOP;
+        FOREACH c IN ARRAY ARRAY['Title', 'GeneratorId', 'ProductArn', 'RecordState'] LOOP
+            IF item ? c AND jsonb_typeof(item -> c) <> 'string' THEN
+                reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END LOOP;
+        finding_uid := item ->> 'Id';
+        scanner := CASE WHEN item ->> 'ProductArn' ~ '/prowler/prowler$' OR item #>> '{ProductFields,ProviderName}' = 'Prowler'
+                            THEN 'prowler'
+                        WHEN item ->> 'ProductArn' ~ ':product/aws/securityhub$' THEN 'security-hub'
+                        ELSE coalesce(lower(substring(item ->> 'ProductArn', ':product/(?:aws/)?(.+)$')), 'unknown') END;
+        check_id := CASE WHEN scanner = 'prowler' THEN regexp_replace(item ->> 'GeneratorId', '^prowler-', '')
+                         ELSE coalesce(item #>> '{Compliance,SecurityControlId}', item #>> '{ProductFields,ControlId}',
+                                       item #>> '{ProductFields,RuleId}', item ->> 'GeneratorId') END;
+        check_title := item ->> 'Title';
+        IF check_id IS NULL OR btrim(check_id) = '' THEN
+            reason := 'no check: neither Compliance.SecurityControlId nor GeneratorId names one';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF jsonb_typeof(item -> 'Compliance') IS DISTINCT FROM 'object' THEN
+            reason := format('Compliance is %s, not an object: the finding is not the result of a check', srm_internal.json_kind(item -> 'Compliance'));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        raw_status := item #>> '{Compliance,Status}';
+        status := CASE raw_status WHEN 'PASSED' THEN 'passed' WHEN 'FAILED' THEN 'failed' END;
+        IF status IS NULL THEN
+            reason := CASE WHEN raw_status IN ('WARNING', 'NOT_AVAILABLE')
+                           THEN format('Compliance.Status %s is neither PASSED nor FAILED: the check gave no result (Security Hub: missing information or check not run; Prowler: a muted or manual check)', raw_status)
+                           WHEN raw_status IS NULL THEN 'Compliance.Status is missing: the finding is not the result of a check'
+                           ELSE format('Compliance.Status "%s" is not PASSED, FAILED, WARNING or NOT_AVAILABLE', left(raw_status, 40)) END;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF item ->> 'RecordState' = 'ARCHIVED' THEN
+            reason := 'RecordState is ARCHIVED: Security Hub no longer tracks the finding (resource deleted or control disabled)';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        v := item #> '{Severity,Label}';
+        IF v IS NOT NULL THEN
+            severity := CASE upper(v #>> '{}') WHEN 'INFORMATIONAL' THEN 'informational' WHEN 'LOW' THEN 'low'
+                            WHEN 'MEDIUM' THEN 'medium' WHEN 'HIGH' THEN 'high' WHEN 'CRITICAL' THEN 'critical' END;
+            IF severity IS NULL THEN
+                reason := format('Severity.Label %s is not INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL', left(v::text, 40));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        ELSIF jsonb_typeof(item #> '{Severity,Normalized}') = 'number' THEN
+            severity := CASE WHEN (item #>> '{Severity,Normalized}')::numeric < 1 THEN 'informational'
+                             WHEN (item #>> '{Severity,Normalized}')::numeric < 40 THEN 'low'
+                             WHEN (item #>> '{Severity,Normalized}')::numeric < 70 THEN 'medium'
+                             WHEN (item #>> '{Severity,Normalized}')::numeric < 90 THEN 'high'
+                             ELSE 'critical' END;
+        END IF;
+        time_text := item ->> 'UpdatedAt';
+        observed_at := srm_internal.capture_time(time_text);
+        IF observed_at IS NULL THEN
+            reason := format('UpdatedAt "%s" is not an ISO 8601 time', left(time_text, 60));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        account_id := btrim(item ->> 'AwsAccountId');
+        IF jsonb_typeof(item -> 'Resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'Resources') = 0 THEN
+            reason := format('no resource: Resources is %s', CASE WHEN jsonb_typeof(item -> 'Resources') = 'array' THEN 'an empty array'
+                                                                  ELSE srm_internal.json_kind(item -> 'Resources') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        res := item -> 'Resources' -> 0;
+        IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
+            reason := format('no resource: Resources[0] is %s, not an object', srm_internal.json_kind(res));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF jsonb_typeof(res -> 'Id') IS DISTINCT FROM 'string' OR btrim(res ->> 'Id') = '' THEN
+            reason := format('no resource: Resources[0].Id is %s', CASE WHEN jsonb_typeof(res -> 'Id') = 'string' THEN 'empty'
+                                                                       ELSE srm_internal.json_kind(res -> 'Id') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF res ? 'Type' AND jsonb_typeof(res -> 'Type') <> 'string' THEN
+            reason := format('Resources[0].Type is %s, not a string', srm_internal.json_kind(res -> 'Type'));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        resource_id := btrim(res ->> 'Id');
+        resource_type := res ->> 'Type';
+        region := lower(btrim(coalesce(res ->> 'Region', item ->> 'Region')));
+        -- the finding's NIST requirements
+        IF item #> '{Compliance,RelatedRequirements}' IS NOT NULL THEN
+            IF jsonb_typeof(item #> '{Compliance,RelatedRequirements}') <> 'array' THEN
+                reason := format('Compliance.RelatedRequirements is %s, not an array', srm_internal.json_kind(item #> '{Compliance,RelatedRequirements}'));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+            FOR v IN SELECT x FROM jsonb_array_elements(item #> '{Compliance,RelatedRequirements}') x LOOP
+                IF jsonb_typeof(v) <> 'string' THEN
+                    reason := format('Compliance.RelatedRequirements holds %s, not only strings', srm_internal.json_kind(v));
+                    RETURN NEXT;
+                    RETURN;
+                END IF;
+                reqs := reqs || srm_internal.nist_requirements(v #>> '{}');
+            END LOOP;
+        END IF;
+    ELSE
+        -- OCSF Detection Finding (class 2004) as Prowler writes it
+        IF (item ->> 'class_uid') IS DISTINCT FROM '2004' THEN
+            reason := CASE WHEN item ? 'class_uid' THEN format('class_uid %s is not 2004 (Detection Finding)', left((item -> 'class_uid')::text, 40))
+                           ELSE 'class_uid is missing: not an OCSF Detection Finding (2004)' END;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        FOREACH c IN ARRAY ARRAY['{finding_info,uid}', '{metadata,event_code}', '{status_code}', '{cloud,account,uid}'] LOOP
+            IF jsonb_typeof(item #> c::text[]) IS DISTINCT FROM 'string' OR btrim(item #>> c::text[]) = '' THEN
+                reason := format('%s is %s, not a string', array_to_string(c::text[], '.'),
+                                 CASE WHEN jsonb_typeof(item #> c::text[]) = 'string' THEN 'empty' ELSE srm_internal.json_kind(item #> c::text[]) END);
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END LOOP;
+        scanner := coalesce(lower(nullif(item #>> '{metadata,product,uid}', '')), lower(nullif(item #>> '{metadata,product,name}', '')), 'unknown');
+        finding_uid := item #>> '{finding_info,uid}';
+        check_id := item #>> '{metadata,event_code}';
+        check_title := item #>> '{finding_info,title}';
+        raw_status := item ->> 'status_code';
+        status := CASE upper(raw_status) WHEN 'PASS' THEN 'passed' WHEN 'FAIL' THEN 'failed' END;
+        IF status IS NULL THEN
+            reason := CASE WHEN upper(raw_status) = 'MANUAL'
+                           THEN 'status_code MANUAL is neither PASS nor FAIL: the check asks for a manual review and gave no result'
+                           ELSE format('status_code "%s" is not PASS, FAIL or MANUAL', left(raw_status, 40)) END;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF coalesce(item #>> '{cloud,provider}', 'aws') <> 'aws' THEN
+            reason := format('cloud.provider "%s": srm loads findings of AWS accounts only', left(item #>> '{cloud,provider}', 40));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF item ? 'severity' THEN
+            severity := CASE lower(item ->> 'severity') WHEN 'informational' THEN 'informational' WHEN 'low' THEN 'low'
+                            WHEN 'medium' THEN 'medium' WHEN 'high' THEN 'high' WHEN 'critical' THEN 'critical'
+                            WHEN 'fatal' THEN 'critical' WHEN 'unknown' THEN NULL WHEN 'other' THEN NULL ELSE '?' END;
+            IF severity = '?' THEN
+                reason := format('severity %s is not Informational, Low, Medium, High or Critical', left((item -> 'severity')::text, 40));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END IF;
+        -- time: epoch seconds as Prowler writes it (OCSF milliseconds also
+        -- read); time_dt has no zone (Prowler writes local time) and is used
+        -- only when time is missing and it names its zone
+        IF jsonb_typeof(item -> 'time') = 'number' THEN
+            time_text := item ->> 'time';
+            observed_at := srm_internal.capture_time(CASE WHEN time_text::numeric > 100000000000 THEN (time_text::numeric / 1000)::text
+                                                          ELSE time_text END);
+        ELSIF item ? 'time' THEN
+            reason := format('time is %s, not a number (epoch seconds)', srm_internal.json_kind(item -> 'time'));
+            RETURN NEXT;
+            RETURN;
+        ELSIF item ->> 'time_dt' ~ '(Z|[+-]\d\d:?\d\d)$' THEN
+            time_text := item ->> 'time_dt';
+            observed_at := srm_internal.capture_time(time_text);
+        ELSE
+            reason := 'no time: time is missing and time_dt names no time zone';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF observed_at IS NULL THEN
+            reason := format('time %s is not a time', left(time_text, 60));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        account_id := btrim(item #>> '{cloud,account,uid}');
+        IF jsonb_typeof(item -> 'resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'resources') = 0 THEN
+            reason := format('no resource: resources is %s', CASE WHEN jsonb_typeof(item -> 'resources') = 'array' THEN 'an empty array'
+                                                                  ELSE srm_internal.json_kind(item -> 'resources') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        res := item -> 'resources' -> 0;
+        IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
+            reason := format('no resource: resources[0] is %s, not an object', srm_internal.json_kind(res));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF jsonb_typeof(res -> 'uid') IS DISTINCT FROM 'string' OR btrim(res ->> 'uid') = '' THEN
+            reason := format('no resource: resources[0].uid is %s', CASE WHEN jsonb_typeof(res -> 'uid') = 'string' THEN 'empty'
+                                                                       ELSE srm_internal.json_kind(res -> 'uid') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        resource_id := btrim(res ->> 'uid');
+        resource_type := nullif(res ->> 'type', '');
+        region := lower(btrim(coalesce(res ->> 'region', item #>> '{cloud,region}')));
+        -- the compliance Prowler lists: {"NIST-800-53-Revision-5": ["ac_2_1", ...], ...}
+        IF jsonb_typeof(item #> '{unmapped,compliance}') = 'object' THEN
+            FOR e IN SELECT k, x FROM jsonb_each(item #> '{unmapped,compliance}') AS j(k, x)
+                     WHERE srm_internal.control_form(k) = 'nist-800-53-r5:' LOOP
+                IF jsonb_typeof(e.x) <> 'array' THEN
+                    reason := format('unmapped.compliance."%s" is %s, not an array', e.k, srm_internal.json_kind(e.x));
+                    RETURN NEXT;
+                    RETURN;
+                END IF;
+                SELECT reqs || coalesce(array_agg(x #>> '{}'), '{}') INTO reqs FROM jsonb_array_elements(e.x) x;
+            END LOOP;
+        END IF;
+    END IF;
+
+    IF account_id !~ '^[0-9]{12}$' THEN
+        reason := format('account "%s" is not a 12-digit AWS account id', left(account_id, 40));
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    IF region = '' THEN
+        region := NULL;
+    END IF;
+
+    -- the resource: its ARN when the id is one; its service from its type,
+    -- else (Other, or a type srm does not know) from its id
+    IF resource_id ~ '^arn:' THEN
+        arn := resource_id;
+    END IF;
+    IF resource_type IS NOT NULL AND resource_type <> 'Other' THEN
+        SELECT r.service_namespace INTO service_namespace FROM srm.resolve_asset(resource_type) r;
+    END IF;
+    IF service_namespace IS NULL THEN
+        SELECT r.service_namespace INTO service_namespace FROM srm.resolve_asset(resource_id) r;
+    END IF;
+
+    -- the controls: each requirement the finding names (a Prowler
+    -- requirement id as Prowler's mapping reads it, any other id in any
+    -- form srm reads), and the scanner's published mapping of the check
+    controls := '{}';
+    FOREACH req IN ARRAY reqs LOOP
+        c := NULL;
+        IF scanner = 'prowler' THEN
+            SELECT m.control_id INTO c FROM srm.check_control m
+            WHERE m.scanner = 'prowler' AND m.requirement_id = req AND m.framework_id = 'nist-800-53-r5' LIMIT 1;
+        END IF;
+        IF c IS NULL THEN
+            -- as srm.resolve_control reads it; the key computed once, then
+            -- looked up by the primary key
+            key := regexp_replace(srm_internal.control_key('nist-800-53-r5:' || req), '^nist-800-53-r5:', '');
+            SELECT k.control_id INTO c FROM srm.control k WHERE k.framework_id = 'nist-800-53-r5' AND k.control_id = key;
+        END IF;
+        IF c IS NULL THEN
+            bad := coalesce(bad || ', ', '') || format('"%s"', left(req, 40));
+        ELSIF NOT c = ANY (controls) THEN
+            controls := controls || c;
+        END IF;
+    END LOOP;
+    IF bad IS NOT NULL THEN
+        reason := format('requirement %s names no control of nist-800-53-r5', bad);
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    SELECT controls || coalesce(array_agg(DISTINCT m.control_id) FILTER (WHERE NOT m.control_id = ANY (controls)), '{}')
+    INTO controls
+    FROM srm.check_control m
+    WHERE m.scanner = finding_read.scanner AND m.check_id = finding_read.check_id AND m.framework_id = 'nist-800-53-r5';
+    SELECT coalesce(array_agg(x ORDER BY k.sort_id), '{}') INTO controls
+    FROM unnest(controls) x JOIN srm.control k ON k.framework_id = 'nist-800-53-r5' AND k.control_id = x;
+    IF cardinality(controls) = 0 THEN
+        reason := format('check %s of %s evidences no control of nist-800-53-r5: the finding names no NIST SP 800-53 r5 requirement and srm has no mapping of the check',
+                         left(check_id, 100), scanner);
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.finding_read(jsonb, text) IS
+    'one finding (fmt asff or ocsf) read as srm.finding''s columns, controls included, or the reason it is rejected (the first thing wrong)';
+
+-------------------------------------------------------------------------------
+-- Loading a document
+-------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION srm.load_findings(findings jsonb, source text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    items jsonb;
+    fmt text;
+    n_asff integer;
+    n_ocsf integer;
+    lid bigint;
+    doc_accounts text[];
+    other text;
+    n record;
+BEGIN
+    -- which format: {"Findings": [...]} is ASFF; a bare array is ASFF or
+    -- OCSF by what its findings hold
+    CASE jsonb_typeof(findings)
+        WHEN 'object' THEN
+            IF NOT findings ? 'Findings' THEN
+                RAISE EXCEPTION 'a findings document is {"Findings": [...]} (ASFF as aws securityhub get-findings prints it) or an array of ASFF or OCSF findings; this object has no "Findings" key'
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = format('Its keys: %s.', (SELECT string_agg(k, ', ' ORDER BY k) FROM (SELECT k FROM jsonb_object_keys(findings) k LIMIT 10) s));
+            END IF;
+            items := findings -> 'Findings';
+            IF jsonb_typeof(items) <> 'array' THEN
+                RAISE EXCEPTION '"Findings" is %, not an array', srm_internal.json_kind(items)
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            fmt := 'asff';
+        WHEN 'array' THEN
+            items := findings;
+            SELECT count(*) FILTER (WHERE x ? 'SchemaVersion' OR x ? 'AwsAccountId' OR x ? 'ProductArn'),
+                   count(*) FILTER (WHERE x ? 'class_uid' OR x ? 'finding_info')
+            INTO n_asff, n_ocsf
+            FROM jsonb_array_elements(items) x WHERE jsonb_typeof(x) = 'object';
+            IF n_asff = 0 AND n_ocsf = 0 THEN
+                RAISE EXCEPTION 'the array holds no ASFF finding (SchemaVersion, AwsAccountId, ProductArn) and no OCSF finding (class_uid, finding_info)'
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = CASE WHEN jsonb_array_length(items) = 0 THEN 'The array is empty: there is nothing to load.'
+                                      ELSE 'srm loads ASFF (Security Hub, Prowler -M json-asff) and Prowler''s OCSF (-M json-ocsf).' END;
+            END IF;
+            fmt := CASE WHEN n_asff >= n_ocsf THEN 'asff' ELSE 'ocsf' END;
+        ELSE
+            RAISE EXCEPTION 'a findings document is a JSON object or array, not %', srm_internal.json_kind(findings)
+                USING ERRCODE = 'invalid_parameter_value';
+    END CASE;
+
+    -- a team member loads its teams' accounts only: refused before anything
+    -- is written (as srm.load_config_snapshot)
+    SELECT coalesce(array_agg(DISTINCT a ORDER BY a), '{}') INTO doc_accounts
+    FROM jsonb_array_elements(items) x
+    CROSS JOIN LATERAL (SELECT btrim(CASE fmt WHEN 'asff' THEN x ->> 'AwsAccountId' ELSE x #>> '{cloud,account,uid}' END) AS a) s
+    WHERE jsonb_typeof(x) = 'object' AND s.a ~ '^[0-9]{12}$';
+    IF row_security_active('srm.finding'::regclass) THEN
+        SELECT string_agg(a, ', ' ORDER BY a) INTO other
+        FROM unnest(doc_accounts) a WHERE a <> ALL (srm_internal.team_accounts());
+        IF other IS NOT NULL THEN
+            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      DETAIL = 'The document has findings of that account.',
+                      HINT = 'Load the findings of your teams'' accounts only (srm.team_account).';
+        END IF;
+    END IF;
+
+    INSERT INTO srm.finding_load (source, format, findings_read, findings_inserted, findings_unchanged, findings_rejected)
+    VALUES (coalesce(source, CASE fmt WHEN 'asff' THEN 'ASFF findings' ELSE 'OCSF findings' END), fmt, 0, 0, 0, 0)
+    RETURNING load_id INTO lid;
+
+    WITH f AS MATERIALIZED (
+        SELECT (e.i - 1)::integer AS idx, e.x AS item, r.*
+        FROM jsonb_array_elements(items) WITH ORDINALITY AS e(x, i)
+        CROSS JOIN LATERAL srm_internal.finding_read(e.x, fmt) r),
+    ins AS (
+        INSERT INTO srm.finding (scanner, finding_uid, check_id, check_title, status, severity, observed_at, account_id,
+                                 region, resource_type, resource_id, arn, service_namespace, controls, load_id, document)
+        SELECT f.scanner, f.finding_uid, f.check_id, f.check_title, f.status, f.severity, f.observed_at, f.account_id,
+               f.region, f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls, lid, f.item
+        FROM f WHERE f.reason IS NULL
+        ORDER BY f.idx
+        ON CONFLICT (scanner, finding_uid, observed_at) DO NOTHING
+        RETURNING 1),
+    rej AS (
+        INSERT INTO srm.finding_load_rejection (load_id, item_index, reason, item)
+        SELECT lid, f.idx, f.reason, f.item FROM f WHERE f.reason IS NOT NULL
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM f) AS n_read, (SELECT count(*) FROM ins) AS n_inserted,
+           (SELECT count(*) FROM rej) AS n_rejected
+    INTO n;
+
+    UPDATE srm.finding_load
+    SET findings_read = n.n_read, findings_inserted = n.n_inserted,
+        findings_unchanged = n.n_read - n.n_inserted - n.n_rejected, findings_rejected = n.n_rejected,
+        accounts = doc_accounts
+    WHERE load_id = lid;
+
+    RAISE NOTICE 'srm findings load %: % findings read (%) = % inserted + % unchanged + % rejected',
+        lid, n.n_read, fmt, n.n_inserted, n.n_read - n.n_inserted - n.n_rejected, n.n_rejected;
+    RETURN lid;
+END
+$$;
+COMMENT ON FUNCTION srm.load_findings(jsonb, text) IS
+    'loads scanner findings into srm.finding: ASFF ({"Findings": [...]} as aws securityhub get-findings prints it, or a bare array as Prowler writes it) or Prowler''s OCSF JSON (an array of Detection Findings); the same finding again (scanner, id and time) is counted unchanged, a newer result is a new row; a finding that cannot be read is kept in srm.finding_load_rejection with its reason; returns the load id (srm.finding_load has the reconciled counts)';
 
 -------------------------------------------------------------------- install/code/bi_views.sql
 -- install/code/bi_views.sql (code part): the views BI tools and the
@@ -5221,7 +5731,1957 @@ CREATE POLICY team_member ON srm.audit_status
 TRUNCATE srm.identifier, srm.arn_pattern;
 -- Generated by tools/build/gen_data.py --diff: the model's changes, do not edit.
 SELECT pg_catalog.set_config('srm.loading_model', 'on', true);
--- 0 row(s) removed, changed or added
+-- 1944 row(s) removed, changed or added
+
+-- check_control: 1944 rows
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'acm_certificates_expiration_check', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'acm_certificates_expiration_check', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_domain_name_pqc_tls_enabled', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_domain_name_pqc_tls_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_17_2', 'nist-800-53-r5', 'ac-17.2', 'AC-17(2) Protection Of Confidentiality And Integrity Using Encryption', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ia_5_1_c', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_waf_acl_attached', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudfront_distributions_pqc_tls_enabled', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudfront_distributions_pqc_tls_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_bedrock_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_bedrock_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_bedrock_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_16', 'nist-800-53-r5', 'au-16', 'Cross-Organizational Audit Logging (AU-16)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_4_1', 'nist-800-53-r5', 'au-4.1', 'AU-4(1) Transfer To Alternate Storage', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_7_1', 'nist-800-53-r5', 'au-7.1', 'AU-7(1) Automatic Processing', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_9_7', 'nist-800-53-r5', 'au-9.7', 'AU-9(7) Store On Component With Different Operation Systems', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'au_9_a', 'nist-800-53-r5', 'au-9', 'AU-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'sa_10_1', 'nist-800-53-r5', 'sa-10.1', 'SA-10(1) Software And Firmware Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'sa_1_1', 'nist-800-53-r5', 'sa-10.1', 'SA-1(1)', 'description: sa_1_1 names no control (SA-1 has no enhancements); its description is SA-10(1)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_4_d', 'nist-800-53-r5', 'si-4', 'SI-4(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_1', 'nist-800-53-r5', 'si-7.1', 'SI-7(1) Integrity Checks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_3', 'nist-800-53-r5', 'si-7.3', 'SI-7(3) Centrally Managed Integrity Tools', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_7', 'nist-800-53-r5', 'si-7.7', 'SI-7(7) Integration Of Detection And Response', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_a', 'nist-800-53-r5', 'si-7', 'SI-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_1', 'nist-800-53-r5', 'au-3.1', 'AU-3(1) Additional Audit Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'ac_16_b', 'nist-800-53-r5', 'ac-16', 'AC-16(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_11', 'nist-800-53-r5', 'au-11', 'Audit Record Retention (AU-11)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_11_1', 'nist-800-53-r5', 'au-11.1', 'AU-11(1) Long-Term Retrieval Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_21_b', 'nist-800-53-r5', 'pm-21', 'PM-21(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'sc_28_2', 'nist-800-53-r5', 'sc-28.2', 'SC-28(2) Offline Storage', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'si_12', 'nist-800-53-r5', 'si-12', 'Information Management and Retention (SI-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_imdsv2_not_enforced', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_imdsv2_not_enforced', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_not_running', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_not_running', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_public_ip', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_public_ip', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_public_ip', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_unrestricted_ingress', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_unrestricted_ingress', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_vsock_proxy_exposed', 'cm_7_b', 'nist-800-53-r5', 'cm-7', 'CM-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_6', 'nist-800-53-r5', 'cm-6', 'Configuration Settings (CM-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_1', 'nist-800-53-r5', 'cm-8.1', 'CM-8(1) Updates During Installation And Removals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_2', 'nist-800-53-r5', 'cm-8.2', 'CM-8(2) Automated Maintenance', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_3_a', 'nist-800-53-r5', 'cm-8.3', 'CM-8(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a', 'nist-800-53-r5', 'cm-8', 'CM-8(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_1', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_2', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_3', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_4', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_5', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_b', 'nist-800-53-r5', 'cm-8', 'CM-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'si_3_c_2', 'nist-800-53-r5', 'si-3', 'SI-3(c)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_profile_attached', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_profile_attached', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_profile_attached', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_7_b', 'nist-800-53-r5', 'cm-7', 'CM-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_17_2', 'nist-800-53-r5', 'ac-17.2', 'AC-17(2) Protection Of Confidentiality And Integrity Using Encryption', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ia_5_1_c', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'ca_7_4_c', 'nist-800-53-r5', 'ca-7.4', 'CA-7(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_3_a', 'nist-800-53-r5', 'cm-3', 'CM-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_1_a_1_b', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_1_a_2', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_a', 'nist-800-53-r5', 'cp-2', 'CP-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_a_6', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_a_7', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_d', 'nist-800-53-r5', 'cp-2', 'CP-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_e', 'nist-800-53-r5', 'cp-2', 'CP-2(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'sa_15_a_4', 'nist-800-53-r5', 'sa-15', 'SA-15(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'sc_22', 'nist-800-53-r5', 'sc-22', 'Architecture And Provisioning For Name/Address Resolution Service (SC-22)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_insecure_ssl_ciphers', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_insecure_ssl_ciphers', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_listener_pqc_tls_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_waf_acl_attached', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ac_2_12_a', 'nist-800-53-r5', 'ac-2.12', 'AC-2(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ac_3_12_b', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_3_1', 'nist-800-53-r5', 'au-3.1', 'AU-3(1) Additional Audit Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ca_2_d', 'nist-800-53-r5', 'ca-2', 'CA-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'cm_8_3_a', 'nist-800-53-r5', 'cm-8.3', 'CM-8(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pe_6_2', 'nist-800-53-r5', 'pe-6.2', 'PE-6(2) Monitoring Physical Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pe_6_4', 'nist-800-53-r5', 'pe-6.4', 'PE-6(4) Monitoring Physical Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_16', 'nist-800-53-r5', 'pm-16', 'Threat Awareness Program (PM-16)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_10_a', 'nist-800-53-r5', 'ra-10', 'RA-10(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_10_a_1', 'nist-800-53-r5', 'ra-10', 'RA-10(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_10_a_2', 'nist-800-53-r5', 'ra-10', 'RA-10(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_1_a', 'nist-800-53-r5', 'ra-1', 'RA-1(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_1_a_1', 'nist-800-53-r5', 'ra-1', 'RA-1(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_1_a_2', 'nist-800-53-r5', 'ra-1', 'RA-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_3_4', 'nist-800-53-r5', 'ra-3.4', 'RA-3(4) Predictive Cyber Analytics', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_3_a_1', 'nist-800-53-r5', 'ra-3', 'RA-3(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_5_4', 'nist-800-53-r5', 'ra-5.4', 'RA-5(4) Discoverable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_5_a', 'nist-800-53-r5', 'ra-5', 'RA-5(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_43_b', 'nist-800-53-r5', 'sc-43', 'SC-43(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_1', 'nist-800-53-r5', 'sc-5.1', 'SC-5(1) Restrict Ability TO Attack Other Systems', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_3_a', 'nist-800-53-r5', 'sc-5.3', 'SC-5(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_3_b', 'nist-800-53-r5', 'sc-5.3', 'SC-5(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_a', 'nist-800-53-r5', 'sc-5', 'SC-5(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_b', 'nist-800-53-r5', 'sc-5', 'SC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_3_8_a', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_1', 'nist-800-53-r5', 'si-4.1', 'SI-4(1) System-Wide Intrusion Detection System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_10', 'nist-800-53-r5', 'si-4.10', 'SI-4(10) Visibility Of Encrypted Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_13_a', 'nist-800-53-r5', 'si-4.13', 'SI-4(13)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_14', 'nist-800-53-r5', 'si-4.14', 'SI-4(14) Wireless Intrusion Detection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_23', 'nist-800-53-r5', 'si-4.23', 'SI-4(23) Host-Based Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_25', 'nist-800-53-r5', 'si-4.25', 'SI-4(25) Optimize Network Traffic Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_3', 'nist-800-53-r5', 'si-4.3', 'SI-4(3) Automated Tools And Mechanism Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_4_a', 'nist-800-53-r5', 'si-4.4', 'SI-4(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_4_b', 'nist-800-53-r5', 'si-4.4', 'SI-4(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_a', 'nist-800-53-r5', 'si-4', 'SI-4(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_a_1', 'nist-800-53-r5', 'si-4', 'SI-4(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_a_2', 'nist-800-53-r5', 'si-4', 'SI-4(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_b', 'nist-800-53-r5', 'si-4', 'SI-4(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_c', 'nist-800-53-r5', 'si-4', 'SI-4(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_no_high_severity_findings', 'ir_4_a', 'nist-800-53-r5', 'ir-4', 'IR-4(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_5_b', 'nist-800-53-r5', 'ac-5', 'AC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_5_b', 'nist-800-53-r5', 'ac-5', 'AC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_5_b', 'nist-800-53-r5', 'ac-5', 'AC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_wildcard_marketplace_subscribe', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_2', 'nist-800-53-r5', 'ia-2', 'Identification and Authentication (Organizational users) (IA-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_4_4', 'nist-800-53-r5', 'ia-4.4', 'IA-4(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_4_8', 'nist-800-53-r5', 'ia-4.8', 'IA-4(8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_4_b', 'nist-800-53-r5', 'ia-4', 'IA-4(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_5_8', 'nist-800-53-r5', 'ia-5.8', 'IA-5(8) Multiple System Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_d_1', 'nist-800-53-r5', 'ac-2', 'AC-2(d)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_12_b', 'nist-800-53-r5', 'cm-12', 'CM-12(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_4_d', 'nist-800-53-r5', 'ia-4', 'IA-4(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5', 'nist-800-53-r5', 'ia-5', 'Authenticator Management (IA-5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_18_a', 'nist-800-53-r5', 'ia-5.18', 'IA-5(18)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_18_b', 'nist-800-53-r5', 'ia-5.18', 'IA-5(18)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_1_f', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_1_g', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_1_h', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(h)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_b', 'nist-800-53-r5', 'ia-5', 'IA-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_c', 'nist-800-53-r5', 'ia-5', 'IA-5(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_d', 'nist-800-53-r5', 'ia-5', 'IA-5(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_f', 'nist-800-53-r5', 'ia-5', 'IA-5(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_h', 'nist-800-53-r5', 'ia-5', 'IA-5(h)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_8_2_b', 'nist-800-53-r5', 'ia-8.2', 'IA-8(2)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ma_4_c', 'nist-800-53-r5', 'ma-4', 'MA-4(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_no_wildcard_marketplace_subscribe', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_2', 'nist-800-53-r5', 'ac-3.2', 'AC-3(2) Dual Authorization', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_1', 'nist-800-53-r5', 'ia-2.1', 'IA-2(1) Multi-Factor Authentication To Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_2', 'nist-800-53-r5', 'ia-2.2', 'IA-2(2) Multi-Factor Authentication To Non-Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_6', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6) Acces To Accounts — Separate Device', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_6_a', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_8', 'nist-800-53-r5', 'ia-2.8', 'IA-2(8) Access To Accounts — Replay Resistant', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_2', 'nist-800-53-r5', 'ac-3.2', 'AC-3(2) Dual Authorization', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_1', 'nist-800-53-r5', 'ia-2.1', 'IA-2(1) Multi-Factor Authentication To Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_2', 'nist-800-53-r5', 'ia-2.2', 'IA-2(2) Multi-Factor Authentication To Non-Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_6', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6) Acces To Accounts — Separate Device', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_6_a', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_8', 'nist-800-53-r5', 'ia-2.8', 'IA-2(8) Access To Accounts — Replay Resistant', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_2', 'nist-800-53-r5', 'ac-3.2', 'AC-3(2) Dual Authorization', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_1', 'nist-800-53-r5', 'ia-2.1', 'IA-2(1) Multi-Factor Authentication To Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_2', 'nist-800-53-r5', 'ia-2.2', 'IA-2(2) Multi-Factor Authentication To Non-Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_6', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6) Acces To Accounts — Separate Device', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_6_a', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_8', 'nist-800-53-r5', 'ia-2.8', 'IA-2(8) Access To Accounts — Replay Resistant', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sa_9_6', 'nist-800-53-r5', 'sa-9.6', 'SA-9(6) Organization-Controlled Cryptographic Keys', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sc_12_2', 'nist-800-53-r5', 'sc-12.2', 'SC-12(2) Symmetric Keys', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sc_12_6', 'nist-800-53-r5', 'sc-12.6', 'SC-12(6) Physical Control Of Keys', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_bypassable_path', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_bypassable_path', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_bypassable_path', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_no_deployment_binding', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_not_enforced', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_not_enforced', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_not_enforced', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_pcr_mismatch', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_pcr_mismatch', 'si_7_a', 'nist-800-53-r5', 'si-7', 'SI-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_unknown_image', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_debug_attestation_detected', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_debug_attestation_detected', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_cloudwatch_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'ca_7_4_c', 'nist-800-53-r5', 'ca-7.4', 'CA-7(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cm_3_a', 'nist-800-53-r5', 'cm-3', 'CM-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_1_a_1_b', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_1_a_2', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_a', 'nist-800-53-r5', 'cp-2', 'CP-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_a_6', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_a_7', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_d', 'nist-800-53-r5', 'cp-2', 'CP-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_e', 'nist-800-53-r5', 'cp-2', 'CP-2(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'sa_15_a_4', 'nist-800-53-r5', 'sa-15', 'SA-15(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'sc_22', 'nist-800-53-r5', 'sc-22', 'Architecture And Provisioning For Name/Address Resolution Service (SC-22)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_1_a_1_b', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_1_a_2', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_6', 'nist-800-53-r5', 'cp-2.6', 'CP-2(6) Alternate Processing And Storage Sites', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_a', 'nist-800-53-r5', 'cp-2', 'CP-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_a_6', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_a_7', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_d', 'nist-800-53-r5', 'cp-2', 'CP-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_e', 'nist-800-53-r5', 'cp-2', 'CP-2(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_22', 'nist-800-53-r5', 'sc-22', 'Architecture And Provisioning For Name/Address Resolution Service (SC-22)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_36', 'nist-800-53-r5', 'sc-36', 'Distributed Processing And Storage (SC-36)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_6', 'nist-800-53-r5', 'sc-6', 'Resource Availability (SC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'cp_9_8', 'nist-800-53-r5', 'cp-9.8', 'CP-9(8) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_2', 'nist-800-53-r5', 'si-2.2', 'SI-2(2) Automated Flaw Remediation Status', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_5', 'nist-800-53-r5', 'si-2.5', 'SI-2(5) Automatic Software And Firmware Updated', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_c', 'nist-800-53-r5', 'si-2', 'SI-2(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_d', 'nist-800-53-r5', 'si-2', 'SI-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cp_9_8', 'nist-800-53-r5', 'cp-9.8', 'CP-9(8) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'au_9_2', 'nist-800-53-r5', 'au-9.2', 'AU-9(2) Store On Separate Physical Systems Or Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_17_2', 'nist-800-53-r5', 'ac-17.2', 'AC-17(2) Protection Of Confidentiality And Integrity Using Encryption', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ia_5_1_c', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'ca_2_d', 'nist-800-53-r5', 'ca-2', 'CA-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_6', 'nist-800-53-r5', 'cm-6', 'Configuration Settings (CM-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_1', 'nist-800-53-r5', 'cm-8.1', 'CM-8(1) Updates During Installation And Removals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_3_a', 'nist-800-53-r5', 'cm-8.3', 'CM-8(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a', 'nist-800-53-r5', 'cm-8', 'CM-8(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_1', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_2', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_3', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_4', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_5', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_b', 'nist-800-53-r5', 'cm-8', 'CM-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'ra_3_a_1', 'nist-800-53-r5', 'ra-3', 'RA-3(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_2', 'nist-800-53-r5', 'si-2.2', 'SI-2(2) Automated Flaw Remediation Status', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_5', 'nist-800-53-r5', 'si-2.5', 'SI-2(5) Automatic Software And Firmware Updated', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_c', 'nist-800-53-r5', 'si-2', 'SI-2(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_d', 'nist-800-53-r5', 'si-2', 'SI-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_3_c_2', 'nist-800-53-r5', 'si-3', 'SI-3(c)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'transfer_server_pqc_ssh_kex_enabled', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'transfer_server_pqc_ssh_kex_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
 
 -------------------------------------------------------------------- install/data/identifiers.sql
 -- install/data/identifiers.sql (data part): fills srm.identifier and

@@ -159,21 +159,46 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- Control ids in the forms people write
 -------------------------------------------------------------------------------
 
--- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), patch-management,
--- nist-800-53-r5:ac-2, nist-800-53-r5:AC-02 all reduce to the stored id (with
--- the framework prefix kept when one was given)
-CREATE FUNCTION srm_internal.control_key(control text)
+-- The spelling a control id is read in: lower case, no white space, and
+-- NIST SP 800-53 rev. 5 named the ways scanners name it (Security Hub's
+-- NIST.800-53.r5 AC-2(1) and NIST.800-53.r5/AC-2(1), Prowler's
+-- NIST-800-53-Revision-5 ac_2_1, NIST SP 800-53 Rev. 5 AC-2) turned into
+-- srm's framework prefix nist-800-53-r5: (also after that prefix, as a
+-- status's framework_id || ':' || control_id writes it)
+CREATE FUNCTION srm_internal.control_form(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.regexp_replace(
-           pg_catalog.regexp_replace(
-               pg_catalog.regexp_replace(
-                   pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
-                   '\((\d+)\)', '.\1', 'g'),
-               '^((?:[a-z0-9-]+:)?[a-z]{2})-0*(\d)', '\1-\2'),
-           '\.0*(\d)', '.\1', 'g');
+           pg_catalog.regexp_replace(pg_catalog.lower(control),
+               '^\s*(?:nist-800-53-r5:\s*)?nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+|$)',
+               'nist-800-53-r5:'),
+           '\s+', '', 'g');
+COMMENT ON FUNCTION srm_internal.control_form(text) IS
+    'a control id in lower case without white space, with NIST SP 800-53 rev. 5 as scanners name it (NIST.800-53.r5 AC-2, NIST.800-53.r5/AC-2, NIST-800-53-Revision-5 ac_2_1) turned into the prefix nist-800-53-r5:';
+
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), ac_2_1,
+-- patch-management, nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) all reduce
+-- to the stored id (with the framework prefix kept when one was given).
+-- An id of a statement item names the control it is an item of: Prowler's
+-- ac_2_3_a (AC-2(3) item a; its requirement is named "AC-2(3)(a)"),
+-- ac_2_d_1 (AC-2 item d.1), AC-2(3)(a), AC-2a. and au-3.a all read as the
+-- control or enhancement before the first letter.  In a NIST-shaped id a
+-- number right after the control's number is an enhancement, a letter an
+-- item, a number after a letter a sub-item.
+CREATE FUNCTION srm_internal.control_key(control text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.')
+         ~ '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$'
+    THEN pg_catalog.rtrim(pg_catalog.regexp_replace(
+             pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.'),
+             '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$',
+             '\1\2-\3.\4'), '.')
+    ELSE pg_catalog.regexp_replace(srm_internal.control_form(control), '\((\d+)\)', '.\1', 'g')
+END;
 COMMENT ON FUNCTION srm_internal.control_key(text) IS
-    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2)';
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) -> nist-800-53-r5:ac-2.1, ac_2_1 -> ac-2.1); an item-level id reads as its control (ac_2_3_a, AC-2(3)(a) -> ac-2.3; ac_2_d_1 -> ac-2)';
 
 -- the three known controls closest to an unknown id (compared in the stored
 -- form, shown as labels), within a framework when one is named: for hints

@@ -259,6 +259,7 @@ PRIMARY_KEYS = {
     "control": ["framework_id", "control_id"],
     "control_layer": ["framework_id", "control_id", "layer_id"],
     "attestation": ["provider", "framework_id", "name"],
+    "check_control": ["scanner", "check_id", "requirement_id"],
 }
 
 
@@ -610,6 +611,24 @@ def model_tables(data_dir, check_only):
             control_layer_rows.append(("nist-800-53-r5", c["control_id"], l, basis, src))
     if active_without:
         P.add("data/nist_family_layer.csv", "active controls without layers: %s" % ", ".join(active_without))
+
+    # scanners' published mappings of their checks to controls (issue 12):
+    # Prowler's NIST SP 800-53 r5 mapping, each requirement read as a control
+    pmap = read_csv("prowler_nist_800_53_r5.csv",
+                    ["check_id", "requirement_id", "requirement_name", "control_id", "reading", "source"], optional=True)
+    unique(pmap, ["check_id", "requirement_id"], "prowler_nist_800_53_r5")
+    for r in pmap:
+        need(r, "check_id"); need(r, "requirement_id")
+        if not re.match(r"^[a-z0-9_]+$", r["check_id"]):
+            P.add(r.where, "check id %r is not a Prowler check id" % r["check_id"])
+        if r["control_id"] not in nist_by_id:
+            P.add(r.where, "control %s is not a NIST SP 800-53 r5 control" % r["control_id"])
+        elif r["reading"] == "id" and not r["requirement_id"].startswith(r["control_id"].replace("-", "_").replace(".", "_")):
+            P.add(r.where, "requirement %s does not read as %s" % (r["requirement_id"], r["control_id"]))
+        elif r["reading"] != "id" and not r["reading"].startswith("description: "):
+            P.add(r.where, "reading must be id or description: ...")
+    check_control_rows = [("prowler", r["check_id"], r["requirement_id"], "nist-800-53-r5", r["control_id"],
+                           r["requirement_name"], r["reading"], r["source"]) for r in pmap]
     P.fail_if_any()
 
     # resource types: union of both lists
@@ -694,6 +713,9 @@ def model_tables(data_dir, check_only):
             len(rtl), len(vdim), len(var), len(vrule), len(vlay)))
         print("controls %d, control layers %d, NIST controls with explicit rows %d, attestations %d" % (
             len(control_rows), len(control_layer_rows), len(explicit), len(att)))
+        print("scanner check mappings %d (Prowler NIST r5: %d checks, %d requirements, %d controls)" % (
+            len(check_control_rows), len({r[1] for r in check_control_rows}), len({r[2] for r in check_control_rows}),
+            len({r[4] for r in check_control_rows})))
         return None
 
     return [
@@ -736,6 +758,8 @@ def model_tables(data_dir, check_only):
         ("control_layer", ["framework_id", "control_id", "layer_id", "basis", "source"], control_layer_rows),
         ("attestation", ["provider", "framework_id", "name", "obtain_from", "source", "shipped"],
          [(r["provider"], r["framework_id"], r["name"], r["obtain_from"], r["source"], True) for r in att]),
+        ("check_control", ["scanner", "check_id", "requirement_id", "framework_id", "control_id", "requirement_name",
+                           "reading", "source"], check_control_rows),
     ]
 
 if __name__ == "__main__":
