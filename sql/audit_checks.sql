@@ -24,7 +24,7 @@ SELECT load_config_snapshot('{"configurationItems": [
  {"resourceType": "AWS::EC2::Instance", "resourceId": "i-0ccc0000000000001", "awsAccountId": "444455556666", "awsRegion": "eu-west-1",
   "ARN": "arn:aws:ec2:eu-west-1:444455556666:instance/i-0ccc0000000000001"}
 ]}'::jsonb, 'inline') AS loaded;
--- the guest OS's security group rules are attested in 111122223333
+-- EC2's boundary protection (sc-7) is attested in 111122223333
 INSERT INTO control_status (framework_id, control_id, account_id, service_namespace, status, evidence)
 VALUES ('nist-800-53-r5', 'sc-7', '111122223333', 'ec2', 'implemented', 'security group review, monthly');
 

@@ -165,47 +165,62 @@ COMMENT ON VIEW srm.bi_customer_gaps IS
 -- service x control, without a row per asset: the gaps whose asset's own
 -- checks failed or passed (srm.audit_check keeps each asset row's gap), and
 -- where the account has a result of its own (it applies to each asset of
--- the account), every gap of the account's assets on that control: failed,
--- all of them fail; passed, all pass but those whose own checks failed
+-- the account), every gap of the account's assets on that control, read
+-- from the run's findings and its groups' answers: failed, all of them
+-- fail; passed, all pass but those whose own checks failed
 CREATE VIEW srm_internal.audit_check_fold WITH (security_invoker = true) AS
-SELECT coalesce(o.run_id, k.run_id) AS run_id, coalesce(o.account_id, k.account_id) AS account_id,
-       coalesce(o.service_namespace, k.service_namespace) AS service_namespace,
-       coalesce(o.framework_id, k.framework_id) AS framework_id, coalesce(o.control_id, k.control_id) AS control_id,
-       CASE WHEN k.check_result = 'failed' THEN k.gaps ELSE coalesce(o.failed, 0) END AS failing,
-       CASE WHEN k.check_result = 'failed' THEN 0
-            WHEN k.check_result = 'passed' THEN k.gaps - coalesce(o.failed, 0)
-            ELSE coalesce(o.passed, 0) END AS passing
-FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id,
-             count(*) FILTER (WHERE c.check_result = 'failed') AS failed,
-             count(*) FILTER (WHERE c.check_result = 'passed') AS passed
+SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id,
+       CASE WHEN max(u.account_result) = 'failed' THEN sum(u.gaps) ELSE sum(u.failed) END AS failing,
+       CASE WHEN max(u.account_result) = 'failed' THEN 0
+            WHEN max(u.account_result) = 'passed' THEN sum(u.gaps) - sum(u.failed)
+            ELSE sum(u.passed) END AS passing
+FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
+             (c.check_result = 'failed')::integer AS failed, (c.check_result = 'passed')::integer AS passed, 0 AS gaps
       FROM srm.audit_check c
       WHERE c.asset_id IS NOT NULL AND c.gap
-      GROUP BY c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id) o
-FULL JOIN (SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result,
-                  sum(g.assets) AS gaps
-           FROM srm.audit_check c
-           JOIN srm.bi_customer_gaps g
-             ON g.run_id = c.run_id AND g.account_id = c.account_id AND g.control_id = c.control_id
-           WHERE c.asset_id IS NULL
-           GROUP BY c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result) k
-  ON k.run_id = o.run_id AND k.account_id = o.account_id AND k.service_namespace = o.service_namespace
- AND k.control_id = o.control_id;
+      UNION ALL
+      SELECT c.run_id, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_finding f
+        ON f.run_id = c.run_id AND f.account_id = c.account_id AND f.control_id = c.control_id AND f.gap AND f.assets > 0
+      WHERE c.asset_id IS NULL
+      UNION ALL
+      SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.account_id = c.account_id AND NOT g.stored
+      JOIN srm.audit_default d
+        ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+       AND d.control_id = c.control_id AND d.gap
+      WHERE c.asset_id IS NULL) u
+GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id;
 COMMENT ON VIEW srm_internal.audit_check_fold IS
     'per audit run x account x service x control that a check speaks for: how many customer gaps (asset x control) have a failing check (failing) and how many only passing checks (passing); the other gaps are unchecked';
 
 -- customer gaps per run x account x service x control family, split by the
--- scanners' checks
+-- scanners' checks: the gaps from the run's findings and, for the groups
+-- that are not stored, their assets times their service's gaps per family
 CREATE VIEW srm.bi_check_results WITH (security_invoker = true) AS
-SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id,
-       coalesce(max(c.family_title), max(c.title)) AS family_title,
+SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, t.family_title,
        g.gaps AS customer_gaps,
        coalesce(k.failing, 0) AS failing,
        coalesce(k.passing, 0) AS passing_unattested,
        g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked
-FROM (SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, coalesce(g.family_id, g.control_id) AS family_id,
-             sum(g.assets) AS gaps
-      FROM srm.bi_customer_gaps g
-      GROUP BY g.run_id, g.account_id, g.service_namespace, g.framework_id, coalesce(g.family_id, g.control_id)) g
+FROM (SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
+      FROM (SELECT f.run_id, f.account_id, f.service_namespace, f.framework_id,
+                   coalesce(f.family_id, f.control_id) AS family_id, f.assets::bigint AS gaps
+            FROM srm.audit_finding f
+            WHERE f.gap AND f.assets > 0
+            UNION ALL
+            SELECT g.run_id, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
+            FROM srm.audit_group g
+            JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.framework_id,
+                         coalesce(d.family_id, d.control_id) AS family_id, count(*) AS gaps
+                  FROM srm.audit_default d WHERE d.gap
+                  GROUP BY d.run_id, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
+              ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+            WHERE NOT g.stored) u
+      GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
+JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
 LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
                   coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
            FROM srm_internal.audit_check_fold k
@@ -213,9 +228,11 @@ LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
            GROUP BY k.run_id, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
   ON k.run_id = g.run_id AND k.account_id = g.account_id AND k.service_namespace = g.service_namespace
  AND k.family_id = g.family_id
-JOIN srm.control c ON c.framework_id = g.framework_id AND coalesce(c.family_id, c.control_id) = g.family_id
-JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
-GROUP BY g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, g.gaps, k.failing, k.passing;
+LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
+                  coalesce(max(c.family_title), max(c.title)) AS family_title
+           FROM srm.control c
+           GROUP BY c.framework_id, coalesce(c.family_id, c.control_id)) t
+  ON t.framework_id = g.framework_id AND t.family_id = g.family_id;
 COMMENT ON VIEW srm.bi_check_results IS
     'customer gaps (asset x control) per run x account x service x control family (aws-srm controls count as their own family), split by the scanners'' checks the run saw: failing (a current check failed), passing_unattested (every current check passed, but no implemented status attests the control), unchecked (no check applies); runs before 0.5.0 have no rows';
 

@@ -709,19 +709,22 @@ BEGIN
                   srm_internal.report_number(r.gaps_unchecked), srm_internal.report_percent(r.gaps_unchecked, r.gaps))
         || '</div>' || E'\n';
     IF r.gaps > 0 THEN
-        SELECT count(*) INTO v_n
-        FROM (SELECT DISTINCT b.service_namespace FROM srm.bi_check_results b WHERE b.run_id = report_checks.run) b;
-        SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+        -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
+        -- those a check speaks for from srm_internal.audit_check_fold
+        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
                                                      'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
-                                                     'v', jsonb_build_array(s.failing, s.passing, s.unchecked))
-                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace), '[]')
-        INTO v_rows
-        FROM (SELECT b.service_namespace, sum(b.failing) AS failing, sum(b.passing_unattested) AS passing,
-                     sum(b.unchecked) AS unchecked
-              FROM srm.bi_check_results b WHERE b.run_id = report_checks.run
-              GROUP BY b.service_namespace
-              ORDER BY sum(b.failing) DESC, sum(b.passing_unattested) DESC, b.service_namespace
-              LIMIT top_services) s
+                                                     'v', jsonb_build_array(s.failing, s.passing, s.gaps - s.failing - s.passing))
+                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace)
+                           FILTER (WHERE s.rank <= top_services), '[]')
+        INTO v_n, v_rows
+        FROM (SELECT g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
+                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace) AS rank
+              FROM (SELECT f.service_namespace, sum(f.assets) AS gaps
+                    FROM srm_internal.audit_fold f WHERE f.run_id = report_checks.run AND f.gap AND f.assets > 0
+                    GROUP BY f.service_namespace) g
+              LEFT JOIN (SELECT k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
+                         FROM srm_internal.audit_check_fold k WHERE k.run_id = report_checks.run
+                         GROUP BY k.service_namespace) k USING (service_namespace)) s
         LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
         html := html || '<figure>'
             || srm_internal.report_checks_svg('chart-checks', 'Customer gaps by check result, per service', v_rows)
