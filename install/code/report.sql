@@ -708,7 +708,9 @@ BEGIN
         || format('<div class="card na"><span class="n" id="gaps-unchecked">%s</span><span class="p">%s</span><span class="l">unchecked (no scanner checks them)</span></div>',
                   srm_internal.report_number(r.gaps_unchecked), srm_internal.report_percent(r.gaps_unchecked, r.gaps))
         || '</div>' || E'\n';
-    IF r.gaps > 0 THEN
+    IF r.gaps_failing + r.gaps_passing = 0 THEN
+        html := html || '<p class="note">No scanner check speaks for any customer gap of this run: every gap is unchecked.</p>' || E'\n';
+    ELSE
         -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
         -- those a check speaks for from srm_internal.audit_check_fold
         SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
@@ -765,7 +767,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_checks(bigint) IS
-    'section 6 of srm.report_html: the customer gaps split by the scanners'' checks (failing, passing but unattested, unchecked) as cards and per service (stacked bars, 15 services with the most failing gaps), and the first 25 failing check results (table); for a run before 0.5.0 a note that it has no check results';
+    'section 6 of srm.report_html: the customer gaps split by the scanners'' checks (failing, passing but unattested, unchecked) as cards and, when a check speaks for some gap, per service (stacked bars, 15 services with the most failing gaps), and the first 25 failing check results (table); for a run before 0.5.0 a note that it has no check results';
 
 -- table: the inherited controls and the attestations to cite
 CREATE FUNCTION srm_internal.report_inherited_controls(run bigint)
