@@ -105,6 +105,57 @@ COMMENT ON COLUMN srm.check_control.reading IS 'how the control was read: id (fr
 CREATE INDEX ON srm.check_control (scanner, requirement_id);
 GRANT SELECT ON srm.check_control TO PUBLIC;
 
+-- issue 12 item 2 (helper K): audit runs keep check results (as
+-- install/tables/audit.sql); runs made before 0.5.0 have none (null)
+ALTER TABLE srm.audit_run
+    ADD COLUMN findings_through    bigint,
+    ADD COLUMN findings_applied    integer,
+    ADD COLUMN findings_unmatched  integer,
+    ADD COLUMN gaps_failing        bigint,
+    ADD COLUMN gaps_passing        bigint;
+COMMENT ON COLUMN srm.audit_run.findings_through IS
+    'the highest srm.finding.finding_id the run saw (null: no finding was loaded, or a run before 0.5.0, which has no check results)';
+COMMENT ON COLUMN srm.audit_run.findings_applied IS
+    'current findings (the newest result of each check on each resource) of the run''s accounts and framework that named an asset of the run or the account itself';
+COMMENT ON COLUMN srm.audit_run.findings_unmatched IS
+    'current findings of the run''s accounts and framework that named no asset of the run (not loaded, of a type srm does not place) nor the account';
+COMMENT ON COLUMN srm.audit_run.gaps_failing IS
+    'customer gaps (asset x control) where a current check failed';
+COMMENT ON COLUMN srm.audit_run.gaps_passing IS
+    'customer gaps (asset x control) where every current check passed: passing, but no implemented status attests it; gaps - gaps_failing - gaps_passing are unchecked';
+
+CREATE TABLE srm.audit_check (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    account_id        text NOT NULL,
+    asset_id          bigint,
+    service_namespace text,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    check_result      text NOT NULL CHECK (check_result IN ('failed', 'passed')),
+    failed_checks     text[] NOT NULL,
+    passed_checks     text[] NOT NULL,
+    findings          bigint[] NOT NULL,
+    gap               boolean,
+    CHECK ((asset_id IS NULL) = (service_namespace IS NULL) AND (asset_id IS NULL) = (gap IS NULL))
+);
+ALTER TABLE srm.audit_check ADD CONSTRAINT audit_check_key
+    UNIQUE NULLS NOT DISTINCT (run_id, asset_id, account_id, control_id);
+COMMENT ON TABLE srm.audit_check IS
+    'the check results of an audit run: per asset x control (asset_id set) where a current finding of a scanner names the asset and evidences the control, and per account x control (asset_id null) for findings on the account itself, which apply to each of its assets; current: the newest result of each check (scanner and check id) on the resource among the findings the run saw';
+COMMENT ON COLUMN srm.audit_check.check_result IS
+    'failed if a current check failed, else passed';
+COMMENT ON COLUMN srm.audit_check.failed_checks IS
+    'the current checks that failed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.passed_checks IS
+    'the current checks that passed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.findings IS
+    'the srm.finding ids of the current results (the findings themselves may be deleted later; the run keeps its answer)';
+COMMENT ON COLUMN srm.audit_check.gap IS
+    'for an asset''s row: whether the asset x control is a customer gap in the run (null for an account''s row)';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
+GRANT SELECT ON srm.audit_check TO PUBLIC;
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -2652,6 +2703,26 @@ JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::integer AS a
 COMMENT ON VIEW srm_internal.audit_fold IS
     'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
+-- a check result of an asset x control from its own checks' (own) and its
+-- account's (account): failed if either failed, passed if either passed,
+-- else null (no check)
+CREATE OR REPLACE FUNCTION srm_internal.check_result(own text, account text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN own = 'failed' OR account = 'failed' THEN 'failed'
+            WHEN own = 'passed' OR account = 'passed' THEN 'passed' END;
+COMMENT ON FUNCTION srm_internal.check_result(text, text) IS
+    'the check result of an asset x control given the result of the asset''s own checks and of its account''s: failed if either failed, passed if either passed, null if neither has one';
+
+-- the failing checks of an asset x control: its own and its account's
+CREATE OR REPLACE FUNCTION srm_internal.failed_checks(own text[], account text[])
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN own IS NOT NULL OR account IS NOT NULL
+            THEN ARRAY(SELECT DISTINCT c FROM unnest(coalesce(own, '{}') || coalesce(account, '{}')) c ORDER BY c) END;
+COMMENT ON FUNCTION srm_internal.failed_checks(text[], text[]) IS
+    'the failing checks of an asset x control: those of the asset''s own and of its account''s check results, sorted and without duplicates; null when neither has a result';
+
 -- every asset x control of every run, asset rules and statuses applied: the
 -- assets of stored groups from their findings, the others from their
 -- service's answers
@@ -2665,26 +2736,40 @@ SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace,
        CASE WHEN x.asset_id IS NULL THEN g.status ELSE x.status END AS status,
        CASE WHEN x.asset_id IS NULL THEN g.evidence ELSE x.evidence END AS evidence,
        CASE WHEN x.asset_id IS NULL THEN g.gap ELSE x.gap END AS gap,
-       a.grain
+       a.grain,
+       CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
+            THEN srm_internal.check_result(ca.check_result, cc.check_result) END AS check_result,
+       CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
+            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks
 FROM srm.audit_asset a
 JOIN srm.audit_finding g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.grain = a.grain AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
   ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
+LEFT JOIN srm.audit_check ca
+  ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = g.control_id
+LEFT JOIN srm.audit_check cc
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = g.control_id
 UNION ALL
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap,
-       a.grain
+       a.grain,
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.check_result(ca.check_result, cc.check_result) END,
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END
 FROM srm.audit_asset a
 JOIN srm.audit_group g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.grain = a.grain AND NOT g.stored
 JOIN srm.audit_default d
-  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain;
+  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain
+LEFT JOIN srm.audit_check ca
+  ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = d.control_id
+LEFT JOIN srm.audit_check cc
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, and the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks';
 
 CREATE OR REPLACE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -2692,12 +2777,14 @@ SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finishe
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'not-applicable'), 0) AS not_applicable,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'inherited'), 0) AS inherited,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'shared'), 0) AS shared,
-       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific,
+       r.gaps_failing, r.gaps_passing, r.gaps - r.gaps_failing - r.gaps_passing AS gaps_unchecked,
+       r.findings_through, r.findings_applied, r.findings_unmatched
 FROM srm.audit_run r
 LEFT JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
-    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
+    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps; the gaps split by the scanners'' checks (failing, passing but unattested, unchecked; null for runs before 0.5.0) and the findings the run saw';
 
 CREATE OR REPLACE VIEW srm.bi_responsibility_mix WITH (security_invoker = true) AS
 SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
@@ -2746,6 +2833,81 @@ CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.fam
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
+
+-- the customer gaps of a run that a check speaks for, per run x account x
+-- service x control, without a row per asset: the gaps whose asset's own
+-- checks failed or passed (srm.audit_check keeps each asset row's gap), and
+-- where the account has a result of its own (it applies to each asset of
+-- the account), every gap of the account's assets on that control, read
+-- from the run's findings and its groups' answers: failed, all of them
+-- fail; passed, all pass but those whose own checks failed
+CREATE OR REPLACE VIEW srm_internal.audit_check_fold WITH (security_invoker = true) AS
+SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id,
+       CASE WHEN max(u.account_result) = 'failed' THEN sum(u.gaps) ELSE sum(u.failed) END AS failing,
+       CASE WHEN max(u.account_result) = 'failed' THEN 0
+            WHEN max(u.account_result) = 'passed' THEN sum(u.gaps) - sum(u.failed)
+            ELSE sum(u.passed) END AS passing
+FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
+             (c.check_result = 'failed')::integer AS failed, (c.check_result = 'passed')::integer AS passed, 0 AS gaps
+      FROM srm.audit_check c
+      WHERE c.asset_id IS NOT NULL AND c.gap
+      UNION ALL
+      SELECT c.run_id, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_finding f
+        ON f.run_id = c.run_id AND f.account_id = c.account_id AND f.control_id = c.control_id AND f.gap AND f.assets > 0
+      WHERE c.asset_id IS NULL
+      UNION ALL
+      SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.account_id = c.account_id AND NOT g.stored
+      JOIN srm.audit_default d
+        ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+       AND d.control_id = c.control_id AND d.gap
+      WHERE c.asset_id IS NULL) u
+GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id;
+COMMENT ON VIEW srm_internal.audit_check_fold IS
+    'per audit run x account x service x control that a check speaks for: how many customer gaps (asset x control) have a failing check (failing) and how many only passing checks (passing); the other gaps are unchecked';
+
+-- customer gaps per run x account x service x control family, split by the
+-- scanners' checks: the gaps from the run's findings and, for the groups
+-- that are not stored, their assets times their service's gaps per family
+CREATE OR REPLACE VIEW srm.bi_check_results WITH (security_invoker = true) AS
+SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, t.family_title,
+       g.gaps AS customer_gaps,
+       coalesce(k.failing, 0) AS failing,
+       coalesce(k.passing, 0) AS passing_unattested,
+       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked
+FROM (SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
+      FROM (SELECT f.run_id, f.account_id, f.service_namespace, f.framework_id,
+                   coalesce(f.family_id, f.control_id) AS family_id, f.assets::bigint AS gaps
+            FROM srm.audit_finding f
+            WHERE f.gap AND f.assets > 0
+            UNION ALL
+            SELECT g.run_id, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
+            FROM srm.audit_group g
+            JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.framework_id,
+                         coalesce(d.family_id, d.control_id) AS family_id, count(*) AS gaps
+                  FROM srm.audit_default d WHERE d.gap
+                  GROUP BY d.run_id, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
+              ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+            WHERE NOT g.stored) u
+      GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
+JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
+LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
+                  coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
+           FROM srm_internal.audit_check_fold k
+           JOIN srm.control c USING (framework_id, control_id)
+           GROUP BY k.run_id, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
+  ON k.run_id = g.run_id AND k.account_id = g.account_id AND k.service_namespace = g.service_namespace
+ AND k.family_id = g.family_id
+LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
+                  coalesce(max(c.family_title), max(c.title)) AS family_title
+           FROM srm.control c
+           GROUP BY c.framework_id, coalesce(c.family_id, c.control_id)) t
+  ON t.framework_id = g.framework_id AND t.family_id = g.family_id;
+COMMENT ON VIEW srm.bi_check_results IS
+    'customer gaps (asset x control) per run x account x service x control family (aws-srm controls count as their own family), split by the scanners'' checks the run saw: failing (a current check failed), passing_unattested (every current check passed, but no implemented status attests the control), unchecked (no check applies); runs before 0.5.0 have no rows';
 
 CREATE OR REPLACE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
@@ -2822,7 +2984,7 @@ SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
-GRANT SELECT ON srm_internal.audit_fold, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;
 
 -------------------------------------------------------------------- install/code/audit.sql
@@ -3116,6 +3278,106 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
     'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
 
+-- whether a finding's resource is the account itself (an account-level
+-- check such as the IAM password policy): Security Hub's AwsAccount
+-- (AWS::::Account:<id>), a bare account id, the account's root principal
+-- (arn:aws:iam::<id>:root) or a pseudo-ARN of the account or one of its
+-- regions (arn:aws:::<id>, arn:aws::<region>:<id>), or a finding srm placed
+-- in the service "account"
+CREATE OR REPLACE FUNCTION srm_internal.finding_names_account(account_id text, resource_type text, resource_id text, arn text,
+                                                   service_namespace text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(service_namespace = 'account', false)
+    OR coalesce(resource_type IN ('AwsAccount', 'AWS::::Account', 'AWS::Account', 'Account'), false)
+    OR coalesce(pg_catalog.btrim(resource_id) IN (account_id, 'AWS::::Account:' || account_id), false)
+    OR coalesce(pg_catalog.btrim(coalesce(arn, resource_id)) OPERATOR(pg_catalog.~) '^arn:aws[a-z-]*:(iam)?:[a-z0-9-]*:[0-9]{12}(:root)?$'
+                AND pg_catalog.split_part(pg_catalog.btrim(coalesce(arn, resource_id)), ':', 5) = account_id, false);
+COMMENT ON FUNCTION srm_internal.finding_names_account(text, text, text, text, text) IS
+    'whether a finding of account account_id names the account itself: resource type AwsAccount, resource id the account id or AWS::::Account:<id>, the root principal arn:aws:iam::<id>:root, a pseudo-ARN arn:aws:::<id> or arn:aws::<region>:<id>, or service "account"';
+
+-- the check results of run rid: the findings of its framework and accounts
+-- it sees, each matched to the run's known asset of its ARN, else (no asset
+-- of the run has that ARN) to those of its account and resource id (the
+-- finding's, or the last part of its ARN; in its region, or global), else to the account itself when it names the
+-- account; of each check (scanner, check id) on each asset (or account)
+-- the newest result counts; per asset (or account) x in-scope control it
+-- evidences: failed if a current check failed, else passed.  One
+-- statement, so one snapshot of srm.finding: a load committing meanwhile is
+-- wholly in the run or wholly out of it, and findings_through says which
+CREATE OR REPLACE FUNCTION srm_internal.audit_checks(rid bigint, fw text, accounts text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    WITH f AS (
+        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.account_id, f.region,
+               f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls
+        FROM srm.finding f
+        WHERE f.framework_id = fw AND f.provider = 'aws' AND (accounts IS NULL OR f.account_id = ANY (accounts))),
+    by_arn AS (
+        SELECT f.finding_id, a.asset_id, a.service_namespace
+        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.arn = f.arn AND a.known),
+    by_id AS (
+        SELECT f.finding_id, a.asset_id, a.service_namespace
+        FROM f JOIN srm.audit_asset a
+          ON a.run_id = rid AND a.account_id = f.account_id AND a.known
+         AND a.resource_id IN (btrim(f.resource_id),
+                               substring(coalesce(f.arn, btrim(f.resource_id)) FROM '^arn:.*[/:]([^/:]+)$'))
+         AND (f.region IS NULL OR a.region IN (f.region, 'global'))
+        WHERE NOT EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.arn = f.arn)),
+    target AS (
+        SELECT t.finding_id, t.asset_id, t.service_namespace FROM by_arn t
+        UNION ALL
+        SELECT t.finding_id, t.asset_id, t.service_namespace FROM by_id t
+        UNION ALL
+        SELECT f.finding_id, NULL, NULL FROM f
+        WHERE srm_internal.finding_names_account(f.account_id, f.resource_type, f.resource_id, f.arn, f.service_namespace)
+          AND NOT EXISTS (SELECT FROM by_arn t WHERE t.finding_id = f.finding_id)
+          AND NOT EXISTS (SELECT FROM by_id t WHERE t.finding_id = f.finding_id)
+          AND EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.account_id = f.account_id AND y.known)),
+    cur AS (
+        SELECT DISTINCT ON (t.asset_id, f.account_id, f.scanner, f.check_id)
+               f.finding_id, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
+        FROM f JOIN target t USING (finding_id)
+        ORDER BY t.asset_id, f.account_id, f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
+    unmatched AS (
+        SELECT DISTINCT ON (f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id) f.finding_id
+        FROM f
+        WHERE NOT EXISTS (SELECT FROM target t WHERE t.finding_id = f.finding_id)
+        ORDER BY f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
+    result AS (
+        SELECT c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
+               CASE WHEN bool_or(c.status = 'failed') THEN 'failed' ELSE 'passed' END AS check_result,
+               coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'failed'), '{}') AS failed_checks,
+               coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'passed'), '{}') AS passed_checks,
+               array_agg(DISTINCT c.finding_id) AS findings
+        FROM cur c
+        CROSS JOIN LATERAL (SELECT DISTINCT u AS control_id FROM unnest(c.controls) u) u
+        JOIN pg_temp.srm_audit_control x ON x.control_id = u.control_id
+        GROUP BY c.account_id, c.asset_id, x.control_id),
+    ins AS (
+        INSERT INTO srm.audit_check (run_id, account_id, asset_id, service_namespace, framework_id, control_id,
+                                     check_result, failed_checks, passed_checks, findings, gap)
+        SELECT rid, r.account_id, r.asset_id, r.service_namespace, fw, r.control_id, r.check_result,
+               r.failed_checks, r.passed_checks, r.findings, g.gap
+        FROM result r
+        LEFT JOIN LATERAL (SELECT x.gap FROM srm.audit_result x
+                           WHERE x.run_id = rid AND x.asset_id = r.asset_id AND x.control_id = r.control_id) g
+          ON r.asset_id IS NOT NULL
+        WHERE r.asset_id IS NULL OR g.gap IS NOT NULL)
+    UPDATE srm.audit_run u
+    SET findings_through = (SELECT max(x.finding_id) FROM srm.finding x),
+        findings_applied = (SELECT count(*) FROM cur),
+        findings_unmatched = (SELECT count(*) FROM unmatched)
+    WHERE u.run_id = rid;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_checks(bigint, text, text[]) IS
+    'records the check results of audit run rid (srm.audit_check) from the findings of framework fw and the run''s accounts it sees, in one snapshot: matched to the run''s asset by ARN, else by account and resource id, else to the account itself; the newest result of each check per asset or account counts; and the run''s counts of findings (srm.run_audit)';
+
 -- the run's totals, and its end
 CREATE OR REPLACE FUNCTION srm_internal.audit_finish(rid bigint)
 RETURNS void
@@ -3130,14 +3392,16 @@ BEGIN
         unknown_assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid AND NOT a.known),
         controls = (SELECT count(*) FROM pg_temp.srm_audit_control),
         asset_controls = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid), 0),
-        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0)
+        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0),
+        gaps_failing = coalesce((SELECT sum(c.failing) FROM srm_internal.audit_check_fold c WHERE c.run_id = rid), 0),
+        gaps_passing = coalesce((SELECT sum(c.passing) FROM srm_internal.audit_check_fold c WHERE c.run_id = rid), 0)
     WHERE r.run_id = rid;
     DROP TABLE pg_temp.srm_audit_control;
     DROP TABLE pg_temp.srm_audit_derived;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_finish(bigint) IS
-    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps) and drops the staged controls (srm.run_audit)';
+    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps, gaps whose checks failed or passed) and drops the staged controls (srm.run_audit)';
 
 -- retention: the newest keep runs of the same framework and baseline
 CREATE OR REPLACE FUNCTION srm_internal.audit_retention(fw text, bl text, keep integer)
@@ -3191,6 +3455,8 @@ BEGIN
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 
     PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_checks(rid, fw, accounts);
 
     PERFORM srm_internal.audit_finish(rid);
 
@@ -3450,6 +3716,108 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.report_bars_svg(text, text, jsonb) IS
     'an inline SVG of horizontal bars: customer gaps (value) drawn over the asset x control pairs where the customer takes part (of), with legend, axis and tooltips; rows is [{"label","hint","value","of"}]; used by srm.report_html';
+
+-- rows: [{"label": text, "hint": text, "v": [failing, passing but unattested, unchecked]}, ...]
+CREATE OR REPLACE FUNCTION srm_internal.report_checks_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    names   constant text[] := ARRAY['check failed', 'checks passed, unattested', 'unchecked'];
+    fills   constant text[] := ARRAY['#D55E00', '#009E73', '#F3E3D6'];
+    inks    constant text[] := ARRAY['#ffffff', '#ffffff', '#1d2733'];
+    lx      constant integer := 200;
+    bw      constant integer := 640;
+    top_y   constant integer := 40;
+    rh      constant integer := 30;
+    bh      constant integer := 20;
+    n       integer := jsonb_array_length(rows);
+    h       integer;
+    v_max   numeric := 0;
+    v_step  numeric;
+    v_axis  numeric;
+    v_tot   numeric;
+    v_val   numeric;
+    x       numeric;
+    w       numeric;
+    y       integer;
+    i       integer := 0;
+    k       integer;
+    e       jsonb;
+    t       numeric;
+    v_label text;
+    body    text := '';
+    descr   text := '';
+BEGIN
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric);
+    END LOOP;
+    v_step := srm_internal.report_axis_step(v_max, 5);
+    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
+    h := top_y + greatest(n, 1) * rh + 30;
+
+    FOR k IN 1 .. 3 LOOP
+        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s" stroke="#D55E00" stroke-width="%s"/><text x="%s" y="18">%s</text>',
+                               lx + (k - 1) * 200, fills[k], CASE WHEN k = 3 THEN '0.8' ELSE '0' END,
+                               lx + (k - 1) * 200 + 20, names[k]);
+    END LOOP;
+
+    t := 0;
+    WHILE t <= v_axis LOOP
+        x := round(lx + t / v_axis * bw, 1);
+        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
+                               x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
+                               srm_internal.report_number(t));
+        t := t + v_step;
+    END LOOP;
+
+    IF n = 0 THEN
+        body := body || format('<text x="%s" y="%s">No customer gap in this run.</text>', lx + 10, top_y + 15);
+    END IF;
+
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        y := top_y + i * rh;
+        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric;
+        v_label := e->>'label';
+        IF length(v_label) > 28 THEN
+            v_label := left(v_label, 27) || '…';
+        END IF;
+        body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
+                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
+                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
+        x := lx;
+        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || ' gaps';
+        FOR k IN 1 .. 3 LOOP
+            v_val := (e->'v'->>(k - 1))::numeric;
+            CONTINUE WHEN v_val = 0;
+            w := v_val / v_axis * bw;
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
+                                   round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
+                                   CASE WHEN k = 3 THEN ' stroke="#D55E00" stroke-width="0.8"' ELSE '' END,
+                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
+                                   srm_internal.report_percent(v_val, v_tot));
+            IF w >= 46 THEN
+                body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
+                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_number(v_val));
+            END IF;
+            descr := descr || format(', %s %s', srm_internal.report_number(v_val), names[k]);
+            x := x + w;
+        END LOOP;
+        body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
+                               round(x + 6, 1), y + bh / 2 + 4, srm_internal.report_number(v_tot));
+        i := i + 1;
+    END LOOP;
+
+    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
+                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
+                  chart_id, h, srm_internal.html_escape(caption),
+                  'Customer gaps by check result. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_checks_svg(text, text, jsonb) IS
+    'an inline SVG of stacked horizontal bars, one per row, of customer gaps split by the scanners'' checks (failed, passed but unattested, unchecked), with legend, axis and tooltips; rows is [{"label","hint","v":[3 counts]}]; used by srm.report_html';
 
 -- rows, oldest first: [{"label": "#12", "sub": "2024-06-01", "v": [gaps, not-applicable, inherited, shared, customer-specific]}, ...]
 CREATE OR REPLACE FUNCTION srm_internal.report_trend_svg(chart_id text, caption text, rows jsonb)
@@ -4315,6 +4683,102 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_top_gaps(bigint) IS
     'section 5 of srm.report_html: the 25 largest open customer gaps by number of assets (table)';
 
+-- section 6: the customer gaps split by the scanners' checks the run saw,
+-- per service, and the failing check results
+CREATE OR REPLACE FUNCTION srm_internal.report_checks(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    top_services constant integer := 15;
+    top_failing  constant integer := 25;
+    r            record;
+    x            record;
+    v_n          bigint;
+    v_failed     bigint;
+    v_rows       jsonb;
+    html         text;
+BEGIN
+    SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_checks.run;
+    html := '<section>' || E'\n' || '<h2 id="checks"><span class="num">6</span>Customer gaps by check result</h2>' || E'\n';
+    IF r.gaps_failing IS NULL THEN
+        RETURN html || '<p class="note">This run was recorded before srm kept the scanners'' results (0.5.0): it has no check results. Load findings with <code>srm.load_findings</code> and run an audit.</p>' || E'\n'
+            || '</section>' || E'\n';
+    END IF;
+    html := html
+        || format('<p class="note">The scanners'' findings the run saw (up to finding %s): %s current result(s) named an asset of the run or its account, %s named neither. Of each check on each resource the newest result counts; a check on the account itself (such as its password policy) speaks for each of its assets.</p>',
+                  coalesce(r.findings_through::text, 'none'), srm_internal.report_number(r.findings_applied),
+                  srm_internal.report_number(r.findings_unmatched)) || E'\n'
+        || '<div class="cards">'
+        || format('<div class="card gap"><span class="n" id="gaps-failing">%s</span><span class="p">%s</span><span class="l">customer gaps with a failing check</span></div>',
+                  srm_internal.report_number(r.gaps_failing), srm_internal.report_percent(r.gaps_failing, r.gaps))
+        || format('<div class="card inh"><span class="n" id="gaps-passing">%s</span><span class="p">%s</span><span class="l">passing, but unattested (no implemented status)</span></div>',
+                  srm_internal.report_number(r.gaps_passing), srm_internal.report_percent(r.gaps_passing, r.gaps))
+        || format('<div class="card na"><span class="n" id="gaps-unchecked">%s</span><span class="p">%s</span><span class="l">unchecked (no scanner checks them)</span></div>',
+                  srm_internal.report_number(r.gaps_unchecked), srm_internal.report_percent(r.gaps_unchecked, r.gaps))
+        || '</div>' || E'\n';
+    IF r.gaps_failing + r.gaps_passing = 0 THEN
+        html := html || '<p class="note">No scanner check speaks for any customer gap of this run: every gap is unchecked.</p>' || E'\n';
+    ELSE
+        -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
+        -- those a check speaks for from srm_internal.audit_check_fold
+        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+                                                     'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
+                                                     'v', jsonb_build_array(s.failing, s.passing, s.gaps - s.failing - s.passing))
+                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace)
+                           FILTER (WHERE s.rank <= top_services), '[]')
+        INTO v_n, v_rows
+        FROM (SELECT g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
+                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace) AS rank
+              FROM (SELECT f.service_namespace, sum(f.assets) AS gaps
+                    FROM srm_internal.audit_fold f WHERE f.run_id = report_checks.run AND f.gap AND f.assets > 0
+                    GROUP BY f.service_namespace) g
+              LEFT JOIN (SELECT k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
+                         FROM srm_internal.audit_check_fold k WHERE k.run_id = report_checks.run
+                         GROUP BY k.service_namespace) k USING (service_namespace)) s
+        LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+        html := html || '<figure>'
+            || srm_internal.report_checks_svg('chart-checks', 'Customer gaps by check result, per service', v_rows)
+            || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, sum(failing), sum(passing_unattested), sum(unchecked) FROM srm.bi_check_results WHERE run_id = %s GROUP BY service_namespace</code> (services with the most failing gaps, first %s of %s)</figcaption>',
+                      run, top_services, v_n)
+            || '</figure>' || E'\n';
+    END IF;
+
+    SELECT count(*) INTO v_failed FROM srm.audit_check c WHERE c.run_id = report_checks.run AND c.check_result = 'failed';
+    IF v_failed = 0 THEN
+        RETURN html || '<p class="note">No check failed on an asset or account of this run.</p>' || E'\n' || '</section>' || E'\n';
+    END IF;
+    html := html || format('<h3>Failing checks (%s of %s)</h3>', least(v_failed, top_failing), srm_internal.report_number(v_failed)) || E'\n'
+        || '<p class="note">Each asset (or account) x control where a current check failed. A failing check where a status says the control is implemented deserves a second look.</p>' || E'\n'
+        || '<table class="checks" id="failing-checks">' || E'\n'
+        || '<thead><tr><th scope="col">Control</th><th scope="col">Account</th><th scope="col">Asset</th><th scope="col">Failing checks</th><th scope="col">Gap</th></tr></thead>' || E'\n'
+        || '<tbody>' || E'\n';
+    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.service_namespace, k.asset_id, k.failed_checks, k.gap
+             FROM srm.audit_check k
+             JOIN srm.control c USING (framework_id, control_id)
+             LEFT JOIN srm.audit_asset a ON a.run_id = k.run_id AND a.asset_id = k.asset_id
+             WHERE k.run_id = report_checks.run AND k.check_result = 'failed'
+             ORDER BY c.sort_id, k.account_id, k.asset_id NULLS FIRST
+             LIMIT top_failing LOOP
+        html := html || format('<tr><td class="id">%s</td><td class="id">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+                               srm_internal.html_escape(x.label), srm_internal.html_escape(x.account_id),
+                               CASE WHEN x.asset_id IS NULL THEN 'the account (each of its assets)'
+                                    ELSE srm_internal.html_escape(x.service_namespace) || '<br><span class="arn">'
+                                         || srm_internal.html_escape(coalesce(x.arn, x.resource_id)) || '</span>' END,
+                               srm_internal.html_escape(array_to_string(x.failed_checks, ', ')),
+                               CASE WHEN x.gap IS NULL THEN ''
+                                    WHEN x.gap THEN '<span class="tag open">open gap</span>'
+                                    ELSE '<span class="tag">attested</span>' END) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+        || format('<p class="sql">SQL: <code>SELECT control_id, account_id, asset_id, failed_checks, gap FROM srm.audit_check WHERE run_id = %s AND check_result = ''failed''</code>; per asset x control: <code>SELECT * FROM srm.audit_result WHERE run_id = %s AND check_result = ''failed''</code></p>', run, run) || E'\n'
+        || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_checks(bigint) IS
+    'section 6 of srm.report_html: the customer gaps split by the scanners'' checks (failing, passing but unattested, unchecked) as cards and, when a check speaks for some gap, per service (stacked bars, 15 services with the most failing gaps), and the first 25 failing check results (table); for a run before 0.5.0 a note that it has no check results';
+
 -- table: the inherited controls and the attestations to cite
 CREATE OR REPLACE FUNCTION srm_internal.report_inherited_controls(run bigint)
 RETURNS text
@@ -4336,7 +4800,7 @@ BEGIN
     FROM unnest(v_inh) i;
     SELECT count(*) INTO v_m
     FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
-    html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
+    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
     ELSE
@@ -4376,7 +4840,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_inherited_controls(bigint) IS
-    'section 6 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
+    'section 7 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
 
 -- table: the assets the run could not place (the section is left out when there are none)
 CREATE OR REPLACE FUNCTION srm_internal.report_unknown_assets(run bigint)
@@ -4394,7 +4858,7 @@ BEGIN
     IF v_n = 0 THEN
         RETURN '';
     END IF;
-    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Unknown assets</h2>' || E'\n'
+    html := '<section>' || E'\n' || '<h2><span class="num">8</span>Unknown assets</h2>' || E'\n'
          || format('<p class="note">%s asset(s) of a resource type srm cannot place: they are counted in the run but carry no control. Map their types (or add overrides) so that the next run covers them.%s</p>',
                    srm_internal.report_number(v_n),
                    CASE WHEN v_n > max_unknown THEN format(' The first %s are listed.', max_unknown) ELSE '' END) || E'\n'
@@ -4415,7 +4879,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_unknown_assets(bigint) IS
-    'section 7 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
+    'section 8 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
 
 -- the footer: what wrote the page, the catalog and the model, and the end of the page
 CREATE OR REPLACE FUNCTION srm_internal.report_footer(run bigint)
@@ -4470,13 +4934,14 @@ BEGIN
         || srm_internal.report_chart_families(run)
         || srm_internal.report_chart_trend(run)
         || srm_internal.report_top_gaps(run)
+        || srm_internal.report_checks(run)
         || srm_internal.report_inherited_controls(run)
         || srm_internal.report_unknown_assets(run)
         || srm_internal.report_footer(run);
 END
 $$;
 COMMENT ON FUNCTION srm.report_html(bigint) IS
-    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
+    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the gaps split by the scanners'' checks (failing, passing but unattested, unchecked) with the failing checks, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
 
 -------------------------------------------------------------------- install/code/oscal.sql
 -- install/code/oscal.sql (code part): srm.oscal_ssp, an audit run as an OSCAL system security plan.
@@ -5057,6 +5522,25 @@ BEGIN
         SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
         FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
         GROUP BY g.service_namespace
+    ), chk AS (
+        -- the failing checks the run saw per control x service: of its
+        -- assets, and of the accounts with assets on the service (a check of
+        -- the account speaks for each of its assets)
+        SELECT x.control_id, x.service_namespace,
+               'Failing checks: ' || string_agg(x.said, '; ' ORDER BY x.ord, x.said) || '.' AS said
+        FROM (SELECT k.control_id, k.service_namespace, 1 AS ord,
+                     format('%s on %s', c, srm_internal.oscal_count(count(*), 'asset')) AS said
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NOT NULL AND k.check_result = 'failed'
+              GROUP BY k.control_id, k.service_namespace, c
+              UNION ALL
+              SELECT k.control_id, g.service_namespace, 2,
+                     format('%s on account %s (each of its assets)', c, k.account_id)
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              JOIN (SELECT DISTINCT g.account_id, g.service_namespace FROM srm.audit_group g
+                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.account_id = k.account_id
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NULL AND k.check_result = 'failed') x
+        GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
         SELECT cs.*,
                coalesce(c.label, cs.control_id) AS label,
@@ -5075,9 +5559,16 @@ BEGIN
                -- the service's by-component: what AWS provides, what is the customer's
                srm_internal.oscal_service_by_component(v_ns, cs2.control_id, cs2.service_namespace, cs2.label,
                                                        cs2.resp, cs2.cust, cs2.exp, cs2.status,
-                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps) AS bc
+                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps)
+               -- the failing checks where the customer takes part
+               || CASE WHEN k.said IS NOT NULL AND cs2.cust::text <> 'not applicable'
+                       THEN jsonb_build_object('remarks', format('%s in %s; %s. %s', srm_internal.oscal_count(cs2.n_assets, 'asset'),
+                                                                 srm_internal.oscal_count(coalesce(a.n, cs2.n_accounts), 'account'),
+                                                                 srm_internal.oscal_count(cs2.n_gaps, 'customer gap'), k.said))
+                       ELSE '{}'::jsonb END AS bc
         FROM cs2
         LEFT JOIN acc a ON a.service_namespace = cs2.service_namespace
+        LEFT JOIN chk k ON k.control_id = cs2.control_id AND k.service_namespace = cs2.service_namespace
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,
@@ -5161,7 +5652,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_implemented_requirements(bigint) IS
-    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component); every control in scope with a remark when the run has no finding';
+    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component, whose remarks add the failing checks the run saw on the service''s assets and accounts); every control in scope with a remark when the run has no finding';
 
 -- control-implementation
 CREATE OR REPLACE FUNCTION srm_internal.oscal_control_implementation(run bigint)
@@ -5411,7 +5902,7 @@ $$;
 --                                  run over every account, accounts null,
 --                                  is the owner's)
 --   srm.audit_asset, audit_group,  its run and its account
---   audit_finding
+--   audit_finding, audit_check
 --   srm.audit_default              its run
 --   srm.audit_override,            its run, and the row's own scope as in
 --   audit_status                   srm.override and srm.control_status
@@ -5697,6 +6188,12 @@ CREATE POLICY team_member ON srm.audit_group
 ALTER TABLE srm.audit_finding ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_member ON srm.audit_finding;
 CREATE POLICY team_member ON srm.audit_finding
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.audit_check ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_check;
+CREATE POLICY team_member ON srm.audit_check
     USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
            AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
 

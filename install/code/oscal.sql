@@ -576,6 +576,25 @@ BEGIN
         SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
         FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
         GROUP BY g.service_namespace
+    ), chk AS (
+        -- the failing checks the run saw per control x service: of its
+        -- assets, and of the accounts with assets on the service (a check of
+        -- the account speaks for each of its assets)
+        SELECT x.control_id, x.service_namespace,
+               'Failing checks: ' || string_agg(x.said, '; ' ORDER BY x.ord, x.said) || '.' AS said
+        FROM (SELECT k.control_id, k.service_namespace, 1 AS ord,
+                     format('%s on %s', c, srm_internal.oscal_count(count(*), 'asset')) AS said
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NOT NULL AND k.check_result = 'failed'
+              GROUP BY k.control_id, k.service_namespace, c
+              UNION ALL
+              SELECT k.control_id, g.service_namespace, 2,
+                     format('%s on account %s (each of its assets)', c, k.account_id)
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              JOIN (SELECT DISTINCT g.account_id, g.service_namespace FROM srm.audit_group g
+                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.account_id = k.account_id
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NULL AND k.check_result = 'failed') x
+        GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
         SELECT cs.*,
                coalesce(c.label, cs.control_id) AS label,
@@ -594,9 +613,16 @@ BEGIN
                -- the service's by-component: what AWS provides, what is the customer's
                srm_internal.oscal_service_by_component(v_ns, cs2.control_id, cs2.service_namespace, cs2.label,
                                                        cs2.resp, cs2.cust, cs2.exp, cs2.status,
-                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps) AS bc
+                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps)
+               -- the failing checks where the customer takes part
+               || CASE WHEN k.said IS NOT NULL AND cs2.cust::text <> 'not applicable'
+                       THEN jsonb_build_object('remarks', format('%s in %s; %s. %s', srm_internal.oscal_count(cs2.n_assets, 'asset'),
+                                                                 srm_internal.oscal_count(coalesce(a.n, cs2.n_accounts), 'account'),
+                                                                 srm_internal.oscal_count(cs2.n_gaps, 'customer gap'), k.said))
+                       ELSE '{}'::jsonb END AS bc
         FROM cs2
         LEFT JOIN acc a ON a.service_namespace = cs2.service_namespace
+        LEFT JOIN chk k ON k.control_id = cs2.control_id AND k.service_namespace = cs2.service_namespace
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,
@@ -680,7 +706,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_implemented_requirements(bigint) IS
-    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component); every control in scope with a remark when the run has no finding';
+    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component, whose remarks add the failing checks the run saw on the service''s assets and accounts); every control in scope with a remark when the run has no finding';
 
 -- control-implementation
 CREATE FUNCTION srm_internal.oscal_control_implementation(run bigint)
