@@ -75,3 +75,14 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
+
+-- issue 13 (Google Cloud, helper G): a team's accounts may be AWS account
+-- ids, Azure subscription ids or Google Cloud project ids (as
+-- install/tables/teams.sql; helper A's Azure block is the same ALTER)
+ALTER TABLE srm.team_account DROP CONSTRAINT team_account_account_id_check;
+ALTER TABLE srm.team_account ADD CONSTRAINT team_account_account_id_check
+    CHECK (account_id ~ '^[0-9]{12}$'
+        OR account_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        OR account_id ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$');
+COMMENT ON COLUMN srm.team_account.account_id IS
+    'an AWS account id (12 digits), an Azure subscription id (a UUID) or a Google Cloud project id (6 to 30 lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen), or null: the rows that have no account';
