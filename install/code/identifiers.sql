@@ -98,14 +98,16 @@ LEFT JOIN LATERAL (SELECT CASE WHEN a.form = 'arn' THEN
                                    CASE WHEN a.v ~ '^arn:[^:]+::[^:]*:[0-9]{12}$'
                                         THEN ARRAY[pg_catalog.split_part(a.v, ':', 2), 'account', pg_catalog.split_part(a.v, ':', 4),
                                                    pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END)
-                          ELSE (SELECT ARRAY[NULL, g[1],
-                                             pg_catalog.substring(g[2], '(?:^|/)(?:zones|regions|locations)/([^/]+)'),
-                                             NULLIF(coalesce(pg_catalog.substring(g[2], '^projects/([^/]+)'),
-                                                                        CASE WHEN g[1] = 'appengine.googleapis.com'
-                                                                             THEN pg_catalog.substring(g[2], '^apps/([^/]+)') END), '_'),
-                                             g[2]]
-                                FROM pg_catalog.regexp_match(a.v, '^//([a-z0-9-]+(?:\.[a-z0-9-]+)*\.googleapis\.com)/([^/]+(?:/[^/]+)*)$') AS g
-                                WHERE g IS NOT NULL) END AS m) AS arn
+                          WHEN gcp.g IS NOT NULL THEN
+                              ARRAY[NULL, gcp.g[1],
+                                    pg_catalog.substring(gcp.g[2], '(?:^|/)(?:zones|regions|locations)/([^/]+)'),
+                                    NULLIF(coalesce(pg_catalog.substring(gcp.g[2], '^projects/([^/]+)'),
+                                                    CASE WHEN gcp.g[1] = 'appengine.googleapis.com'
+                                                         THEN pg_catalog.substring(gcp.g[2], '^apps/([^/]+)') END), '_'),
+                                    gcp.g[2]] END AS m
+                   FROM (SELECT CASE WHEN a.form = 'gcp-resource-name'
+                                     THEN pg_catalog.regexp_match(a.v, '^//([a-z0-9-]+(?:\.[a-z0-9-]+)*\.googleapis\.com)/([^/]+(?:/[^/]+)*)$')
+                                END AS g) AS gcp) AS arn
     ON a.form IN ('arn', 'gcp-resource-name')
 LEFT JOIN LATERAL (
     (SELECT p.resource_type, r.provider, r.service_namespace
