@@ -55,10 +55,11 @@ FROM unnest(ARRAY['aws_vpc', 'aws_vpc_security_group', 'aws_ebs_volume', 'aws_rd
     'ec2:security-group', 'iam:role', 'rds:db', 'lambda:function', 'dynamodb:table']) a,
      LATERAL resolve_asset(a) r;
 
--- every AWS Config type and every CloudFormation type with a known service resolves
+-- every AWS Config type and every CloudFormation type with a known service
+-- resolves (Google's asset types: sql/gcp_services.sql)
 SELECT count(*) AS config_types,
        count(*) FILTER (WHERE (SELECT resource_type FROM resolve_asset(t.resource_type)) = t.resource_type) AS resolved
-FROM resource_type t WHERE in_config;
+FROM resource_type t WHERE in_config AND provider = 'aws';
 SELECT count(*) AS cloudformation_types,
        count(*) FILTER (WHERE (SELECT resource_type FROM resolve_asset(t.resource_type)) = t.resource_type) AS resolved
 FROM resource_type t WHERE in_cloudformation;
@@ -72,7 +73,7 @@ CROSS JOIN LATERAL resolve_asset(
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(t.arn_template,
         '\$\{Partition\}', 'aws'), '\$\{Region\}', 'us-east-1'), '\$\{Account\}', '123456789012'),
         '\$\{[^}]*\}', 'x1', 'g')) r
-WHERE t.arn_template IS NOT NULL;
+WHERE t.arn_template IS NOT NULL AND t.provider = 'aws';
 
 -- control ids in the forms people write
 SELECT c, (resolve_control(c)).framework_id, (resolve_control(c)).control_id, (resolve_control(c)).label

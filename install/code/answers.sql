@@ -15,6 +15,13 @@ AS $$
 DECLARE
     near text;
 BEGIN
+    IF form = 'gcp-resource-name'
+       AND coalesce(asset, '') !~ '^\s*//[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[^/]+(/[^/]+)*\s*$' THEN
+        RAISE EXCEPTION 'malformed Google Cloud full resource name "%"', asset
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A full resource name is //, an API service name ending in .googleapis.com, then the resource''s path: non-empty parts separated by single slashes.',
+                  HINT = 'For example //compute.googleapis.com/projects/my-project/zones/us-central1-a/instances/vm-1 or //storage.googleapis.com/my-bucket.';
+    END IF;
     IF service_namespace IS NOT NULL THEN
         -- the service is known, the type is not: name the service's types
         SELECT string_agg(t.resource_type, ', ' ORDER BY t.resource_type) INTO near
@@ -23,20 +30,24 @@ BEGIN
               ORDER BY srm_internal.name_distance(rt.resource_type, asset), rt.resource_type LIMIT 3) t;
     ELSE
         near := srm_internal.closest_names(
-            CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3) ELSE coalesce(asset, '') END,
+            CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3)
+                 WHEN form = 'gcp-resource-name' THEN substring(coalesce(asset, ''), '^\s*//([^/]+)')
+                 ELSE coalesce(asset, '') END,
             coalesce(form, 'unrecognized'));
     END IF;
     RAISE EXCEPTION 'unknown asset "%": no % is known for it', asset, what
         USING ERRCODE = 'undefined_object',
               DETAIL = format('It was read as %s%s.', CASE form
                     WHEN 'arn' THEN 'an ARN'
+                    WHEN 'gcp-resource-name' THEN 'a Google Cloud full resource name'
+                    WHEN 'gcp-asset-type' THEN 'a Cloud Asset Inventory asset type'
                     WHEN 'cloudformation' THEN 'a CloudFormation or AWS Config resource type'
                     WHEN 'security-hub' THEN 'a Security Hub resource type'
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
                     WHEN 'account' THEN 'an AWS account id'
-                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace)' END,
+                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace, //service.googleapis.com/path, service.googleapis.com/Type)' END,
                     CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'
                           WHEN service_namespace IS NOT NULL THEN format('Known types of %s include %s.', service_namespace, near)

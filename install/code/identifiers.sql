@@ -34,6 +34,12 @@ RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN CASE
     WHEN pg_catalog.btrim(asset) ~ '^arn:' THEN 'arn'
+    -- Google Cloud: a full resource name (malformed ones too: resolve_asset
+    -- reads nothing in them, and the error says what the form is), a Cloud
+    -- Asset Inventory asset type, an API service name
+    WHEN pg_catalog.btrim(asset) ~ '^//' THEN 'gcp-resource-name'
+    WHEN pg_catalog.btrim(asset) ~ '^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[A-Za-z][A-Za-z0-9]*$' THEN 'gcp-asset-type'
+    WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$' THEN 'service'
     WHEN pg_catalog.btrim(asset) ~ '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' THEN 'cloudformation'
     WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
     WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
@@ -43,7 +49,7 @@ RETURN CASE
     ELSE 'unrecognized'
 END;
 COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
-    'the form of an asset identifier: arn, cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
+    'the form of an asset identifier: arn, gcp-resource-name (//compute.googleapis.com/...), gcp-asset-type (compute.googleapis.com/Instance), cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service (also an API name such as compute.googleapis.com), or unrecognized';
 
 -- lower-case snake_case of a CamelCase name: DBInstance -> db_instance
 CREATE FUNCTION srm_internal.snake_case(name text)
@@ -83,12 +89,26 @@ SELECT a.v, a.form,
 FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
              srm_internal.identifier_form(resolve_asset.asset) AS form) AS a
 -- an ARN; or an account's pseudo-ARN as Powerpipe writes it (arn:aws:::<account>,
--- arn:aws::<region>:<account>), read as the account itself
-LEFT JOIN LATERAL (SELECT coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
+-- arn:aws::<region>:<account>), read as the account itself; or a Google Cloud
+-- full resource name, read in the same parts: no partition, its API service
+-- name, its zone, region or location, its project (App Engine: its app,
+-- which is the project), the path after the service name
+LEFT JOIN LATERAL (SELECT CASE WHEN a.form = 'arn' THEN
+                              coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
                                    CASE WHEN a.v ~ '^arn:[^:]+::[^:]*:[0-9]{12}$'
                                         THEN ARRAY[pg_catalog.split_part(a.v, ':', 2), 'account', pg_catalog.split_part(a.v, ':', 4),
-                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END) AS m) AS arn
-    ON a.form = 'arn'
+                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END)
+                          WHEN gcp.g IS NOT NULL THEN
+                              ARRAY[NULL, gcp.g[1],
+                                    pg_catalog.substring(gcp.g[2], '(?:^|/)(?:zones|regions|locations)/([^/]+)'),
+                                    NULLIF(coalesce(pg_catalog.substring(gcp.g[2], '^projects/([^/]+)'),
+                                                    CASE WHEN gcp.g[1] = 'appengine.googleapis.com'
+                                                         THEN pg_catalog.substring(gcp.g[2], '^apps/([^/]+)') END), '_'),
+                                    gcp.g[2]] END AS m
+                   FROM (SELECT CASE WHEN a.form = 'gcp-resource-name'
+                                     THEN pg_catalog.regexp_match(a.v, '^//([a-z0-9-]+(?:\.[a-z0-9-]+)*\.googleapis\.com)/([^/]+(?:/[^/]+)*)$')
+                                END AS g) AS gcp) AS arn
+    ON a.form IN ('arn', 'gcp-resource-name')
 LEFT JOIN LATERAL (
     (SELECT p.resource_type, r.provider, r.service_namespace
      FROM srm.arn_pattern p
@@ -101,7 +121,7 @@ LEFT JOIN LATERAL (
     UNION ALL
     SELECT i.resource_type, i.provider, i.service_namespace
     FROM srm.identifier i
-    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table')
+    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table', 'gcp-asset-type')
       AND i.form = 'type' AND i.key = srm_internal.identifier_key(a.v)
     UNION ALL
     SELECT i.resource_type, i.provider, i.service_namespace
@@ -114,6 +134,8 @@ LEFT JOIN LATERAL (
     WHERE t.resource_type IS NULL AND i.form = 'service'
       AND i.key IN (CASE a.form
                         WHEN 'arn' THEN arn.m[2]
+                        WHEN 'gcp-resource-name' THEN arn.m[2]
+                        WHEN 'gcp-asset-type' THEN pg_catalog.split_part(a.v, '/', 1)
                         WHEN 'service' THEN pg_catalog.lower(a.v)
                         WHEN 'account' THEN 'account'
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
@@ -130,7 +152,7 @@ LEFT JOIN LATERAL (
 ) AS s ON true;
 END;
 COMMENT ON FUNCTION srm.resolve_asset(text) IS
-    'how srm reads an asset identifier (ARN, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace): its form, service and resource type, and for an ARN its partition, region, account and resource id; one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
+    'how srm reads an asset identifier (ARN, Google Cloud full resource name, Cloud Asset Inventory asset type, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace or API name): its form, provider, service and resource type, and for an ARN its partition, region, account and resource id (for a full resource name: its zone, region or location, its project and the path after the service name); one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
 
 -- closest known names to an unknown one, for error messages
 CREATE FUNCTION srm_internal.closest_names(name text, form text)
@@ -141,10 +163,10 @@ SELECT pg_catalog.string_agg(n, ', ' ORDER BY d, n)
 FROM (SELECT n, d
       FROM (SELECT DISTINCT n, srm_internal.name_distance(pg_catalog.lower(closest_names.name), pg_catalog.lower(n)) AS d
             FROM (SELECT r.resource_type AS n FROM srm.resource_type r
-                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'unrecognized')
+                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'gcp-asset-type', 'unrecognized')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'service'
-                    AND closest_names.form IN ('service', 'arn', 'unrecognized')
+                    AND closest_names.form IN ('service', 'arn', 'gcp-resource-name', 'unrecognized')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'resource'
                     AND closest_names.form = 'resource-explorer'

@@ -93,16 +93,18 @@ BEGIN
             USING ERRCODE = 'undefined_object',
                   HINT = 'A team is a PostgreSQL role: CREATE ROLE it first, then GRANT it to its members.';
     END IF;
-    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
-        RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id
+    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$'
+       AND NEW.account_id !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+       AND NEW.account_id !~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$' THEN
+        RAISE EXCEPTION 'invalid account id "%"', NEW.account_id
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'An AWS account id is 12 digits; null gives the team the rows that have no account.';
+                  HINT = 'An account id is an AWS account id (12 digits), an Azure subscription id (a UUID) or a Google Cloud project id (6 to 30 lower-case letters, digits and hyphens, starting with a letter); null gives the team the rows that have no account.';
     END IF;
     RETURN NEW;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.team_account_check() IS
-    'checks a row of srm.team_account as it is written: the team is an existing role, the account 12 digits (or null)';
+    'checks a row of srm.team_account as it is written: the team is an existing role, the account an AWS account id, an Azure subscription id or a Google Cloud project id (or null)';
 CREATE TRIGGER team_account_check BEFORE INSERT OR UPDATE ON srm.team_account
     FOR EACH ROW EXECUTE FUNCTION srm_internal.team_account_check();
 

@@ -9,7 +9,10 @@
 
 CREATE TABLE srm.team_account (
     team       name NOT NULL,
-    account_id text CHECK (account_id ~ '^[0-9]{12}$'),
+    -- an AWS account id, an Azure subscription id, a Google Cloud project id
+    account_id text CHECK (account_id ~ '^[0-9]{12}$'
+                              OR account_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                              OR account_id ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$'),
     UNIQUE NULLS NOT DISTINCT (team, account_id)
 );
 COMMENT ON TABLE srm.team_account IS
@@ -17,7 +20,7 @@ COMMENT ON TABLE srm.team_account IS
 COMMENT ON COLUMN srm.team_account.team IS
     'the role whose members form the team; it must exist when the row is written (a row of a role dropped later grants nothing)';
 COMMENT ON COLUMN srm.team_account.account_id IS
-    'an AWS account id (12 digits), or null: the rows that have no account';
+    'an AWS account id (12 digits), an Azure subscription id (a UUID) or a Google Cloud project id (6 to 30 lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen), or null: the rows that have no account';
 SELECT pg_catalog.pg_extension_config_dump('srm.team_account', '');
 GRANT SELECT ON srm.team_account TO PUBLIC;
 

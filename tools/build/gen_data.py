@@ -649,9 +649,34 @@ def model_tables(data_dir, check_only):
                 ("CloudFormation registry (@aws-cdk/aws-service-spec 0.1.216)" if x["cfn"] else "")
         rt_rows.append((t, "aws", cfn_ns_map[x["ns"]], x["ns"], x["resource"], x["cfg"], x["cfn"], x["arn"], where))
 
+    # Google Cloud: Cloud Asset Inventory asset types (in_config marks a type
+    # of the provider's configuration inventory: AWS Config, Cloud Asset
+    # Inventory), mapped to the service whose API name is the type's prefix;
+    # arn_template holds the full resource name template Cloud Asset
+    # Inventory writes (other accepted forms: install/data/identifiers.sql)
+    opt = DATA_DIR != DEFAULT_DATA_DIR
+    gcp_types = read_csv("gcp_asset_types.csv", ["asset_type", "service_name", "resource", "name_templates", "source"],
+                         optional=opt)
+    unique(gcp_types, ["asset_type"], "gcp_asset_types")
+    gcp_api = {r["arn_namespace"]: r["service_namespace"] for r in services if r["provider"] == "gcp"}
+    for r in gcp_types:
+        if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[A-Z][A-Za-z0-9]*", r["asset_type"]):
+            P.add(r.where, "asset_type %r is not SERVICE.googleapis.com/Resource" % r["asset_type"])
+        elif r["asset_type"] != r["service_name"] + "/" + r["resource"]:
+            P.add(r.where, "asset_type %r is not service_name/resource" % r["asset_type"])
+        if r["service_name"] not in gcp_api:
+            P.add(r.where, "service %s is the API of no gcp service in data/service.csv" % r["service_name"])
+        for tm in split_list(r["name_templates"]):
+            if not re.fullmatch(r"//[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/([A-Za-z0-9_-]+|\$\{[A-Za-z]+\})(/([A-Za-z0-9_-]+|\$\{[A-Za-z]+\}))*", tm):
+                P.add(r.where, "name template %r is not //SERVICE.googleapis.com/path with ${Name} parts" % tm)
+        if r["asset_type"] in rt:
+            P.add(r.where, "asset type %s is also an AWS type" % r["asset_type"])
+        rt_rows.append((r["asset_type"], "gcp", gcp_api.get(r["service_name"]), r["service_name"], r["resource"], True, False,
+                        (split_list(r["name_templates"]) or [None])[0], r["source"]))
+    rt_rows.sort(key=lambda x: x[0])
+
     # the grain below the service: resource types' own layers, variants
     rt_names = {r[0] for r in rt_rows}
-    opt = DATA_DIR != DEFAULT_DATA_DIR
     rtl = read_csv("resource_type_layer.csv", ["resource_type", "layer_id", "responsibility", "reason", "source"], optional=opt)
     unique(rtl, ["resource_type", "layer_id"], "resource_type_layer")
     for r in rtl:
@@ -708,7 +733,8 @@ def model_tables(data_dir, check_only):
     if check_only:
         print("layers %d, models %d, model layers %d, services %d (%d reviewed), aliases %d, service layers %d" % (
             len(layers), len(models), len(sml), len(services), reviewed, len(alias_rows), len(sl)))
-        print("resource types %d (config %d, cloudformation %d)" % (len(rt_rows), len(cfg), len(cfn)))
+        print("resource types %d (config %d, cloudformation %d, cloud asset inventory %d)" % (
+            len(rt_rows), len(cfg), len(cfn), len(gcp_types)))
         print("resource type layers %d, variant dimensions %d, variants %d, variant rules %d, variant layers %d" % (
             len(rtl), len(vdim), len(var), len(vrule), len(vlay)))
         print("controls %d, control layers %d, NIST controls with explicit rows %d, attestations %d" % (

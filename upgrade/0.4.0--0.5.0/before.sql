@@ -148,3 +148,20 @@ COMMENT ON COLUMN srm.audit_check.gap IS
 
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
 GRANT SELECT ON srm.audit_check TO PUBLIC;
+
+-- issue 13 (Google Cloud, helper G): a team's accounts may be AWS account
+-- ids, Azure subscription ids or Google Cloud project ids (as
+-- install/tables/teams.sql; helper A's Azure block is the same ALTER)
+ALTER TABLE srm.team_account DROP CONSTRAINT team_account_account_id_check;
+ALTER TABLE srm.team_account ADD CONSTRAINT team_account_account_id_check
+    CHECK (account_id ~ '^[0-9]{12}$'
+        OR account_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        OR account_id ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$');
+COMMENT ON COLUMN srm.team_account.account_id IS
+    'an AWS account id (12 digits), an Azure subscription id (a UUID) or a Google Cloud project id (6 to 30 lower-case letters, digits and hyphens, starting with a letter, not ending with a hyphen), or null: the rows that have no account';
+-- Google's asset types and services share srm.resource_type and srm.service
+-- (as install/tables/model.sql)
+COMMENT ON TABLE srm.resource_type IS
+    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource) and the Google Cloud Asset Inventory asset types srm places (compute.googleapis.com/Instance), mapped to its service, with its ARN template (for Google: the full resource name template) where known; in_config marks a type of the provider''s configuration inventory (AWS Config, Cloud Asset Inventory).';
+COMMENT ON TABLE srm.service IS
+    'Provider services with their service model. service_namespace is the ARN service namespace (a distinct slug where the ARN namespace is shared, e.g. docdb and neptune use arn_namespace rds; for Google the short name of the API, with the API service name compute.googleapis.com as arn_namespace); cfn_namespaces lists the CloudFormation/Config namespaces (for Google: the Cloud Asset Inventory type prefix) that belong to it; reviewed marks services assessed one by one rather than by category rule.';
