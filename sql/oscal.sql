@@ -23,9 +23,9 @@ SELECT count(*) AS names,
 FROM (SELECT ns, name,
              pg_catalog.substr(pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.length(ns)::text || ':' || ns || name, 'UTF8')), 1, 16) AS h
       FROM (VALUES ('srm', 'test'), ('', ''), ('', 'x'), ('x', ''), ('srm-ssp:nist-800-53-r5:MODERATE:all-accounts', 'component:this-system'),
-                   ('Zürich école', 'contrôle:ac-2:日本'), ('日本語', 'é'), (repeat('ns', 500), repeat('name', 2000))) v(ns, name)
-      UNION ALL
-      SELECT 'srm-ssp:nist-800-53-r5:MODERATE:' || i, 'provided:ac-' || i || ':ec2' FROM generate_series(1, 2000) i) s;
+                   ('Zürich école', 'contrôle:ac-2:日本'), ('日本語', 'é'), (repeat('ns', 500), repeat('name', 2000))
+            UNION ALL
+            SELECT 'srm-ssp:nist-800-53-r5:MODERATE:' || i, 'provided:ac-' || i || ':ec2' FROM generate_series(1, 2000) i) v(ns, name)) s;
 
 -- run 910001: NIST 800-53 MODERATE, two accounts, ec2 (3 assets), s3 (2), iam (1)
 -- and one asset of an unknown type; run 910002: aws-srm without findings;
