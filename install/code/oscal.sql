@@ -679,7 +679,7 @@ COMMENT ON FUNCTION srm_internal.oscal_implemented_requirements(bigint) IS
     'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component); every control in scope with a remark when the run has no finding';
 
 -- the description of control-implementation
-CREATE FUNCTION srm_internal.oscal_control_implementation_description(run bigint)
+CREATE FUNCTION srm_internal.oscal_controls_description(run bigint)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -688,13 +688,13 @@ DECLARE
     v_run srm.audit_run;
     v_fw  srm.framework;
 BEGIN
-    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_control_implementation_description.run;
+    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_controls_description.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
     RETURN format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
                   v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run);
 END
 $$;
-COMMENT ON FUNCTION srm_internal.oscal_control_implementation_description(bigint) IS
+COMMENT ON FUNCTION srm_internal.oscal_controls_description(bigint) IS
     'the description of the control-implementation of srm.oscal_ssp for a run (framework, baseline, run)';
 
 -- control-implementation
@@ -705,7 +705,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     RETURN jsonb_build_object(
-        'description', srm_internal.oscal_control_implementation_description(run),
+        'description', srm_internal.oscal_controls_description(run),
         'implemented-requirements', srm_internal.oscal_implemented_requirements(run));
 END
 $$;
@@ -772,7 +772,7 @@ BEGIN
         'system-characteristics', srm_internal.oscal_system_characteristics(run, v_scope),
         'system-implementation', srm_internal.oscal_system_implementation(run),
         -- srm_internal.oscal_control_implementation(run), its requirements set in below
-        'control-implementation', jsonb_build_object('description', srm_internal.oscal_control_implementation_description(run)),
+        'control-implementation', jsonb_build_object('description', srm_internal.oscal_controls_description(run)),
         'back-matter', srm_internal.oscal_back_matter(run))));
     RETURN CASE WHEN v_reqs IS NULL THEN v_ssp
                 ELSE jsonb_set(v_ssp, '{system-security-plan,control-implementation,implemented-requirements}', v_reqs) END;
