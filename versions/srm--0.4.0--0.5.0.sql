@@ -941,10 +941,11 @@ RETURN coalesce((SELECT g.grain_id FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
                    AND g.variant = grain_of.variant
                  LIMIT 1),
-                (SELECT g.grain_id FROM srm_internal.grain g
+                -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                -- for a type that has none of its own (most), not the index
+                (SELECT min(g.grain_id) FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
-                   AND g.variant IS NULL
-                 LIMIT 1),
+                   AND g.variant IS NULL),
                 (SELECT g.grain_id FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.service_namespace = grain_of.service_namespace
                    AND g.resource_type IS NULL
@@ -1287,11 +1288,13 @@ BEGIN
                        LIMIT 1) AS x ON true
     LEFT JOIN srm.resource_type rt ON rt.resource_type = x.resource_type
     -- a resource type without variant dimensions has no variant: variant_of
-    -- gives nulls for it, as here
+    -- gives nulls for it, as here (OFFSET 0: the test gates the call, not
+    -- a filter of its result, so most assets never read their configuration)
     LEFT JOIN LATERAL (SELECT v.variant, v.variants
                        FROM srm_internal.variant_of(x.resource_type, x.configuration, x.supplementary_configuration) v
                        WHERE rt.service_namespace IS NOT NULL
-                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)) AS v ON true
+                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)
+                       OFFSET 0) AS v ON true
     CROSS JOIN LATERAL (SELECT coalesce(rt.service_namespace, x.service_namespace) AS service_namespace,
                                CASE WHEN rt.service_namespace IS NOT NULL THEN x.resource_type END AS resource_type) AS k
     CROSS JOIN LATERAL (
@@ -1301,9 +1304,10 @@ BEGIN
                coalesce((SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant = v.variant
                          LIMIT 1),
-                        (SELECT g.grain_id FROM srm_internal.grain g
-                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL
-                         LIMIT 1),
+                        -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                        -- for a type that has none of its own (most), not the index
+                        (SELECT min(g.grain_id) FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL),
                         (SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.service_namespace = k.service_namespace
                            AND g.resource_type IS NULL
@@ -4389,12 +4393,55 @@ CREATE OR REPLACE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
--- per tag value and account first (hashed), then per tag value
-SELECT t.tag_value, sum(t.assets)::bigint, count(*), sum(t.customer_controls), sum(t.gaps)
-FROM (SELECT t.tags ->> report_tag_totals.key AS tag_value, t.account_id, count(*) AS assets,
-             sum(t.customer_controls) AS customer_controls, sum(t.gaps) AS gaps
-      FROM srm_internal.report_asset_totals(report_tag_totals.run) t
-      GROUP BY 1, 2) t
+-- what srm_internal.report_asset_totals gives per asset, summed per tag
+-- value and account without a row per asset: the assets of one tag value,
+-- account, service and grain are counted together (hashed), since their
+-- figures are the same but for the findings of an asset itself (few, added
+-- per tag value and account after)
+WITH svc AS (
+    SELECT d.service_namespace, d.grain,
+           count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE d.gap) AS gaps
+    FROM srm.audit_default d WHERE d.run_id = report_tag_totals.run
+    GROUP BY d.service_namespace, d.grain),
+grp AS (
+    SELECT f.account_id, f.service_namespace, f.grain,
+           count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE f.gap) AS gaps
+    FROM srm.audit_finding f WHERE f.run_id = report_tag_totals.run AND f.asset_id IS NULL
+    GROUP BY f.account_id, f.service_namespace, f.grain),
+a AS (
+    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets
+    FROM srm.audit_asset a WHERE a.run_id = report_tag_totals.run AND a.known
+    GROUP BY 1, 2, 3, 4),
+x AS MATERIALIZED (
+    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain,
+           x.control_id, x.class, x.gap
+    FROM srm.audit_finding x
+    JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
+    WHERE x.run_id = report_tag_totals.run AND x.asset_id IS NOT NULL AND a.known),
+own AS (
+    SELECT x.tag_value, x.account_id,
+           sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
+           sum(x.gap::integer - g.gap::integer) AS gaps
+    FROM x
+    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.account_id = x.account_id
+                            AND g.service_namespace = x.service_namespace AND g.grain = x.grain
+                            AND g.asset_id IS NULL AND g.control_id = x.control_id
+    GROUP BY x.tag_value, x.account_id),
+acc AS (
+    SELECT a.tag_value, a.account_id, sum(a.assets) AS assets,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END) AS cust,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END) AS gaps
+    FROM a
+    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.account_id = a.account_id
+                               AND t.service_namespace = a.service_namespace AND t.grain = a.grain
+    LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
+    LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+    GROUP BY a.tag_value, a.account_id)
+SELECT c.tag_value, sum(c.assets)::bigint, count(*), sum(c.cust + coalesce(o.cust, 0)), sum(c.gaps + coalesce(o.gaps, 0))
+FROM acc c
+LEFT JOIN own o ON o.tag_value IS NOT DISTINCT FROM c.tag_value AND o.account_id = c.account_id
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
@@ -5023,19 +5070,10 @@ COMMENT ON FUNCTION srm.report_html(bigint) IS
 
 CREATE OR REPLACE FUNCTION srm_internal.uuid5ish(namespace text, name text)
 RETURNS uuid
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT pg_catalog.encode(
-           pg_catalog.set_byte(
-               pg_catalog.set_byte(h, 6, (pg_catalog.get_byte(h, 6) & 15) | 80),  -- version 5
-               8, (pg_catalog.get_byte(h, 8) & 63) | 128),                          -- variant 10xx
-           'hex')::uuid
-FROM (SELECT pg_catalog.substr(
-                 pg_catalog.sha256(pg_catalog.convert_to(
-                     pg_catalog.length(namespace)::text || ':' || namespace || name, 'UTF8')),
-                 1, 16) AS h) s
-$$;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+-- in C (src/uuid5ish.c) since 0.5.0: a plan of a large run names about
+-- 100,000 things, and the SQL definition cost ten times its SHA-256
+AS 'MODULE_PATHNAME', 'srm_uuid5ish';
 COMMENT ON FUNCTION srm_internal.uuid5ish(text, text) IS
     'a name-based UUID in the manner of RFC 4122 version 5: the first 16 bytes of SHA-256 over the (length-prefixed) namespace and the name, with the version nibble set to 5 and the RFC 4122 variant bits; the same namespace and name always give the same uuid, which OSCAL''s uuid pattern (versions 4 and 5 only) accepts';
 
@@ -5173,23 +5211,28 @@ AS $$
 DECLARE
     v_acc jsonb;
 BEGIN
-    WITH a AS (
-        SELECT * FROM srm.audit_asset x WHERE x.run_id = oscal_scope.run
+    -- the run's assets counted once per account x region (not kept whole
+    -- and read five times: a large run has 100,000 of them)
+    WITH a AS MATERIALIZED (
+        SELECT x.account_id, x.region, count(*) AS n, count(*) FILTER (WHERE NOT x.known) AS unknown
+        FROM srm.audit_asset x WHERE x.run_id = oscal_scope.run
+        GROUP BY x.account_id, x.region
     ), acc AS (
-        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k
-        FROM (SELECT account_id, count(*) AS n FROM a GROUP BY account_id) q
+        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k,
+               string_agg(account_id, ', ' ORDER BY account_id) AS ids
+        FROM (SELECT account_id, sum(n)::bigint AS n FROM a GROUP BY account_id) q
     ), reg AS (
         SELECT string_agg(format('%s (%s)', region, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY region) AS s, count(*) AS k
-        FROM (SELECT region, count(*) AS n FROM a GROUP BY region) q
+        FROM (SELECT region, sum(n)::bigint AS n FROM a GROUP BY region) q
     ), svc AS (
         SELECT * FROM srm_internal.oscal_services(oscal_scope.run)
     )
     SELECT jsonb_build_object(
-               'n', (SELECT count(*) FROM a),
-               'unknown', (SELECT count(*) FROM a WHERE NOT known),
+               'n', (SELECT coalesce(sum(n), 0)::bigint FROM a),
+               'unknown', (SELECT coalesce(sum(unknown), 0)::bigint FROM a),
                'accounts', coalesce((SELECT s FROM acc), 'none'),
                'n_accounts', (SELECT k FROM acc),
-               'account_ids', coalesce((SELECT string_agg(DISTINCT account_id, ', ') FROM a), 'none'),
+               'account_ids', coalesce((SELECT ids FROM acc), 'none'),
                'regions', coalesce((SELECT s FROM reg), 'none'),
                'n_regions', (SELECT k FROM reg),
                'services', coalesce((SELECT string_agg(format('%s (%s, %s)', name, service_namespace, srm_internal.oscal_count(n, 'asset')), ', '
@@ -5629,7 +5672,8 @@ BEGIN
                count(*) FILTER (WHERE cs3.has_prov) AS n_prov,
                count(*) FILTER (WHERE cs3.has_resp) AS n_resp,
                count(*) FILTER (WHERE cardinality(cs3.exp) = 0) AS n_neither,
-               jsonb_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
+               -- kept as jsonb[] (no copy of their contents) until the by-components are built
+               array_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
                              'provided-uuid', cs3.u_prov,
@@ -5669,7 +5713,7 @@ BEGIN
                         || jsonb_build_array(
                                jsonb_build_object('name', 'responsibility', 'ns', srm_ns, 'value', ctl.resp::text),
                                jsonb_build_object('name', 'control-class', 'ns', srm_ns, 'value', srm.aws_class(ctl.resp)::text)),
-               'by-components', jsonb_build_array(jsonb_build_object(
+               'by-components', (SELECT jsonb_agg(b.b ORDER BY b.i) FROM unnest(ARRAY[jsonb_build_object(
                        'component-uuid', u_this,
                        'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
                        'description', format('%s in this system: provided by AWS on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
@@ -5677,8 +5721,7 @@ BEGIN
                                              ctl.n_resp - coalesce(jsonb_array_length(ctl.satisfied), 0), ctl.n_neither),
                        'implementation-status', cst.status,
                        'inherited', ctl.inherited,
-                       'satisfied', ctl.satisfied))
-                   || ctl.bcs,
+                       'satisfied', ctl.satisfied)] || ctl.bcs) WITH ORDINALITY AS b(b, i)),
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
                                  trim(ctl.label || ' ' || ctl.title), ctl.resp::text, srm.aws_class(ctl.resp)::text,
                                  ctl.n_assets, ctl.n_services, ctl.n_gaps))
@@ -5704,9 +5747,9 @@ $$;
 COMMENT ON FUNCTION srm_internal.oscal_implemented_requirements(bigint) IS
     'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component, whose remarks add the failing checks the run saw on the service''s assets and accounts); every control in scope with a remark when the run has no finding';
 
--- control-implementation
-CREATE OR REPLACE FUNCTION srm_internal.oscal_control_implementation(run bigint)
-RETURNS jsonb
+-- the description of control-implementation
+CREATE OR REPLACE FUNCTION srm_internal.oscal_controls_description(run bigint)
+RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -5714,11 +5757,24 @@ DECLARE
     v_run srm.audit_run;
     v_fw  srm.framework;
 BEGIN
-    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_control_implementation.run;
+    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_controls_description.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
+    RETURN format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
+                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.oscal_controls_description(bigint) IS
+    'the description of the control-implementation of srm.oscal_ssp for a run (framework, baseline, run)';
+
+-- control-implementation
+CREATE OR REPLACE FUNCTION srm_internal.oscal_control_implementation(run bigint)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
     RETURN jsonb_build_object(
-        'description', format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
-                              v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
+        'description', srm_internal.oscal_controls_description(run),
         'implemented-requirements', srm_internal.oscal_implemented_requirements(run));
 END
 $$;
@@ -5756,6 +5812,8 @@ DECLARE
     v_run    srm.audit_run;
     v_latest bigint;
     v_scope  jsonb;         -- what the run covered: srm_internal.oscal_scope
+    v_reqs   jsonb;         -- its implemented requirements, nulls stripped
+    v_ssp    jsonb;         -- the plan without them
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = run;
     IF NOT FOUND THEN
@@ -5772,14 +5830,21 @@ BEGIN
                   HINT = 'An SSP is written from a finished run only.';
     END IF;
     v_scope := srm_internal.oscal_scope(run);
-    RETURN jsonb_build_object('system-security-plan', jsonb_strip_nulls(jsonb_build_object(
+    -- the plan is built without its implemented requirements, which are
+    -- most of it (14 MB for 1,000 accounts), and they are set into it last:
+    -- every jsonb built around another reads all of it again
+    v_reqs := jsonb_strip_nulls(srm_internal.oscal_implemented_requirements(run));
+    v_ssp := jsonb_build_object('system-security-plan', jsonb_strip_nulls(jsonb_build_object(
         'uuid', srm_internal.uuid5ish(srm_internal.oscal_subject(run), 'system-security-plan'),
         'metadata', srm_internal.oscal_metadata(run, v_scope),
         'import-profile', srm_internal.oscal_import_profile(run),
         'system-characteristics', srm_internal.oscal_system_characteristics(run, v_scope),
         'system-implementation', srm_internal.oscal_system_implementation(run),
-        'control-implementation', srm_internal.oscal_control_implementation(run),
+        -- srm_internal.oscal_control_implementation(run), its requirements set in below
+        'control-implementation', jsonb_build_object('description', srm_internal.oscal_controls_description(run)),
         'back-matter', srm_internal.oscal_back_matter(run))));
+    RETURN CASE WHEN v_reqs IS NULL THEN v_ssp
+                ELSE jsonb_set(v_ssp, '{system-security-plan,control-implementation,implemented-requirements}', v_reqs) END;
 END
 $fn$;
 COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS

@@ -237,11 +237,13 @@ BEGIN
                        LIMIT 1) AS x ON true
     LEFT JOIN srm.resource_type rt ON rt.resource_type = x.resource_type
     -- a resource type without variant dimensions has no variant: variant_of
-    -- gives nulls for it, as here
+    -- gives nulls for it, as here (OFFSET 0: the test gates the call, not
+    -- a filter of its result, so most assets never read their configuration)
     LEFT JOIN LATERAL (SELECT v.variant, v.variants
                        FROM srm_internal.variant_of(x.resource_type, x.configuration, x.supplementary_configuration) v
                        WHERE rt.service_namespace IS NOT NULL
-                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)) AS v ON true
+                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)
+                       OFFSET 0) AS v ON true
     CROSS JOIN LATERAL (SELECT coalesce(rt.service_namespace, x.service_namespace) AS service_namespace,
                                CASE WHEN rt.service_namespace IS NOT NULL THEN x.resource_type END AS resource_type) AS k
     CROSS JOIN LATERAL (
@@ -251,9 +253,10 @@ BEGIN
                coalesce((SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant = v.variant
                          LIMIT 1),
-                        (SELECT g.grain_id FROM srm_internal.grain g
-                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL
-                         LIMIT 1),
+                        -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                        -- for a type that has none of its own (most), not the index
+                        (SELECT min(g.grain_id) FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL),
                         (SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.service_namespace = k.service_namespace
                            AND g.resource_type IS NULL

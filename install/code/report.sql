@@ -329,12 +329,55 @@ CREATE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
--- per tag value and account first (hashed), then per tag value
-SELECT t.tag_value, sum(t.assets)::bigint, count(*), sum(t.customer_controls), sum(t.gaps)
-FROM (SELECT t.tags ->> report_tag_totals.key AS tag_value, t.account_id, count(*) AS assets,
-             sum(t.customer_controls) AS customer_controls, sum(t.gaps) AS gaps
-      FROM srm_internal.report_asset_totals(report_tag_totals.run) t
-      GROUP BY 1, 2) t
+-- what srm_internal.report_asset_totals gives per asset, summed per tag
+-- value and account without a row per asset: the assets of one tag value,
+-- account, service and grain are counted together (hashed), since their
+-- figures are the same but for the findings of an asset itself (few, added
+-- per tag value and account after)
+WITH svc AS (
+    SELECT d.service_namespace, d.grain,
+           count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE d.gap) AS gaps
+    FROM srm.audit_default d WHERE d.run_id = report_tag_totals.run
+    GROUP BY d.service_namespace, d.grain),
+grp AS (
+    SELECT f.account_id, f.service_namespace, f.grain,
+           count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE f.gap) AS gaps
+    FROM srm.audit_finding f WHERE f.run_id = report_tag_totals.run AND f.asset_id IS NULL
+    GROUP BY f.account_id, f.service_namespace, f.grain),
+a AS (
+    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets
+    FROM srm.audit_asset a WHERE a.run_id = report_tag_totals.run AND a.known
+    GROUP BY 1, 2, 3, 4),
+x AS MATERIALIZED (
+    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain,
+           x.control_id, x.class, x.gap
+    FROM srm.audit_finding x
+    JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
+    WHERE x.run_id = report_tag_totals.run AND x.asset_id IS NOT NULL AND a.known),
+own AS (
+    SELECT x.tag_value, x.account_id,
+           sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
+           sum(x.gap::integer - g.gap::integer) AS gaps
+    FROM x
+    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.account_id = x.account_id
+                            AND g.service_namespace = x.service_namespace AND g.grain = x.grain
+                            AND g.asset_id IS NULL AND g.control_id = x.control_id
+    GROUP BY x.tag_value, x.account_id),
+acc AS (
+    SELECT a.tag_value, a.account_id, sum(a.assets) AS assets,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END) AS cust,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END) AS gaps
+    FROM a
+    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.account_id = a.account_id
+                               AND t.service_namespace = a.service_namespace AND t.grain = a.grain
+    LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
+    LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+    GROUP BY a.tag_value, a.account_id)
+SELECT c.tag_value, sum(c.assets)::bigint, count(*), sum(c.cust + coalesce(o.cust, 0)), sum(c.gaps + coalesce(o.gaps, 0))
+FROM acc c
+LEFT JOIN own o ON o.tag_value IS NOT DISTINCT FROM c.tag_value AND o.account_id = c.account_id
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
