@@ -6,7 +6,8 @@
 # server-side times of the load, one count(*) scan of srm.asset (the unit:
 # every time is also given as a ratio to it), a NIST 800-53 r5 MODERATE
 # audit and the bytes its rows take, report_html, oscal_ssp, every BI view
-# filtered on the run, one asset's rows of srm.audit_result and the run's
+# filtered on the run, the gaps list of one account, one service and one
+# control (what a dashboard reads of it), one asset's rows of srm.audit_result and the run's
 # gap count through srm.audit_result; once, in the first database: the
 # README's one-instance Steampipe join, count(*) of srm.matrix and
 # srm.responsibilities over 1,000 ARNs.  Short measurements are the best of
@@ -169,6 +170,16 @@ SQL
             one=$(q -c "SELECT asset_id FROM srm.audit_asset WHERE run_id = $run AND known
                         ORDER BY asset_id OFFSET (SELECT count(*) / 2 FROM srm.audit_asset WHERE run_id = $run AND known) LIMIT 1")
             measure audit_result_one_asset 5 "SELECT count(*) FROM srm.audit_result WHERE run_id = $run AND asset_id = $one"
+            # what a dashboard reads of the gaps list (6.6 million rows at
+            # 100K items x 1,000 accounts): one account's, one service's and
+            # one control's gaps, those of the median asset's account and
+            # service and of the run's first control with a gap
+            IFS=$'\t' read -r one_account one_service <<<"$(q -c "SELECT account_id, service_namespace FROM srm.audit_asset WHERE run_id = $run AND asset_id = $one")"
+            one_control=$(q -c "SELECT min(control_id) FROM (SELECT control_id FROM srm.audit_finding WHERE run_id = $run AND gap
+                                UNION ALL SELECT control_id FROM srm.audit_default WHERE run_id = $run AND gap) c")
+            measure bi_customer_gaps_account "$reps" "SELECT count(*) FROM srm.bi_customer_gaps WHERE run_id = $run AND account_id = '$one_account'"
+            measure bi_customer_gaps_service "$reps" "SELECT count(*) FROM srm.bi_customer_gaps WHERE run_id = $run AND service_namespace = '$one_service'"
+            measure bi_customer_gaps_control "$reps" "SELECT count(*) FROM srm.bi_customer_gaps WHERE run_id = $run AND control_id = '$one_control'"
             measure audit_result_gap_count 1 "SELECT count(*) FROM srm.audit_result WHERE run_id = $run AND gap"
         fi
 
@@ -256,7 +267,10 @@ TIMED = [
     ("oscal_ssp", "`srm.oscal_ssp(run)`"),
     ("bi_run", "`srm.bi_run`"),
     ("bi_responsibility_mix", "`srm.bi_responsibility_mix`"),
-    ("bi_customer_gaps", "`srm.bi_customer_gaps`"),
+    ("bi_customer_gaps", "`srm.bi_customer_gaps` (the whole list)"),
+    ("bi_customer_gaps_account", "`srm.bi_customer_gaps` of one account"),
+    ("bi_customer_gaps_service", "`srm.bi_customer_gaps` of one service"),
+    ("bi_customer_gaps_control", "`srm.bi_customer_gaps` of one control"),
     ("bi_gaps_by_family", "`srm.bi_gaps_by_family`"),
     ("bi_inherited_controls", "`srm.bi_inherited_controls`"),
     ("bi_trend", "`srm.bi_trend`"),
@@ -297,6 +311,8 @@ w("| assets loaded (sum of the loads' counts: inserted or updated) | " + " | ".j
 w("| assets in `srm.asset` | " + " | ".join(num(val(c, "scan")) for c in cases) + " |")
 for name, text in TIMED:
     w("| %s | %s |" % (text, " | ".join(cell(c, name) for c in cases)))
+w("| rows of `srm.bi_customer_gaps` for the run: all / one account / one service / one control | " + " | ".join(
+    "%s / %s / %s / %s" % tuple(num(val(c, m)) for m in ("bi_customer_gaps", "bi_customer_gaps_account", "bi_customer_gaps_service", "bi_customer_gaps_control")) for c in cases) + " |")
 w("| asset × control pairs of the run | " + " | ".join(num(val(c, "run_pairs")) for c in cases) + " |")
 w("| rows of the run: `audit_asset` / `audit_finding` | " + " | ".join(
     "%s / %s" % (num(val(c, "run_asset_rows")), num(val(c, "run_finding_rows"))) for c in cases) + " |")
@@ -353,7 +369,7 @@ if [ $smoke = 1 ]; then
          || $3 == "bi_run" || $3 == "audit_result_one_asset" || $3 == "audit_result_gap_count" || $3 == "matrix_count" \
          || $3 == "matrix_one_instance_join" || $3 == "responsibilities_1000_arns" || $3 == "run_bytes") && $6 + 0 <= 0 { print $1 "x" $2 ": " $3 " gave " $6 }
         { seen[$1 "x" $2 " " $3] = 1 }
-        END { n = split("load scan audit report_html oscal_ssp bi_run bi_responsibility_mix bi_customer_gaps bi_gaps_by_family bi_inherited_controls bi_trend bi_unknown_assets audit_result_one_asset audit_result_gap_count", m, " ")
+        END { n = split("load scan audit report_html oscal_ssp bi_run bi_responsibility_mix bi_customer_gaps bi_gaps_by_family bi_inherited_controls bi_trend bi_unknown_assets bi_customer_gaps_account bi_customer_gaps_service bi_customer_gaps_control audit_result_one_asset audit_result_gap_count", m, " ")
               for (k in seen) { split(k, p, " "); cs[p[1]] = 1 }
               for (c in cs) for (i = 1; i <= n; i++) if (!((c " " m[i]) in seen)) print c ": " m[i] " not measured" }' "$raw")
     ncases=$(cut -f1,2 "$raw" | sort -u | wc -l)

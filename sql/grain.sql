@@ -13,11 +13,15 @@ SET search_path = srm, public;
 \set grain `cat :'fixtures'/snapshot_grain.json`
 SELECT load_config_snapshot(:'grain'::jsonb, 'snapshot_grain.json') AS loaded;
 
--- every row of the grain data cites an AWS documentation page
--- (an Azure type's rows cite Microsoft's page instead)
-SELECT (SELECT count(*) FROM resource_type_layer WHERE source !~ 'https://docs\.aws\.amazon\.com/') AS type_rows_without_aws_page,
-       (SELECT count(*) FROM variant_layer WHERE source !~ CASE WHEN resource_type LIKE 'AWS::%' THEN 'https://docs\.aws\.amazon\.com/' ELSE 'https://learn\.microsoft\.com/' END) AS variant_rows_without_aws_page,
-       (SELECT count(*) FROM variant_rule WHERE source !~ CASE WHEN resource_type LIKE 'AWS::%' THEN 'https://docs\.aws\.amazon\.com/' ELSE 'https://learn\.microsoft\.com/' END) AS rules_without_aws_page,
+-- every row of the grain data cites a documentation page of its type's
+-- provider (AWS's, Microsoft's for Azure's types, Google Cloud's for Google's asset
+-- types)
+SELECT (SELECT count(*) FROM resource_type_layer x JOIN resource_type t USING (resource_type)
+        WHERE x.source !~ CASE t.provider WHEN 'gcp' THEN 'https://cloud\.google\.com/' WHEN 'azure' THEN 'https://learn\.microsoft\.com/' ELSE 'https://docs\.aws\.amazon\.com/' END) AS type_rows_without_provider_page,
+       (SELECT count(*) FROM variant_layer x JOIN resource_type t USING (resource_type)
+        WHERE x.source !~ CASE t.provider WHEN 'gcp' THEN 'https://cloud\.google\.com/' WHEN 'azure' THEN 'https://learn\.microsoft\.com/' ELSE 'https://docs\.aws\.amazon\.com/' END) AS variant_rows_without_provider_page,
+       (SELECT count(*) FROM variant_rule x JOIN resource_type t USING (resource_type)
+        WHERE x.source !~ CASE t.provider WHEN 'gcp' THEN 'https://cloud\.google\.com/' WHEN 'azure' THEN 'https://learn\.microsoft\.com/' ELSE 'https://docs\.aws\.amazon\.com/' END) AS rules_without_provider_page,
        (SELECT count(*) FROM variant v WHERE NOT EXISTS (SELECT FROM variant_rule r
             WHERE r.resource_type = v.resource_type AND r.variant_id = v.variant_id)) AS variants_without_rule;
 

@@ -55,10 +55,11 @@ FROM unnest(ARRAY['aws_vpc', 'aws_vpc_security_group', 'aws_ebs_volume', 'aws_rd
     'ec2:security-group', 'iam:role', 'rds:db', 'lambda:function', 'dynamodb:table']) a,
      LATERAL resolve_asset(a) r;
 
--- every AWS Config type and every CloudFormation type with a known service resolves
+-- every AWS Config type and every CloudFormation type with a known service
+-- resolves (Google's asset types: sql/gcp_services.sql)
 SELECT count(*) AS config_types,
        count(*) FILTER (WHERE (SELECT resource_type FROM resolve_asset(t.resource_type)) = t.resource_type) AS resolved
-FROM resource_type t WHERE in_config;
+FROM resource_type t WHERE in_config AND provider = 'aws';
 SELECT count(*) AS cloudformation_types,
        count(*) FILTER (WHERE (SELECT resource_type FROM resolve_asset(t.resource_type)) = t.resource_type) AS resolved
 FROM resource_type t WHERE in_cloudformation;
@@ -72,12 +73,20 @@ CROSS JOIN LATERAL resolve_asset(
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(t.arn_template,
         '\$\{Partition\}', 'aws'), '\$\{Region\}', 'us-east-1'), '\$\{Account\}', '123456789012'),
         '\$\{[^}]*\}', 'x1', 'g')) r
-WHERE t.arn_template IS NOT NULL;
+WHERE t.arn_template IS NOT NULL AND t.provider = 'aws';
 
 -- control ids in the forms people write
 SELECT c, (resolve_control(c)).framework_id, (resolve_control(c)).control_id, (resolve_control(c)).label
 FROM unnest(ARRAY['SI-2', 'si-2', ' si-2 ', 'AC-2(1)', 'ac-2.1', 'ac-2 (1)', 'AC-02', 'ac-02(01)',
     'patch-management', 'Patch-Management', 'nist-800-53-r5:ac-2', 'aws-srm:data', 'SC-7(3)']) c;
+-- as scanners write them (Security Hub's Compliance.RelatedRequirements,
+-- Prowler's NIST r5 requirement ids), and item-level ids read as the control
+-- they are an item of
+SELECT c, srm_internal.control_key(c) AS key, (resolve_control(c)).framework_id, (resolve_control(c)).label
+FROM unnest(ARRAY['ac_2_1', 'AC_2_1', 'ac-2.1', 'AC-02(01)', 'NIST.800-53.r5 AC-2(1)', 'NIST.800-53.r5/AC-2(1)',
+    'NIST.800-53.r5 SI-7(6)', 'NIST-800-53-Revision-5 ac_2_1', 'NIST SP 800-53 Rev. 5 AC-2', 'nist-800-53-r5:ac_2_1',
+    'ac_2_3_a', 'AC-2(3)(a)', 'ac_2_d_1', 'AC-2(i)(2)', 'AC-2a.', 'au_3_f', 'ac_3_3_b_1', 'cp_1_a_1_b', 'sc_7_12',
+    'au_11', 'ac_2']) c;
 
 -- bulk: unknowns are flagged, not dropped
 SELECT asset, control, service_namespace, control_id, responsibility, class, customer_part, known_asset, known_control
@@ -124,6 +133,10 @@ SELECT test_error(q) FROM unnest(ARRAY[
     'SELECT srm.responsibility_of(''ec2'', ''SI-99'')',
     'SELECT srm.responsibility_of(''ec2'', ''patch-managment'')',
     'SELECT srm.responsibility_of(''ec2'', ''iso-27001:a.5'')',
+    'SELECT srm.responsibility_of(''ec2'', ''NIST.800-53.r5 AC-99(1)'')',
+    'SELECT srm.responsibility_of(''ec2'', ''cp_1_2'')',
+    'SELECT srm.responsibility_of(''ec2'', ''ac_2_zz'')',
+    'SELECT srm.responsibility_of(''ec2'', ''NIST.800-53.r4 AC-2'')',
     'SELECT srm.classify(''aws_made_up_table'', ''si-2'')',
     'SELECT srm.explain(''ec2'', '''')']) q;
 \pset format aligned

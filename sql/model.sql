@@ -12,7 +12,8 @@ SELECT 'control aws-srm', count(*) FROM control WHERE framework_id = 'aws-srm' U
 SELECT 'control nist-800-53-r5', count(*) FROM control WHERE framework_id = 'nist-800-53-r5' UNION ALL
 SELECT 'nist withdrawn', count(*) FROM control WHERE framework_id = 'nist-800-53-r5' AND status = 'withdrawn' UNION ALL
 SELECT 'resource_type', count(*) FROM resource_type UNION ALL
-SELECT 'resource_type in AWS Config', count(*) FROM resource_type WHERE in_config UNION ALL
+SELECT 'resource_type in AWS Config', count(*) FROM resource_type WHERE in_config AND provider = 'aws' UNION ALL
+SELECT 'resource_type in Cloud Asset Inventory', count(*) FROM resource_type WHERE in_config AND provider = 'gcp' UNION ALL
 SELECT 'resource_type in CloudFormation', count(*) FROM resource_type WHERE in_cloudformation UNION ALL
 SELECT 'resource_type with ARN template', count(*) FROM resource_type WHERE arn_template IS NOT NULL;
 

@@ -6,12 +6,6 @@
 \i :abs_srcdir/sql/include/setup.sql
 SET search_path = srm, public;
 
--- name-based uuids: fixed, version 5, RFC 4122 variant
-SELECT srm_internal.uuid5ish('srm', 'test') AS u,
-       srm_internal.uuid5ish('srm', 'test') = srm_internal.uuid5ish('srm', 'test') AS same,
-       srm_internal.uuid5ish('srm', 'test') <> srm_internal.uuid5ish('srmt', 'est') AS separated,
-       srm_internal.uuid5ish('srm', 'test')::text ~ '^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$' AS v5;
-
 -- run 910001: NIST 800-53 MODERATE, two accounts, ec2 (3 assets), s3 (2), iam (1)
 -- and one asset of an unknown type; run 910002: aws-srm without findings;
 -- run 910003: not finished

@@ -25,7 +25,7 @@ CREATE ROLE srm_test_team_b;
 CREATE ROLE srm_test_plain;
 GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection,
     srm.control_status, srm.override, srm.audit_run, srm.audit_asset, srm.audit_finding, srm.audit_group,
-    srm.audit_default, srm.audit_override, srm.audit_status
+    srm.audit_default, srm.audit_override, srm.audit_status, srm.audit_check
     TO srm_test_team_a, srm_test_team_b, srm_test_plain;
 GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq, srm.control_status_status_id_seq,
     srm.override_override_id_seq, srm.audit_run_run_id_seq
@@ -64,6 +64,15 @@ INSERT INTO srm.override (framework_id, control_id, account_id, service_namespac
     ('aws-srm', 'network-security', '222222222222', 'ec2', NULL, 'customer', 'b: own network'),
     ('aws-srm', 'network-security', NULL, NULL, 'arn:aws:ec2:us-east-1:222222222222:instance/i-222222222222', 'shared', 'b: one instance'),
     ('aws-srm', 'network-security', NULL, 's3', NULL, 'shared', 'everyone: S3');
+-- a scanner's results: the instance of every account fails a patching check
+INSERT INTO srm.finding_load (source, format, findings_read, findings_inserted, findings_unchanged, findings_rejected, accounts)
+VALUES ('owner', 'asff', 4, 4, 0, 0, '{111111111111,222222222222,333333333333,444444444444}');
+INSERT INTO srm.finding (scanner, finding_uid, check_id, status, observed_at, account_id, region, resource_type, resource_id,
+                         arn, framework_id, controls, load_id, document)
+SELECT 'security-hub', 'ssm.1/' || acct, 'SSM.1', 'failed', '2026-11-01', acct, 'us-east-1', 'AwsEc2Instance',
+       'arn:aws:ec2:us-east-1:' || acct || ':instance/i-' || acct, 'arn:aws:ec2:us-east-1:' || acct || ':instance/i-' || acct,
+       'aws-srm', '{os-patching}', 1, '{}'
+FROM unnest(ARRAY['111111111111', '222222222222', '333333333333', '444444444444']) acct;
 SET client_min_messages = warning;
 SELECT srm.run_audit('aws-srm', NULL, NULL, 'owner: every account') AS run_all \gset
 SELECT srm.run_audit('aws-srm', NULL, ARRAY['111111111111'], 'owner: team a''s account') AS run_a \gset
@@ -86,6 +95,7 @@ CREATE FUNCTION pg_temp.seen() RETURNS TABLE (tbl text, scope text, n bigint) LA
     UNION ALL SELECT 'audit_group', run_id || ':' || account_id, count(*) FROM srm.audit_group GROUP BY 2
     UNION ALL SELECT 'audit_finding', run_id || ':' || account_id, count(*) FROM srm.audit_finding GROUP BY 2
     UNION ALL SELECT 'audit_default', run_id::text, count(*) FROM srm.audit_default GROUP BY 2
+    UNION ALL SELECT 'audit_check', run_id || ':' || account_id, count(*) FROM srm.audit_check GROUP BY 2
     UNION ALL SELECT 'audit_override', run_id || ':' || coalesce(account_id, srm_internal.arn_account(asset), '-'), count(*)
               FROM srm.audit_override GROUP BY 2
     UNION ALL SELECT 'audit_status', run_id || ':' || coalesce(account_id, srm_internal.arn_account(asset), '-'), count(*)
@@ -101,6 +111,8 @@ CREATE FUNCTION pg_temp.views() RETURNS TABLE (object text, scope text, n bigint
     UNION ALL SELECT 'bi_responsibility_mix', run_id || ':' || account_id, count(*) FROM srm.bi_responsibility_mix GROUP BY 2
     UNION ALL SELECT 'bi_customer_gaps', run_id || ':' || account_id, count(*) FROM srm.bi_customer_gaps GROUP BY 2
     UNION ALL SELECT 'bi_gaps_by_family', run_id::text, count(*) FROM srm.bi_gaps_by_family GROUP BY 2
+    UNION ALL SELECT 'bi_check_results', run_id || ':' || account_id || ' failing ' || sum(failing), count(*)
+              FROM srm.bi_check_results GROUP BY run_id, account_id
     UNION ALL SELECT 'bi_inherited_controls', run_id::text, count(*) FROM srm.bi_inherited_controls GROUP BY 2
     UNION ALL SELECT 'bi_trend', run_id::text, count(*) FROM srm.bi_trend GROUP BY 2
     UNION ALL SELECT 'bi_unknown_assets', run_id || ':' || account_id, count(*) FROM srm.bi_unknown_assets GROUP BY 2
@@ -255,6 +267,9 @@ SELECT test_error(format($$INSERT INTO srm.audit_finding (run_id, account_id, se
                                responsibility, class, customer_part, gap, assets)
                            VALUES (%s, '222222222222', 'ec2', 'aws-srm', 'os-patching', 'customer', 'customer-specific',
                                    'customer', true, 1)$$, :run_ab));
+SELECT test_error(format($$INSERT INTO srm.audit_check (run_id, account_id, asset_id, service_namespace, framework_id, control_id,
+                               check_result, failed_checks, passed_checks, findings, gap)
+                           VALUES (%s, '222222222222', 1, 'ec2', 'aws-srm', 'os-patching', 'passed', '{}', '{x}', '{1}', true)$$, :run_ab));
 SELECT test_error(format($$INSERT INTO srm.audit_default (run_id, service_namespace, grain, framework_id, control_id, derived,
                                responsibility, class, customer_part, gap)
                            VALUES (%s, 'ec2', 'x', 'aws-srm', 'os-patching', 'customer', 'customer', 'customer-specific',
@@ -354,9 +369,11 @@ DECLARE
     scan boolean := false;
     cond boolean := false;
 BEGIN
-    -- an index or a bitmap index scan of tbl whose condition has col
+    -- an index or a bitmap index scan of tbl whose condition has col (a
+    -- bitmap index scan names only the index, which srm names after its table)
     FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        scan := scan OR l ~ ('Index.* Scan using \S+ on ' || tbl || '\M');
+        scan := scan OR l ~ ('Index.* Scan using \S+ on ' || tbl || '\M')
+                     OR l ~ ('Bitmap Index Scan on ' || tbl || '_');
         cond := cond OR l ~ ('Index Cond: .*\m' || col || ' = ');
     END LOOP;
     RETURN scan AND cond;

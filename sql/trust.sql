@@ -97,6 +97,21 @@ VALUES ('nist-800-53-r5', 'AC-3', '402918374655', 'planned', 'bob', '2025-03-01Z
 RETURNING assessed_by, assessed_at, backdate_reason;
 SELECT count(*) AS history_rows FROM control_status_history;
 ROLLBACK;
+-- an override's author and time are the server's too (since 0.5.0): a
+-- writer's own created_by and created_at are replaced, an update keeps them,
+-- a restore keeps what the dump says
+BEGIN;
+INSERT INTO override (framework_id, control_id, responsibility, reason, created_by, created_at)
+VALUES ('nist-800-53-r5', 'AC-3', 'customer', 'provenance probe', 'bob', '2099-01-01Z')
+RETURNING created_by = session_user AS author_is_session, created_at = now() AS at_server_time;
+UPDATE override SET reason = 'provenance probe, reworded', created_by = 'bob', created_at = '2001-01-01Z'
+WHERE reason = 'provenance probe'
+RETURNING reason, created_by = session_user AS author_kept, created_at = now() AS time_kept;
+SET LOCAL srm.keep_provenance = on;
+INSERT INTO override (framework_id, control_id, responsibility, reason, created_by, created_at)
+VALUES ('nist-800-53-r5', 'AC-4', 'customer', 'restored', 'bob', '2025-03-01Z')
+RETURNING created_by, created_at;
+ROLLBACK;
 
 DELETE FROM team_account WHERE team = 'srm_trust_alice';
 REVOKE ALL ON control_status FROM srm_trust_alice;

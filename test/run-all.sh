@@ -98,6 +98,9 @@ if setsid -w pg_virtualenv -t bash test/load/concurrent.sh "$results/load-concur
 echo "== loader property test: 10,000 generated items (fixed seed), every shape, each loaded or rejected with its defect's reason, counts reconcile (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/load/property.sh "$results/load-property" </dev/null; then pass load/property; else fail load/property; fi
 
+echo "== scale-out: the sample sharded by account over two shard servers, audited from a coordinator through postgres_fdw, equal to one server; responsibility filters and per-account aggregates in the Remote SQL (throw-away clusters)"
+if setsid -w pg_virtualenv -t -o max_connections=30 bash test/scaleout/run.sh "$results/scaleout" </dev/null; then pass scaleout/fdw; else fail scaleout/fdw; fi
+
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 

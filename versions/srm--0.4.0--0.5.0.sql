@@ -83,9 +83,89 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
 
+-- issue 12 (helper F): scanners' published mappings of their checks to
+-- controls, filled by the model diff (as install/tables/finding.sql)
+CREATE TABLE srm.check_control (
+    scanner          text NOT NULL,
+    check_id         text NOT NULL,
+    requirement_id   text NOT NULL,
+    framework_id     text NOT NULL,
+    control_id       text NOT NULL,
+    requirement_name text,
+    reading          text NOT NULL,
+    source           text NOT NULL,
+    PRIMARY KEY (scanner, check_id, requirement_id),
+    FOREIGN KEY (framework_id, control_id) REFERENCES srm.control
+);
+COMMENT ON TABLE srm.check_control IS
+    'a scanner''s published mapping of its checks to a framework''s requirements, each requirement read as the control srm knows (data/prowler_nist_800_53_r5.csv: Prowler''s NIST SP 800-53 r5 mapping of its AWS checks, Apache-2.0); srm.load_findings adds the controls of a finding''s check';
+COMMENT ON COLUMN srm.check_control.requirement_id IS 'the requirement as the scanner names it (Prowler: ac_2_3_a)';
+COMMENT ON COLUMN srm.check_control.control_id IS 'the control the requirement is or is an item of (ac_2_3_a, AC-2(3) item a: ac-2.3)';
+COMMENT ON COLUMN srm.check_control.reading IS 'how the control was read: id (from the requirement id, srm_internal.control_key) or description: why (the id names no control; its description is another control''s statement)';
+CREATE INDEX ON srm.check_control (scanner, requirement_id);
+GRANT SELECT ON srm.check_control TO PUBLIC;
+
+-- issue 12 item 2 (helper K): audit runs keep check results (as
+-- install/tables/audit.sql); runs made before 0.5.0 have none (null)
+ALTER TABLE srm.audit_run
+    ADD COLUMN findings_through    bigint,
+    ADD COLUMN findings_applied    integer,
+    ADD COLUMN findings_unmatched  integer,
+    ADD COLUMN gaps_failing        bigint,
+    ADD COLUMN gaps_passing        bigint;
+COMMENT ON COLUMN srm.audit_run.findings_through IS
+    'the highest srm.finding.finding_id the run saw (null: no finding was loaded, or a run before 0.5.0, which has no check results)';
+COMMENT ON COLUMN srm.audit_run.findings_applied IS
+    'current findings (the newest result of each check on each resource) of the run''s accounts and framework that named an asset of the run or the account itself';
+COMMENT ON COLUMN srm.audit_run.findings_unmatched IS
+    'current findings of the run''s accounts and framework that named no asset of the run (not loaded, of a type srm does not place) nor the account';
+COMMENT ON COLUMN srm.audit_run.gaps_failing IS
+    'customer gaps (asset x control) where a current check failed';
+COMMENT ON COLUMN srm.audit_run.gaps_passing IS
+    'customer gaps (asset x control) where every current check passed: passing, but no implemented status attests it; gaps - gaps_failing - gaps_passing are unchecked';
+
+CREATE TABLE srm.audit_check (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    account_id        text NOT NULL,
+    asset_id          bigint,
+    service_namespace text,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    check_result      text NOT NULL CHECK (check_result IN ('failed', 'passed')),
+    failed_checks     text[] NOT NULL,
+    passed_checks     text[] NOT NULL,
+    findings          bigint[] NOT NULL,
+    gap               boolean,
+    CHECK ((asset_id IS NULL) = (service_namespace IS NULL) AND (asset_id IS NULL) = (gap IS NULL))
+);
+ALTER TABLE srm.audit_check ADD CONSTRAINT audit_check_key
+    UNIQUE NULLS NOT DISTINCT (run_id, asset_id, account_id, control_id);
+COMMENT ON TABLE srm.audit_check IS
+    'the check results of an audit run: per asset x control (asset_id set) where a current finding of a scanner names the asset and evidences the control, and per account x control (asset_id null) for findings on the account itself, which apply to each of its assets; current: the newest result of each check (scanner and check id) on the resource among the findings the run saw';
+COMMENT ON COLUMN srm.audit_check.check_result IS
+    'failed if a current check failed, else passed';
+COMMENT ON COLUMN srm.audit_check.failed_checks IS
+    'the current checks that failed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.passed_checks IS
+    'the current checks that passed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.findings IS
+    'the srm.finding ids of the current results (the findings themselves may be deleted later; the run keeps its answer)';
+COMMENT ON COLUMN srm.audit_check.gap IS
+    'for an asset''s row: whether the asset x control is a customer gap in the run (null for an account''s row)';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
+GRANT SELECT ON srm.audit_check TO PUBLIC;
+
+-- issue 13 (Google Cloud, helper G): Google's asset types and services share srm.resource_type and srm.service
+-- (as install/tables/model.sql)
+COMMENT ON TABLE srm.resource_type IS
+    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template) and the Google Cloud Asset Inventory asset types srm places (compute.googleapis.com/Instance: arn_template is the full resource name template), each mapped to its service; in_config marks a type of the provider''s configuration inventory (AWS Config, Cloud Asset Inventory).';
+COMMENT ON TABLE srm.service IS
+    'Provider services with their service model. service_namespace is the ARN service namespace (a distinct slug where the ARN namespace is shared, e.g. docdb and neptune use arn_namespace rds; for Google the short name of the API, with the API service name compute.googleapis.com as arn_namespace); cfn_namespaces lists the CloudFormation/Config namespaces (for Google: the Cloud Asset Inventory type prefix) that belong to it; reviewed marks services assessed one by one rather than by category rule.';
+
 -- issue 13, Azure (helper A): Azure resource types are in neither AWS list;
--- a team's account may be an Azure subscription id or a Google Cloud
--- project id (the same ALTER of srm.team_account as the Google block: keep one)
+-- a team's account may be an AWS account id, an Azure subscription id or a
+-- Google Cloud project id (as install/tables/teams.sql)
 ALTER TABLE srm.resource_type
     DROP CONSTRAINT resource_type_check,
     ADD CONSTRAINT resource_type_check CHECK (provider <> 'aws' OR in_config OR in_cloudformation);
@@ -95,8 +175,6 @@ ALTER TABLE srm.team_account
         CHECK (account_id ~ '^([0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$');
 COMMENT ON COLUMN srm.team_account.account_id IS
     'an AWS account id (12 digits), an Azure subscription id (a UUID, stored in lower case) or a Google Cloud project id, or null: the rows that have no account';
-COMMENT ON TABLE srm.resource_type IS
-    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known; and the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template).';
 
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
@@ -137,6 +215,12 @@ RETURN CASE
     WHEN pg_catalog.btrim(asset) ~ '^arn:' THEN 'arn'
     WHEN pg_catalog.btrim(asset) ~* '^/subscriptions(/|$)' THEN 'arm-id'
     WHEN pg_catalog.btrim(asset) ~* '^microsoft\.[a-z0-9]+(\.[a-z0-9]+)*(/[a-z0-9]+)+$' THEN 'arm-type'
+    -- Google Cloud: a full resource name (malformed ones too: resolve_asset
+    -- reads nothing in them, and the error says what the form is), a Cloud
+    -- Asset Inventory asset type, an API service name
+    WHEN pg_catalog.btrim(asset) ~ '^//' THEN 'gcp-resource-name'
+    WHEN pg_catalog.btrim(asset) ~ '^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[A-Za-z][A-Za-z0-9]*$' THEN 'gcp-asset-type'
+    WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$' THEN 'service'
     WHEN pg_catalog.btrim(asset) ~ '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' THEN 'cloudformation'
     WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
     WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
@@ -146,7 +230,7 @@ RETURN CASE
     ELSE 'unrecognized'
 END;
 COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
-    'the form of an asset identifier: arn, arm-id (an Azure Resource Manager resource id), arm-type (an ARM or Azure Resource Graph type), cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
+    'the form of an asset identifier: arn, arm-id (an Azure Resource Manager resource id), arm-type (an ARM or Azure Resource Graph type), gcp-resource-name (//compute.googleapis.com/...), gcp-asset-type (compute.googleapis.com/Instance), cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service (also an API name such as compute.googleapis.com), or unrecognized';
 
 -- the resource type an Azure Resource Manager resource id names, in the
 -- case it is written in, or null when the id is malformed:
@@ -215,12 +299,26 @@ FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
 LEFT JOIN LATERAL (SELECT CASE a.form WHEN 'arm-id' THEN srm_internal.arm_type(a.v) ELSE a.v END AS t) AS arm
     ON a.form IN ('arm-id', 'arm-type')
 -- an ARN; or an account's pseudo-ARN as Powerpipe writes it (arn:aws:::<account>,
--- arn:aws::<region>:<account>), read as the account itself
-LEFT JOIN LATERAL (SELECT coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
+-- arn:aws::<region>:<account>), read as the account itself; or a Google Cloud
+-- full resource name, read in the same parts: no partition, its API service
+-- name, its zone, region or location, its project (App Engine: its app,
+-- which is the project), the path after the service name
+LEFT JOIN LATERAL (SELECT CASE WHEN a.form = 'arn' THEN
+                              coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
                                    CASE WHEN a.v ~ '^arn:[^:]+::[^:]*:[0-9]{12}$'
                                         THEN ARRAY[pg_catalog.split_part(a.v, ':', 2), 'account', pg_catalog.split_part(a.v, ':', 4),
-                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END) AS m) AS arn
-    ON a.form = 'arn'
+                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END)
+                          WHEN gcp.g IS NOT NULL THEN
+                              ARRAY[NULL, gcp.g[1],
+                                    pg_catalog.substring(gcp.g[2], '(?:^|/)(?:zones|regions|locations)/([^/]+)'),
+                                    NULLIF(coalesce(pg_catalog.substring(gcp.g[2], '^projects/([^/]+)'),
+                                                    CASE WHEN gcp.g[1] = 'appengine.googleapis.com'
+                                                         THEN pg_catalog.substring(gcp.g[2], '^apps/([^/]+)') END), '_'),
+                                    gcp.g[2]] END AS m
+                   FROM (SELECT CASE WHEN a.form = 'gcp-resource-name'
+                                     THEN pg_catalog.regexp_match(a.v, '^//([a-z0-9-]+(?:\.[a-z0-9-]+)*\.googleapis\.com)/([^/]+(?:/[^/]+)*)$')
+                                END AS g) AS gcp) AS arn
+    ON a.form IN ('arn', 'gcp-resource-name')
 LEFT JOIN LATERAL (
     (SELECT p.resource_type, r.provider, r.service_namespace
      FROM srm.arn_pattern p
@@ -233,7 +331,7 @@ LEFT JOIN LATERAL (
     UNION ALL
     SELECT i.resource_type, i.provider, i.service_namespace
     FROM srm.identifier i
-    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table')
+    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table', 'gcp-asset-type')
       AND i.form = 'type' AND i.key = srm_internal.identifier_key(a.v)
     UNION ALL
     SELECT i.resource_type, i.provider, i.service_namespace
@@ -251,6 +349,8 @@ LEFT JOIN LATERAL (
     WHERE t.resource_type IS NULL AND i.form = 'service'
       AND i.key IN (CASE a.form
                         WHEN 'arn' THEN arn.m[2]
+                        WHEN 'gcp-resource-name' THEN arn.m[2]
+                        WHEN 'gcp-asset-type' THEN pg_catalog.split_part(a.v, '/', 1)
                         WHEN 'service' THEN pg_catalog.lower(a.v)
                         WHEN 'account' THEN 'account'
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
@@ -270,7 +370,7 @@ LEFT JOIN LATERAL (
 ) AS s ON true;
 END;
 COMMENT ON FUNCTION srm.resolve_asset(text) IS
-    'how srm reads an asset identifier (ARN, Azure Resource Manager id, ARM or Azure Resource Graph type, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace): its form, service and resource type, for an ARN its partition, region, account and resource id, for an ARM id its subscription (account_id) and name (resource_id); one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
+    'how srm reads an asset identifier (ARN, Azure Resource Manager id, ARM or Azure Resource Graph type, Google Cloud full resource name, Cloud Asset Inventory asset type, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace or API name): its form, provider, service and resource type, for an ARN its partition, region, account and resource id, for an ARM id its subscription (account_id) and name (resource_id), for a full resource name its zone, region or location, its project and the path after the service name; one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
 
 -- closest known names to an unknown one, for error messages
 CREATE OR REPLACE FUNCTION srm_internal.closest_names(name text, form text)
@@ -281,13 +381,13 @@ SELECT pg_catalog.string_agg(n, ', ' ORDER BY d, n)
 FROM (SELECT n, d
       FROM (SELECT DISTINCT n, srm_internal.name_distance(pg_catalog.lower(closest_names.name), pg_catalog.lower(n)) AS d
             FROM (SELECT r.resource_type AS n FROM srm.resource_type r
-                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'unrecognized')
+                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'gcp-asset-type', 'unrecognized')
                   UNION ALL
                   SELECT r.resource_type FROM srm.resource_type r
                   WHERE r.provider = 'azure' AND closest_names.form IN ('arm-id', 'arm-type')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'service'
-                    AND closest_names.form IN ('service', 'arn', 'unrecognized')
+                    AND closest_names.form IN ('service', 'arn', 'gcp-resource-name', 'unrecognized')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'resource'
                     AND closest_names.form = 'resource-explorer'
@@ -302,21 +402,46 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- Control ids in the forms people write
 -------------------------------------------------------------------------------
 
--- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), patch-management,
--- nist-800-53-r5:ac-2, nist-800-53-r5:AC-02 all reduce to the stored id (with
--- the framework prefix kept when one was given)
-CREATE OR REPLACE FUNCTION srm_internal.control_key(control text)
+-- The spelling a control id is read in: lower case, no white space, and
+-- NIST SP 800-53 rev. 5 named the ways scanners name it (Security Hub's
+-- NIST.800-53.r5 AC-2(1) and NIST.800-53.r5/AC-2(1), Prowler's
+-- NIST-800-53-Revision-5 ac_2_1, NIST SP 800-53 Rev. 5 AC-2) turned into
+-- srm's framework prefix nist-800-53-r5: (also after that prefix, as a
+-- status's framework_id || ':' || control_id writes it)
+CREATE OR REPLACE FUNCTION srm_internal.control_form(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.regexp_replace(
-           pg_catalog.regexp_replace(
-               pg_catalog.regexp_replace(
-                   pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
-                   '\((\d+)\)', '.\1', 'g'),
-               '^((?:[a-z0-9-]+:)?[a-z]{2})-0*(\d)', '\1-\2'),
-           '\.0*(\d)', '.\1', 'g');
+           pg_catalog.regexp_replace(pg_catalog.lower(control),
+               '^\s*(?:nist-800-53-r5:\s*)?nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+|$)',
+               'nist-800-53-r5:'),
+           '\s+', '', 'g');
+COMMENT ON FUNCTION srm_internal.control_form(text) IS
+    'a control id in lower case without white space, with NIST SP 800-53 rev. 5 as scanners name it (NIST.800-53.r5 AC-2, NIST.800-53.r5/AC-2, NIST-800-53-Revision-5 ac_2_1) turned into the prefix nist-800-53-r5:';
+
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), ac_2_1,
+-- patch-management, nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) all reduce
+-- to the stored id (with the framework prefix kept when one was given).
+-- An id of a statement item names the control it is an item of: Prowler's
+-- ac_2_3_a (AC-2(3) item a; its requirement is named "AC-2(3)(a)"),
+-- ac_2_d_1 (AC-2 item d.1), AC-2(3)(a), AC-2a. and au-3.a all read as the
+-- control or enhancement before the first letter.  In a NIST-shaped id a
+-- number right after the control's number is an enhancement, a letter an
+-- item, a number after a letter a sub-item.
+CREATE OR REPLACE FUNCTION srm_internal.control_key(control text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.')
+         ~ '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$'
+    THEN pg_catalog.rtrim(pg_catalog.regexp_replace(
+             pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.'),
+             '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$',
+             '\1\2-\3.\4'), '.')
+    ELSE pg_catalog.regexp_replace(srm_internal.control_form(control), '\((\d+)\)', '.\1', 'g')
+END;
 COMMENT ON FUNCTION srm_internal.control_key(text) IS
-    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2)';
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) -> nist-800-53-r5:ac-2.1, ac_2_1 -> ac-2.1); an item-level id reads as its control (ac_2_3_a, AC-2(3)(a) -> ac-2.3; ac_2_d_1 -> ac-2)';
 
 -- the three known controls closest to an unknown id (compared in the stored
 -- form, shown as labels), within a framework when one is named: for hints
@@ -861,10 +986,11 @@ RETURN coalesce((SELECT g.grain_id FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
                    AND g.variant = grain_of.variant
                  LIMIT 1),
-                (SELECT g.grain_id FROM srm_internal.grain g
+                -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                -- for a type that has none of its own (most), not the index
+                (SELECT min(g.grain_id) FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
-                   AND g.variant IS NULL
-                 LIMIT 1),
+                   AND g.variant IS NULL),
                 (SELECT g.grain_id FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.service_namespace = grain_of.service_namespace
                    AND g.resource_type IS NULL
@@ -991,6 +1117,13 @@ BEGIN
                   DETAIL = 'A resource id is /subscriptions/{subscription}, then /resourceGroups/{group}, then /providers/{namespace}/{type}/{name}, with /{child type}/{child name} pairs for a nested resource.',
                   HINT = 'For example /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1.';
     END IF;
+    IF form = 'gcp-resource-name'
+       AND coalesce(asset, '') !~ '^\s*//[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[^/]+(/[^/]+)*\s*$' THEN
+        RAISE EXCEPTION 'malformed Google Cloud full resource name "%"', asset
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A full resource name is //, an API service name ending in .googleapis.com, then the resource''s path: non-empty parts separated by single slashes.',
+                  HINT = 'For example //compute.googleapis.com/projects/my-project/zones/us-central1-a/instances/vm-1 or //storage.googleapis.com/my-bucket.';
+    END IF;
     IF service_namespace IS NOT NULL THEN
         -- the service is known, the type is not: name the service's types
         SELECT string_agg(t.resource_type, ', ' ORDER BY t.resource_type) INTO near
@@ -1003,6 +1136,7 @@ BEGIN
         near := srm_internal.closest_names(
             CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3)
                  WHEN form = 'arm-id' THEN srm_internal.arm_type(asset)
+                 WHEN form = 'gcp-resource-name' THEN substring(coalesce(asset, ''), '^\s*//([^/]+)')
                  ELSE coalesce(asset, '') END,
             coalesce(form, 'unrecognized'));
     END IF;
@@ -1012,13 +1146,15 @@ BEGIN
                     WHEN 'arn' THEN 'an ARN'
                     WHEN 'arm-id' THEN format('an Azure Resource Manager resource id of type %s', srm_internal.arm_type(asset))
                     WHEN 'arm-type' THEN 'an Azure Resource Manager or Resource Graph type'
+                    WHEN 'gcp-resource-name' THEN 'a Google Cloud full resource name'
+                    WHEN 'gcp-asset-type' THEN 'a Cloud Asset Inventory asset type'
                     WHEN 'cloudformation' THEN 'a CloudFormation or AWS Config resource type'
                     WHEN 'security-hub' THEN 'a Security Hub resource type'
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
                     WHEN 'account' THEN 'an AWS account id'
-                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, ARM resource id, Microsoft.Provider/type, service namespace)' END,
+                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace, ARM resource id, Microsoft.Provider/type, //service.googleapis.com/path, service.googleapis.com/Type)' END,
                     CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'
                           WHEN service_namespace IS NOT NULL THEN format('Known types of %s include %s.', service_namespace, near)
@@ -1210,11 +1346,13 @@ BEGIN
                        LIMIT 1) AS x ON true
     LEFT JOIN srm.resource_type rt ON rt.resource_type = x.resource_type
     -- a resource type without variant dimensions has no variant: variant_of
-    -- gives nulls for it, as here
+    -- gives nulls for it, as here (OFFSET 0: the test gates the call, not
+    -- a filter of its result, so most assets never read their configuration)
     LEFT JOIN LATERAL (SELECT v.variant, v.variants
                        FROM srm_internal.variant_of(x.resource_type, x.configuration, x.supplementary_configuration) v
                        WHERE rt.service_namespace IS NOT NULL
-                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)) AS v ON true
+                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)
+                       OFFSET 0) AS v ON true
     CROSS JOIN LATERAL (SELECT coalesce(rt.service_namespace, x.service_namespace) AS service_namespace,
                                CASE WHEN rt.service_namespace IS NOT NULL THEN x.resource_type END AS resource_type) AS k
     CROSS JOIN LATERAL (
@@ -1224,9 +1362,10 @@ BEGIN
                coalesce((SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant = v.variant
                          LIMIT 1),
-                        (SELECT g.grain_id FROM srm_internal.grain g
-                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL
-                         LIMIT 1),
+                        -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                        -- for a type that has none of its own (most), not the index
+                        (SELECT min(g.grain_id) FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL),
                         (SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.service_namespace = k.service_namespace
                            AND g.resource_type IS NULL
@@ -1623,6 +1762,33 @@ CREATE OR REPLACE TRIGGER control_status_history_append_only BEFORE UPDATE OR DE
     FOR EACH ROW EXECUTE FUNCTION srm_internal.control_status_history_append_only();
 CREATE OR REPLACE TRIGGER control_status_history_append_only_truncate BEFORE TRUNCATE ON srm.control_status_history
     FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.control_status_history_append_only();
+
+-- an override's author and time, as the server sees them (since 0.5.0): set
+-- when it is written, kept by an update; restored as dumped with
+-- srm.keep_provenance = on
+CREATE OR REPLACE FUNCTION srm_internal.override_provenance()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF srm_internal.keeping_provenance() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        NEW.created_by := session_user;
+        NEW.created_at := now();
+    ELSE
+        NEW.created_by := OLD.created_by;
+        NEW.created_at := OLD.created_at;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.override_provenance() IS
+    'sets an override''s created_by to the session''s login role and created_at to the server''s time when it is inserted, and keeps both through updates (unless srm.keep_provenance restores a dump)';
+CREATE OR REPLACE TRIGGER override_provenance BEFORE INSERT OR UPDATE ON srm.override
+    FOR EACH ROW EXECUTE FUNCTION srm_internal.override_provenance();
 
 -------------------------------------------------------------------- install/code/references.sql
 -- install/code/references.sql (code part): how the user's rows refer to the shipped model.
@@ -2122,7 +2288,6 @@ DECLARE
     n_updated integer;
     n_rejected integer;
     n_unknown integer;
-    load_accounts text[];
 BEGIN
     PERFORM srm_internal.config_snapshot_check(snapshot);
 
@@ -2153,6 +2318,469 @@ END
 $$;
 COMMENT ON FUNCTION srm.load_config_snapshot(jsonb, text) IS
     'loads an AWS Config snapshot ({"configurationItems": [...]}, keys awsAccountId/ARN/awsRegion or accountId/arn/region) into srm.asset; reloading updates, never duplicates; returns the assets inserted or updated; srm.asset_load has the reconciled counts and srm.asset_load_rejection every rejected item with its reason';
+
+-------------------------------------------------------------------- install/code/findings.sql
+-- install/code/findings.sql (code part): scanner findings (SPEC §12).
+-- srm.load_findings reads AWS Security Hub findings (ASFF, as
+-- `aws securityhub get-findings` prints them or as the bare array Prowler
+-- writes) and Prowler's OCSF JSON into srm.finding: one row per result of
+-- a check on a resource at a time, with the NIST SP 800-53 r5 controls it
+-- evidences.  What a finding evidences comes from the finding itself
+-- (Compliance.RelatedRequirements, OCSF unmapped.compliance) and from the
+-- scanner's published mapping of its check (srm.check_control: Prowler's).
+
+-------------------------------------------------------------------------------
+-- Reading one finding
+-------------------------------------------------------------------------------
+
+-- the JSON type of a value as a reason names it
+CREATE OR REPLACE FUNCTION srm_internal.json_kind(value jsonb)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN value IS NULL THEN 'missing' ELSE pg_catalog.jsonb_typeof(value) END;
+COMMENT ON FUNCTION srm_internal.json_kind(jsonb) IS
+    'the JSON type of a value (object, array, string, number, boolean, null), or missing when absent: for reasons';
+
+-- the NIST SP 800-53 r5 requirement ids one entry of a scanner's list
+-- names, as written: Security Hub's "NIST.800-53.r5 AC-2(1)" (or
+-- "NIST.800-53.r5/AC-2(1)") names one; Prowler's ASFF summary
+-- "NIST-800-53-Revision-5 ac_2_1 ac_2_3_a ..." several, cut at 63
+-- characters (so a 63-character entry's last id may be cut and is left
+-- out).  Entries of other frameworks name none.
+CREATE OR REPLACE FUNCTION srm_internal.nist_requirements(entry text)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN (SELECT coalesce(pg_catalog.array_agg(t.tok ORDER BY t.n), '{}')
+        FROM (SELECT m[1] AS rest FROM pg_catalog.regexp_match(entry,
+                  '^\s*nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+)(.*)$', 'i') AS m) AS r,
+             pg_catalog.regexp_split_to_table(pg_catalog.btrim(r.rest), '\s+') WITH ORDINALITY AS t(tok, n)
+        WHERE t.tok <> ''
+          AND NOT (pg_catalog.length(entry) = 63
+                   AND t.n = pg_catalog.array_length(pg_catalog.regexp_split_to_array(pg_catalog.btrim(r.rest), '\s+'), 1)
+                   AND t.n > 1));
+COMMENT ON FUNCTION srm_internal.nist_requirements(text) IS
+    'the NIST SP 800-53 r5 requirement ids an entry of Compliance.RelatedRequirements names, as written (NIST.800-53.r5 AC-2(1) -> {AC-2(1)}; Prowler''s NIST-800-53-Revision-5 ac_2_1 ac_2_3_a -> {ac_2_1,ac_2_3_a}, the last id of an entry Prowler cut at 63 characters left out); none for other frameworks';
+
+-- One finding as srm reads it: the columns of srm.finding, or the reason it
+-- is rejected (the first thing wrong).  fmt is asff or ocsf.
+CREATE OR REPLACE FUNCTION srm_internal.finding_read(item jsonb, fmt text)
+RETURNS TABLE (reason text, scanner text, finding_uid text, check_id text, check_title text,
+    status text, severity text, observed_at timestamptz, account_id text, region text,
+    resource_type text, resource_id text, arn text, service_namespace text, controls text[])
+LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    res jsonb;
+    v jsonb;
+    raw_status text;
+    time_text text;
+    reqs text[] := '{}';
+    req text;
+    c text;
+    bad text;
+    key text;
+    e record;
+BEGIN
+    IF jsonb_typeof(item) IS DISTINCT FROM 'object' THEN
+        reason := format('a finding is a JSON object, not %s', srm_internal.json_kind(item));
+        RETURN NEXT;
+        RETURN;
+    END IF;
+
+    IF fmt = 'asff' THEN
+        -- the required strings
+        FOREACH c IN ARRAY ARRAY['Id', 'AwsAccountId', 'UpdatedAt'] LOOP
+            IF jsonb_typeof(item -> c) IS DISTINCT FROM 'string' THEN
+                reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END LOOP;
+        FOREACH c IN ARRAY ARRAY['Title', 'GeneratorId', 'ProductArn', 'RecordState'] LOOP
+            IF item ? c AND jsonb_typeof(item -> c) <> 'string' THEN
+                reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END LOOP;
+        finding_uid := item ->> 'Id';
+        scanner := CASE WHEN item ->> 'ProductArn' ~ '/prowler/prowler$' OR item #>> '{ProductFields,ProviderName}' = 'Prowler'
+                            THEN 'prowler'
+                        WHEN item ->> 'ProductArn' ~ ':product/aws/securityhub$' THEN 'security-hub'
+                        ELSE coalesce(lower(substring(item ->> 'ProductArn', ':product/(?:aws/)?(.+)$')), 'unknown') END;
+        check_id := CASE WHEN scanner = 'prowler' THEN regexp_replace(item ->> 'GeneratorId', '^prowler-', '')
+                         ELSE coalesce(item #>> '{Compliance,SecurityControlId}', item #>> '{ProductFields,ControlId}',
+                                       item #>> '{ProductFields,RuleId}', item ->> 'GeneratorId') END;
+        check_title := item ->> 'Title';
+        IF check_id IS NULL OR btrim(check_id) = '' THEN
+            reason := 'no check: neither Compliance.SecurityControlId nor GeneratorId names one';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF jsonb_typeof(item -> 'Compliance') IS DISTINCT FROM 'object' THEN
+            reason := format('Compliance is %s, not an object: the finding is not the result of a check', srm_internal.json_kind(item -> 'Compliance'));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        raw_status := item #>> '{Compliance,Status}';
+        status := CASE raw_status WHEN 'PASSED' THEN 'passed' WHEN 'FAILED' THEN 'failed' END;
+        IF status IS NULL THEN
+            reason := CASE WHEN raw_status IN ('WARNING', 'NOT_AVAILABLE')
+                           THEN format('Compliance.Status %s is neither PASSED nor FAILED: the check gave no result (Security Hub: missing information or check not run; Prowler: a muted or manual check)', raw_status)
+                           WHEN raw_status IS NULL THEN 'Compliance.Status is missing: the finding is not the result of a check'
+                           ELSE format('Compliance.Status "%s" is not PASSED, FAILED, WARNING or NOT_AVAILABLE', left(raw_status, 40)) END;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF item ->> 'RecordState' = 'ARCHIVED' THEN
+            reason := 'RecordState is ARCHIVED: Security Hub no longer tracks the finding (resource deleted or control disabled)';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        v := item #> '{Severity,Label}';
+        IF v IS NOT NULL THEN
+            severity := CASE upper(v #>> '{}') WHEN 'INFORMATIONAL' THEN 'informational' WHEN 'LOW' THEN 'low'
+                            WHEN 'MEDIUM' THEN 'medium' WHEN 'HIGH' THEN 'high' WHEN 'CRITICAL' THEN 'critical' END;
+            IF severity IS NULL THEN
+                reason := format('Severity.Label %s is not INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL', left(v::text, 40));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        ELSIF jsonb_typeof(item #> '{Severity,Normalized}') = 'number' THEN
+            severity := CASE WHEN (item #>> '{Severity,Normalized}')::numeric < 1 THEN 'informational'
+                             WHEN (item #>> '{Severity,Normalized}')::numeric < 40 THEN 'low'
+                             WHEN (item #>> '{Severity,Normalized}')::numeric < 70 THEN 'medium'
+                             WHEN (item #>> '{Severity,Normalized}')::numeric < 90 THEN 'high'
+                             ELSE 'critical' END;
+        END IF;
+        time_text := item ->> 'UpdatedAt';
+        observed_at := srm_internal.capture_time(time_text);
+        IF observed_at IS NULL THEN
+            reason := format('UpdatedAt "%s" is not an ISO 8601 time', left(time_text, 60));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        account_id := btrim(item ->> 'AwsAccountId');
+        IF jsonb_typeof(item -> 'Resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'Resources') = 0 THEN
+            reason := format('no resource: Resources is %s', CASE WHEN jsonb_typeof(item -> 'Resources') = 'array' THEN 'an empty array'
+                                                                  ELSE srm_internal.json_kind(item -> 'Resources') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        res := item -> 'Resources' -> 0;
+        IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
+            reason := format('no resource: Resources[0] is %s, not an object', srm_internal.json_kind(res));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF jsonb_typeof(res -> 'Id') IS DISTINCT FROM 'string' OR btrim(res ->> 'Id') = '' THEN
+            reason := format('no resource: Resources[0].Id is %s', CASE WHEN jsonb_typeof(res -> 'Id') = 'string' THEN 'empty'
+                                                                       ELSE srm_internal.json_kind(res -> 'Id') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF res ? 'Type' AND jsonb_typeof(res -> 'Type') <> 'string' THEN
+            reason := format('Resources[0].Type is %s, not a string', srm_internal.json_kind(res -> 'Type'));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        resource_id := btrim(res ->> 'Id');
+        resource_type := res ->> 'Type';
+        region := lower(btrim(coalesce(res ->> 'Region', item ->> 'Region')));
+        -- the finding's NIST requirements
+        IF item #> '{Compliance,RelatedRequirements}' IS NOT NULL THEN
+            IF jsonb_typeof(item #> '{Compliance,RelatedRequirements}') <> 'array' THEN
+                reason := format('Compliance.RelatedRequirements is %s, not an array', srm_internal.json_kind(item #> '{Compliance,RelatedRequirements}'));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+            FOR v IN SELECT x FROM jsonb_array_elements(item #> '{Compliance,RelatedRequirements}') x LOOP
+                IF jsonb_typeof(v) <> 'string' THEN
+                    reason := format('Compliance.RelatedRequirements holds %s, not only strings', srm_internal.json_kind(v));
+                    RETURN NEXT;
+                    RETURN;
+                END IF;
+                reqs := reqs || srm_internal.nist_requirements(v #>> '{}');
+            END LOOP;
+        END IF;
+    ELSE
+        -- OCSF Detection Finding (class 2004) as Prowler writes it
+        IF (item ->> 'class_uid') IS DISTINCT FROM '2004' THEN
+            reason := CASE WHEN item ? 'class_uid' THEN format('class_uid %s is not 2004 (Detection Finding)', left((item -> 'class_uid')::text, 40))
+                           ELSE 'class_uid is missing: not an OCSF Detection Finding (2004)' END;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        FOREACH c IN ARRAY ARRAY['{finding_info,uid}', '{metadata,event_code}', '{status_code}', '{cloud,account,uid}'] LOOP
+            IF jsonb_typeof(item #> c::text[]) IS DISTINCT FROM 'string' OR btrim(item #>> c::text[]) = '' THEN
+                reason := format('%s is %s, not a string', array_to_string(c::text[], '.'),
+                                 CASE WHEN jsonb_typeof(item #> c::text[]) = 'string' THEN 'empty' ELSE srm_internal.json_kind(item #> c::text[]) END);
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END LOOP;
+        scanner := coalesce(lower(nullif(item #>> '{metadata,product,uid}', '')), lower(nullif(item #>> '{metadata,product,name}', '')), 'unknown');
+        finding_uid := item #>> '{finding_info,uid}';
+        check_id := item #>> '{metadata,event_code}';
+        check_title := item #>> '{finding_info,title}';
+        raw_status := item ->> 'status_code';
+        status := CASE upper(raw_status) WHEN 'PASS' THEN 'passed' WHEN 'FAIL' THEN 'failed' END;
+        IF status IS NULL THEN
+            reason := CASE WHEN upper(raw_status) = 'MANUAL'
+                           THEN 'status_code MANUAL is neither PASS nor FAIL: the check asks for a manual review and gave no result'
+                           ELSE format('status_code "%s" is not PASS, FAIL or MANUAL', left(raw_status, 40)) END;
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF coalesce(item #>> '{cloud,provider}', 'aws') <> 'aws' THEN
+            reason := format('cloud.provider "%s": srm loads findings of AWS accounts only', left(item #>> '{cloud,provider}', 40));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF item ? 'severity' THEN
+            severity := CASE lower(item ->> 'severity') WHEN 'informational' THEN 'informational' WHEN 'low' THEN 'low'
+                            WHEN 'medium' THEN 'medium' WHEN 'high' THEN 'high' WHEN 'critical' THEN 'critical'
+                            WHEN 'fatal' THEN 'critical' WHEN 'unknown' THEN NULL WHEN 'other' THEN NULL ELSE '?' END;
+            IF severity = '?' THEN
+                reason := format('severity %s is not Informational, Low, Medium, High or Critical', left((item -> 'severity')::text, 40));
+                RETURN NEXT;
+                RETURN;
+            END IF;
+        END IF;
+        -- time: epoch seconds as Prowler writes it (OCSF milliseconds also
+        -- read); time_dt has no zone (Prowler writes local time) and is used
+        -- only when time is missing and it names its zone
+        IF jsonb_typeof(item -> 'time') = 'number' THEN
+            time_text := item ->> 'time';
+            observed_at := srm_internal.capture_time(CASE WHEN time_text::numeric > 100000000000 THEN (time_text::numeric / 1000)::text
+                                                          ELSE time_text END);
+        ELSIF item ? 'time' THEN
+            reason := format('time is %s, not a number (epoch seconds)', srm_internal.json_kind(item -> 'time'));
+            RETURN NEXT;
+            RETURN;
+        ELSIF item ->> 'time_dt' ~ '(Z|[+-]\d\d:?\d\d)$' THEN
+            time_text := item ->> 'time_dt';
+            observed_at := srm_internal.capture_time(time_text);
+        ELSE
+            reason := 'no time: time is missing and time_dt names no time zone';
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF observed_at IS NULL THEN
+            reason := format('time %s is not a time', left(time_text, 60));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        account_id := btrim(item #>> '{cloud,account,uid}');
+        IF jsonb_typeof(item -> 'resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'resources') = 0 THEN
+            reason := format('no resource: resources is %s', CASE WHEN jsonb_typeof(item -> 'resources') = 'array' THEN 'an empty array'
+                                                                  ELSE srm_internal.json_kind(item -> 'resources') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        res := item -> 'resources' -> 0;
+        IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
+            reason := format('no resource: resources[0] is %s, not an object', srm_internal.json_kind(res));
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        IF jsonb_typeof(res -> 'uid') IS DISTINCT FROM 'string' OR btrim(res ->> 'uid') = '' THEN
+            reason := format('no resource: resources[0].uid is %s', CASE WHEN jsonb_typeof(res -> 'uid') = 'string' THEN 'empty'
+                                                                       ELSE srm_internal.json_kind(res -> 'uid') END);
+            RETURN NEXT;
+            RETURN;
+        END IF;
+        resource_id := btrim(res ->> 'uid');
+        resource_type := nullif(res ->> 'type', '');
+        region := lower(btrim(coalesce(res ->> 'region', item #>> '{cloud,region}')));
+        -- the compliance Prowler lists: {"NIST-800-53-Revision-5": ["ac_2_1", ...], ...}
+        IF jsonb_typeof(item #> '{unmapped,compliance}') = 'object' THEN
+            FOR e IN SELECT k, x FROM jsonb_each(item #> '{unmapped,compliance}') AS j(k, x)
+                     WHERE srm_internal.control_form(k) = 'nist-800-53-r5:' LOOP
+                IF jsonb_typeof(e.x) <> 'array' THEN
+                    reason := format('unmapped.compliance."%s" is %s, not an array', e.k, srm_internal.json_kind(e.x));
+                    RETURN NEXT;
+                    RETURN;
+                END IF;
+                SELECT reqs || coalesce(array_agg(x #>> '{}'), '{}') INTO reqs FROM jsonb_array_elements(e.x) x;
+            END LOOP;
+        END IF;
+    END IF;
+
+    IF account_id !~ '^[0-9]{12}$' THEN
+        reason := format('account "%s" is not a 12-digit AWS account id', left(account_id, 40));
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    IF region = '' THEN
+        region := NULL;
+    END IF;
+
+    -- the resource: its ARN when the id is one; its service from its type,
+    -- else (Other, or a type srm does not know) from its id
+    IF resource_id ~ '^arn:' THEN
+        arn := resource_id;
+    END IF;
+    IF resource_type IS NOT NULL AND resource_type <> 'Other' THEN
+        SELECT r.service_namespace INTO service_namespace FROM srm.resolve_asset(resource_type) r;
+    END IF;
+    IF service_namespace IS NULL THEN
+        SELECT r.service_namespace INTO service_namespace FROM srm.resolve_asset(resource_id) r;
+    END IF;
+
+    -- the controls: each requirement the finding names (a Prowler
+    -- requirement id as Prowler's mapping reads it, any other id in any
+    -- form srm reads), and the scanner's published mapping of the check
+    controls := '{}';
+    FOREACH req IN ARRAY reqs LOOP
+        c := NULL;
+        IF scanner = 'prowler' THEN
+            SELECT m.control_id INTO c FROM srm.check_control m
+            WHERE m.scanner = 'prowler' AND m.requirement_id = req AND m.framework_id = 'nist-800-53-r5' LIMIT 1;
+        END IF;
+        IF c IS NULL THEN
+            -- as srm.resolve_control reads it; the key computed once, then
+            -- looked up by the primary key
+            key := regexp_replace(srm_internal.control_key('nist-800-53-r5:' || req), '^nist-800-53-r5:', '');
+            SELECT k.control_id INTO c FROM srm.control k WHERE k.framework_id = 'nist-800-53-r5' AND k.control_id = key;
+        END IF;
+        IF c IS NULL THEN
+            bad := coalesce(bad || ', ', '') || format('"%s"', left(req, 40));
+        ELSIF NOT c = ANY (controls) THEN
+            controls := controls || c;
+        END IF;
+    END LOOP;
+    IF bad IS NOT NULL THEN
+        reason := format('requirement %s names no control of nist-800-53-r5', bad);
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    SELECT controls || coalesce(array_agg(DISTINCT m.control_id) FILTER (WHERE NOT m.control_id = ANY (controls)), '{}')
+    INTO controls
+    FROM srm.check_control m
+    WHERE m.scanner = finding_read.scanner AND m.check_id = finding_read.check_id AND m.framework_id = 'nist-800-53-r5';
+    SELECT coalesce(array_agg(x ORDER BY k.sort_id), '{}') INTO controls
+    FROM unnest(controls) x JOIN srm.control k ON k.framework_id = 'nist-800-53-r5' AND k.control_id = x;
+    IF cardinality(controls) = 0 THEN
+        reason := format('check %s of %s evidences no control of nist-800-53-r5: the finding names no NIST SP 800-53 r5 requirement and srm has no mapping of the check',
+                         left(check_id, 100), scanner);
+        RETURN NEXT;
+        RETURN;
+    END IF;
+    RETURN NEXT;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.finding_read(jsonb, text) IS
+    'one finding (fmt asff or ocsf) read as srm.finding''s columns, controls included, or the reason it is rejected (the first thing wrong)';
+
+-------------------------------------------------------------------------------
+-- Loading a document
+-------------------------------------------------------------------------------
+
+CREATE OR REPLACE FUNCTION srm.load_findings(findings jsonb, source text DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    items jsonb;
+    fmt text;
+    n_asff integer;
+    n_ocsf integer;
+    lid bigint;
+    doc_accounts text[];
+    other text;
+    n record;
+BEGIN
+    -- which format: {"Findings": [...]} is ASFF; a bare array is ASFF or
+    -- OCSF by what its findings hold
+    CASE jsonb_typeof(findings)
+        WHEN 'object' THEN
+            IF NOT findings ? 'Findings' THEN
+                RAISE EXCEPTION 'a findings document is {"Findings": [...]} (ASFF as aws securityhub get-findings prints it) or an array of ASFF or OCSF findings; this object has no "Findings" key'
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = format('Its keys: %s.', (SELECT string_agg(k, ', ' ORDER BY k) FROM (SELECT k FROM jsonb_object_keys(findings) k LIMIT 10) s));
+            END IF;
+            items := findings -> 'Findings';
+            IF jsonb_typeof(items) <> 'array' THEN
+                RAISE EXCEPTION '"Findings" is %, not an array', srm_internal.json_kind(items)
+                    USING ERRCODE = 'invalid_parameter_value';
+            END IF;
+            fmt := 'asff';
+        WHEN 'array' THEN
+            items := findings;
+            SELECT count(*) FILTER (WHERE x ? 'SchemaVersion' OR x ? 'AwsAccountId' OR x ? 'ProductArn'),
+                   count(*) FILTER (WHERE x ? 'class_uid' OR x ? 'finding_info')
+            INTO n_asff, n_ocsf
+            FROM jsonb_array_elements(items) x WHERE jsonb_typeof(x) = 'object';
+            IF n_asff = 0 AND n_ocsf = 0 THEN
+                RAISE EXCEPTION 'the array holds no ASFF finding (SchemaVersion, AwsAccountId, ProductArn) and no OCSF finding (class_uid, finding_info)'
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = CASE WHEN jsonb_array_length(items) = 0 THEN 'The array is empty: there is nothing to load.'
+                                      ELSE 'srm loads ASFF (Security Hub, Prowler -M json-asff) and Prowler''s OCSF (-M json-ocsf).' END;
+            END IF;
+            fmt := CASE WHEN n_asff >= n_ocsf THEN 'asff' ELSE 'ocsf' END;
+        ELSE
+            RAISE EXCEPTION 'a findings document is a JSON object or array, not %', srm_internal.json_kind(findings)
+                USING ERRCODE = 'invalid_parameter_value';
+    END CASE;
+
+    -- a team member loads its teams' accounts only: refused before anything
+    -- is written (as srm.load_config_snapshot)
+    SELECT coalesce(array_agg(DISTINCT a ORDER BY a), '{}') INTO doc_accounts
+    FROM jsonb_array_elements(items) x
+    CROSS JOIN LATERAL (SELECT btrim(CASE fmt WHEN 'asff' THEN x ->> 'AwsAccountId' ELSE x #>> '{cloud,account,uid}' END) AS a) s
+    WHERE jsonb_typeof(x) = 'object' AND s.a ~ '^[0-9]{12}$';
+    IF row_security_active('srm.finding'::regclass) THEN
+        SELECT string_agg(a, ', ' ORDER BY a) INTO other
+        FROM unnest(doc_accounts) a WHERE a <> ALL (srm_internal.team_accounts());
+        IF other IS NOT NULL THEN
+            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
+                USING ERRCODE = 'insufficient_privilege',
+                      DETAIL = 'The document has findings of that account.',
+                      HINT = 'Load the findings of your teams'' accounts only (srm.team_account).';
+        END IF;
+    END IF;
+
+    INSERT INTO srm.finding_load (source, format, findings_read, findings_inserted, findings_unchanged, findings_rejected)
+    VALUES (coalesce(source, CASE fmt WHEN 'asff' THEN 'ASFF findings' ELSE 'OCSF findings' END), fmt, 0, 0, 0, 0)
+    RETURNING load_id INTO lid;
+
+    WITH f AS MATERIALIZED (
+        SELECT (e.i - 1)::integer AS idx, e.x AS item, r.*
+        FROM jsonb_array_elements(items) WITH ORDINALITY AS e(x, i)
+        CROSS JOIN LATERAL srm_internal.finding_read(e.x, fmt) r),
+    ins AS (
+        INSERT INTO srm.finding (scanner, finding_uid, check_id, check_title, status, severity, observed_at, account_id,
+                                 region, resource_type, resource_id, arn, service_namespace, controls, load_id, document)
+        SELECT f.scanner, f.finding_uid, f.check_id, f.check_title, f.status, f.severity, f.observed_at, f.account_id,
+               f.region, f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls, lid, f.item
+        FROM f WHERE f.reason IS NULL
+        ORDER BY f.idx
+        ON CONFLICT (scanner, finding_uid, observed_at) DO NOTHING
+        RETURNING 1),
+    rej AS (
+        INSERT INTO srm.finding_load_rejection (load_id, item_index, reason, item)
+        SELECT lid, f.idx, f.reason, f.item FROM f WHERE f.reason IS NOT NULL
+        RETURNING 1)
+    SELECT (SELECT count(*) FROM f) AS n_read, (SELECT count(*) FROM ins) AS n_inserted,
+           (SELECT count(*) FROM rej) AS n_rejected
+    INTO n;
+
+    UPDATE srm.finding_load
+    SET findings_read = n.n_read, findings_inserted = n.n_inserted,
+        findings_unchanged = n.n_read - n.n_inserted - n.n_rejected, findings_rejected = n.n_rejected,
+        accounts = doc_accounts
+    WHERE load_id = lid;
+
+    RAISE NOTICE 'srm findings load %: % findings read (%) = % inserted + % unchanged + % rejected',
+        lid, n.n_read, fmt, n.n_inserted, n.n_read - n.n_inserted - n.n_rejected, n.n_rejected;
+    RETURN lid;
+END
+$$;
+COMMENT ON FUNCTION srm.load_findings(jsonb, text) IS
+    'loads scanner findings into srm.finding: ASFF ({"Findings": [...]} as aws securityhub get-findings prints it, or a bare array as Prowler writes it) or Prowler''s OCSF JSON (an array of Detection Findings); the same finding again (scanner, id and time) is counted unchanged, a newer result is a new row; a finding that cannot be read is kept in srm.finding_load_rejection with its reason; returns the load id (srm.finding_load has the reconciled counts)';
 
 -------------------------------------------------------------------- install/code/bi_views.sql
 -- install/code/bi_views.sql (code part): the views BI tools and the
@@ -2187,6 +2815,26 @@ JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::integer AS a
 COMMENT ON VIEW srm_internal.audit_fold IS
     'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
+-- a check result of an asset x control from its own checks' (own) and its
+-- account's (account): failed if either failed, passed if either passed,
+-- else null (no check)
+CREATE OR REPLACE FUNCTION srm_internal.check_result(own text, account text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN own = 'failed' OR account = 'failed' THEN 'failed'
+            WHEN own = 'passed' OR account = 'passed' THEN 'passed' END;
+COMMENT ON FUNCTION srm_internal.check_result(text, text) IS
+    'the check result of an asset x control given the result of the asset''s own checks and of its account''s: failed if either failed, passed if either passed, null if neither has one';
+
+-- the failing checks of an asset x control: its own and its account's
+CREATE OR REPLACE FUNCTION srm_internal.failed_checks(own text[], account text[])
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN own IS NOT NULL OR account IS NOT NULL
+            THEN ARRAY(SELECT DISTINCT c FROM unnest(coalesce(own, '{}') || coalesce(account, '{}')) c ORDER BY c) END;
+COMMENT ON FUNCTION srm_internal.failed_checks(text[], text[]) IS
+    'the failing checks of an asset x control: those of the asset''s own and of its account''s check results, sorted and without duplicates; null when neither has a result';
+
 -- every asset x control of every run, asset rules and statuses applied: the
 -- assets of stored groups from their findings, the others from their
 -- service's answers
@@ -2200,26 +2848,40 @@ SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace,
        CASE WHEN x.asset_id IS NULL THEN g.status ELSE x.status END AS status,
        CASE WHEN x.asset_id IS NULL THEN g.evidence ELSE x.evidence END AS evidence,
        CASE WHEN x.asset_id IS NULL THEN g.gap ELSE x.gap END AS gap,
-       a.grain
+       a.grain,
+       CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
+            THEN srm_internal.check_result(ca.check_result, cc.check_result) END AS check_result,
+       CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
+            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks
 FROM srm.audit_asset a
 JOIN srm.audit_finding g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.grain = a.grain AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
   ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
+LEFT JOIN srm.audit_check ca
+  ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = g.control_id
+LEFT JOIN srm.audit_check cc
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = g.control_id
 UNION ALL
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap,
-       a.grain
+       a.grain,
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.check_result(ca.check_result, cc.check_result) END,
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END
 FROM srm.audit_asset a
 JOIN srm.audit_group g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.grain = a.grain AND NOT g.stored
 JOIN srm.audit_default d
-  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain;
+  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain
+LEFT JOIN srm.audit_check ca
+  ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = d.control_id
+LEFT JOIN srm.audit_check cc
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, and the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks';
 
 CREATE OR REPLACE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -2227,12 +2889,14 @@ SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finishe
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'not-applicable'), 0) AS not_applicable,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'inherited'), 0) AS inherited,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'shared'), 0) AS shared,
-       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific,
+       r.gaps_failing, r.gaps_passing, r.gaps - r.gaps_failing - r.gaps_passing AS gaps_unchecked,
+       r.findings_through, r.findings_applied, r.findings_unmatched
 FROM srm.audit_run r
 LEFT JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
-    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
+    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps; the gaps split by the scanners'' checks (failing, passing but unattested, unchecked; null for runs before 0.5.0) and the findings the run saw';
 
 CREATE OR REPLACE VIEW srm.bi_responsibility_mix WITH (security_invoker = true) AS
 SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
@@ -2281,6 +2945,81 @@ CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.fam
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
+
+-- the customer gaps of a run that a check speaks for, per run x account x
+-- service x control, without a row per asset: the gaps whose asset's own
+-- checks failed or passed (srm.audit_check keeps each asset row's gap), and
+-- where the account has a result of its own (it applies to each asset of
+-- the account), every gap of the account's assets on that control, read
+-- from the run's findings and its groups' answers: failed, all of them
+-- fail; passed, all pass but those whose own checks failed
+CREATE OR REPLACE VIEW srm_internal.audit_check_fold WITH (security_invoker = true) AS
+SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id,
+       CASE WHEN max(u.account_result) = 'failed' THEN sum(u.gaps) ELSE sum(u.failed) END AS failing,
+       CASE WHEN max(u.account_result) = 'failed' THEN 0
+            WHEN max(u.account_result) = 'passed' THEN sum(u.gaps) - sum(u.failed)
+            ELSE sum(u.passed) END AS passing
+FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
+             (c.check_result = 'failed')::integer AS failed, (c.check_result = 'passed')::integer AS passed, 0 AS gaps
+      FROM srm.audit_check c
+      WHERE c.asset_id IS NOT NULL AND c.gap
+      UNION ALL
+      SELECT c.run_id, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_finding f
+        ON f.run_id = c.run_id AND f.account_id = c.account_id AND f.control_id = c.control_id AND f.gap AND f.assets > 0
+      WHERE c.asset_id IS NULL
+      UNION ALL
+      SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.account_id = c.account_id AND NOT g.stored
+      JOIN srm.audit_default d
+        ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+       AND d.control_id = c.control_id AND d.gap
+      WHERE c.asset_id IS NULL) u
+GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id;
+COMMENT ON VIEW srm_internal.audit_check_fold IS
+    'per audit run x account x service x control that a check speaks for: how many customer gaps (asset x control) have a failing check (failing) and how many only passing checks (passing); the other gaps are unchecked';
+
+-- customer gaps per run x account x service x control family, split by the
+-- scanners' checks: the gaps from the run's findings and, for the groups
+-- that are not stored, their assets times their service's gaps per family
+CREATE OR REPLACE VIEW srm.bi_check_results WITH (security_invoker = true) AS
+SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, t.family_title,
+       g.gaps AS customer_gaps,
+       coalesce(k.failing, 0) AS failing,
+       coalesce(k.passing, 0) AS passing_unattested,
+       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked
+FROM (SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
+      FROM (SELECT f.run_id, f.account_id, f.service_namespace, f.framework_id,
+                   coalesce(f.family_id, f.control_id) AS family_id, f.assets::bigint AS gaps
+            FROM srm.audit_finding f
+            WHERE f.gap AND f.assets > 0
+            UNION ALL
+            SELECT g.run_id, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
+            FROM srm.audit_group g
+            JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.framework_id,
+                         coalesce(d.family_id, d.control_id) AS family_id, count(*) AS gaps
+                  FROM srm.audit_default d WHERE d.gap
+                  GROUP BY d.run_id, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
+              ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+            WHERE NOT g.stored) u
+      GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
+JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
+LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
+                  coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
+           FROM srm_internal.audit_check_fold k
+           JOIN srm.control c USING (framework_id, control_id)
+           GROUP BY k.run_id, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
+  ON k.run_id = g.run_id AND k.account_id = g.account_id AND k.service_namespace = g.service_namespace
+ AND k.family_id = g.family_id
+LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
+                  coalesce(max(c.family_title), max(c.title)) AS family_title
+           FROM srm.control c
+           GROUP BY c.framework_id, coalesce(c.family_id, c.control_id)) t
+  ON t.framework_id = g.framework_id AND t.family_id = g.family_id;
+COMMENT ON VIEW srm.bi_check_results IS
+    'customer gaps (asset x control) per run x account x service x control family (aws-srm controls count as their own family), split by the scanners'' checks the run saw: failing (a current check failed), passing_unattested (every current check passed, but no implemented status attests the control), unchecked (no check applies); runs before 0.5.0 have no rows';
 
 CREATE OR REPLACE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
@@ -2357,7 +3096,7 @@ SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
-GRANT SELECT ON srm_internal.audit_fold, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;
 
 -------------------------------------------------------------------- install/code/audit.sql
@@ -2651,6 +3390,106 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
     'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
 
+-- whether a finding's resource is the account itself (an account-level
+-- check such as the IAM password policy): Security Hub's AwsAccount
+-- (AWS::::Account:<id>), a bare account id, the account's root principal
+-- (arn:aws:iam::<id>:root) or a pseudo-ARN of the account or one of its
+-- regions (arn:aws:::<id>, arn:aws::<region>:<id>), or a finding srm placed
+-- in the service "account"
+CREATE OR REPLACE FUNCTION srm_internal.finding_names_account(account_id text, resource_type text, resource_id text, arn text,
+                                                   service_namespace text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(service_namespace = 'account', false)
+    OR coalesce(resource_type IN ('AwsAccount', 'AWS::::Account', 'AWS::Account', 'Account'), false)
+    OR coalesce(pg_catalog.btrim(resource_id) IN (account_id, 'AWS::::Account:' || account_id), false)
+    OR coalesce(pg_catalog.btrim(coalesce(arn, resource_id)) OPERATOR(pg_catalog.~) '^arn:aws[a-z-]*:(iam)?:[a-z0-9-]*:[0-9]{12}(:root)?$'
+                AND pg_catalog.split_part(pg_catalog.btrim(coalesce(arn, resource_id)), ':', 5) = account_id, false);
+COMMENT ON FUNCTION srm_internal.finding_names_account(text, text, text, text, text) IS
+    'whether a finding of account account_id names the account itself: resource type AwsAccount, resource id the account id or AWS::::Account:<id>, the root principal arn:aws:iam::<id>:root, a pseudo-ARN arn:aws:::<id> or arn:aws::<region>:<id>, or service "account"';
+
+-- the check results of run rid: the findings of its framework and accounts
+-- it sees, each matched to the run's known asset of its ARN, else (no asset
+-- of the run has that ARN) to those of its account and resource id (the
+-- finding's, or the last part of its ARN; in its region, or global), else to the account itself when it names the
+-- account; of each check (scanner, check id) on each asset (or account)
+-- the newest result counts; per asset (or account) x in-scope control it
+-- evidences: failed if a current check failed, else passed.  One
+-- statement, so one snapshot of srm.finding: a load committing meanwhile is
+-- wholly in the run or wholly out of it, and findings_through says which
+CREATE OR REPLACE FUNCTION srm_internal.audit_checks(rid bigint, fw text, accounts text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    WITH f AS (
+        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.account_id, f.region,
+               f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls
+        FROM srm.finding f
+        WHERE f.framework_id = fw AND f.provider = 'aws' AND (accounts IS NULL OR f.account_id = ANY (accounts))),
+    by_arn AS (
+        SELECT f.finding_id, a.asset_id, a.service_namespace
+        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.arn = f.arn AND a.known),
+    by_id AS (
+        SELECT f.finding_id, a.asset_id, a.service_namespace
+        FROM f JOIN srm.audit_asset a
+          ON a.run_id = rid AND a.account_id = f.account_id AND a.known
+         AND a.resource_id IN (btrim(f.resource_id),
+                               substring(coalesce(f.arn, btrim(f.resource_id)) FROM '^arn:.*[/:]([^/:]+)$'))
+         AND (f.region IS NULL OR a.region IN (f.region, 'global'))
+        WHERE NOT EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.arn = f.arn)),
+    target AS (
+        SELECT t.finding_id, t.asset_id, t.service_namespace FROM by_arn t
+        UNION ALL
+        SELECT t.finding_id, t.asset_id, t.service_namespace FROM by_id t
+        UNION ALL
+        SELECT f.finding_id, NULL, NULL FROM f
+        WHERE srm_internal.finding_names_account(f.account_id, f.resource_type, f.resource_id, f.arn, f.service_namespace)
+          AND NOT EXISTS (SELECT FROM by_arn t WHERE t.finding_id = f.finding_id)
+          AND NOT EXISTS (SELECT FROM by_id t WHERE t.finding_id = f.finding_id)
+          AND EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.account_id = f.account_id AND y.known)),
+    cur AS (
+        SELECT DISTINCT ON (t.asset_id, f.account_id, f.scanner, f.check_id)
+               f.finding_id, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
+        FROM f JOIN target t USING (finding_id)
+        ORDER BY t.asset_id, f.account_id, f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
+    unmatched AS (
+        SELECT DISTINCT ON (f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id) f.finding_id
+        FROM f
+        WHERE NOT EXISTS (SELECT FROM target t WHERE t.finding_id = f.finding_id)
+        ORDER BY f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
+    result AS (
+        SELECT c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
+               CASE WHEN bool_or(c.status = 'failed') THEN 'failed' ELSE 'passed' END AS check_result,
+               coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'failed'), '{}') AS failed_checks,
+               coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'passed'), '{}') AS passed_checks,
+               array_agg(DISTINCT c.finding_id) AS findings
+        FROM cur c
+        CROSS JOIN LATERAL (SELECT DISTINCT u AS control_id FROM unnest(c.controls) u) u
+        JOIN pg_temp.srm_audit_control x ON x.control_id = u.control_id
+        GROUP BY c.account_id, c.asset_id, x.control_id),
+    ins AS (
+        INSERT INTO srm.audit_check (run_id, account_id, asset_id, service_namespace, framework_id, control_id,
+                                     check_result, failed_checks, passed_checks, findings, gap)
+        SELECT rid, r.account_id, r.asset_id, r.service_namespace, fw, r.control_id, r.check_result,
+               r.failed_checks, r.passed_checks, r.findings, g.gap
+        FROM result r
+        LEFT JOIN LATERAL (SELECT x.gap FROM srm.audit_result x
+                           WHERE x.run_id = rid AND x.asset_id = r.asset_id AND x.control_id = r.control_id) g
+          ON r.asset_id IS NOT NULL
+        WHERE r.asset_id IS NULL OR g.gap IS NOT NULL)
+    UPDATE srm.audit_run u
+    SET findings_through = (SELECT max(x.finding_id) FROM srm.finding x),
+        findings_applied = (SELECT count(*) FROM cur),
+        findings_unmatched = (SELECT count(*) FROM unmatched)
+    WHERE u.run_id = rid;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_checks(bigint, text, text[]) IS
+    'records the check results of audit run rid (srm.audit_check) from the findings of framework fw and the run''s accounts it sees, in one snapshot: matched to the run''s asset by ARN, else by account and resource id, else to the account itself; the newest result of each check per asset or account counts; and the run''s counts of findings (srm.run_audit)';
+
 -- the run's totals, and its end
 CREATE OR REPLACE FUNCTION srm_internal.audit_finish(rid bigint)
 RETURNS void
@@ -2665,14 +3504,16 @@ BEGIN
         unknown_assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid AND NOT a.known),
         controls = (SELECT count(*) FROM pg_temp.srm_audit_control),
         asset_controls = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid), 0),
-        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0)
+        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0),
+        gaps_failing = coalesce((SELECT sum(c.failing) FROM srm_internal.audit_check_fold c WHERE c.run_id = rid), 0),
+        gaps_passing = coalesce((SELECT sum(c.passing) FROM srm_internal.audit_check_fold c WHERE c.run_id = rid), 0)
     WHERE r.run_id = rid;
     DROP TABLE pg_temp.srm_audit_control;
     DROP TABLE pg_temp.srm_audit_derived;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_finish(bigint) IS
-    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps) and drops the staged controls (srm.run_audit)';
+    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps, gaps whose checks failed or passed) and drops the staged controls (srm.run_audit)';
 
 -- retention: the newest keep runs of the same framework and baseline
 CREATE OR REPLACE FUNCTION srm_internal.audit_retention(fw text, bl text, keep integer)
@@ -2726,6 +3567,8 @@ BEGIN
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 
     PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_checks(rid, fw, accounts);
 
     PERFORM srm_internal.audit_finish(rid);
 
@@ -2985,6 +3828,108 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.report_bars_svg(text, text, jsonb) IS
     'an inline SVG of horizontal bars: customer gaps (value) drawn over the asset x control pairs where the customer takes part (of), with legend, axis and tooltips; rows is [{"label","hint","value","of"}]; used by srm.report_html';
+
+-- rows: [{"label": text, "hint": text, "v": [failing, passing but unattested, unchecked]}, ...]
+CREATE OR REPLACE FUNCTION srm_internal.report_checks_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    names   constant text[] := ARRAY['check failed', 'checks passed, unattested', 'unchecked'];
+    fills   constant text[] := ARRAY['#D55E00', '#009E73', '#F3E3D6'];
+    inks    constant text[] := ARRAY['#ffffff', '#ffffff', '#1d2733'];
+    lx      constant integer := 200;
+    bw      constant integer := 640;
+    top_y   constant integer := 40;
+    rh      constant integer := 30;
+    bh      constant integer := 20;
+    n       integer := jsonb_array_length(rows);
+    h       integer;
+    v_max   numeric := 0;
+    v_step  numeric;
+    v_axis  numeric;
+    v_tot   numeric;
+    v_val   numeric;
+    x       numeric;
+    w       numeric;
+    y       integer;
+    i       integer := 0;
+    k       integer;
+    e       jsonb;
+    t       numeric;
+    v_label text;
+    body    text := '';
+    descr   text := '';
+BEGIN
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric);
+    END LOOP;
+    v_step := srm_internal.report_axis_step(v_max, 5);
+    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
+    h := top_y + greatest(n, 1) * rh + 30;
+
+    FOR k IN 1 .. 3 LOOP
+        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s" stroke="#D55E00" stroke-width="%s"/><text x="%s" y="18">%s</text>',
+                               lx + (k - 1) * 200, fills[k], CASE WHEN k = 3 THEN '0.8' ELSE '0' END,
+                               lx + (k - 1) * 200 + 20, names[k]);
+    END LOOP;
+
+    t := 0;
+    WHILE t <= v_axis LOOP
+        x := round(lx + t / v_axis * bw, 1);
+        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
+                               x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
+                               srm_internal.report_number(t));
+        t := t + v_step;
+    END LOOP;
+
+    IF n = 0 THEN
+        body := body || format('<text x="%s" y="%s">No customer gap in this run.</text>', lx + 10, top_y + 15);
+    END IF;
+
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        y := top_y + i * rh;
+        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric;
+        v_label := e->>'label';
+        IF length(v_label) > 28 THEN
+            v_label := left(v_label, 27) || '…';
+        END IF;
+        body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
+                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
+                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
+        x := lx;
+        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || ' gaps';
+        FOR k IN 1 .. 3 LOOP
+            v_val := (e->'v'->>(k - 1))::numeric;
+            CONTINUE WHEN v_val = 0;
+            w := v_val / v_axis * bw;
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
+                                   round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
+                                   CASE WHEN k = 3 THEN ' stroke="#D55E00" stroke-width="0.8"' ELSE '' END,
+                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
+                                   srm_internal.report_percent(v_val, v_tot));
+            IF w >= 46 THEN
+                body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
+                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_number(v_val));
+            END IF;
+            descr := descr || format(', %s %s', srm_internal.report_number(v_val), names[k]);
+            x := x + w;
+        END LOOP;
+        body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
+                               round(x + 6, 1), y + bh / 2 + 4, srm_internal.report_number(v_tot));
+        i := i + 1;
+    END LOOP;
+
+    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
+                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
+                  chart_id, h, srm_internal.html_escape(caption),
+                  'Customer gaps by check result. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_checks_svg(text, text, jsonb) IS
+    'an inline SVG of stacked horizontal bars, one per row, of customer gaps split by the scanners'' checks (failed, passed but unattested, unchecked), with legend, axis and tooltips; rows is [{"label","hint","v":[3 counts]}]; used by srm.report_html';
 
 -- rows, oldest first: [{"label": "#12", "sub": "2024-06-01", "v": [gaps, not-applicable, inherited, shared, customer-specific]}, ...]
 CREATE OR REPLACE FUNCTION srm_internal.report_trend_svg(chart_id text, caption text, rows jsonb)
@@ -3506,12 +4451,55 @@ CREATE OR REPLACE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
--- per tag value and account first (hashed), then per tag value
-SELECT t.tag_value, sum(t.assets)::bigint, count(*), sum(t.customer_controls), sum(t.gaps)
-FROM (SELECT t.tags ->> report_tag_totals.key AS tag_value, t.account_id, count(*) AS assets,
-             sum(t.customer_controls) AS customer_controls, sum(t.gaps) AS gaps
-      FROM srm_internal.report_asset_totals(report_tag_totals.run) t
-      GROUP BY 1, 2) t
+-- what srm_internal.report_asset_totals gives per asset, summed per tag
+-- value and account without a row per asset: the assets of one tag value,
+-- account, service and grain are counted together (hashed), since their
+-- figures are the same but for the findings of an asset itself (few, added
+-- per tag value and account after)
+WITH svc AS (
+    SELECT d.service_namespace, d.grain,
+           count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE d.gap) AS gaps
+    FROM srm.audit_default d WHERE d.run_id = report_tag_totals.run
+    GROUP BY d.service_namespace, d.grain),
+grp AS (
+    SELECT f.account_id, f.service_namespace, f.grain,
+           count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE f.gap) AS gaps
+    FROM srm.audit_finding f WHERE f.run_id = report_tag_totals.run AND f.asset_id IS NULL
+    GROUP BY f.account_id, f.service_namespace, f.grain),
+a AS (
+    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets
+    FROM srm.audit_asset a WHERE a.run_id = report_tag_totals.run AND a.known
+    GROUP BY 1, 2, 3, 4),
+x AS MATERIALIZED (
+    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain,
+           x.control_id, x.class, x.gap
+    FROM srm.audit_finding x
+    JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
+    WHERE x.run_id = report_tag_totals.run AND x.asset_id IS NOT NULL AND a.known),
+own AS (
+    SELECT x.tag_value, x.account_id,
+           sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
+           sum(x.gap::integer - g.gap::integer) AS gaps
+    FROM x
+    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.account_id = x.account_id
+                            AND g.service_namespace = x.service_namespace AND g.grain = x.grain
+                            AND g.asset_id IS NULL AND g.control_id = x.control_id
+    GROUP BY x.tag_value, x.account_id),
+acc AS (
+    SELECT a.tag_value, a.account_id, sum(a.assets) AS assets,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END) AS cust,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END) AS gaps
+    FROM a
+    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.account_id = a.account_id
+                               AND t.service_namespace = a.service_namespace AND t.grain = a.grain
+    LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
+    LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+    GROUP BY a.tag_value, a.account_id)
+SELECT c.tag_value, sum(c.assets)::bigint, count(*), sum(c.cust + coalesce(o.cust, 0)), sum(c.gaps + coalesce(o.gaps, 0))
+FROM acc c
+LEFT JOIN own o ON o.tag_value IS NOT DISTINCT FROM c.tag_value AND o.account_id = c.account_id
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
@@ -3850,6 +4838,102 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_top_gaps(bigint) IS
     'section 5 of srm.report_html: the 25 largest open customer gaps by number of assets (table)';
 
+-- section 6: the customer gaps split by the scanners' checks the run saw,
+-- per service, and the failing check results
+CREATE OR REPLACE FUNCTION srm_internal.report_checks(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    top_services constant integer := 15;
+    top_failing  constant integer := 25;
+    r            record;
+    x            record;
+    v_n          bigint;
+    v_failed     bigint;
+    v_rows       jsonb;
+    html         text;
+BEGIN
+    SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_checks.run;
+    html := '<section>' || E'\n' || '<h2 id="checks"><span class="num">6</span>Customer gaps by check result</h2>' || E'\n';
+    IF r.gaps_failing IS NULL THEN
+        RETURN html || '<p class="note">This run was recorded before srm kept the scanners'' results (0.5.0): it has no check results. Load findings with <code>srm.load_findings</code> and run an audit.</p>' || E'\n'
+            || '</section>' || E'\n';
+    END IF;
+    html := html
+        || format('<p class="note">The scanners'' findings the run saw (up to finding %s): %s current result(s) named an asset of the run or its account, %s named neither. Of each check on each resource the newest result counts; a check on the account itself (such as its password policy) speaks for each of its assets.</p>',
+                  coalesce(r.findings_through::text, 'none'), srm_internal.report_number(r.findings_applied),
+                  srm_internal.report_number(r.findings_unmatched)) || E'\n'
+        || '<div class="cards">'
+        || format('<div class="card gap"><span class="n" id="gaps-failing">%s</span><span class="p">%s</span><span class="l">customer gaps with a failing check</span></div>',
+                  srm_internal.report_number(r.gaps_failing), srm_internal.report_percent(r.gaps_failing, r.gaps))
+        || format('<div class="card inh"><span class="n" id="gaps-passing">%s</span><span class="p">%s</span><span class="l">passing, but unattested (no implemented status)</span></div>',
+                  srm_internal.report_number(r.gaps_passing), srm_internal.report_percent(r.gaps_passing, r.gaps))
+        || format('<div class="card na"><span class="n" id="gaps-unchecked">%s</span><span class="p">%s</span><span class="l">unchecked (no scanner checks them)</span></div>',
+                  srm_internal.report_number(r.gaps_unchecked), srm_internal.report_percent(r.gaps_unchecked, r.gaps))
+        || '</div>' || E'\n';
+    IF r.gaps_failing + r.gaps_passing = 0 THEN
+        html := html || '<p class="note">No scanner check speaks for any customer gap of this run: every gap is unchecked.</p>' || E'\n';
+    ELSE
+        -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
+        -- those a check speaks for from srm_internal.audit_check_fold
+        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+                                                     'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
+                                                     'v', jsonb_build_array(s.failing, s.passing, s.gaps - s.failing - s.passing))
+                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace)
+                           FILTER (WHERE s.rank <= top_services), '[]')
+        INTO v_n, v_rows
+        FROM (SELECT g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
+                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace) AS rank
+              FROM (SELECT f.service_namespace, sum(f.assets) AS gaps
+                    FROM srm_internal.audit_fold f WHERE f.run_id = report_checks.run AND f.gap AND f.assets > 0
+                    GROUP BY f.service_namespace) g
+              LEFT JOIN (SELECT k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
+                         FROM srm_internal.audit_check_fold k WHERE k.run_id = report_checks.run
+                         GROUP BY k.service_namespace) k USING (service_namespace)) s
+        LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+        html := html || '<figure>'
+            || srm_internal.report_checks_svg('chart-checks', 'Customer gaps by check result, per service', v_rows)
+            || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, sum(failing), sum(passing_unattested), sum(unchecked) FROM srm.bi_check_results WHERE run_id = %s GROUP BY service_namespace</code> (services with the most failing gaps, first %s of %s)</figcaption>',
+                      run, top_services, v_n)
+            || '</figure>' || E'\n';
+    END IF;
+
+    SELECT count(*) INTO v_failed FROM srm.audit_check c WHERE c.run_id = report_checks.run AND c.check_result = 'failed';
+    IF v_failed = 0 THEN
+        RETURN html || '<p class="note">No check failed on an asset or account of this run.</p>' || E'\n' || '</section>' || E'\n';
+    END IF;
+    html := html || format('<h3>Failing checks (%s of %s)</h3>', least(v_failed, top_failing), srm_internal.report_number(v_failed)) || E'\n'
+        || '<p class="note">Each asset (or account) x control where a current check failed. A failing check where a status says the control is implemented deserves a second look.</p>' || E'\n'
+        || '<table class="checks" id="failing-checks">' || E'\n'
+        || '<thead><tr><th scope="col">Control</th><th scope="col">Account</th><th scope="col">Asset</th><th scope="col">Failing checks</th><th scope="col">Gap</th></tr></thead>' || E'\n'
+        || '<tbody>' || E'\n';
+    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.service_namespace, k.asset_id, k.failed_checks, k.gap
+             FROM srm.audit_check k
+             JOIN srm.control c USING (framework_id, control_id)
+             LEFT JOIN srm.audit_asset a ON a.run_id = k.run_id AND a.asset_id = k.asset_id
+             WHERE k.run_id = report_checks.run AND k.check_result = 'failed'
+             ORDER BY c.sort_id, k.account_id, k.asset_id NULLS FIRST
+             LIMIT top_failing LOOP
+        html := html || format('<tr><td class="id">%s</td><td class="id">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+                               srm_internal.html_escape(x.label), srm_internal.html_escape(x.account_id),
+                               CASE WHEN x.asset_id IS NULL THEN 'the account (each of its assets)'
+                                    ELSE srm_internal.html_escape(x.service_namespace) || '<br><span class="arn">'
+                                         || srm_internal.html_escape(coalesce(x.arn, x.resource_id)) || '</span>' END,
+                               srm_internal.html_escape(array_to_string(x.failed_checks, ', ')),
+                               CASE WHEN x.gap IS NULL THEN ''
+                                    WHEN x.gap THEN '<span class="tag open">open gap</span>'
+                                    ELSE '<span class="tag">attested</span>' END) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+        || format('<p class="sql">SQL: <code>SELECT control_id, account_id, asset_id, failed_checks, gap FROM srm.audit_check WHERE run_id = %s AND check_result = ''failed''</code>; per asset x control: <code>SELECT * FROM srm.audit_result WHERE run_id = %s AND check_result = ''failed''</code></p>', run, run) || E'\n'
+        || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_checks(bigint) IS
+    'section 6 of srm.report_html: the customer gaps split by the scanners'' checks (failing, passing but unattested, unchecked) as cards and, when a check speaks for some gap, per service (stacked bars, 15 services with the most failing gaps), and the first 25 failing check results (table); for a run before 0.5.0 a note that it has no check results';
+
 -- table: the inherited controls and the attestations to cite
 CREATE OR REPLACE FUNCTION srm_internal.report_inherited_controls(run bigint)
 RETURNS text
@@ -3871,7 +4955,7 @@ BEGIN
     FROM unnest(v_inh) i;
     SELECT count(*) INTO v_m
     FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
-    html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
+    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
     ELSE
@@ -3911,7 +4995,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_inherited_controls(bigint) IS
-    'section 6 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
+    'section 7 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
 
 -- table: the assets the run could not place (the section is left out when there are none)
 CREATE OR REPLACE FUNCTION srm_internal.report_unknown_assets(run bigint)
@@ -3929,7 +5013,7 @@ BEGIN
     IF v_n = 0 THEN
         RETURN '';
     END IF;
-    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Unknown assets</h2>' || E'\n'
+    html := '<section>' || E'\n' || '<h2><span class="num">8</span>Unknown assets</h2>' || E'\n'
          || format('<p class="note">%s asset(s) of a resource type srm cannot place: they are counted in the run but carry no control. Map their types (or add overrides) so that the next run covers them.%s</p>',
                    srm_internal.report_number(v_n),
                    CASE WHEN v_n > max_unknown THEN format(' The first %s are listed.', max_unknown) ELSE '' END) || E'\n'
@@ -3950,7 +5034,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_unknown_assets(bigint) IS
-    'section 7 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
+    'section 8 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
 
 -- the footer: what wrote the page, the catalog and the model, and the end of the page
 CREATE OR REPLACE FUNCTION srm_internal.report_footer(run bigint)
@@ -4005,13 +5089,14 @@ BEGIN
         || srm_internal.report_chart_families(run)
         || srm_internal.report_chart_trend(run)
         || srm_internal.report_top_gaps(run)
+        || srm_internal.report_checks(run)
         || srm_internal.report_inherited_controls(run)
         || srm_internal.report_unknown_assets(run)
         || srm_internal.report_footer(run);
 END
 $$;
 COMMENT ON FUNCTION srm.report_html(bigint) IS
-    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
+    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the gaps split by the scanners'' checks (failing, passing but unattested, unchecked) with the failing checks, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
 
 -------------------------------------------------------------------- install/code/oscal.sql
 -- install/code/oscal.sql (code part): srm.oscal_ssp, an audit run as an OSCAL system security plan.
@@ -4043,19 +5128,10 @@ COMMENT ON FUNCTION srm.report_html(bigint) IS
 
 CREATE OR REPLACE FUNCTION srm_internal.uuid5ish(namespace text, name text)
 RETURNS uuid
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT pg_catalog.encode(
-           pg_catalog.set_byte(
-               pg_catalog.set_byte(h, 6, (pg_catalog.get_byte(h, 6) & 15) | 80),  -- version 5
-               8, (pg_catalog.get_byte(h, 8) & 63) | 128),                          -- variant 10xx
-           'hex')::uuid
-FROM (SELECT pg_catalog.substr(
-                 pg_catalog.sha256(pg_catalog.convert_to(
-                     pg_catalog.length(namespace)::text || ':' || namespace || name, 'UTF8')),
-                 1, 16) AS h) s
-$$;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+-- in C (src/uuid5ish.c) since 0.5.0: a plan of a large run names about
+-- 100,000 things, and the SQL definition cost ten times its SHA-256
+AS 'MODULE_PATHNAME', 'srm_uuid5ish';
 COMMENT ON FUNCTION srm_internal.uuid5ish(text, text) IS
     'a name-based UUID in the manner of RFC 4122 version 5: the first 16 bytes of SHA-256 over the (length-prefixed) namespace and the name, with the version nibble set to 5 and the RFC 4122 variant bits; the same namespace and name always give the same uuid, which OSCAL''s uuid pattern (versions 4 and 5 only) accepts';
 
@@ -4193,23 +5269,28 @@ AS $$
 DECLARE
     v_acc jsonb;
 BEGIN
-    WITH a AS (
-        SELECT * FROM srm.audit_asset x WHERE x.run_id = oscal_scope.run
+    -- the run's assets counted once per account x region (not kept whole
+    -- and read five times: a large run has 100,000 of them)
+    WITH a AS MATERIALIZED (
+        SELECT x.account_id, x.region, count(*) AS n, count(*) FILTER (WHERE NOT x.known) AS unknown
+        FROM srm.audit_asset x WHERE x.run_id = oscal_scope.run
+        GROUP BY x.account_id, x.region
     ), acc AS (
-        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k
-        FROM (SELECT account_id, count(*) AS n FROM a GROUP BY account_id) q
+        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k,
+               string_agg(account_id, ', ' ORDER BY account_id) AS ids
+        FROM (SELECT account_id, sum(n)::bigint AS n FROM a GROUP BY account_id) q
     ), reg AS (
         SELECT string_agg(format('%s (%s)', region, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY region) AS s, count(*) AS k
-        FROM (SELECT region, count(*) AS n FROM a GROUP BY region) q
+        FROM (SELECT region, sum(n)::bigint AS n FROM a GROUP BY region) q
     ), svc AS (
         SELECT * FROM srm_internal.oscal_services(oscal_scope.run)
     )
     SELECT jsonb_build_object(
-               'n', (SELECT count(*) FROM a),
-               'unknown', (SELECT count(*) FROM a WHERE NOT known),
+               'n', (SELECT coalesce(sum(n), 0)::bigint FROM a),
+               'unknown', (SELECT coalesce(sum(unknown), 0)::bigint FROM a),
                'accounts', coalesce((SELECT s FROM acc), 'none'),
                'n_accounts', (SELECT k FROM acc),
-               'account_ids', coalesce((SELECT string_agg(DISTINCT account_id, ', ') FROM a), 'none'),
+               'account_ids', coalesce((SELECT ids FROM acc), 'none'),
                'regions', coalesce((SELECT s FROM reg), 'none'),
                'n_regions', (SELECT k FROM reg),
                'services', coalesce((SELECT string_agg(format('%s (%s, %s)', name, service_namespace, srm_internal.oscal_count(n, 'asset')), ', '
@@ -4592,6 +5673,25 @@ BEGIN
         SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
         FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
         GROUP BY g.service_namespace
+    ), chk AS (
+        -- the failing checks the run saw per control x service: of its
+        -- assets, and of the accounts with assets on the service (a check of
+        -- the account speaks for each of its assets)
+        SELECT x.control_id, x.service_namespace,
+               'Failing checks: ' || string_agg(x.said, '; ' ORDER BY x.ord, x.said) || '.' AS said
+        FROM (SELECT k.control_id, k.service_namespace, 1 AS ord,
+                     format('%s on %s', c, srm_internal.oscal_count(count(*), 'asset')) AS said
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NOT NULL AND k.check_result = 'failed'
+              GROUP BY k.control_id, k.service_namespace, c
+              UNION ALL
+              SELECT k.control_id, g.service_namespace, 2,
+                     format('%s on account %s (each of its assets)', c, k.account_id)
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              JOIN (SELECT DISTINCT g.account_id, g.service_namespace FROM srm.audit_group g
+                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.account_id = k.account_id
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NULL AND k.check_result = 'failed') x
+        GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
         SELECT cs.*,
                coalesce(c.label, cs.control_id) AS label,
@@ -4610,9 +5710,16 @@ BEGIN
                -- the service's by-component: what AWS provides, what is the customer's
                srm_internal.oscal_service_by_component(v_ns, cs2.control_id, cs2.service_namespace, cs2.label,
                                                        cs2.resp, cs2.cust, cs2.exp, cs2.status,
-                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps) AS bc
+                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps)
+               -- the failing checks where the customer takes part
+               || CASE WHEN k.said IS NOT NULL AND cs2.cust::text <> 'not applicable'
+                       THEN jsonb_build_object('remarks', format('%s in %s; %s. %s', srm_internal.oscal_count(cs2.n_assets, 'asset'),
+                                                                 srm_internal.oscal_count(coalesce(a.n, cs2.n_accounts), 'account'),
+                                                                 srm_internal.oscal_count(cs2.n_gaps, 'customer gap'), k.said))
+                       ELSE '{}'::jsonb END AS bc
         FROM cs2
         LEFT JOIN acc a ON a.service_namespace = cs2.service_namespace
+        LEFT JOIN chk k ON k.control_id = cs2.control_id AND k.service_namespace = cs2.service_namespace
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,
@@ -4623,7 +5730,8 @@ BEGIN
                count(*) FILTER (WHERE cs3.has_prov) AS n_prov,
                count(*) FILTER (WHERE cs3.has_resp) AS n_resp,
                count(*) FILTER (WHERE cardinality(cs3.exp) = 0) AS n_neither,
-               jsonb_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
+               -- kept as jsonb[] (no copy of their contents) until the by-components are built
+               array_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
                              'provided-uuid', cs3.u_prov,
@@ -4663,7 +5771,7 @@ BEGIN
                         || jsonb_build_array(
                                jsonb_build_object('name', 'responsibility', 'ns', srm_ns, 'value', ctl.resp::text),
                                jsonb_build_object('name', 'control-class', 'ns', srm_ns, 'value', srm.aws_class(ctl.resp)::text)),
-               'by-components', jsonb_build_array(jsonb_build_object(
+               'by-components', (SELECT jsonb_agg(b.b ORDER BY b.i) FROM unnest(ARRAY[jsonb_build_object(
                        'component-uuid', u_this,
                        'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
                        'description', format('%s in this system: provided by AWS on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
@@ -4671,8 +5779,7 @@ BEGIN
                                              ctl.n_resp - coalesce(jsonb_array_length(ctl.satisfied), 0), ctl.n_neither),
                        'implementation-status', cst.status,
                        'inherited', ctl.inherited,
-                       'satisfied', ctl.satisfied))
-                   || ctl.bcs,
+                       'satisfied', ctl.satisfied)] || ctl.bcs) WITH ORDINALITY AS b(b, i)),
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
                                  trim(ctl.label || ' ' || ctl.title), ctl.resp::text, srm.aws_class(ctl.resp)::text,
                                  ctl.n_assets, ctl.n_services, ctl.n_gaps))
@@ -4696,11 +5803,11 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_implemented_requirements(bigint) IS
-    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component); every control in scope with a remark when the run has no finding';
+    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component, whose remarks add the failing checks the run saw on the service''s assets and accounts); every control in scope with a remark when the run has no finding';
 
--- control-implementation
-CREATE OR REPLACE FUNCTION srm_internal.oscal_control_implementation(run bigint)
-RETURNS jsonb
+-- the description of control-implementation
+CREATE OR REPLACE FUNCTION srm_internal.oscal_controls_description(run bigint)
+RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -4708,11 +5815,24 @@ DECLARE
     v_run srm.audit_run;
     v_fw  srm.framework;
 BEGIN
-    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_control_implementation.run;
+    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_controls_description.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
+    RETURN format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
+                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.oscal_controls_description(bigint) IS
+    'the description of the control-implementation of srm.oscal_ssp for a run (framework, baseline, run)';
+
+-- control-implementation
+CREATE OR REPLACE FUNCTION srm_internal.oscal_control_implementation(run bigint)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
     RETURN jsonb_build_object(
-        'description', format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
-                              v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
+        'description', srm_internal.oscal_controls_description(run),
         'implemented-requirements', srm_internal.oscal_implemented_requirements(run));
 END
 $$;
@@ -4750,6 +5870,8 @@ DECLARE
     v_run    srm.audit_run;
     v_latest bigint;
     v_scope  jsonb;         -- what the run covered: srm_internal.oscal_scope
+    v_reqs   jsonb;         -- its implemented requirements, nulls stripped
+    v_ssp    jsonb;         -- the plan without them
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = run;
     IF NOT FOUND THEN
@@ -4766,14 +5888,21 @@ BEGIN
                   HINT = 'An SSP is written from a finished run only.';
     END IF;
     v_scope := srm_internal.oscal_scope(run);
-    RETURN jsonb_build_object('system-security-plan', jsonb_strip_nulls(jsonb_build_object(
+    -- the plan is built without its implemented requirements, which are
+    -- most of it (14 MB for 1,000 accounts), and they are set into it last:
+    -- every jsonb built around another reads all of it again
+    v_reqs := jsonb_strip_nulls(srm_internal.oscal_implemented_requirements(run));
+    v_ssp := jsonb_build_object('system-security-plan', jsonb_strip_nulls(jsonb_build_object(
         'uuid', srm_internal.uuid5ish(srm_internal.oscal_subject(run), 'system-security-plan'),
         'metadata', srm_internal.oscal_metadata(run, v_scope),
         'import-profile', srm_internal.oscal_import_profile(run),
         'system-characteristics', srm_internal.oscal_system_characteristics(run, v_scope),
         'system-implementation', srm_internal.oscal_system_implementation(run),
-        'control-implementation', srm_internal.oscal_control_implementation(run),
+        -- srm_internal.oscal_control_implementation(run), its requirements set in below
+        'control-implementation', jsonb_build_object('description', srm_internal.oscal_controls_description(run)),
         'back-matter', srm_internal.oscal_back_matter(run))));
+    RETURN CASE WHEN v_reqs IS NULL THEN v_ssp
+                ELSE jsonb_set(v_ssp, '{system-security-plan,control-implementation,implemented-requirements}', v_reqs) END;
 END
 $fn$;
 COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS
@@ -4946,7 +6075,7 @@ $$;
 --                                  run over every account, accounts null,
 --                                  is the owner's)
 --   srm.audit_asset, audit_group,  its run and its account
---   audit_finding
+--   audit_finding, audit_check
 --   srm.audit_default              its run
 --   srm.audit_override,            its run, and the row's own scope as in
 --   audit_status                   srm.override and srm.control_status
@@ -5240,6 +6369,12 @@ CREATE POLICY team_member ON srm.audit_finding
     USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
            AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
 
+ALTER TABLE srm.audit_check ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_check;
+CREATE POLICY team_member ON srm.audit_check
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
 ALTER TABLE srm.audit_default ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_member ON srm.audit_default;
 CREATE POLICY team_member ON srm.audit_default
@@ -5271,7 +6406,7 @@ CREATE POLICY team_member ON srm.audit_status
 TRUNCATE srm.identifier, srm.arn_pattern;
 -- Generated by tools/build/gen_data.py --diff: the model's changes, do not edit.
 SELECT pg_catalog.set_config('srm.loading_model', 'on', true);
--- 271 row(s) removed, changed or added
+-- 2431 row(s) removed, changed or added
 
 -- azure_layer_map: 6 row(s) removed
 DELETE FROM srm.azure_layer_map WHERE azure_row = 'Identity and directory infrastructure' AND layer_id = 'platform';
@@ -5303,7 +6438,7 @@ DELETE FROM srm.azure_published_matrix WHERE azure_row = 'Information and data' 
 UPDATE srm.service_model SET description = 'Managed platforms (App Service, Functions, Azure SQL Database, Storage): Microsoft also runs the operating system and the runtime, and shares applications and network controls with the customer.' WHERE model_id = 'azure-paas';
 UPDATE srm.service_model SET description = 'Finished applications (Microsoft 365, Dynamics 365): Microsoft runs the network controls, operating system and runtime and shares the application and client devices with the customer, who keeps its data, configurations and settings, identities and users.' WHERE model_id = 'azure-saas';
 
--- service_model_layer: 45 row(s) changed
+-- service_model_layer: 48 row(s) changed
 UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12) (on-premises column: customer everywhere)' WHERE model_id = 'azure-on-premises' AND layer_id = 'data';
 UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12) (on-premises column: customer everywhere)' WHERE model_id = 'azure-on-premises' AND layer_id = 'identity-access';
 UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12) (on-premises column: customer everywhere)' WHERE model_id = 'azure-on-premises' AND layer_id = 'application';
@@ -5349,6 +6484,9 @@ UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibil
 UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12) via data/azure_layer_map.csv' WHERE model_id = 'azure-saas' AND layer_id = 'virtualization';
 UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12) via data/azure_layer_map.csv' WHERE model_id = 'azure-saas' AND layer_id = 'hardware';
 UPDATE srm.service_model_layer SET source = 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12) via data/azure_layer_map.csv' WHERE model_id = 'azure-saas' AND layer_id = 'facilities';
+UPDATE srm.service_model_layer SET responsibility = 'customer (configured, provided)'::srm.responsibility, source = 'Google Cloud: shared responsibilities and shared fate (responsibility matrix); srm review: the customer also configures the backups, snapshots, versioning and retention of its data, which the services offer (as on AWS; sql/qualifiers.sql rule R4)' WHERE model_id = 'gcp-iaas' AND layer_id = 'data';
+UPDATE srm.service_model_layer SET responsibility = 'customer (configured, provided)'::srm.responsibility, source = 'Google Cloud: shared responsibilities and shared fate (responsibility matrix); srm review: the customer also configures the backups, snapshots, versioning and retention of its data, which the services offer (as on AWS; sql/qualifiers.sql rule R4)' WHERE model_id = 'gcp-paas' AND layer_id = 'data';
+UPDATE srm.service_model_layer SET responsibility = 'customer (configured, provided)'::srm.responsibility, source = 'Google Cloud: shared responsibilities and shared fate (responsibility matrix); srm review: the customer also configures the backups, snapshots, versioning and retention of its data, which the services offer (as on AWS; sql/qualifiers.sql rule R4)' WHERE model_id = 'gcp-saas' AND layer_id = 'data';
 
 -- azure_published_matrix: 24 row(s) changed
 UPDATE srm.azure_published_matrix SET source = 'Microsoft Learn: Shared responsibility in the cloud, Responsibility matrix (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility; page dated 2026-01-12)' WHERE azure_row = 'Applications' AND model_id = 'azure-on-premises';
@@ -5411,7 +6549,7 @@ INSERT INTO srm.azure_layer_map (azure_row, layer_id, rationale, source) VALUES
   ('Customer data', 'client-side-encryption', 'the page keeps encryption decisions with the customer''s data in every column; protecting data before it leaves the customer is the customer''s', 'srm review of Microsoft Learn: Shared responsibility in the cloud (Responsibility matrix; Responsibilities you always retain: Data)'),
   ('Identities and users', 'identity-access', 'accounts, users and the access given to them are the identity and access layer', 'srm review of Microsoft Learn: Shared responsibility in the cloud (Responsibility matrix; Responsibilities you always retain: Accounts and Access management)');
 
--- service: 23 rows
+-- service: 47 rows
 INSERT INTO srm.service (provider, service_namespace, arn_namespace, name, model_id, reviewed, cfn_namespaces, botocore_services, rationale, source) VALUES
   ('azure', 'virtual-machines', 'Microsoft.Compute', 'Azure Virtual Machines', 'azure-iaas', true, '{}'::text[], '{}'::text[], 'Microsoft''s page names Azure Virtual Machines and Azure Disk Storage as its IaaS examples: the customer manages the virtual machines, their operating systems and applications; Microsoft the physical hosts, network and datacenters and the hypervisor. Managed disks, snapshots and images are Microsoft.Compute resources of the same machines and answer here. Server-side encryption is the IaaS model''s: managed disks are encrypted at rest by the platform, with a customer-managed key as an option. Reviewed: no deviations.', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility); srm review'),
   ('azure', 'vm-scale-sets', 'Microsoft.Compute', 'Azure Virtual Machine Scale Sets', 'azure-iaas', true, '{}'::text[], '{}'::text[], 'A scale set creates and manages a group of identical virtual machines from the customer''s image or a marketplace image; each instance is an Azure virtual machine whose guest operating system and software are the customer''s, as on the IaaS column of Microsoft''s table. Reviewed: no deviations (the IaaS model, as for Azure Virtual Machines).', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility); srm review'),
@@ -5435,9 +6573,33 @@ INSERT INTO srm.service (provider, service_namespace, arn_namespace, name, model
   ('azure', 'postgresql-flexible', 'Microsoft.DBforPostgreSQL', 'Azure Database for PostgreSQL flexible server', 'azure-paas', true, '{}'::text[], '{}'::text[], 'The customer chooses the PostgreSQL major version of each server (new servers get the current minor release); Microsoft keeps servers patched in scheduled monthly maintenance, even stopped ones. Deviation: `platform` `provider, customer` (the major version and the maintenance window are the customer''s), as for Amazon RDS. Reviewed.', 'Microsoft Learn: Supported versions of PostgreSQL in Azure Database for PostgreSQL - Flexible Server (https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-supported-versions); Microsoft Learn: Stop/start an Azure Database for PostgreSQL - Flexible Server instance (Azure portal) (https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-stop-start-server-portal); srm review'),
   ('azure', 'mysql-flexible', 'Microsoft.DBforMySQL', 'Azure Database for MySQL flexible server', 'azure-paas', true, '{}'::text[], '{}'::text[], 'The service patches the underlying hardware, OS and database engine, with minor version upgrades in its planned maintenance; the customer picks the MySQL version and a system-managed or custom patching schedule. Deviation: `platform` `provider, customer`, as for Amazon RDS. Reviewed.', 'Microsoft Learn: Supported versions of Azure Database for MySQL - Flexible Server (https://learn.microsoft.com/azure/mysql/flexible-server/concepts-supported-versions); srm review'),
   ('azure', 'defender-for-cloud', 'Microsoft.Security', 'Microsoft Defender for Cloud', 'azure-saas', false, '{}'::text[], '{}'::text[], 'Microsoft''s cloud security posture and workload protection service, a finished application Microsoft runs: placed on the SaaS column by category rule; acting on its findings falls on the scanned resources'' own rows. Not reviewed.', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule'),
-  ('azure', 'resource-manager', 'Microsoft.Resources', 'Azure Resource Manager', 'azure-paas', false, '{}'::text[], '{}'::text[], 'The management plane every Azure resource is created through: subscriptions, resource groups, role assignments and definitions (Microsoft.Authorization), policy assignments and locks. Placed on the PaaS column by category rule (Microsoft runs it; the customer''s settings and access are its own). Not reviewed.', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule');
+  ('azure', 'resource-manager', 'Microsoft.Resources', 'Azure Resource Manager', 'azure-paas', false, '{}'::text[], '{}'::text[], 'The management plane every Azure resource is created through: subscriptions, resource groups, role assignments and definitions (Microsoft.Authorization), policy assignments and locks. Placed on the PaaS column by category rule (Microsoft runs it; the customer''s settings and access are its own). Not reviewed.', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule'),
+  ('gcp', 'compute', 'compute.googleapis.com', 'Compute Engine, with VPC networks, firewall rules, persistent disks and Cloud Load Balancing', 'gcp-iaas', true, ARRAY['compute.googleapis.com']::text[], '{}'::text[], 'Compute Engine is the example of infrastructure as a service on Google''s shared responsibility page: Google secures the hardware, host and its network, the customer runs the guest operating system (OS patch management is a tool the customer configures), applications, firewall rules and VPC configuration. VPC networks, subnetworks, routes, firewall rules and the load balancer resources (forwarding rules, backend services, URL maps, target proxies, SSL policies) are compute.googleapis.com assets and answer under this row. Deviation from the IaaS model: persistent disks are always encrypted by Google; customer-managed or customer-supplied keys are the customer''s option. Reviewed.', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); Compute Engine: OS patch management (https://cloud.google.com/compute/docs/os-patch-management); Compute Engine: About disk encryption (https://cloud.google.com/compute/docs/disks/disk-encryption); srm review'),
+  ('gcp', 'container', 'container.googleapis.com', 'Google Kubernetes Engine (GKE), Standard and Autopilot', 'gcp-paas', true, ARRAY['container.googleapis.com']::text[], '{}'::text[], 'Google runs and patches the GKE control plane. In Standard clusters the nodes are Compute Engine VMs in the customer''s project: Google builds the node images and upgrades nodes automatically, but the customer chooses release channels, maintenance windows and exclusions, can turn node auto-upgrade off and owns node pools'' configuration; the customer''s container images carry their own runtimes. Autopilot is a documented variant of the cluster resource type (GKE manages the nodes, their upgrades and their security configuration). Reviewed.', 'GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility); GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison); srm review'),
+  ('gcp', 'run', 'run.googleapis.com', 'Cloud Run', 'gcp-paas', true, ARRAY['run.googleapis.com']::text[], '{}'::text[], 'Cloud Run runs the customer''s container images on infrastructure Google manages (sandboxed, no customer-visible OS); the image and everything in it, including the language runtime and libraries, is the customer''s to build and patch, except the base image of Google''s buildpacks, which Google patches when the customer configures automatic base image updates. Reviewed.', 'Cloud Run: Security design overview (https://cloud.google.com/run/docs/securing/security); Cloud Run: Configure automatic base image updates (https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates); srm review'),
+  ('gcp', 'cloudfunctions', 'cloudfunctions.googleapis.com', 'Cloud Run functions (formerly Cloud Functions)', 'gcp-paas', true, ARRAY['cloudfunctions.googleapis.com']::text[], '{}'::text[], 'The customer deploys function source code and its dependencies; Google builds and runs it on a managed runtime, which Google patches, while the customer chooses the runtime version and must move off runtimes that reach end of support. Reviewed.', 'Cloud Run functions: Runtime support (https://cloud.google.com/functions/docs/runtime-support); Cloud Run functions: Execution environment security (https://cloud.google.com/functions/docs/securing/execution-environment-security); srm review'),
+  ('gcp', 'appengine', 'appengine.googleapis.com', 'App Engine (standard and flexible environments)', 'gcp-paas', true, ARRAY['appengine.googleapis.com']::text[], '{}'::text[], 'App Engine is the example of platform as a service on Google''s shared responsibility page. Standard environment: Google runs and patches the language runtime and sandbox; the customer chooses the runtime version in app.yaml and migrates off runtimes past end of support. Flexible environment: the application runs in containers on Compute Engine VMs that Google manages and updates (the customer may bring a custom runtime image). Reviewed.', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); App Engine: Choose an App Engine environment (https://cloud.google.com/appengine/docs/the-appengine-environments); App Engine: Runtime lifecycle (https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle); srm review'),
+  ('gcp', 'sqladmin', 'sqladmin.googleapis.com', 'Cloud SQL (MySQL, PostgreSQL, SQL Server)', 'gcp-paas', true, ARRAY['sqladmin.googleapis.com']::text[], '{}'::text[], 'Google operates the instances, their operating system and the database engine and applies updates during maintenance; the customer chooses the maintenance window and deny periods, the major version and starts major-version upgrades, and keeps users, authorized networks, private IP and SSL settings, backups and its data. Reviewed.', 'Cloud SQL: About maintenance on Cloud SQL instances (https://cloud.google.com/sql/docs/mysql/maintenance); Cloud SQL: Customer-managed encryption keys (CMEK) overview (https://cloud.google.com/sql/docs/mysql/cmek); srm review'),
+  ('gcp', 'redis', 'redis.googleapis.com', 'Memorystore for Redis', 'gcp-paas', true, ARRAY['redis.googleapis.com']::text[], '{}'::text[], 'Google provisions, patches and fails over Redis instances; the customer chooses the Redis version and maintenance window, the network the instance is reached from, AUTH and in-transit encryption settings. The bare name redis is an AWS alias of ElastiCache, which srm keeps: write redis.googleapis.com or memorystore. Reviewed.', 'Memorystore for Redis: About maintenance (https://cloud.google.com/memorystore/docs/redis/about-maintenance); Memorystore for Redis: About in-transit encryption (https://cloud.google.com/memorystore/docs/redis/about-in-transit-encryption); srm review'),
+  ('gcp', 'dataproc', 'dataproc.googleapis.com', 'Dataproc', 'gcp-paas', true, ARRAY['dataproc.googleapis.com']::text[], '{}'::text[], 'Dataproc clusters are Compute Engine VMs in the customer''s project built from a Dataproc image version the customer picks; Google publishes new image versions with OS and component fixes but does not patch running clusters: the customer recreates clusters on the new image. The customer''s jobs and initialization actions are its own. Reviewed.', 'Dataproc: Dataproc image versions (https://cloud.google.com/dataproc/docs/concepts/versioning/overview); Dataproc: Dataproc security best practices (https://cloud.google.com/dataproc/docs/concepts/security-best-practices); srm review'),
+  ('gcp', 'dataflow', 'dataflow.googleapis.com', 'Dataflow', 'gcp-paas', true, ARRAY['dataflow.googleapis.com']::text[], '{}'::text[], 'The customer writes the pipeline with an Apache Beam SDK version it chooses; Dataflow runs it on worker VMs Google manages, creates and replaces for each job. Reviewed.', 'Dataflow: Dataflow security and permissions (https://cloud.google.com/dataflow/docs/concepts/security-and-permissions); Dataflow: Apache Beam SDK version support (https://cloud.google.com/dataflow/docs/support/sdk-version-support-status); srm review'),
+  ('gcp', 'composer', 'composer.googleapis.com', 'Cloud Composer (managed Apache Airflow)', 'gcp-paas', true, ARRAY['composer.googleapis.com']::text[], '{}'::text[], 'Google runs the Airflow environment''s infrastructure on GKE; the customer''s DAGs and PyPI packages are its own, and the customer upgrades the environment to new Cloud Composer and Airflow versions. Reviewed.', 'Cloud Composer: Upgrade environments (https://cloud.google.com/composer/docs/composer-2/upgrade-environments); Cloud Composer: Cloud Composer security overview (https://cloud.google.com/composer/docs/composer-2/composer-security-overview); srm review'),
+  ('gcp', 'storage', 'storage.googleapis.com', 'Cloud Storage', 'gcp-saas', true, ARRAY['storage.googleapis.com']::text[], '{}'::text[], 'A fully managed object store: Google runs the service; the customer keeps its objects, bucket IAM and ACLs, uniform bucket-level access, public access prevention, retention and the key choice. Reviewed.', 'Cloud Storage: Data encryption options (https://cloud.google.com/storage/docs/encryption); Cloud Storage: Public access prevention (https://cloud.google.com/storage/docs/public-access-prevention); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'bigquery', 'bigquery.googleapis.com', 'BigQuery', 'gcp-saas', true, ARRAY['bigquery.googleapis.com']::text[], '{}'::text[], 'A serverless data warehouse: Google runs compute, storage and the query engine with no version or maintenance setting for the customer; the customer keeps datasets, tables, IAM and authorized views, row- and column-level policies and the key choice. Reviewed.', 'BigQuery: Encryption at rest (https://cloud.google.com/bigquery/docs/encryption-at-rest); BigQuery: Customer-managed Cloud KMS keys (https://cloud.google.com/bigquery/docs/customer-managed-encryption); srm review'),
+  ('gcp', 'spanner', 'spanner.googleapis.com', 'Spanner', 'gcp-saas', true, ARRAY['spanner.googleapis.com']::text[], '{}'::text[], 'A fully managed relational database with no maintenance window or engine version for the customer to manage; the customer keeps schemas, data, IAM and fine-grained access control, backups'' retention and the key choice. Reviewed.', 'Spanner: Customer-managed encryption keys (CMEK) (https://cloud.google.com/spanner/docs/cmek); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'bigtableadmin', 'bigtableadmin.googleapis.com', 'Bigtable', 'gcp-saas', true, ARRAY['bigtableadmin.googleapis.com']::text[], '{}'::text[], 'A fully managed wide-column database: Google runs nodes, storage and replication; the customer sizes clusters (or lets autoscaling do it) and keeps tables, app profiles, IAM and the key choice. Cloud Asset Inventory types say bigtableadmin, asset names bigtable.googleapis.com. Reviewed.', 'Bigtable: Customer-managed encryption keys (CMEK) (https://cloud.google.com/bigtable/docs/cmek); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names); srm review'),
+  ('gcp', 'firestore', 'firestore.googleapis.com', 'Firestore', 'gcp-saas', true, ARRAY['firestore.googleapis.com']::text[], '{}'::text[], 'A serverless document database: Google runs the service; the customer keeps documents, security rules and IAM, and the key choice. Reviewed.', 'Firestore: Server-side encryption (https://cloud.google.com/firestore/docs/server-side-encryption); Firestore: Customer-managed encryption keys (CMEK) (https://cloud.google.com/firestore/docs/cmek); srm review'),
+  ('gcp', 'pubsub', 'pubsub.googleapis.com', 'Pub/Sub', 'gcp-saas', true, ARRAY['pubsub.googleapis.com']::text[], '{}'::text[], 'A fully managed messaging service: Google runs it; the customer keeps topics, subscriptions, their IAM, message retention, push endpoints and the key choice. Reviewed.', 'Pub/Sub: Configure message encryption (https://cloud.google.com/pubsub/docs/encryption); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'cloudkms', 'cloudkms.googleapis.com', 'Cloud Key Management Service (Cloud KMS)', 'gcp-saas', true, ARRAY['cloudkms.googleapis.com']::text[], '{}'::text[], 'Google holds key material in its software keystore or in Cloud HSM''s FIPS 140-2 Level 3 validated HSMs (or, with Cloud EKM, in the customer''s external key manager); the customer keeps key rings, keys, their IAM, rotation and destruction. The bare name kms stays AWS KMS. Reviewed.', 'Cloud KMS: Cloud KMS deep dive (https://cloud.google.com/docs/security/key-management-deep-dive); Cloud KMS: Cloud HSM (https://cloud.google.com/kms/docs/hsm); srm review'),
+  ('gcp', 'secretmanager', 'secretmanager.googleapis.com', 'Secret Manager', 'gcp-saas', true, ARRAY['secretmanager.googleapis.com']::text[], '{}'::text[], 'A fully managed secret store: Google runs it and encrypts secret payloads; the customer keeps secrets, versions, IAM, rotation schedules and the code that rotates, replication policy and the key choice. Reviewed.', 'Secret Manager: Create rotation schedules in Secret Manager (https://cloud.google.com/secret-manager/docs/secret-rotation); Secret Manager: Enable customer-managed encryption keys for Secret Manager (https://cloud.google.com/secret-manager/docs/cmek); Secret Manager: Secret Manager overview (https://cloud.google.com/secret-manager/docs/overview); srm review'),
+  ('gcp', 'artifactregistry', 'artifactregistry.googleapis.com', 'Artifact Registry', 'gcp-saas', true, ARRAY['artifactregistry.googleapis.com']::text[], '{}'::text[], 'A managed package and container registry: Google runs it; the customer keeps repositories, the images and packages it pushes, their IAM, cleanup policies and the key choice. Reviewed.', 'Artifact Registry: Enable customer-managed encryption keys (https://cloud.google.com/artifact-registry/docs/cmek); Artifact Registry: Repository overview (https://cloud.google.com/artifact-registry/docs/repositories); srm review'),
+  ('gcp', 'logging', 'logging.googleapis.com', 'Cloud Logging', 'gcp-saas', true, ARRAY['logging.googleapis.com']::text[], '{}'::text[], 'Google collects and stores logs; the customer keeps sinks, log buckets, their retention and IAM, exclusions, log-based metrics and the key choice for log buckets. Reviewed.', 'Cloud Logging: Configure CMEK for log storage (https://cloud.google.com/logging/docs/routing/managed-encryption-storage); Cloud Logging: Routing and storage overview (https://cloud.google.com/logging/docs/routing/overview); srm review'),
+  ('gcp', 'monitoring', 'monitoring.googleapis.com', 'Cloud Monitoring', 'gcp-saas', true, ARRAY['monitoring.googleapis.com']::text[], '{}'::text[], 'Google runs the metrics store and alerting; the customer keeps alerting policies, notification channels, uptime checks and dashboards. The bare name monitoring is also an AWS name (CloudWatch''s): write monitoring.googleapis.com or cloud-monitoring. Reviewed.', 'Cloud Monitoring: Alerting overview (https://cloud.google.com/monitoring/alerts); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); srm review'),
+  ('gcp', 'iam', 'iam.googleapis.com', 'Identity and Access Management (Google Cloud IAM)', 'gcp-saas', true, ARRAY['iam.googleapis.com']::text[], '{}'::text[], 'Google runs the policy service; the customer keeps allow and deny policies, custom roles, service accounts and their keys, and workload identity federation. The bare name iam stays AWS IAM: write iam.googleapis.com or cloud-iam. Reviewed.', 'IAM: IAM overview (https://cloud.google.com/iam/docs/overview); IAM: Best practices for managing service account keys (https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'dns', 'dns.googleapis.com', 'Cloud DNS', 'gcp-saas', true, ARRAY['dns.googleapis.com']::text[], '{}'::text[], 'Google runs the authoritative and private DNS service; the customer keeps managed zones, records, DNSSEC settings, DNS policies and their IAM. Reviewed.', 'Cloud DNS: DNSSEC overview (https://cloud.google.com/dns/docs/dnssec); Cloud DNS: Cloud DNS overview (https://cloud.google.com/dns/docs/overview); srm review'),
+  ('gcp', 'cloudresourcemanager', 'cloudresourcemanager.googleapis.com', 'Resource Manager (organizations, folders, projects)', 'gcp-saas', true, ARRAY['cloudresourcemanager.googleapis.com']::text[], '{}'::text[], 'The resource hierarchy itself: Google runs it; the customer keeps the organization''s structure, IAM policies inherited down the hierarchy, organization policies and tags. A project is the Google counterpart of an AWS account. Reviewed.', 'Resource Manager: Resource hierarchy (https://cloud.google.com/resource-manager/docs/cloud-platform-resource-hierarchy); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review');
 
--- service_alias: 33 rows
+-- service_alias: 79 rows
 INSERT INTO srm.service_alias (provider, alias, service_namespace, source) VALUES
   ('azure', 'azure-vm', 'virtual-machines', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility); srm review'),
   ('azure', 'managed-disks', 'virtual-machines', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility); srm review'),
@@ -5471,9 +6633,55 @@ INSERT INTO srm.service_alias (provider, alias, service_namespace, source) VALUE
   ('azure', 'azure-mysql', 'mysql-flexible', 'Microsoft Learn: Supported versions of Azure Database for MySQL - Flexible Server (https://learn.microsoft.com/azure/mysql/flexible-server/concepts-supported-versions); srm review'),
   ('azure', 'azure-security-center', 'defender-for-cloud', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule'),
   ('azure', 'arm', 'resource-manager', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule'),
-  ('azure', 'azure-resource-manager', 'resource-manager', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule');
+  ('azure', 'azure-resource-manager', 'resource-manager', 'Microsoft Learn: Shared responsibility in the cloud (https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility) (its definitions of IaaS, PaaS and SaaS); srm category rule'),
+  ('gcp', 'gce', 'compute', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); Compute Engine: OS patch management (https://cloud.google.com/compute/docs/os-patch-management); Compute Engine: About disk encryption (https://cloud.google.com/compute/docs/disks/disk-encryption); srm review'),
+  ('gcp', 'compute-engine', 'compute', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); Compute Engine: OS patch management (https://cloud.google.com/compute/docs/os-patch-management); Compute Engine: About disk encryption (https://cloud.google.com/compute/docs/disks/disk-encryption); srm review'),
+  ('gcp', 'google-vpc', 'compute', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); Compute Engine: OS patch management (https://cloud.google.com/compute/docs/os-patch-management); Compute Engine: About disk encryption (https://cloud.google.com/compute/docs/disks/disk-encryption); srm review'),
+  ('gcp', 'cloud-load-balancing', 'compute', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); Compute Engine: OS patch management (https://cloud.google.com/compute/docs/os-patch-management); Compute Engine: About disk encryption (https://cloud.google.com/compute/docs/disks/disk-encryption); srm review'),
+  ('gcp', 'gke', 'container', 'GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility); GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison); srm review'),
+  ('gcp', 'kubernetes-engine', 'container', 'GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility); GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison); srm review'),
+  ('gcp', 'google-kubernetes-engine', 'container', 'GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility); GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison); srm review'),
+  ('gcp', 'cloud-run', 'run', 'Cloud Run: Security design overview (https://cloud.google.com/run/docs/securing/security); Cloud Run: Configure automatic base image updates (https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates); srm review'),
+  ('gcp', 'cloud-functions', 'cloudfunctions', 'Cloud Run functions: Runtime support (https://cloud.google.com/functions/docs/runtime-support); Cloud Run functions: Execution environment security (https://cloud.google.com/functions/docs/securing/execution-environment-security); srm review'),
+  ('gcp', 'gcf', 'cloudfunctions', 'Cloud Run functions: Runtime support (https://cloud.google.com/functions/docs/runtime-support); Cloud Run functions: Execution environment security (https://cloud.google.com/functions/docs/securing/execution-environment-security); srm review'),
+  ('gcp', 'cloud-run-functions', 'cloudfunctions', 'Cloud Run functions: Runtime support (https://cloud.google.com/functions/docs/runtime-support); Cloud Run functions: Execution environment security (https://cloud.google.com/functions/docs/securing/execution-environment-security); srm review'),
+  ('gcp', 'app-engine', 'appengine', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); App Engine: Choose an App Engine environment (https://cloud.google.com/appengine/docs/the-appengine-environments); App Engine: Runtime lifecycle (https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle); srm review'),
+  ('gcp', 'gae', 'appengine', 'Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate); App Engine: Choose an App Engine environment (https://cloud.google.com/appengine/docs/the-appengine-environments); App Engine: Runtime lifecycle (https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle); srm review'),
+  ('gcp', 'cloud-sql', 'sqladmin', 'Cloud SQL: About maintenance on Cloud SQL instances (https://cloud.google.com/sql/docs/mysql/maintenance); Cloud SQL: Customer-managed encryption keys (CMEK) overview (https://cloud.google.com/sql/docs/mysql/cmek); srm review'),
+  ('gcp', 'cloudsql', 'sqladmin', 'Cloud SQL: About maintenance on Cloud SQL instances (https://cloud.google.com/sql/docs/mysql/maintenance); Cloud SQL: Customer-managed encryption keys (CMEK) overview (https://cloud.google.com/sql/docs/mysql/cmek); srm review'),
+  ('gcp', 'cloudsql.googleapis.com', 'sqladmin', 'Cloud SQL: About maintenance on Cloud SQL instances (https://cloud.google.com/sql/docs/mysql/maintenance); Cloud SQL: Customer-managed encryption keys (CMEK) overview (https://cloud.google.com/sql/docs/mysql/cmek); srm review'),
+  ('gcp', 'memorystore', 'redis', 'Memorystore for Redis: About maintenance (https://cloud.google.com/memorystore/docs/redis/about-maintenance); Memorystore for Redis: About in-transit encryption (https://cloud.google.com/memorystore/docs/redis/about-in-transit-encryption); srm review'),
+  ('gcp', 'memorystore-redis', 'redis', 'Memorystore for Redis: About maintenance (https://cloud.google.com/memorystore/docs/redis/about-maintenance); Memorystore for Redis: About in-transit encryption (https://cloud.google.com/memorystore/docs/redis/about-in-transit-encryption); srm review'),
+  ('gcp', 'cloud-dataproc', 'dataproc', 'Dataproc: Dataproc image versions (https://cloud.google.com/dataproc/docs/concepts/versioning/overview); Dataproc: Dataproc security best practices (https://cloud.google.com/dataproc/docs/concepts/security-best-practices); srm review'),
+  ('gcp', 'cloud-dataflow', 'dataflow', 'Dataflow: Dataflow security and permissions (https://cloud.google.com/dataflow/docs/concepts/security-and-permissions); Dataflow: Apache Beam SDK version support (https://cloud.google.com/dataflow/docs/support/sdk-version-support-status); srm review'),
+  ('gcp', 'cloud-composer', 'composer', 'Cloud Composer: Upgrade environments (https://cloud.google.com/composer/docs/composer-2/upgrade-environments); Cloud Composer: Cloud Composer security overview (https://cloud.google.com/composer/docs/composer-2/composer-security-overview); srm review'),
+  ('gcp', 'gcs', 'storage', 'Cloud Storage: Data encryption options (https://cloud.google.com/storage/docs/encryption); Cloud Storage: Public access prevention (https://cloud.google.com/storage/docs/public-access-prevention); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'cloud-storage', 'storage', 'Cloud Storage: Data encryption options (https://cloud.google.com/storage/docs/encryption); Cloud Storage: Public access prevention (https://cloud.google.com/storage/docs/public-access-prevention); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'big-query', 'bigquery', 'BigQuery: Encryption at rest (https://cloud.google.com/bigquery/docs/encryption-at-rest); BigQuery: Customer-managed Cloud KMS keys (https://cloud.google.com/bigquery/docs/customer-managed-encryption); srm review'),
+  ('gcp', 'cloud-spanner', 'spanner', 'Spanner: Customer-managed encryption keys (CMEK) (https://cloud.google.com/spanner/docs/cmek); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'bigtable', 'bigtableadmin', 'Bigtable: Customer-managed encryption keys (CMEK) (https://cloud.google.com/bigtable/docs/cmek); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names); srm review'),
+  ('gcp', 'cloud-bigtable', 'bigtableadmin', 'Bigtable: Customer-managed encryption keys (CMEK) (https://cloud.google.com/bigtable/docs/cmek); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names); srm review'),
+  ('gcp', 'bigtable.googleapis.com', 'bigtableadmin', 'Bigtable: Customer-managed encryption keys (CMEK) (https://cloud.google.com/bigtable/docs/cmek); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names); srm review'),
+  ('gcp', 'cloud-firestore', 'firestore', 'Firestore: Server-side encryption (https://cloud.google.com/firestore/docs/server-side-encryption); Firestore: Customer-managed encryption keys (CMEK) (https://cloud.google.com/firestore/docs/cmek); srm review'),
+  ('gcp', 'datastore', 'firestore', 'Firestore: Server-side encryption (https://cloud.google.com/firestore/docs/server-side-encryption); Firestore: Customer-managed encryption keys (CMEK) (https://cloud.google.com/firestore/docs/cmek); srm review'),
+  ('gcp', 'cloud-pubsub', 'pubsub', 'Pub/Sub: Configure message encryption (https://cloud.google.com/pubsub/docs/encryption); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'pub-sub', 'pubsub', 'Pub/Sub: Configure message encryption (https://cloud.google.com/pubsub/docs/encryption); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'cloud-kms', 'cloudkms', 'Cloud KMS: Cloud KMS deep dive (https://cloud.google.com/docs/security/key-management-deep-dive); Cloud KMS: Cloud HSM (https://cloud.google.com/kms/docs/hsm); srm review'),
+  ('gcp', 'google-kms', 'cloudkms', 'Cloud KMS: Cloud KMS deep dive (https://cloud.google.com/docs/security/key-management-deep-dive); Cloud KMS: Cloud HSM (https://cloud.google.com/kms/docs/hsm); srm review'),
+  ('gcp', 'secret-manager', 'secretmanager', 'Secret Manager: Create rotation schedules in Secret Manager (https://cloud.google.com/secret-manager/docs/secret-rotation); Secret Manager: Enable customer-managed encryption keys for Secret Manager (https://cloud.google.com/secret-manager/docs/cmek); Secret Manager: Secret Manager overview (https://cloud.google.com/secret-manager/docs/overview); srm review'),
+  ('gcp', 'artifact-registry', 'artifactregistry', 'Artifact Registry: Enable customer-managed encryption keys (https://cloud.google.com/artifact-registry/docs/cmek); Artifact Registry: Repository overview (https://cloud.google.com/artifact-registry/docs/repositories); srm review'),
+  ('gcp', 'gar', 'artifactregistry', 'Artifact Registry: Enable customer-managed encryption keys (https://cloud.google.com/artifact-registry/docs/cmek); Artifact Registry: Repository overview (https://cloud.google.com/artifact-registry/docs/repositories); srm review'),
+  ('gcp', 'cloud-logging', 'logging', 'Cloud Logging: Configure CMEK for log storage (https://cloud.google.com/logging/docs/routing/managed-encryption-storage); Cloud Logging: Routing and storage overview (https://cloud.google.com/logging/docs/routing/overview); srm review'),
+  ('gcp', 'stackdriver-logging', 'logging', 'Cloud Logging: Configure CMEK for log storage (https://cloud.google.com/logging/docs/routing/managed-encryption-storage); Cloud Logging: Routing and storage overview (https://cloud.google.com/logging/docs/routing/overview); srm review'),
+  ('gcp', 'cloud-monitoring', 'monitoring', 'Cloud Monitoring: Alerting overview (https://cloud.google.com/monitoring/alerts); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); srm review'),
+  ('gcp', 'stackdriver-monitoring', 'monitoring', 'Cloud Monitoring: Alerting overview (https://cloud.google.com/monitoring/alerts); Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); srm review'),
+  ('gcp', 'google-iam', 'iam', 'IAM: IAM overview (https://cloud.google.com/iam/docs/overview); IAM: Best practices for managing service account keys (https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'cloud-iam', 'iam', 'IAM: IAM overview (https://cloud.google.com/iam/docs/overview); IAM: Best practices for managing service account keys (https://cloud.google.com/iam/docs/best-practices-for-managing-service-account-keys); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'cloud-dns', 'dns', 'Cloud DNS: DNSSEC overview (https://cloud.google.com/dns/docs/dnssec); Cloud DNS: Cloud DNS overview (https://cloud.google.com/dns/docs/overview); srm review'),
+  ('gcp', 'cloud-resource-manager', 'cloudresourcemanager', 'Resource Manager: Resource hierarchy (https://cloud.google.com/resource-manager/docs/cloud-platform-resource-hierarchy); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review'),
+  ('gcp', 'resourcemanager', 'cloudresourcemanager', 'Resource Manager: Resource hierarchy (https://cloud.google.com/resource-manager/docs/cloud-platform-resource-hierarchy); IAM: Full resource names (https://cloud.google.com/iam/docs/full-resource-names); srm review');
 
--- service_layer: 10 rows
+-- service_layer: 51 rows
 INSERT INTO srm.service_layer (provider, service_namespace, layer_id, responsibility, reason, source) VALUES
   ('azure', 'app-service', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'Patch updates of the built-in runtimes are applied by Azure; new major and minor versions install side by side and the customer moves its app to them; a custom runtime stays as uploaded until the customer upgrades it.', 'Microsoft Learn: OS and runtime patching in Azure App Service (https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime)'),
   ('azure', 'azure-functions', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'After a language version''s end of life, function apps on it get no security patches until the customer upgrades them to a supported version.', 'Microsoft Learn: Azure Functions language runtime support policy (https://learn.microsoft.com/azure/azure-functions/language-support-policy)'),
@@ -5484,9 +6692,50 @@ INSERT INTO srm.service_layer (provider, service_namespace, layer_id, responsibi
   ('azure', 'azure-storage', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Confirmed: encryption at rest is always on and cannot be disabled; Microsoft-managed keys by default, a customer-managed key as an option.', 'Microsoft Learn: Azure Storage encryption for data at rest (https://learn.microsoft.com/azure/storage/common/storage-service-encryption)'),
   ('azure', 'key-vault', 'server-side-encryption', 'provider (system)'::srm.responsibility, 'What the vault stores is always protected, by FIPS 140 validated software (Standard) or HSMs (Premium, Managed HSM), with no setting to turn it off.', 'Microsoft Learn: About Azure Key Vault (https://learn.microsoft.com/azure/key-vault/general/overview)'),
   ('azure', 'postgresql-flexible', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'The customer chooses the PostgreSQL major version; Microsoft applies patches in scheduled monthly maintenance.', 'Microsoft Learn: Supported versions of PostgreSQL in Azure Database for PostgreSQL - Flexible Server (https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-supported-versions); Microsoft Learn: Stop/start an Azure Database for PostgreSQL - Flexible Server instance (Azure portal) (https://learn.microsoft.com/azure/postgresql/flexible-server/how-to-stop-start-server-portal)'),
-  ('azure', 'mysql-flexible', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'Minor versions and patches come with Microsoft''s planned maintenance, on a system-managed or customer-defined schedule; the MySQL version is the customer''s choice.', 'Microsoft Learn: Supported versions of Azure Database for MySQL - Flexible Server (https://learn.microsoft.com/azure/mysql/flexible-server/concepts-supported-versions)');
+  ('azure', 'mysql-flexible', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'Minor versions and patches come with Microsoft''s planned maintenance, on a system-managed or customer-defined schedule; the MySQL version is the customer''s choice.', 'Microsoft Learn: Supported versions of Azure Database for MySQL - Flexible Server (https://learn.microsoft.com/azure/mysql/flexible-server/concepts-supported-versions)'),
+  ('gcp', 'compute', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts persistent disks, images and snapshots at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Compute Engine: About disk encryption (https://cloud.google.com/compute/docs/disks/disk-encryption)'),
+  ('gcp', 'container', 'operating-system', 'provider (system), customer (configured)'::srm.responsibility, 'Google hardens and patches the node images (Container-Optimized OS, Ubuntu) and deploys the patches automatically when auto-upgrade or a release channel is on; the customer enrolls clusters in auto-upgrade or upgrades them to supported versions (Autopilot: see the cluster''s mode variant).', 'GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility)'),
+  ('gcp', 'container', 'platform', 'customer (provided)'::srm.responsibility, 'Container images and in-cluster add-ons the customer installs carry their own runtimes and libraries.', 'GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility)'),
+  ('gcp', 'container', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts node boot disks and etcd secrets (application-layer secrets encryption) at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); GKE: Encrypt secrets at the application layer (https://cloud.google.com/kubernetes-engine/docs/how-to/encrypting-secrets)'),
+  ('gcp', 'run', 'platform', 'provider (system), customer (provided)'::srm.responsibility, 'Google publishes the buildpacks base images (OS packages and language runtime) and, with automatic base image updates configured, patches them in running services; an image the customer builds otherwise carries its own runtime and libraries, which the customer rebuilds to patch.', 'Cloud Run: Configure automatic base image updates (https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates)'),
+  ('gcp', 'run', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts container images and data at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Cloud Run: Use customer-managed encryption keys (https://cloud.google.com/run/docs/securing/using-cmek)'),
+  ('gcp', 'cloudfunctions', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'Google patches the managed runtimes (automatically or on deployment, as the function''s security update policy says); the customer picks the runtime version and the update policy and migrates off deprecated runtimes.', 'Cloud Run functions: Runtime support (https://cloud.google.com/functions/docs/runtime-support); Cloud Run functions: Execution environment security (https://cloud.google.com/functions/docs/securing/execution-environment-security)'),
+  ('gcp', 'cloudfunctions', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts function source and images at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Cloud Run functions: Customer managed encryption keys (https://cloud.google.com/functions/docs/securing/cmek)'),
+  ('gcp', 'appengine', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'Google patches the runtimes; the customer selects the runtime version (and any custom flexible runtime) and upgrades off runtimes at end of support.', 'App Engine: Runtime lifecycle (https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle)'),
+  ('gcp', 'sqladmin', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'The customer chooses the engine''s major version, maintenance window and deny periods and starts major upgrades; Google builds and applies the patches.', 'Cloud SQL: About maintenance on Cloud SQL instances (https://cloud.google.com/sql/docs/mysql/maintenance)'),
+  ('gcp', 'sqladmin', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts instances, backups and replicas at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Cloud SQL: Customer-managed encryption keys (CMEK) overview (https://cloud.google.com/sql/docs/mysql/cmek)'),
+  ('gcp', 'redis', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'The customer chooses the Redis version and maintenance window; Google applies the updates.', 'Memorystore for Redis: About maintenance (https://cloud.google.com/memorystore/docs/redis/about-maintenance)'),
+  ('gcp', 'redis', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts instance data persisted by Memorystore at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Memorystore for Redis Cluster: Use customer-managed encryption keys (CMEK) (https://cloud.google.com/memorystore/docs/cluster/use-cmek)'),
+  ('gcp', 'dataproc', 'operating-system', 'provider (system), customer (configured)'::srm.responsibility, 'Google publishes image versions with OS fixes; the customer picks the image and recreates clusters to apply them.', 'Dataproc: Dataproc image versions (https://cloud.google.com/dataproc/docs/concepts/versioning/overview)'),
+  ('gcp', 'dataproc', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'Hadoop, Spark and the other components come with the image version the customer selects.', 'Dataproc: Dataproc image versions (https://cloud.google.com/dataproc/docs/concepts/versioning/overview)'),
+  ('gcp', 'dataproc', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts cluster persistent disks, job arguments and the staging bucket at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Dataproc: Customer managed encryption keys (CMEK) (https://cloud.google.com/dataproc/docs/concepts/configuring-clusters/customer-managed-encryption)'),
+  ('gcp', 'dataflow', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'The pipeline runs on the Beam SDK version the customer chooses; Google runs the workers and their images.', 'Dataflow: Apache Beam SDK version support (https://cloud.google.com/dataflow/docs/support/sdk-version-support-status)'),
+  ('gcp', 'composer', 'platform', 'provider (system), customer (configured)'::srm.responsibility, 'The customer upgrades its environments to new Composer and Airflow versions; Google builds them.', 'Cloud Composer: Upgrade environments (https://cloud.google.com/composer/docs/composer-2/upgrade-environments)'),
+  ('gcp', 'storage', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts objects at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Cloud Storage: Data encryption options (https://cloud.google.com/storage/docs/encryption)'),
+  ('gcp', 'storage', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches buckets from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'bigquery', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts tables at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); BigQuery: Customer-managed Cloud KMS keys (https://cloud.google.com/bigquery/docs/customer-managed-encryption)'),
+  ('gcp', 'bigquery', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches datasets from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'spanner', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts databases and backups at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Spanner: Customer-managed encryption keys (CMEK) (https://cloud.google.com/spanner/docs/cmek)'),
+  ('gcp', 'spanner', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches instances from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'bigtableadmin', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts tables and backups at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Bigtable: Customer-managed encryption keys (CMEK) (https://cloud.google.com/bigtable/docs/cmek)'),
+  ('gcp', 'bigtableadmin', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches instances from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'firestore', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts databases at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Firestore: Customer-managed encryption keys (CMEK) (https://cloud.google.com/firestore/docs/cmek)'),
+  ('gcp', 'firestore', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches databases from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'pubsub', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts messages at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Pub/Sub: Configure message encryption (https://cloud.google.com/pubsub/docs/encryption)'),
+  ('gcp', 'pubsub', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches topics from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'cloudkms', 'server-side-encryption', 'provider (system)'::srm.responsibility, 'Key material is generated and kept by Google (software or Cloud HSM protection level); the customer cannot change how Cloud KMS protects it at rest.', 'Cloud KMS: Cloud KMS deep dive (https://cloud.google.com/docs/security/key-management-deep-dive)'),
+  ('gcp', 'cloudkms', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches keys from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'secretmanager', 'application', 'provider (system), customer (provided)'::srm.responsibility, 'Secret Manager only sends a rotation message to the customer''s Pub/Sub topics on the schedule the customer sets; the subscriber that rotates the secret and adds the new version is the customer''s own code.', 'Secret Manager: Create rotation schedules in Secret Manager (https://cloud.google.com/secret-manager/docs/secret-rotation)'),
+  ('gcp', 'secretmanager', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts secret payloads at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Secret Manager: Enable customer-managed encryption keys for Secret Manager (https://cloud.google.com/secret-manager/docs/cmek)'),
+  ('gcp', 'secretmanager', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches secrets from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'artifactregistry', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts repositories at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Artifact Registry: Enable customer-managed encryption keys (https://cloud.google.com/artifact-registry/docs/cmek)'),
+  ('gcp', 'artifactregistry', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches repositories from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'logging', 'server-side-encryption', 'provider (system), customer (configured)'::srm.responsibility, 'Google encrypts log buckets at rest by default with keys Google owns and manages; protecting them with a customer-managed Cloud KMS key (CMEK) is the customer''s choice, as srm records the key choice for S3 and DynamoDB.', 'Google Cloud: Default encryption at rest (https://cloud.google.com/docs/security/encryption/default-encryption); Cloud Logging: Configure CMEK for log storage (https://cloud.google.com/logging/docs/routing/managed-encryption-storage)'),
+  ('gcp', 'logging', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the service''s front ends and network; the customer decides who reaches log buckets from where: VPC Service Controls perimeters, Private Google Access and public-access settings, the same kind of setting srm records as customer-configured network configuration on AWS''s abstracted services.', 'VPC Service Controls: Supported products and limitations (https://cloud.google.com/vpc-service-controls/docs/supported-products); Google Cloud: Shared responsibilities and shared fate on Google Cloud (https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate)'),
+  ('gcp', 'iam', 'client-side-encryption', 'not applicable'::srm.responsibility, 'IAM holds policies, roles and service accounts, no customer content that a client could encrypt before sending (as srm records for AWS IAM).', 'IAM: IAM overview (https://cloud.google.com/iam/docs/overview)'),
+  ('gcp', 'dns', 'network-config', 'provider, customer (configured)'::srm.responsibility, 'Google runs the name servers and their network; the customer decides which VPC networks see a private zone, forwarding and peering zones, and inbound and outbound server policies.', 'Cloud DNS: Cloud DNS overview (https://cloud.google.com/dns/docs/overview)');
 
--- resource_type: 81 rows
+-- resource_type: 176 rows
 INSERT INTO srm.resource_type (resource_type, provider, service_namespace, cfn_namespace, resource, in_config, in_cloudformation, arn_template, source) VALUES
   ('Microsoft.App/containerApps', 'azure', 'container-apps', 'Microsoft.App', 'containerApps', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.App/containerApps/${ContainerAppsName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.App/containerApps (https://learn.microsoft.com/azure/templates/microsoft.app/containerapps); placed under container-apps by srm review'),
   ('Microsoft.App/jobs', 'azure', 'container-apps', 'Microsoft.App', 'jobs', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.App/jobs/${JobsName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.App/jobs (https://learn.microsoft.com/azure/templates/microsoft.app/jobs); placed under container-apps by srm review'),
@@ -5568,23 +6817,2075 @@ INSERT INTO srm.resource_type (resource_type, provider, service_namespace, cfn_n
   ('Microsoft.Web/serverfarms', 'azure', 'app-service', 'Microsoft.Web', 'serverfarms', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.Web/serverfarms/${ServerfarmsName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.Web/serverfarms (https://learn.microsoft.com/azure/templates/microsoft.web/serverfarms); placed under app-service by srm review'),
   ('Microsoft.Web/sites', 'azure', 'app-service', 'Microsoft.Web', 'sites', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.Web/sites/${SitesName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.Web/sites (https://learn.microsoft.com/azure/templates/microsoft.web/sites); placed under app-service by srm review'),
   ('Microsoft.Web/sites/functions', 'azure', 'azure-functions', 'Microsoft.Web', 'sites/functions', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.Web/sites/${SitesName}/functions/${FunctionsName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.Web/sites/functions (https://learn.microsoft.com/azure/templates/microsoft.web/sites/functions); placed under azure-functions by srm review'),
-  ('Microsoft.Web/sites/slots', 'azure', 'app-service', 'Microsoft.Web', 'sites/slots', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.Web/sites/${SitesName}/slots/${SlotsName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.Web/sites/slots (https://learn.microsoft.com/azure/templates/microsoft.web/sites/slots); placed under app-service by srm review');
+  ('Microsoft.Web/sites/slots', 'azure', 'app-service', 'Microsoft.Web', 'sites/slots', false, false, '/subscriptions/${SubscriptionId}/resourceGroups/${ResourceGroupName}/providers/Microsoft.Web/sites/${SitesName}/slots/${SlotsName}', 'Microsoft Learn: Azure Resource Manager template reference, resource type Microsoft.Web/sites/slots (https://learn.microsoft.com/azure/templates/microsoft.web/sites/slots); placed under app-service by srm review'),
+  ('appengine.googleapis.com/Application', 'gcp', 'appengine', 'appengine.googleapis.com', 'Application', true, false, '//appengine.googleapis.com/apps/${App}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('appengine.googleapis.com/Service', 'gcp', 'appengine', 'appengine.googleapis.com', 'Service', true, false, '//appengine.googleapis.com/apps/${App}/services/${Service}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('appengine.googleapis.com/Version', 'gcp', 'appengine', 'appengine.googleapis.com', 'Version', true, false, '//appengine.googleapis.com/apps/${App}/services/${Service}/versions/${Version}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('artifactregistry.googleapis.com/DockerImage', 'gcp', 'artifactregistry', 'artifactregistry.googleapis.com', 'DockerImage', true, false, '//artifactregistry.googleapis.com/projects/${Project}/locations/${Location}/repositories/${Repository}/dockerImages/${DockerImage}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('artifactregistry.googleapis.com/Repository', 'gcp', 'artifactregistry', 'artifactregistry.googleapis.com', 'Repository', true, false, '//artifactregistry.googleapis.com/projects/${Project}/locations/${Location}/repositories/${Repository}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigquery.googleapis.com/Dataset', 'gcp', 'bigquery', 'bigquery.googleapis.com', 'Dataset', true, false, '//bigquery.googleapis.com/projects/${Project}/datasets/${Dataset}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigquery.googleapis.com/Model', 'gcp', 'bigquery', 'bigquery.googleapis.com', 'Model', true, false, '//bigquery.googleapis.com/projects/${Project}/datasets/${Dataset}/models/${Model}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigquery.googleapis.com/Routine', 'gcp', 'bigquery', 'bigquery.googleapis.com', 'Routine', true, false, '//bigquery.googleapis.com/projects/${Project}/datasets/${Dataset}/routines/${Routine}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigquery.googleapis.com/Table', 'gcp', 'bigquery', 'bigquery.googleapis.com', 'Table', true, false, '//bigquery.googleapis.com/projects/${Project}/datasets/${Dataset}/tables/${Table}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigtableadmin.googleapis.com/AppProfile', 'gcp', 'bigtableadmin', 'bigtableadmin.googleapis.com', 'AppProfile', true, false, '//bigtable.googleapis.com/projects/${Project}/instances/${Instance}/appProfiles/${AppProfile}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigtableadmin.googleapis.com/Backup', 'gcp', 'bigtableadmin', 'bigtableadmin.googleapis.com', 'Backup', true, false, '//bigtable.googleapis.com/projects/${Project}/instances/${Instance}/clusters/${Cluster}/backups/${Backup}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigtableadmin.googleapis.com/Cluster', 'gcp', 'bigtableadmin', 'bigtableadmin.googleapis.com', 'Cluster', true, false, '//bigtable.googleapis.com/projects/${Project}/instances/${Instance}/clusters/${Cluster}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigtableadmin.googleapis.com/Instance', 'gcp', 'bigtableadmin', 'bigtableadmin.googleapis.com', 'Instance', true, false, '//bigtable.googleapis.com/projects/${Project}/instances/${Instance}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('bigtableadmin.googleapis.com/Table', 'gcp', 'bigtableadmin', 'bigtableadmin.googleapis.com', 'Table', true, false, '//bigtable.googleapis.com/projects/${Project}/instances/${Instance}/tables/${Table}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudfunctions.googleapis.com/CloudFunction', 'gcp', 'cloudfunctions', 'cloudfunctions.googleapis.com', 'CloudFunction', true, false, '//cloudfunctions.googleapis.com/projects/${Project}/locations/${Location}/functions/${Function}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudfunctions.googleapis.com/Function', 'gcp', 'cloudfunctions', 'cloudfunctions.googleapis.com', 'Function', true, false, '//cloudfunctions.googleapis.com/projects/${Project}/locations/${Location}/functions/${Function}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudkms.googleapis.com/CryptoKey', 'gcp', 'cloudkms', 'cloudkms.googleapis.com', 'CryptoKey', true, false, '//cloudkms.googleapis.com/projects/${Project}/locations/${Location}/keyRings/${KeyRing}/cryptoKeys/${CryptoKey}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudkms.googleapis.com/CryptoKeyVersion', 'gcp', 'cloudkms', 'cloudkms.googleapis.com', 'CryptoKeyVersion', true, false, '//cloudkms.googleapis.com/projects/${Project}/locations/${Location}/keyRings/${KeyRing}/cryptoKeys/${CryptoKey}/cryptoKeyVersions/${CryptoKeyVersion}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudkms.googleapis.com/EkmConnection', 'gcp', 'cloudkms', 'cloudkms.googleapis.com', 'EkmConnection', true, false, '//cloudkms.googleapis.com/projects/${Project}/locations/${Location}/ekmConnections/${EkmConnection}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudkms.googleapis.com/ImportJob', 'gcp', 'cloudkms', 'cloudkms.googleapis.com', 'ImportJob', true, false, '//cloudkms.googleapis.com/projects/${Project}/locations/${Location}/keyRings/${KeyRing}/importJobs/${ImportJob}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudkms.googleapis.com/KeyRing', 'gcp', 'cloudkms', 'cloudkms.googleapis.com', 'KeyRing', true, false, '//cloudkms.googleapis.com/projects/${Project}/locations/${Location}/keyRings/${KeyRing}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudresourcemanager.googleapis.com/Folder', 'gcp', 'cloudresourcemanager', 'cloudresourcemanager.googleapis.com', 'Folder', true, false, '//cloudresourcemanager.googleapis.com/folders/${Folder}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudresourcemanager.googleapis.com/Organization', 'gcp', 'cloudresourcemanager', 'cloudresourcemanager.googleapis.com', 'Organization', true, false, '//cloudresourcemanager.googleapis.com/organizations/${Organization}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('cloudresourcemanager.googleapis.com/Project', 'gcp', 'cloudresourcemanager', 'cloudresourcemanager.googleapis.com', 'Project', true, false, '//cloudresourcemanager.googleapis.com/projects/${Project}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('composer.googleapis.com/Environment', 'gcp', 'composer', 'composer.googleapis.com', 'Environment', true, false, '//composer.googleapis.com/projects/${Project}/locations/${Location}/environments/${Environment}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Address', 'gcp', 'compute', 'compute.googleapis.com', 'Address', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/addresses/${Address}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/BackendBucket', 'gcp', 'compute', 'compute.googleapis.com', 'BackendBucket', true, false, '//compute.googleapis.com/projects/${Project}/global/backendBuckets/${BackendBucket}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/BackendService', 'gcp', 'compute', 'compute.googleapis.com', 'BackendService', true, false, '//compute.googleapis.com/projects/${Project}/global/backendServices/${BackendService}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Disk', 'gcp', 'compute', 'compute.googleapis.com', 'Disk', true, false, '//compute.googleapis.com/projects/${Project}/zones/${Zone}/disks/${Disk}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Firewall', 'gcp', 'compute', 'compute.googleapis.com', 'Firewall', true, false, '//compute.googleapis.com/projects/${Project}/global/firewalls/${Firewall}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/FirewallPolicy', 'gcp', 'compute', 'compute.googleapis.com', 'FirewallPolicy', true, false, '//compute.googleapis.com/locations/global/firewallPolicies/${FirewallPolicy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/ForwardingRule', 'gcp', 'compute', 'compute.googleapis.com', 'ForwardingRule', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/forwardingRules/${ForwardingRule}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/GlobalAddress', 'gcp', 'compute', 'compute.googleapis.com', 'GlobalAddress', true, false, '//compute.googleapis.com/projects/${Project}/global/addresses/${Address}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/GlobalForwardingRule', 'gcp', 'compute', 'compute.googleapis.com', 'GlobalForwardingRule', true, false, '//compute.googleapis.com/projects/${Project}/global/forwardingRules/${ForwardingRule}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/HealthCheck', 'gcp', 'compute', 'compute.googleapis.com', 'HealthCheck', true, false, '//compute.googleapis.com/projects/${Project}/global/healthChecks/${HealthCheck}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Image', 'gcp', 'compute', 'compute.googleapis.com', 'Image', true, false, '//compute.googleapis.com/projects/${Project}/global/images/${Image}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Instance', 'gcp', 'compute', 'compute.googleapis.com', 'Instance', true, false, '//compute.googleapis.com/projects/${Project}/zones/${Zone}/instances/${Instance}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/InstanceGroup', 'gcp', 'compute', 'compute.googleapis.com', 'InstanceGroup', true, false, '//compute.googleapis.com/projects/${Project}/zones/${Zone}/instanceGroups/${InstanceGroup}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/InstanceGroupManager', 'gcp', 'compute', 'compute.googleapis.com', 'InstanceGroupManager', true, false, '//compute.googleapis.com/projects/${Project}/zones/${Zone}/instanceGroupManagers/${InstanceGroupManager}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/InstanceTemplate', 'gcp', 'compute', 'compute.googleapis.com', 'InstanceTemplate', true, false, '//compute.googleapis.com/projects/${Project}/global/instanceTemplates/${InstanceTemplate}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Interconnect', 'gcp', 'compute', 'compute.googleapis.com', 'Interconnect', true, false, '//compute.googleapis.com/projects/${Project}/global/interconnects/${Interconnect}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Network', 'gcp', 'compute', 'compute.googleapis.com', 'Network', true, false, '//compute.googleapis.com/projects/${Project}/global/networks/${Network}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Project', 'gcp', 'compute', 'compute.googleapis.com', 'Project', true, false, '//compute.googleapis.com/projects/${Project}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/RegionBackendService', 'gcp', 'compute', 'compute.googleapis.com', 'RegionBackendService', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/backendServices/${BackendService}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Route', 'gcp', 'compute', 'compute.googleapis.com', 'Route', true, false, '//compute.googleapis.com/projects/${Project}/global/routes/${Route}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Router', 'gcp', 'compute', 'compute.googleapis.com', 'Router', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/routers/${Router}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/SecurityPolicy', 'gcp', 'compute', 'compute.googleapis.com', 'SecurityPolicy', true, false, '//compute.googleapis.com/projects/${Project}/global/securityPolicies/${SecurityPolicy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Snapshot', 'gcp', 'compute', 'compute.googleapis.com', 'Snapshot', true, false, '//compute.googleapis.com/projects/${Project}/global/snapshots/${Snapshot}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/SslCertificate', 'gcp', 'compute', 'compute.googleapis.com', 'SslCertificate', true, false, '//compute.googleapis.com/projects/${Project}/global/sslCertificates/${SslCertificate}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/SslPolicy', 'gcp', 'compute', 'compute.googleapis.com', 'SslPolicy', true, false, '//compute.googleapis.com/projects/${Project}/global/sslPolicies/${SslPolicy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/Subnetwork', 'gcp', 'compute', 'compute.googleapis.com', 'Subnetwork', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/subnetworks/${Subnetwork}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/TargetHttpProxy', 'gcp', 'compute', 'compute.googleapis.com', 'TargetHttpProxy', true, false, '//compute.googleapis.com/projects/${Project}/global/targetHttpProxies/${TargetHttpProxy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/TargetHttpsProxy', 'gcp', 'compute', 'compute.googleapis.com', 'TargetHttpsProxy', true, false, '//compute.googleapis.com/projects/${Project}/global/targetHttpsProxies/${TargetHttpsProxy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/TargetSslProxy', 'gcp', 'compute', 'compute.googleapis.com', 'TargetSslProxy', true, false, '//compute.googleapis.com/projects/${Project}/global/targetSslProxies/${TargetSslProxy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/UrlMap', 'gcp', 'compute', 'compute.googleapis.com', 'UrlMap', true, false, '//compute.googleapis.com/projects/${Project}/global/urlMaps/${UrlMap}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/VpnGateway', 'gcp', 'compute', 'compute.googleapis.com', 'VpnGateway', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/vpnGateways/${VpnGateway}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('compute.googleapis.com/VpnTunnel', 'gcp', 'compute', 'compute.googleapis.com', 'VpnTunnel', true, false, '//compute.googleapis.com/projects/${Project}/regions/${Region}/vpnTunnels/${VpnTunnel}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('container.googleapis.com/Cluster', 'gcp', 'container', 'container.googleapis.com', 'Cluster', true, false, '//container.googleapis.com/projects/${Project}/locations/${Location}/clusters/${Cluster}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('container.googleapis.com/NodePool', 'gcp', 'container', 'container.googleapis.com', 'NodePool', true, false, '//container.googleapis.com/projects/${Project}/locations/${Location}/clusters/${Cluster}/nodePools/${NodePool}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('dataflow.googleapis.com/Job', 'gcp', 'dataflow', 'dataflow.googleapis.com', 'Job', true, false, '//dataflow.googleapis.com/projects/${Project}/locations/${Location}/jobs/${Job}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('dataproc.googleapis.com/AutoscalingPolicy', 'gcp', 'dataproc', 'dataproc.googleapis.com', 'AutoscalingPolicy', true, false, '//dataproc.googleapis.com/projects/${Project}/regions/${Region}/autoscalingPolicies/${AutoscalingPolicy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('dataproc.googleapis.com/Batch', 'gcp', 'dataproc', 'dataproc.googleapis.com', 'Batch', true, false, '//dataproc.googleapis.com/projects/${Project}/locations/${Location}/batches/${Batch}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('dataproc.googleapis.com/Cluster', 'gcp', 'dataproc', 'dataproc.googleapis.com', 'Cluster', true, false, '//dataproc.googleapis.com/projects/${Project}/regions/${Region}/clusters/${Cluster}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('dns.googleapis.com/ManagedZone', 'gcp', 'dns', 'dns.googleapis.com', 'ManagedZone', true, false, '//dns.googleapis.com/projects/${Project}/managedZones/${ManagedZone}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('dns.googleapis.com/Policy', 'gcp', 'dns', 'dns.googleapis.com', 'Policy', true, false, '//dns.googleapis.com/projects/${Project}/policies/${Policy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('firestore.googleapis.com/Database', 'gcp', 'firestore', 'firestore.googleapis.com', 'Database', true, false, '//firestore.googleapis.com/projects/${Project}/databases/${Database}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('iam.googleapis.com/Role', 'gcp', 'iam', 'iam.googleapis.com', 'Role', true, false, '//iam.googleapis.com/projects/${Project}/roles/${Role}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('iam.googleapis.com/ServiceAccount', 'gcp', 'iam', 'iam.googleapis.com', 'ServiceAccount', true, false, '//iam.googleapis.com/projects/${Project}/serviceAccounts/${ServiceAccount}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('iam.googleapis.com/ServiceAccountKey', 'gcp', 'iam', 'iam.googleapis.com', 'ServiceAccountKey', true, false, '//iam.googleapis.com/projects/${Project}/serviceAccounts/${ServiceAccount}/keys/${Key}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('iam.googleapis.com/WorkloadIdentityPool', 'gcp', 'iam', 'iam.googleapis.com', 'WorkloadIdentityPool', true, false, '//iam.googleapis.com/projects/${Project}/locations/${Location}/workloadIdentityPools/${WorkloadIdentityPool}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('iam.googleapis.com/WorkloadIdentityPoolProvider', 'gcp', 'iam', 'iam.googleapis.com', 'WorkloadIdentityPoolProvider', true, false, '//iam.googleapis.com/projects/${Project}/locations/${Location}/workloadIdentityPools/${WorkloadIdentityPool}/providers/${Provider}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('logging.googleapis.com/LogBucket', 'gcp', 'logging', 'logging.googleapis.com', 'LogBucket', true, false, '//logging.googleapis.com/projects/${Project}/locations/${Location}/buckets/${LogBucket}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('logging.googleapis.com/LogMetric', 'gcp', 'logging', 'logging.googleapis.com', 'LogMetric', true, false, '//logging.googleapis.com/projects/${Project}/metrics/${LogMetric}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('logging.googleapis.com/LogSink', 'gcp', 'logging', 'logging.googleapis.com', 'LogSink', true, false, '//logging.googleapis.com/projects/${Project}/sinks/${LogSink}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('logging.googleapis.com/LogView', 'gcp', 'logging', 'logging.googleapis.com', 'LogView', true, false, '//logging.googleapis.com/projects/${Project}/locations/${Location}/buckets/${LogBucket}/views/${LogView}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('monitoring.googleapis.com/AlertPolicy', 'gcp', 'monitoring', 'monitoring.googleapis.com', 'AlertPolicy', true, false, '//monitoring.googleapis.com/projects/${Project}/alertPolicies/${AlertPolicy}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('monitoring.googleapis.com/NotificationChannel', 'gcp', 'monitoring', 'monitoring.googleapis.com', 'NotificationChannel', true, false, '//monitoring.googleapis.com/projects/${Project}/notificationChannels/${NotificationChannel}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('pubsub.googleapis.com/Schema', 'gcp', 'pubsub', 'pubsub.googleapis.com', 'Schema', true, false, '//pubsub.googleapis.com/projects/${Project}/schemas/${Schema}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('pubsub.googleapis.com/Snapshot', 'gcp', 'pubsub', 'pubsub.googleapis.com', 'Snapshot', true, false, '//pubsub.googleapis.com/projects/${Project}/snapshots/${Snapshot}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('pubsub.googleapis.com/Subscription', 'gcp', 'pubsub', 'pubsub.googleapis.com', 'Subscription', true, false, '//pubsub.googleapis.com/projects/${Project}/subscriptions/${Subscription}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('pubsub.googleapis.com/Topic', 'gcp', 'pubsub', 'pubsub.googleapis.com', 'Topic', true, false, '//pubsub.googleapis.com/projects/${Project}/topics/${Topic}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('redis.googleapis.com/Cluster', 'gcp', 'redis', 'redis.googleapis.com', 'Cluster', true, false, '//redis.googleapis.com/projects/${Project}/locations/${Location}/clusters/${Cluster}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('redis.googleapis.com/Instance', 'gcp', 'redis', 'redis.googleapis.com', 'Instance', true, false, '//redis.googleapis.com/projects/${Project}/locations/${Location}/instances/${Instance}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('run.googleapis.com/DomainMapping', 'gcp', 'run', 'run.googleapis.com', 'DomainMapping', true, false, '//run.googleapis.com/projects/${Project}/locations/${Location}/domainmappings/${DomainMapping}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('run.googleapis.com/Execution', 'gcp', 'run', 'run.googleapis.com', 'Execution', true, false, '//run.googleapis.com/projects/${Project}/locations/${Location}/executions/${Execution}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('run.googleapis.com/Job', 'gcp', 'run', 'run.googleapis.com', 'Job', true, false, '//run.googleapis.com/projects/${Project}/locations/${Location}/jobs/${Job}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('run.googleapis.com/Revision', 'gcp', 'run', 'run.googleapis.com', 'Revision', true, false, '//run.googleapis.com/projects/${Project}/locations/${Location}/revisions/${Revision}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('run.googleapis.com/Service', 'gcp', 'run', 'run.googleapis.com', 'Service', true, false, '//run.googleapis.com/projects/${Project}/locations/${Location}/services/${Service}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('secretmanager.googleapis.com/Secret', 'gcp', 'secretmanager', 'secretmanager.googleapis.com', 'Secret', true, false, '//secretmanager.googleapis.com/projects/${Project}/secrets/${Secret}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('secretmanager.googleapis.com/SecretVersion', 'gcp', 'secretmanager', 'secretmanager.googleapis.com', 'SecretVersion', true, false, '//secretmanager.googleapis.com/projects/${Project}/secrets/${Secret}/versions/${SecretVersion}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('spanner.googleapis.com/Backup', 'gcp', 'spanner', 'spanner.googleapis.com', 'Backup', true, false, '//spanner.googleapis.com/projects/${Project}/instances/${Instance}/backups/${Backup}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('spanner.googleapis.com/Database', 'gcp', 'spanner', 'spanner.googleapis.com', 'Database', true, false, '//spanner.googleapis.com/projects/${Project}/instances/${Instance}/databases/${Database}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('spanner.googleapis.com/Instance', 'gcp', 'spanner', 'spanner.googleapis.com', 'Instance', true, false, '//spanner.googleapis.com/projects/${Project}/instances/${Instance}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('sqladmin.googleapis.com/Instance', 'gcp', 'sqladmin', 'sqladmin.googleapis.com', 'Instance', true, false, '//cloudsql.googleapis.com/projects/${Project}/instances/${Instance}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)'),
+  ('storage.googleapis.com/Bucket', 'gcp', 'storage', 'storage.googleapis.com', 'Bucket', true, false, '//storage.googleapis.com/${Bucket}', 'Cloud Asset Inventory: Asset types (https://cloud.google.com/asset-inventory/docs/supported-asset-types); Cloud Asset Inventory: Asset names (https://cloud.google.com/asset-inventory/docs/asset-names)');
 
--- variant_dimension: 1 rows
+-- variant_dimension: 2 rows
 INSERT INTO srm.variant_dimension (resource_type, dimension, reads, description, source) VALUES
-  ('Microsoft.Compute/virtualMachines', 'patch-mode', '$.configuration.osProfile.*.patchSettings.patchMode', 'Who installs the guest OS''s patches: the VM''s patch orchestration mode, osProfile.linuxConfiguration.patchSettings.patchMode or osProfile.windowsConfiguration.patchSettings.patchMode (AutomaticByPlatform, AutomaticByOS, Manual, ImageDefault). An Azure asset''s configuration is the ARM resource''s properties object.', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)');
+  ('Microsoft.Compute/virtualMachines', 'patch-mode', '$.configuration.osProfile.*.patchSettings.patchMode', 'Who installs the guest OS''s patches: the VM''s patch orchestration mode, osProfile.linuxConfiguration.patchSettings.patchMode or osProfile.windowsConfiguration.patchSettings.patchMode (AutomaticByPlatform, AutomaticByOS, Manual, ImageDefault). An Azure asset''s configuration is the ARM resource''s properties object.', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)'),
+  ('container.googleapis.com/Cluster', 'mode', '$.configuration.autopilot.enabled', 'The cluster''s mode of operation: Autopilot (autopilot.enabled true in the Cloud Asset Inventory resource data), where GKE manages the nodes, or Standard, where the customer manages node pools.', 'GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison)');
 
--- variant: 1 rows
+-- variant: 3 rows
 INSERT INTO srm.variant (resource_type, dimension, variant_id, name, description, source) VALUES
-  ('Microsoft.Compute/virtualMachines', 'patch-mode', 'automatic-by-platform', 'Automatic VM guest patching (AutomaticByPlatform)', 'Azure downloads and installs the Critical and Security patches on the VM every month, in its off-peak hours, orchestrated availability-first across regions, zones and availability sets.', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)');
+  ('Microsoft.Compute/virtualMachines', 'patch-mode', 'automatic-by-platform', 'Automatic VM guest patching (AutomaticByPlatform)', 'Azure downloads and installs the Critical and Security patches on the VM every month, in its off-peak hours, orchestrated availability-first across regions, zones and availability sets.', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)'),
+  ('container.googleapis.com/Cluster', 'mode', 'autopilot', 'Autopilot', 'GKE provisions, upgrades and secures the nodes; the customer deploys workloads.', 'GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison)'),
+  ('container.googleapis.com/Cluster', 'mode', 'standard', 'Standard', 'The customer creates and configures node pools; GKE auto-upgrades them within the customer''s release channel and maintenance settings.', 'GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison); GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility)');
 
--- variant_rule: 1 rows
+-- variant_rule: 3 rows
 INSERT INTO srm.variant_rule (resource_type, dimension, rule_order, variant_id, test, source) VALUES
-  ('Microsoft.Compute/virtualMachines', 'patch-mode', 1, 'automatic-by-platform', '$.configuration.osProfile.* ? (@.patchSettings.patchMode == "AutomaticByPlatform")', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)');
+  ('Microsoft.Compute/virtualMachines', 'patch-mode', 1, 'automatic-by-platform', '$.configuration.osProfile.* ? (@.patchSettings.patchMode == "AutomaticByPlatform")', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)'),
+  ('container.googleapis.com/Cluster', 'mode', 1, 'autopilot', '$.configuration.autopilot ? (@.enabled == true)', 'GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview)'),
+  ('container.googleapis.com/Cluster', 'mode', 2, 'standard', '$.configuration ? (exists(@.name) && !exists(@.autopilot ? (@.enabled == true)))', 'GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison)');
 
--- variant_layer: 1 rows
+-- variant_layer: 3 rows
 INSERT INTO srm.variant_layer (resource_type, variant_id, layer_id, responsibility, reason, source) VALUES
-  ('Microsoft.Compute/virtualMachines', 'automatic-by-platform', 'operating-system', 'provider (system), customer (configured)'::srm.responsibility, 'Azure installs the Critical and Security patches of the guest OS; other classifications, the patch source (public or private repositories) and the image stay the customer''s.', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)');
+  ('Microsoft.Compute/virtualMachines', 'automatic-by-platform', 'operating-system', 'provider (system), customer (configured)'::srm.responsibility, 'Azure installs the Critical and Security patches of the guest OS; other classifications, the patch source (public or private repositories) and the image stay the customer''s.', 'Microsoft Learn: Automatic VM guest patching for Azure VMs (https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching)'),
+  ('container.googleapis.com/Cluster', 'autopilot', 'operating-system', 'provider'::srm.responsibility, 'In Autopilot GKE manages the nodes: it chooses the node image, applies upgrades and keeps the node security configuration locked; the customer has no node-level access to change them.', 'GKE: Autopilot overview (https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview); GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison)'),
+  ('container.googleapis.com/Cluster', 'standard', 'operating-system', 'provider (system), customer (configured)'::srm.responsibility, 'Confirmed: Standard node pools are auto-upgraded by GKE within the release channel, maintenance windows and exclusions the customer sets, and the customer can turn auto-upgrade off.', 'GKE: Compare GKE Autopilot and Standard (https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison); GKE: Shared responsibility (https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility)');
+
+-- check_control: 1944 rows
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'acm_certificates_expiration_check', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'acm_certificates_expiration_check', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_domain_name_pqc_tls_enabled', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_domain_name_pqc_tls_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_17_2', 'nist-800-53-r5', 'ac-17.2', 'AC-17(2) Protection Of Confidentiality And Integrity Using Encryption', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'ia_5_1_c', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_client_certificate_enabled', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'apigateway_restapi_waf_acl_attached', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_not_publicly_accessible', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'awslambda_function_url_public', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudfront_distributions_pqc_tls_enabled', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudfront_distributions_pqc_tls_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_bedrock_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_bedrock_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_bedrock_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_16', 'nist-800-53-r5', 'au-16', 'Cross-Organizational Audit Logging (AU-16)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_4_1', 'nist-800-53-r5', 'au-4.1', 'AU-4(1) Transfer To Alternate Storage', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_7_1', 'nist-800-53-r5', 'au-7.1', 'AU-7(1) Automatic Processing', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'au_9_7', 'nist-800-53-r5', 'au-9.7', 'AU-9(7) Store On Component With Different Operation Systems', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_cloudwatch_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_kms_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'au_9_a', 'nist-800-53-r5', 'au-9', 'AU-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'sa_10_1', 'nist-800-53-r5', 'sa-10.1', 'SA-10(1) Software And Firmware Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'sa_1_1', 'nist-800-53-r5', 'sa-10.1', 'SA-1(1)', 'description: sa_1_1 names no control (SA-1 has no enhancements); its description is SA-10(1)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_4_d', 'nist-800-53-r5', 'si-4', 'SI-4(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_1', 'nist-800-53-r5', 'si-7.1', 'SI-7(1) Integrity Checks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_3', 'nist-800-53-r5', 'si-7.3', 'SI-7(3) Centrally Managed Integrity Tools', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_7', 'nist-800-53-r5', 'si-7.7', 'SI-7(7) Integration Of Detection And Response', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_log_file_validation_enabled', 'si_7_a', 'nist-800-53-r5', 'si-7', 'SI-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_1', 'nist-800-53-r5', 'au-3.1', 'AU-3(1) Additional Audit Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_multi_region_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_read_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudtrail_s3_dataevents_write_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_acls_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_gateways_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_network_route_tables_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_4_12', 'nist-800-53-r5', 'si-4.12', 'SI-4(12) Automated Organization-Generated Alerts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_changes_to_vpcs_alarm_configured', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_kms_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'ac_16_b', 'nist-800-53-r5', 'ac-16', 'AC-16(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_11', 'nist-800-53-r5', 'au-11', 'Audit Record Retention (AU-11)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_11_1', 'nist-800-53-r5', 'au-11.1', 'AU-11(1) Long-Term Retrieval Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_21_b', 'nist-800-53-r5', 'pm-21', 'PM-21(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'sc_28_2', 'nist-800-53-r5', 'sc-28.2', 'SC-28(2) Offline Storage', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'si_12', 'nist-800-53-r5', 'si-12', 'Information Management and Retention (SI-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'cloudwatch_log_group_retention_policy_specific_days_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_kms_cmk_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'dynamodb_tables_pitr_enabled', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_imdsv2_not_enforced', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_imdsv2_not_enforced', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_not_running', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_not_running', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_public_ip', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_public_ip', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_public_ip', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_unrestricted_ingress', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_unrestricted_ingress', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_confidential_workload_host_vsock_proxy_exposed', 'cm_7_b', 'nist-800-53-r5', 'cm-7', 'CM-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_default_encryption', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_public_snapshot', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_ebs_volume_encryption', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_imdsv2_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_6', 'nist-800-53-r5', 'cm-6', 'Configuration Settings (CM-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_1', 'nist-800-53-r5', 'cm-8.1', 'CM-8(1) Updates During Installation And Removals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_2', 'nist-800-53-r5', 'cm-8.2', 'CM-8(2) Automated Maintenance', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_3_a', 'nist-800-53-r5', 'cm-8.3', 'CM-8(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a', 'nist-800-53-r5', 'cm-8', 'CM-8(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_1', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_2', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_3', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_4', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_a_5', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'cm_8_b', 'nist-800-53-r5', 'cm-8', 'CM-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_managed_by_ssm', 'si_3_c_2', 'nist-800-53-r5', 'si-3', 'SI-3(c)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_older_than_specific_days', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_profile_attached', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_profile_attached', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_profile_attached', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_instance_public_ip', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_7_b', 'nist-800-53-r5', 'cm-7', 'CM-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_networkacl_allow_ingress_any_port', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_allow_ingress_from_internet_to_tcp_port_22', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ec2_securitygroup_default_restrict_traffic', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_encryption_at_rest_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'efs_have_backup_enabled', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_17_2', 'nist-800-53-r5', 'ac-17.2', 'AC-17(2) Protection Of Confidentiality And Integrity Using Encryption', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'ia_5_1_c', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elb_ssl_listeners', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'ca_7_4_c', 'nist-800-53-r5', 'ca-7.4', 'CA-7(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_3_a', 'nist-800-53-r5', 'cm-3', 'CM-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_1_a_1_b', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_1_a_2', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_a', 'nist-800-53-r5', 'cp-2', 'CP-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_a_6', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_a_7', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_d', 'nist-800-53-r5', 'cp-2', 'CP-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'cp_2_e', 'nist-800-53-r5', 'cp-2', 'CP-2(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'sa_15_a_4', 'nist-800-53-r5', 'sa-15', 'SA-15(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'sc_22', 'nist-800-53-r5', 'sc-22', 'Architecture And Provisioning For Name/Address Resolution Service (SC-22)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_deletion_protection', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_insecure_ssl_ciphers', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_insecure_ssl_ciphers', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_listener_pqc_tls_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'elbv2_waf_acl_attached', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'emr_cluster_master_nodes_no_public_ip', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ac_2_12_a', 'nist-800-53-r5', 'ac-2.12', 'AC-2(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ac_3_12_b', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_3_1', 'nist-800-53-r5', 'au-3.1', 'AU-3(1) Additional Audit Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ca_2_d', 'nist-800-53-r5', 'ca-2', 'CA-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'cm_8_3_a', 'nist-800-53-r5', 'cm-8.3', 'CM-8(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pe_6_2', 'nist-800-53-r5', 'pe-6.2', 'PE-6(2) Monitoring Physical Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pe_6_4', 'nist-800-53-r5', 'pe-6.4', 'PE-6(4) Monitoring Physical Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_16', 'nist-800-53-r5', 'pm-16', 'Threat Awareness Program (PM-16)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_10_a', 'nist-800-53-r5', 'ra-10', 'RA-10(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_10_a_1', 'nist-800-53-r5', 'ra-10', 'RA-10(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_10_a_2', 'nist-800-53-r5', 'ra-10', 'RA-10(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_1_a', 'nist-800-53-r5', 'ra-1', 'RA-1(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_1_a_1', 'nist-800-53-r5', 'ra-1', 'RA-1(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_1_a_2', 'nist-800-53-r5', 'ra-1', 'RA-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_3_4', 'nist-800-53-r5', 'ra-3.4', 'RA-3(4) Predictive Cyber Analytics', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_3_a_1', 'nist-800-53-r5', 'ra-3', 'RA-3(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_5_4', 'nist-800-53-r5', 'ra-5.4', 'RA-5(4) Discoverable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'ra_5_a', 'nist-800-53-r5', 'ra-5', 'RA-5(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_43_b', 'nist-800-53-r5', 'sc-43', 'SC-43(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_1', 'nist-800-53-r5', 'sc-5.1', 'SC-5(1) Restrict Ability TO Attack Other Systems', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_3_a', 'nist-800-53-r5', 'sc-5.3', 'SC-5(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_3_b', 'nist-800-53-r5', 'sc-5.3', 'SC-5(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_a', 'nist-800-53-r5', 'sc-5', 'SC-5(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'sc_5_b', 'nist-800-53-r5', 'sc-5', 'SC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_3_8_a', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_1', 'nist-800-53-r5', 'si-4.1', 'SI-4(1) System-Wide Intrusion Detection System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_10', 'nist-800-53-r5', 'si-4.10', 'SI-4(10) Visibility Of Encrypted Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_13_a', 'nist-800-53-r5', 'si-4.13', 'SI-4(13)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_14', 'nist-800-53-r5', 'si-4.14', 'SI-4(14) Wireless Intrusion Detection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_23', 'nist-800-53-r5', 'si-4.23', 'SI-4(23) Host-Based Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_25', 'nist-800-53-r5', 'si-4.25', 'SI-4(25) Optimize Network Traffic Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_3', 'nist-800-53-r5', 'si-4.3', 'SI-4(3) Automated Tools And Mechanism Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_4_a', 'nist-800-53-r5', 'si-4.4', 'SI-4(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_4_b', 'nist-800-53-r5', 'si-4.4', 'SI-4(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_a', 'nist-800-53-r5', 'si-4', 'SI-4(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_a_1', 'nist-800-53-r5', 'si-4', 'SI-4(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_a_2', 'nist-800-53-r5', 'si-4', 'SI-4(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_b', 'nist-800-53-r5', 'si-4', 'SI-4(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_4_c', 'nist-800-53-r5', 'si-4', 'SI-4(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_5_1', 'nist-800-53-r5', 'si-5.1', 'SI-5(1) Automated Alerts And Advisories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_is_enabled', 'si_5_b', 'nist-800-53-r5', 'si-5', 'SI-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'guardduty_no_high_severity_findings', 'ir_4_a', 'nist-800-53-r5', 'ir-4', 'IR-4(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_5_b', 'nist-800-53-r5', 'ac-5', 'AC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_aws_attached_policy_no_administrative_privileges', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_5_b', 'nist-800-53-r5', 'ac-5', 'AC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_customer_attached_policy_no_administrative_privileges', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_5_b', 'nist-800-53-r5', 'ac-5', 'AC-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_administrative_privileges', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_inline_policy_no_wildcard_marketplace_subscribe', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_6_10', 'nist-800-53-r5', 'ac-6.10', 'AC-6(10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ac_6_2', 'nist-800-53-r5', 'ac-6.2', 'AC-6(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_2', 'nist-800-53-r5', 'ia-2', 'Identification and Authentication (Organizational users) (IA-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_4_4', 'nist-800-53-r5', 'ia-4.4', 'IA-4(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_4_8', 'nist-800-53-r5', 'ia-4.8', 'IA-4(8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_4_b', 'nist-800-53-r5', 'ia-4', 'IA-4(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'ia_5_8', 'nist-800-53-r5', 'ia-5.8', 'IA-5(8) Multiple System Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_no_root_access_key', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_2_d_1', 'nist-800-53-r5', 'ac-2', 'AC-2(d)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_12_b', 'nist-800-53-r5', 'cm-12', 'CM-12(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_4_d', 'nist-800-53-r5', 'ia-4', 'IA-4(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5', 'nist-800-53-r5', 'ia-5', 'Authenticator Management (IA-5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_18_a', 'nist-800-53-r5', 'ia-5.18', 'IA-5(18)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_18_b', 'nist-800-53-r5', 'ia-5.18', 'IA-5(18)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_1_f', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_1_g', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_1_h', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(h)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_b', 'nist-800-53-r5', 'ia-5', 'IA-5(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_c', 'nist-800-53-r5', 'ia-5', 'IA-5(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_d', 'nist-800-53-r5', 'ia-5', 'IA-5(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_f', 'nist-800-53-r5', 'ia-5', 'IA-5(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_5_h', 'nist-800-53-r5', 'ia-5', 'IA-5(h)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ia_8_2_b', 'nist-800-53-r5', 'ia-8.2', 'IA-8(2)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'ma_4_c', 'nist-800-53-r5', 'ma-4', 'MA-4(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_password_policy_minimum_length_14', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_2_i_2', 'nist-800-53-r5', 'ac-2', 'AC-2(i)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'ac_6_3', 'nist-800-53-r5', 'ac-6.3', 'AC-6(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_attached_only_to_group_or_roles', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_policy_no_wildcard_marketplace_subscribe', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_role_access_not_stale_to_bedrock', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_2', 'nist-800-53-r5', 'ac-3.2', 'AC-3(2) Dual Authorization', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_1', 'nist-800-53-r5', 'ia-2.1', 'IA-2(1) Multi-Factor Authentication To Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_2', 'nist-800-53-r5', 'ia-2.2', 'IA-2(2) Multi-Factor Authentication To Non-Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_6', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6) Acces To Accounts — Separate Device', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_6_a', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'ia_2_8', 'nist-800-53-r5', 'ia-2.8', 'IA-2(8) Access To Accounts — Replay Resistant', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_hardware_mfa_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_2', 'nist-800-53-r5', 'ac-3.2', 'AC-3(2) Dual Authorization', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_1', 'nist-800-53-r5', 'ia-2.1', 'IA-2(1) Multi-Factor Authentication To Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_2', 'nist-800-53-r5', 'ia-2.2', 'IA-2(2) Multi-Factor Authentication To Non-Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_6', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6) Acces To Accounts — Separate Device', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_6_a', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'ia_2_8', 'nist-800-53-r5', 'ia-2.8', 'IA-2(8) Access To Accounts — Replay Resistant', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_root_mfa_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_rotate_access_key_90_days', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_bedrock', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_access_not_stale_to_sagemaker', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_accesskey_unused', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3) Disable Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_a', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_b', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_c', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_3_d', 'nist-800-53-r5', 'ac-2.3', 'AC-2(3)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_g', 'nist-800-53-r5', 'ac-2', 'AC-2(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_2_j', 'nist-800-53-r5', 'ac-2', 'AC-2(j)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_console_access_unused', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_2', 'nist-800-53-r5', 'ac-3.2', 'AC-3(2) Dual Authorization', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_7_4', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4) Use Of Alternate Authentication Factor', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ac_7_4_a', 'nist-800-53-r5', 'ac-7.4', 'AC-7(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_1', 'nist-800-53-r5', 'ia-2.1', 'IA-2(1) Multi-Factor Authentication To Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_2', 'nist-800-53-r5', 'ia-2.2', 'IA-2(2) Multi-Factor Authentication To Non-Privileged Accounts', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_6', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6) Acces To Accounts — Separate Device', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_6_a', 'nist-800-53-r5', 'ia-2.6', 'IA-2(6)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'ia_2_8', 'nist-800-53-r5', 'ia-2.8', 'IA-2(8) Access To Accounts — Replay Resistant', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'iam_user_mfa_enabled_console_access', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sa_9_6', 'nist-800-53-r5', 'sa-9.6', 'SA-9(6) Organization-Controlled Cryptographic Keys', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sc_12_2', 'nist-800-53-r5', 'sc-12.2', 'SC-12(2) Symmetric Keys', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_cmk_rotation_enabled', 'sc_12_6', 'nist-800-53-r5', 'sc-12.6', 'SC-12(6) Physical Control Of Keys', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_bypassable_path', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_bypassable_path', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_bypassable_path', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_no_deployment_binding', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_not_enforced', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_not_enforced', 'sc_12', 'nist-800-53-r5', 'sc-12', 'Cryptographic Key Establishment And Management (SC-12)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_not_enforced', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_pcr_mismatch', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_pcr_mismatch', 'si_7_a', 'nist-800-53-r5', 'si-7', 'SI-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_attestation_unknown_image', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_debug_attestation_detected', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'kms_key_enclave_debug_attestation_detected', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_cloudwatch_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_encryption_at_rest_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'opensearch_service_domains_node_to_node_encryption_enabled', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_backup_enabled', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'ca_7_4_c', 'nist-800-53-r5', 'ca-7.4', 'CA-7(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cm_3_a', 'nist-800-53-r5', 'cm-3', 'CM-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_1_a_1_b', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_1_a_2', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_a', 'nist-800-53-r5', 'cp-2', 'CP-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_a_6', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_a_7', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_d', 'nist-800-53-r5', 'cp-2', 'CP-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'cp_2_e', 'nist-800-53-r5', 'cp-2', 'CP-2(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'sa_15_a_4', 'nist-800-53-r5', 'sa-15', 'SA-15(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'sc_22', 'nist-800-53-r5', 'sc-22', 'Architecture And Provisioning For Name/Address Resolution Service (SC-22)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_deletion_protection', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'ca_2_2', 'nist-800-53-r5', 'ca-2.2', 'CA-2(2) Specialized Assessments', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'sc_36_1_a', 'nist-800-53-r5', 'sc-36.1', 'SC-36(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_enhanced_monitoring_enabled', 'si_2_a', 'nist-800-53-r5', 'si-2', 'SI-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_integration_cloudwatch_logs', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_1_a_1_b', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_1_a_2', 'nist-800-53-r5', 'cp-1', 'CP-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_6', 'nist-800-53-r5', 'cp-2.6', 'CP-2(6) Alternate Processing And Storage Sites', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_a', 'nist-800-53-r5', 'cp-2', 'CP-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_a_6', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_a_7', 'nist-800-53-r5', 'cp-2', 'CP-2(a)(7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_d', 'nist-800-53-r5', 'cp-2', 'CP-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_2_e', 'nist-800-53-r5', 'cp-2', 'CP-2(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_22', 'nist-800-53-r5', 'sc-22', 'Architecture And Provisioning For Name/Address Resolution Service (SC-22)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_36', 'nist-800-53-r5', 'sc-36', 'Distributed Processing And Storage (SC-36)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'sc_6', 'nist-800-53-r5', 'sc-6', 'Resource Availability (SC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_multi_az', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_no_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'cp_9_8', 'nist-800-53-r5', 'cp-9.8', 'CP-9(8) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_instance_storage_encrypted', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
+INSERT INTO srm.check_control (scanner, check_id, requirement_id, framework_id, control_id, requirement_name, reading, source) VALUES
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'rds_snapshots_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_audit_logging', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automated_snapshot', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_2', 'nist-800-53-r5', 'si-2.2', 'SI-2(2) Automated Flaw Remediation Status', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_5', 'nist-800-53-r5', 'si-2.5', 'SI-2(5) Automatic Software And Firmware Updated', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_c', 'nist-800-53-r5', 'si-2', 'SI-2(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_automatic_upgrades', 'si_2_d', 'nist-800-53-r5', 'si-2', 'SI-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'redshift_cluster_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_account_level_public_access_blocks', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cp_9_8', 'nist-800-53-r5', 'cp-9.8', 'CP-9(8) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_default_encryption', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'au_9_2', 'nist-800-53-r5', 'au-9.2', 'AU-9(2) Store On Separate Physical Systems Or Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_10', 'nist-800-53-r5', 'cp-10', 'System Recovery And Reconstitution (CP-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_10_2', 'nist-800-53-r5', 'cp-10.2', 'CP-10(2) Transaction Recovery', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_1_2', 'nist-800-53-r5', 'cp-10.2', 'CP-1(2)', 'description: cp_1_2 names no control (CP-1 has no enhancements); its description is CP-10(2)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_2_5', 'nist-800-53-r5', 'cp-2.5', 'CP-2(5) Continue Mission And Business Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_6_1', 'nist-800-53-r5', 'cp-6.1', 'CP-6(1) Separation From Primary Site', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_6_2', 'nist-800-53-r5', 'cp-6.2', 'CP-6(2) Recovery Time And Recovery Point Objectives', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_6_a', 'nist-800-53-r5', 'cp-6', 'CP-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_9_a', 'nist-800-53-r5', 'cp-9', 'CP-9(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_9_b', 'nist-800-53-r5', 'cp-9', 'CP-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'cp_9_c', 'nist-800-53-r5', 'cp-9', 'CP-9(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'sc_5_2', 'nist-800-53-r5', 'sc-5.2', 'SC-5(2) Capacity, Bandwidth, And Redundancy', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'si_13_5', 'nist-800-53-r5', 'si-13.5', 'SI-13(5) Failover Capability', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_object_versioning', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_policy_public_write_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_public_access', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_17_2', 'nist-800-53-r5', 'ac-17.2', 'AC-17(2) Protection Of Confidentiality And Integrity Using Encryption', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_24_1', 'nist-800-53-r5', 'ac-24.1', 'AC-24(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_4', 'nist-800-53-r5', 'ac-4', 'Information Flow Enforcement (AC-4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ac_4_22', 'nist-800-53-r5', 'ac-4.22', 'AC-4(22) Access Only', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ca_9_b', 'nist-800-53-r5', 'ca-9', 'CA-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'ia_5_1_c', 'nist-800-53-r5', 'ia-5.1', 'IA-5(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'pm_11_b', 'nist-800-53-r5', 'pm-11', 'PM-11(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'pm_17_b', 'nist-800-53-r5', 'pm-17', 'PM-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_16_1', 'nist-800-53-r5', 'sc-16.1', 'SC-16(1) Integrity Verification', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_23', 'nist-800-53-r5', 'sc-23', 'Session Authenticity (SC-23)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_7_4_b', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_7_4_g', 'nist-800-53-r5', 'sc-7.4', 'SC-7(4)(g)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_7_5', 'nist-800-53-r5', 'sc-7.5', 'SC-7(5) Deny By Default — Allow By Exception', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8', 'nist-800-53-r5', 'sc-8', 'Transmission Confidentiality And Integrity (SC-8)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_2', 'nist-800-53-r5', 'sc-8.2', 'SC-8(2) Pre- And Post-Transmission Handling', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'sc_8_5', 'nist-800-53-r5', 'sc-8.5', 'SC-8(5) Protected Distribution System', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_secure_transport_policy', 'si_1_a_2', 'nist-800-53-r5', 'si-1', 'SI-1(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_2_4', 'nist-800-53-r5', 'ac-2.4', 'AC-2(4) Automated Audit Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_3_1', 'nist-800-53-r5', 'ac-3.1', 'AC-3(1) Restricted Access To Privileged Functions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_3_10', 'nist-800-53-r5', 'ac-3.10', 'AC-3(10) Audited Override Of Access Control Mechanisms', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ac_6_9', 'nist-800-53-r5', 'ac-6.9', 'AC-6(9)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_10', 'nist-800-53-r5', 'au-10', 'Non-Repudiation (AU-10)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_3_f', 'nist-800-53-r5', 'au-3', 'AU-3(f)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'sc_7_9_b', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_10_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-10(1)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_1_1_c', 'nist-800-53-r5', 'si-10.1', 'SI-1(1)(c)', 'description: si_1_1_c names no control (SI-1 has no enhancements); its description is SI-10(1)(c)''s statement', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_3_8_b', 'nist-800-53-r5', 'si-3.8', 'SI-3(8)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_4_2', 'nist-800-53-r5', 'si-4.2', 'SI-4(2) Automated Tools For Real-Time Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_4_20', 'nist-800-53-r5', 'si-4.20', 'SI-4(20) Privileged Users', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 's3_bucket_server_access_logging_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_encryption_enabled', 'si_19_4', 'nist-800-53-r5', 'si-19.4', 'SI-19(4) Removal, Masking, Encryption, Hashing, Or Replacement Of Direct Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_1', 'nist-800-53-r5', 'ac-17.1', 'AC-17(1) Monitoring And Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_10', 'nist-800-53-r5', 'ac-17.10', 'AC-17(10) Authenticate Remote Commands', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_4_a', 'nist-800-53-r5', 'ac-17.4', 'AC-17(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_9', 'nist-800-53-r5', 'ac-17.9', 'AC-17(9) Disconnect Or Disable Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_17_b', 'nist-800-53-r5', 'ac-17', 'AC-17(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_2_6', 'nist-800-53-r5', 'ac-2.6', 'AC-2(6) Dynamic Privilege Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_3', 'nist-800-53-r5', 'ac-3', 'Access Enforcement (AC-3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_3_7', 'nist-800-53-r5', 'ac-3.7', 'AC-3(7) Role-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_4_21', 'nist-800-53-r5', 'ac-4.21', 'AC-4(21) Physical Or Logical Separation Of Infomation Flows', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'ac_6', 'nist-800-53-r5', 'ac-6', 'Least Privilege (AC-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'mp_2', 'nist-800-53-r5', 'mp-2', 'Media Access (MP-2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_25', 'nist-800-53-r5', 'sc-25', 'Thin Nodes (SC-25)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_11', 'nist-800-53-r5', 'sc-7.11', 'SC-7(11) Restrict Incoming communications Traffic', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_12', 'nist-800-53-r5', 'sc-7.12', 'SC-7(12) Host-Based Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_16', 'nist-800-53-r5', 'sc-7.16', 'SC-7(16) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_2', 'nist-800-53-r5', 'sc-7.2', 'SC-7(2) Public Access', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_20', 'nist-800-53-r5', 'sc-7.20', 'SC-7(20) Prevent Discovery Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_21', 'nist-800-53-r5', 'sc-7.21', 'SC-7(21) Isolation Of System Components', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_24_b', 'nist-800-53-r5', 'sc-7.24', 'SC-7(24)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_25', 'nist-800-53-r5', 'sc-7.25', 'SC-7(25) Unclassified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_26', 'nist-800-53-r5', 'sc-7.26', 'SC-7(26) Classified National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_27', 'nist-800-53-r5', 'sc-7.27', 'SC-7(27) Unclassified Non-National Security System Connections', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_28', 'nist-800-53-r5', 'sc-7.28', 'SC-7(28) Connections To Public Networks', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_3', 'nist-800-53-r5', 'sc-7.3', 'SC-7(3) Access Points', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_7', 'nist-800-53-r5', 'sc-7.7', 'SC-7(7) Split Tunneling For Remote Devices', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_9_a', 'nist-800-53-r5', 'sc-7.9', 'SC-7(9)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_a', 'nist-800-53-r5', 'sc-7', 'SC-7(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_b', 'nist-800-53-r5', 'sc-7', 'SC-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sagemaker_notebook_instance_without_direct_internet_access_configured', 'sc_7_c', 'nist-800-53-r5', 'sc-7', 'SC-7(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_24', 'nist-800-53-r5', 'ac-24', 'Access Control Decisions (AC-24)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_2_1', 'nist-800-53-r5', 'ac-2.1', 'AC-2(1) Automated System Account Management', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_12_a', 'nist-800-53-r5', 'ac-3.12', 'AC-3(12)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_13', 'nist-800-53-r5', 'ac-3.13', 'AC-3(13) Attribute-Based Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_15_a', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_15_b', 'nist-800-53-r5', 'ac-3.15', 'AC-3(15)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3) Mandatory Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_a', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_1', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_2', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_3', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_4', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_b_5', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(b)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_3_c', 'nist-800-53-r5', 'ac-3.3', 'AC-3(3)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4) Discretionary Access Control', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_a', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_b', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_c', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_d', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_4_e', 'nist-800-53-r5', 'ac-3.4', 'AC-3(4)(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_3_8', 'nist-800-53-r5', 'ac-3.8', 'AC-3(8) Revocation Of Access Authorizations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'ac_4_28', 'nist-800-53-r5', 'ac-4.28', 'AC-4(28) Linear Filter Pipelines', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'cm_5_1_a', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'secretsmanager_automatic_rotation_enabled', 'sc_23_3', 'nist-800-53-r5', 'sc-23.3', 'SC-23(3) Unique System-Generated Session Identifiers', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_6_1', 'nist-800-53-r5', 'au-6.1', 'AU-6(1) Automated Process Integration', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'au_6_5', 'nist-800-53-r5', 'au-6.5', 'AU-6(5) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'ca_2_d', 'nist-800-53-r5', 'ca-2', 'CA-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'ca_7', 'nist-800-53-r5', 'ca-7', 'Continuous Monitoring (CA-7)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'securityhub_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'au_9_3', 'nist-800-53-r5', 'au-9.3', 'AU-9(3) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'cp_9_d', 'nist-800-53-r5', 'cp-9', 'CP-9(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_13_a', 'nist-800-53-r5', 'sc-13', 'SC-13(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_28_1', 'nist-800-53-r5', 'sc-28.1', 'SC-28(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_8_3', 'nist-800-53-r5', 'sc-8.3', 'SC-8(3) Cryptographic Protection For Message Externals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'sns_topics_kms_encryption_at_rest_enabled', 'sc_8_4', 'nist-800-53-r5', 'sc-8.4', 'SC-8(4) Conceal Or Ramdomize Communications', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_2', 'nist-800-53-r5', 'cm-2.2', 'CM-2(2) Automation Support For Accuracy And Currency', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_a', 'nist-800-53-r5', 'cm-2', 'CM-2(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b', 'nist-800-53-r5', 'cm-2', 'CM-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b_1', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b_2', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_2_b_3', 'nist-800-53-r5', 'cm-2', 'CM-2(b)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_3_3', 'nist-800-53-r5', 'cm-3.3', 'CM-3(3) Automated Change Implementation', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_6', 'nist-800-53-r5', 'cm-6', 'Configuration Settings (CM-6)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_1', 'nist-800-53-r5', 'cm-8.1', 'CM-8(1) Updates During Installation And Removals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_3_a', 'nist-800-53-r5', 'cm-8.3', 'CM-8(3)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_6', 'nist-800-53-r5', 'cm-8.6', 'CM-8(6) Assessed Configurations And Approved Deviations', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a', 'nist-800-53-r5', 'cm-8', 'CM-8(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_1', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_2', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_3', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(3)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_4', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(4)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_a_5', 'nist-800-53-r5', 'cm-8', 'CM-8(a)(5)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'cm_8_b', 'nist-800-53-r5', 'cm-8', 'CM-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'ra_3_a_1', 'nist-800-53-r5', 'ra-3', 'RA-3(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_2', 'nist-800-53-r5', 'si-2.2', 'SI-2(2) Automated Flaw Remediation Status', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_5', 'nist-800-53-r5', 'si-2.5', 'SI-2(5) Automatic Software And Firmware Updated', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_c', 'nist-800-53-r5', 'si-2', 'SI-2(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_2_d', 'nist-800-53-r5', 'si-2', 'SI-2(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'ssm_managed_compliant_patching', 'si_3_c_2', 'nist-800-53-r5', 'si-3', 'SI-3(c)(2)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'transfer_server_pqc_ssh_kex_enabled', 'sc_23_5', 'nist-800-53-r5', 'sc-23.5', 'SC-23(5) Allowed Certificate Authorities', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'transfer_server_pqc_ssh_kex_enabled', 'sc_8_1', 'nist-800-53-r5', 'sc-8.1', 'SC-8(1) Cryptographic Protection', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ac_4_26', 'nist-800-53-r5', 'ac-4.26', 'AC-4(26) Audit Filtering Actions', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_1', 'nist-800-53-r5', 'au-12.1', 'AU-12(1) System-Wide And Time-Correlated Audit Trial', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_2', 'nist-800-53-r5', 'au-12.2', 'AU-12(2) Standardized Formats', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_3', 'nist-800-53-r5', 'au-12.3', 'AU-12(3) Changes By Authorized Individuals', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_4', 'nist-800-53-r5', 'au-12.4', 'AU-12(4) Query Parameter Audits Of Personally Identifiable Information', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_a', 'nist-800-53-r5', 'au-12', 'AU-12(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_12_c', 'nist-800-53-r5', 'au-12', 'AU-12(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_14_3', 'nist-800-53-r5', 'au-14.3', 'AU-14(3) Remote Viewing And Listening', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_14_a', 'nist-800-53-r5', 'au-14', 'AU-14(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_14_b', 'nist-800-53-r5', 'au-14', 'AU-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_2_b', 'nist-800-53-r5', 'au-2', 'AU-2(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_a', 'nist-800-53-r5', 'au-3', 'AU-3(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_b', 'nist-800-53-r5', 'au-3', 'AU-3(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_c', 'nist-800-53-r5', 'au-3', 'AU-3(c)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_d', 'nist-800-53-r5', 'au-3', 'AU-3(d)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_3_e', 'nist-800-53-r5', 'au-3', 'AU-3(e)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_3', 'nist-800-53-r5', 'au-6.3', 'AU-6(3) Correlate Audit Record Repositories', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_4', 'nist-800-53-r5', 'au-6.4', 'AU-6(4) Central Review And Analysis', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_6', 'nist-800-53-r5', 'au-6.6', 'AU-6(6) Correletion With Physical Monitoring', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_6_9', 'nist-800-53-r5', 'au-6.9', 'AU-6(9) Correletion With From Nontechnical Sources', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'au_8_b', 'nist-800-53-r5', 'au-8', 'AU-8(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ca_7_b', 'nist-800-53-r5', 'ca-7', 'CA-7(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'cm_5_1_b', 'nist-800-53-r5', 'cm-5.1', 'CM-5(1)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'cm_6_a', 'nist-800-53-r5', 'cm-6', 'CM-6(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'cm_9_b', 'nist-800-53-r5', 'cm-9', 'CM-9(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ia_3_3_b', 'nist-800-53-r5', 'ia-3.3', 'IA-3(3)(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'ma_4_1_a', 'nist-800-53-r5', 'ma-4.1', 'MA-4(1)(a)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'pm_14_a_1', 'nist-800-53-r5', 'pm-14', 'PM-14(a)(1)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'pm_14_b', 'nist-800-53-r5', 'pm-14', 'PM-14(b)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'pm_31', 'nist-800-53-r5', 'pm-31', 'Continuous Monitoring Strategy (PM-31)', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'si_4_17', 'nist-800-53-r5', 'si-4.17', 'SI-4(17) Integrated Situational Awareness', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json'),
+  ('prowler', 'vpc_flow_logs_enabled', 'si_7_8', 'nist-800-53-r5', 'si-7.8', 'SI-7(8) Auditing Capability For Significant Events', 'id', 'prowler-cloud/prowler f19106281b prowler/compliance/aws/nist_800_53_revision_5_aws.json');
 
 -------------------------------------------------------------------- install/data/identifiers.sql
 -- install/data/identifiers.sql (data part): fills srm.identifier and
@@ -5768,6 +9069,12 @@ FROM (
     FROM srm.resource_type t
     WHERE t.provider = 'aws'
     UNION ALL
+    -- compute.googleapis.com/Instance: Cloud Asset Inventory asset types
+    SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
+           t.resource_type, 'Cloud Asset Inventory asset type', 0
+    FROM srm.resource_type t
+    WHERE t.provider = 'gcp'
+    UNION ALL
     -- Microsoft.Compute/virtualMachines: ARM types and Azure Resource Graph
     -- types (the same in lower case), keyed in lower case
     SELECT 'type', pg_catalog.lower(t.resource_type), t.provider, t.service_namespace,
@@ -5814,10 +9121,11 @@ FROM (
     SELECT 'service', s.service_namespace, s.provider, s.service_namespace, NULL, 'service namespace', 10
     FROM srm.service s
     UNION ALL
-    SELECT 'service', s.arn_namespace, s.provider, s.service_namespace, NULL, 'ARN namespace',
+    SELECT 'service', s.arn_namespace, s.provider, s.service_namespace, NULL,
+           CASE s.provider WHEN 'gcp' THEN 'API service name' ELSE 'ARN namespace' END,
            CASE WHEN s.arn_namespace = s.service_namespace THEN 10 ELSE 11 END
     FROM srm.service s
-    WHERE s.provider = 'aws'
+    WHERE s.provider IN ('aws', 'gcp')
     UNION ALL
     -- an Azure resource provider namespace (microsoft.keyvault) names a
     -- service only when no other service shares it
@@ -5837,8 +9145,9 @@ FROM (
     SELECT 'service', pg_catalog.lower(n), s.provider, s.service_namespace, NULL, 'botocore service', 14
     FROM srm.service s, pg_catalog.unnest(s.botocore_services) AS n
 ) AS candidates
--- every column, so that the row kept never depends on the rows' physical order
-ORDER BY form, key, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
+-- every column, so that the row kept never depends on the rows' physical order;
+-- a name that is AWS's and another provider's (iam, redis, monitoring) stays AWS's
+ORDER BY form, key, provider = 'aws' DESC, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
 DROP TABLE identifier_exception;
 DROP TABLE inventory_name;
 DROP TABLE security_hub_name;
@@ -5911,6 +9220,38 @@ INSERT INTO srm.arn_pattern VALUES
     ('AWS::ApiGatewayV2::Route', 'apigateway', '', '^/apis/[^/:]+/routes/.+$', 14,
      'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/routes/${RouteId}')
 ON CONFLICT DO NOTHING;
+
+-- Google Cloud full resource names: the template Cloud Asset Inventory
+-- writes (srm.resource_type.arn_template), and the other forms Google
+-- documents for the same asset type (IAM's full resource names for buckets,
+-- sqladmin.googleapis.com for Cloud SQL, zonal GKE clusters, regional disks
+-- and instance group managers, organization roles).  Every ${...} part is
+-- one path segment, so that a nested resource never reads as its parent.
+CREATE TEMPORARY TABLE gcp_name_template (resource_type text, template text);
+INSERT INTO gcp_name_template
+SELECT t.resource_type, t.arn_template FROM srm.resource_type t WHERE t.provider = 'gcp' AND t.arn_template IS NOT NULL;
+INSERT INTO gcp_name_template VALUES
+    ('storage.googleapis.com/Bucket', '//storage.googleapis.com/projects/_/buckets/${Bucket}'),
+    ('sqladmin.googleapis.com/Instance', '//sqladmin.googleapis.com/projects/${Project}/instances/${Instance}'),
+    ('container.googleapis.com/Cluster', '//container.googleapis.com/projects/${Project}/zones/${Zone}/clusters/${Cluster}'),
+    ('container.googleapis.com/NodePool', '//container.googleapis.com/projects/${Project}/zones/${Zone}/clusters/${Cluster}/nodePools/${NodePool}'),
+    ('compute.googleapis.com/Disk', '//compute.googleapis.com/projects/${Project}/regions/${Region}/disks/${Disk}'),
+    ('compute.googleapis.com/InstanceGroupManager', '//compute.googleapis.com/projects/${Project}/regions/${Region}/instanceGroupManagers/${InstanceGroupManager}'),
+    ('iam.googleapis.com/Role', '//iam.googleapis.com/organizations/${Organization}/roles/${Role}');
+INSERT INTO srm.arn_pattern
+SELECT n.resource_type, p[1], coalesce((pg_catalog.regexp_match(p[2], '^([^$/:]*)[/:]'))[1], ''),
+       '^' || (SELECT pg_catalog.string_agg(
+                   CASE WHEN tok ~ '^\$\{' THEN '[^/]+'
+                        ELSE pg_catalog.regexp_replace(tok, '([.^$*+?()\[\]{}|\\])', '\\\1', 'g') END,
+                   '' ORDER BY pos)
+               FROM pg_catalog.regexp_matches(p[2], '\$\{[^}]*\}|[^$]+', 'g') WITH ORDINALITY AS x(m, pos),
+                    LATERAL (SELECT m[1] AS tok) y) || '$',
+       pg_catalog.length(pg_catalog.regexp_replace(p[2], '\$\{[^}]*\}', '', 'g')),
+       n.template
+FROM gcp_name_template n
+CROSS JOIN LATERAL pg_catalog.regexp_match(n.template, '^//([^/]+)/(.+)$') AS p
+ON CONFLICT DO NOTHING;
+DROP TABLE gcp_name_template;
 
 -------------------------------------------------------------------- install/data/derivation.sql
 -- install/data/derivation.sql (data part): the stored derivation, built

@@ -21,6 +21,13 @@ BEGIN
                   DETAIL = 'A resource id is /subscriptions/{subscription}, then /resourceGroups/{group}, then /providers/{namespace}/{type}/{name}, with /{child type}/{child name} pairs for a nested resource.',
                   HINT = 'For example /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1.';
     END IF;
+    IF form = 'gcp-resource-name'
+       AND coalesce(asset, '') !~ '^\s*//[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[^/]+(/[^/]+)*\s*$' THEN
+        RAISE EXCEPTION 'malformed Google Cloud full resource name "%"', asset
+            USING ERRCODE = 'invalid_parameter_value',
+                  DETAIL = 'A full resource name is //, an API service name ending in .googleapis.com, then the resource''s path: non-empty parts separated by single slashes.',
+                  HINT = 'For example //compute.googleapis.com/projects/my-project/zones/us-central1-a/instances/vm-1 or //storage.googleapis.com/my-bucket.';
+    END IF;
     IF service_namespace IS NOT NULL THEN
         -- the service is known, the type is not: name the service's types
         SELECT string_agg(t.resource_type, ', ' ORDER BY t.resource_type) INTO near
@@ -33,6 +40,7 @@ BEGIN
         near := srm_internal.closest_names(
             CASE WHEN form = 'arn' THEN split_part(coalesce(asset, ''), ':', 3)
                  WHEN form = 'arm-id' THEN srm_internal.arm_type(asset)
+                 WHEN form = 'gcp-resource-name' THEN substring(coalesce(asset, ''), '^\s*//([^/]+)')
                  ELSE coalesce(asset, '') END,
             coalesce(form, 'unrecognized'));
     END IF;
@@ -42,13 +50,15 @@ BEGIN
                     WHEN 'arn' THEN 'an ARN'
                     WHEN 'arm-id' THEN format('an Azure Resource Manager resource id of type %s', srm_internal.arm_type(asset))
                     WHEN 'arm-type' THEN 'an Azure Resource Manager or Resource Graph type'
+                    WHEN 'gcp-resource-name' THEN 'a Google Cloud full resource name'
+                    WHEN 'gcp-asset-type' THEN 'a Cloud Asset Inventory asset type'
                     WHEN 'cloudformation' THEN 'a CloudFormation or AWS Config resource type'
                     WHEN 'security-hub' THEN 'a Security Hub resource type'
                     WHEN 'inventory-table' THEN 'a Steampipe or CloudQuery table name'
                     WHEN 'resource-explorer' THEN 'a Resource Explorer resource type'
                     WHEN 'service' THEN 'a service namespace'
                     WHEN 'account' THEN 'an AWS account id'
-                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, ARM resource id, Microsoft.Provider/type, service namespace)' END,
+                    ELSE 'none of the forms srm knows (ARN, AWS::Service::Type, AwsServiceType, aws_service_table, service:type, service namespace, ARM resource id, Microsoft.Provider/type, //service.googleapis.com/path, service.googleapis.com/Type)' END,
                     CASE WHEN service_namespace IS NOT NULL THEN format(' of service %s', service_namespace) ELSE '' END),
               HINT = CASE WHEN near IS NULL THEN 'See srm.identifier for the names srm knows.'
                           WHEN service_namespace IS NOT NULL THEN format('Known types of %s include %s.', service_namespace, near)
@@ -240,11 +250,13 @@ BEGIN
                        LIMIT 1) AS x ON true
     LEFT JOIN srm.resource_type rt ON rt.resource_type = x.resource_type
     -- a resource type without variant dimensions has no variant: variant_of
-    -- gives nulls for it, as here
+    -- gives nulls for it, as here (OFFSET 0: the test gates the call, not
+    -- a filter of its result, so most assets never read their configuration)
     LEFT JOIN LATERAL (SELECT v.variant, v.variants
                        FROM srm_internal.variant_of(x.resource_type, x.configuration, x.supplementary_configuration) v
                        WHERE rt.service_namespace IS NOT NULL
-                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)) AS v ON true
+                         AND EXISTS (SELECT FROM srm.variant_dimension d WHERE d.resource_type = x.resource_type)
+                       OFFSET 0) AS v ON true
     CROSS JOIN LATERAL (SELECT coalesce(rt.service_namespace, x.service_namespace) AS service_namespace,
                                CASE WHEN rt.service_namespace IS NOT NULL THEN x.resource_type END AS resource_type) AS k
     CROSS JOIN LATERAL (
@@ -254,9 +266,10 @@ BEGIN
                coalesce((SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant = v.variant
                          LIMIT 1),
-                        (SELECT g.grain_id FROM srm_internal.grain g
-                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL
-                         LIMIT 1),
+                        -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                        -- for a type that has none of its own (most), not the index
+                        (SELECT min(g.grain_id) FROM srm_internal.grain g
+                         WHERE g.provider = x.provider AND g.resource_type = k.resource_type AND g.variant IS NULL),
                         (SELECT g.grain_id FROM srm_internal.grain g
                          WHERE g.provider = x.provider AND g.service_namespace = k.service_namespace
                            AND g.resource_type IS NULL

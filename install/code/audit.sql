@@ -288,6 +288,106 @@ $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
     'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
 
+-- whether a finding's resource is the account itself (an account-level
+-- check such as the IAM password policy): Security Hub's AwsAccount
+-- (AWS::::Account:<id>), a bare account id, the account's root principal
+-- (arn:aws:iam::<id>:root) or a pseudo-ARN of the account or one of its
+-- regions (arn:aws:::<id>, arn:aws::<region>:<id>), or a finding srm placed
+-- in the service "account"
+CREATE FUNCTION srm_internal.finding_names_account(account_id text, resource_type text, resource_id text, arn text,
+                                                   service_namespace text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN coalesce(service_namespace = 'account', false)
+    OR coalesce(resource_type IN ('AwsAccount', 'AWS::::Account', 'AWS::Account', 'Account'), false)
+    OR coalesce(pg_catalog.btrim(resource_id) IN (account_id, 'AWS::::Account:' || account_id), false)
+    OR coalesce(pg_catalog.btrim(coalesce(arn, resource_id)) OPERATOR(pg_catalog.~) '^arn:aws[a-z-]*:(iam)?:[a-z0-9-]*:[0-9]{12}(:root)?$'
+                AND pg_catalog.split_part(pg_catalog.btrim(coalesce(arn, resource_id)), ':', 5) = account_id, false);
+COMMENT ON FUNCTION srm_internal.finding_names_account(text, text, text, text, text) IS
+    'whether a finding of account account_id names the account itself: resource type AwsAccount, resource id the account id or AWS::::Account:<id>, the root principal arn:aws:iam::<id>:root, a pseudo-ARN arn:aws:::<id> or arn:aws::<region>:<id>, or service "account"';
+
+-- the check results of run rid: the findings of its framework and accounts
+-- it sees, each matched to the run's known asset of its ARN, else (no asset
+-- of the run has that ARN) to those of its account and resource id (the
+-- finding's, or the last part of its ARN; in its region, or global), else to the account itself when it names the
+-- account; of each check (scanner, check id) on each asset (or account)
+-- the newest result counts; per asset (or account) x in-scope control it
+-- evidences: failed if a current check failed, else passed.  One
+-- statement, so one snapshot of srm.finding: a load committing meanwhile is
+-- wholly in the run or wholly out of it, and findings_through says which
+CREATE FUNCTION srm_internal.audit_checks(rid bigint, fw text, accounts text[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    WITH f AS (
+        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.account_id, f.region,
+               f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls
+        FROM srm.finding f
+        WHERE f.framework_id = fw AND f.provider = 'aws' AND (accounts IS NULL OR f.account_id = ANY (accounts))),
+    by_arn AS (
+        SELECT f.finding_id, a.asset_id, a.service_namespace
+        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.arn = f.arn AND a.known),
+    by_id AS (
+        SELECT f.finding_id, a.asset_id, a.service_namespace
+        FROM f JOIN srm.audit_asset a
+          ON a.run_id = rid AND a.account_id = f.account_id AND a.known
+         AND a.resource_id IN (btrim(f.resource_id),
+                               substring(coalesce(f.arn, btrim(f.resource_id)) FROM '^arn:.*[/:]([^/:]+)$'))
+         AND (f.region IS NULL OR a.region IN (f.region, 'global'))
+        WHERE NOT EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.arn = f.arn)),
+    target AS (
+        SELECT t.finding_id, t.asset_id, t.service_namespace FROM by_arn t
+        UNION ALL
+        SELECT t.finding_id, t.asset_id, t.service_namespace FROM by_id t
+        UNION ALL
+        SELECT f.finding_id, NULL, NULL FROM f
+        WHERE srm_internal.finding_names_account(f.account_id, f.resource_type, f.resource_id, f.arn, f.service_namespace)
+          AND NOT EXISTS (SELECT FROM by_arn t WHERE t.finding_id = f.finding_id)
+          AND NOT EXISTS (SELECT FROM by_id t WHERE t.finding_id = f.finding_id)
+          AND EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.account_id = f.account_id AND y.known)),
+    cur AS (
+        SELECT DISTINCT ON (t.asset_id, f.account_id, f.scanner, f.check_id)
+               f.finding_id, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
+        FROM f JOIN target t USING (finding_id)
+        ORDER BY t.asset_id, f.account_id, f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
+    unmatched AS (
+        SELECT DISTINCT ON (f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id) f.finding_id
+        FROM f
+        WHERE NOT EXISTS (SELECT FROM target t WHERE t.finding_id = f.finding_id)
+        ORDER BY f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
+    result AS (
+        SELECT c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
+               CASE WHEN bool_or(c.status = 'failed') THEN 'failed' ELSE 'passed' END AS check_result,
+               coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'failed'), '{}') AS failed_checks,
+               coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'passed'), '{}') AS passed_checks,
+               array_agg(DISTINCT c.finding_id) AS findings
+        FROM cur c
+        CROSS JOIN LATERAL (SELECT DISTINCT u AS control_id FROM unnest(c.controls) u) u
+        JOIN pg_temp.srm_audit_control x ON x.control_id = u.control_id
+        GROUP BY c.account_id, c.asset_id, x.control_id),
+    ins AS (
+        INSERT INTO srm.audit_check (run_id, account_id, asset_id, service_namespace, framework_id, control_id,
+                                     check_result, failed_checks, passed_checks, findings, gap)
+        SELECT rid, r.account_id, r.asset_id, r.service_namespace, fw, r.control_id, r.check_result,
+               r.failed_checks, r.passed_checks, r.findings, g.gap
+        FROM result r
+        LEFT JOIN LATERAL (SELECT x.gap FROM srm.audit_result x
+                           WHERE x.run_id = rid AND x.asset_id = r.asset_id AND x.control_id = r.control_id) g
+          ON r.asset_id IS NOT NULL
+        WHERE r.asset_id IS NULL OR g.gap IS NOT NULL)
+    UPDATE srm.audit_run u
+    SET findings_through = (SELECT max(x.finding_id) FROM srm.finding x),
+        findings_applied = (SELECT count(*) FROM cur),
+        findings_unmatched = (SELECT count(*) FROM unmatched)
+    WHERE u.run_id = rid;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_checks(bigint, text, text[]) IS
+    'records the check results of audit run rid (srm.audit_check) from the findings of framework fw and the run''s accounts it sees, in one snapshot: matched to the run''s asset by ARN, else by account and resource id, else to the account itself; the newest result of each check per asset or account counts; and the run''s counts of findings (srm.run_audit)';
+
 -- the run's totals, and its end
 CREATE FUNCTION srm_internal.audit_finish(rid bigint)
 RETURNS void
@@ -302,14 +402,16 @@ BEGIN
         unknown_assets = (SELECT count(*) FROM srm.audit_asset a WHERE a.run_id = rid AND NOT a.known),
         controls = (SELECT count(*) FROM pg_temp.srm_audit_control),
         asset_controls = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid), 0),
-        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0)
+        gaps = coalesce((SELECT sum(f.assets) FROM srm_internal.audit_fold f WHERE f.run_id = rid AND f.gap), 0),
+        gaps_failing = coalesce((SELECT sum(c.failing) FROM srm_internal.audit_check_fold c WHERE c.run_id = rid), 0),
+        gaps_passing = coalesce((SELECT sum(c.passing) FROM srm_internal.audit_check_fold c WHERE c.run_id = rid), 0)
     WHERE r.run_id = rid;
     DROP TABLE pg_temp.srm_audit_control;
     DROP TABLE pg_temp.srm_audit_derived;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_finish(bigint) IS
-    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps) and drops the staged controls (srm.run_audit)';
+    'records the end and the totals of audit run rid (assets, unknown assets, controls, asset x control pairs, gaps, gaps whose checks failed or passed) and drops the staged controls (srm.run_audit)';
 
 -- retention: the newest keep runs of the same framework and baseline
 CREATE FUNCTION srm_internal.audit_retention(fw text, bl text, keep integer)
@@ -363,6 +465,8 @@ BEGIN
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 
     PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_checks(rid, fw, accounts);
 
     PERFORM srm_internal.audit_finish(rid);
 

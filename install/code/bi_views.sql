@@ -30,6 +30,26 @@ JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::integer AS a
 COMMENT ON VIEW srm_internal.audit_fold IS
     'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
+-- a check result of an asset x control from its own checks' (own) and its
+-- account's (account): failed if either failed, passed if either passed,
+-- else null (no check)
+CREATE FUNCTION srm_internal.check_result(own text, account text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN own = 'failed' OR account = 'failed' THEN 'failed'
+            WHEN own = 'passed' OR account = 'passed' THEN 'passed' END;
+COMMENT ON FUNCTION srm_internal.check_result(text, text) IS
+    'the check result of an asset x control given the result of the asset''s own checks and of its account''s: failed if either failed, passed if either passed, null if neither has one';
+
+-- the failing checks of an asset x control: its own and its account's
+CREATE FUNCTION srm_internal.failed_checks(own text[], account text[])
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN own IS NOT NULL OR account IS NOT NULL
+            THEN ARRAY(SELECT DISTINCT c FROM unnest(coalesce(own, '{}') || coalesce(account, '{}')) c ORDER BY c) END;
+COMMENT ON FUNCTION srm_internal.failed_checks(text[], text[]) IS
+    'the failing checks of an asset x control: those of the asset''s own and of its account''s check results, sorted and without duplicates; null when neither has a result';
+
 -- every asset x control of every run, asset rules and statuses applied: the
 -- assets of stored groups from their findings, the others from their
 -- service's answers
@@ -43,26 +63,40 @@ SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace,
        CASE WHEN x.asset_id IS NULL THEN g.status ELSE x.status END AS status,
        CASE WHEN x.asset_id IS NULL THEN g.evidence ELSE x.evidence END AS evidence,
        CASE WHEN x.asset_id IS NULL THEN g.gap ELSE x.gap END AS gap,
-       a.grain
+       a.grain,
+       CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
+            THEN srm_internal.check_result(ca.check_result, cc.check_result) END AS check_result,
+       CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
+            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks
 FROM srm.audit_asset a
 JOIN srm.audit_finding g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.grain = a.grain AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
   ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
+LEFT JOIN srm.audit_check ca
+  ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = g.control_id
+LEFT JOIN srm.audit_check cc
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = g.control_id
 UNION ALL
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap,
-       a.grain
+       a.grain,
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.check_result(ca.check_result, cc.check_result) END,
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END
 FROM srm.audit_asset a
 JOIN srm.audit_group g
   ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
  AND g.grain = a.grain AND NOT g.stored
 JOIN srm.audit_default d
-  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain;
+  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain
+LEFT JOIN srm.audit_check ca
+  ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = d.control_id
+LEFT JOIN srm.audit_check cc
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, and the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks';
 
 CREATE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -70,12 +104,14 @@ SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finishe
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'not-applicable'), 0) AS not_applicable,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'inherited'), 0) AS inherited,
        coalesce(sum(f.assets) FILTER (WHERE f.class = 'shared'), 0) AS shared,
-       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific
+       coalesce(sum(f.assets) FILTER (WHERE f.class = 'customer-specific'), 0) AS customer_specific,
+       r.gaps_failing, r.gaps_passing, r.gaps - r.gaps_failing - r.gaps_passing AS gaps_unchecked,
+       r.findings_through, r.findings_applied, r.findings_unmatched
 FROM srm.audit_run r
 LEFT JOIN srm_internal.audit_fold f USING (run_id)
 GROUP BY r.run_id;
 COMMENT ON VIEW srm.bi_run IS
-    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps';
+    'one row per audit run: scope, counts of assets, controls, asset x control pairs by class, and customer gaps; the gaps split by the scanners'' checks (failing, passing but unattested, unchecked; null for runs before 0.5.0) and the findings the run saw';
 
 CREATE VIEW srm.bi_responsibility_mix WITH (security_invoker = true) AS
 SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
@@ -124,6 +160,81 @@ CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.fam
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
+
+-- the customer gaps of a run that a check speaks for, per run x account x
+-- service x control, without a row per asset: the gaps whose asset's own
+-- checks failed or passed (srm.audit_check keeps each asset row's gap), and
+-- where the account has a result of its own (it applies to each asset of
+-- the account), every gap of the account's assets on that control, read
+-- from the run's findings and its groups' answers: failed, all of them
+-- fail; passed, all pass but those whose own checks failed
+CREATE VIEW srm_internal.audit_check_fold WITH (security_invoker = true) AS
+SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id,
+       CASE WHEN max(u.account_result) = 'failed' THEN sum(u.gaps) ELSE sum(u.failed) END AS failing,
+       CASE WHEN max(u.account_result) = 'failed' THEN 0
+            WHEN max(u.account_result) = 'passed' THEN sum(u.gaps) - sum(u.failed)
+            ELSE sum(u.passed) END AS passing
+FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
+             (c.check_result = 'failed')::integer AS failed, (c.check_result = 'passed')::integer AS passed, 0 AS gaps
+      FROM srm.audit_check c
+      WHERE c.asset_id IS NOT NULL AND c.gap
+      UNION ALL
+      SELECT c.run_id, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_finding f
+        ON f.run_id = c.run_id AND f.account_id = c.account_id AND f.control_id = c.control_id AND f.gap AND f.assets > 0
+      WHERE c.asset_id IS NULL
+      UNION ALL
+      SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
+      FROM srm.audit_check c
+      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.account_id = c.account_id AND NOT g.stored
+      JOIN srm.audit_default d
+        ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+       AND d.control_id = c.control_id AND d.gap
+      WHERE c.asset_id IS NULL) u
+GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id;
+COMMENT ON VIEW srm_internal.audit_check_fold IS
+    'per audit run x account x service x control that a check speaks for: how many customer gaps (asset x control) have a failing check (failing) and how many only passing checks (passing); the other gaps are unchecked';
+
+-- customer gaps per run x account x service x control family, split by the
+-- scanners' checks: the gaps from the run's findings and, for the groups
+-- that are not stored, their assets times their service's gaps per family
+CREATE VIEW srm.bi_check_results WITH (security_invoker = true) AS
+SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, t.family_title,
+       g.gaps AS customer_gaps,
+       coalesce(k.failing, 0) AS failing,
+       coalesce(k.passing, 0) AS passing_unattested,
+       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked
+FROM (SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
+      FROM (SELECT f.run_id, f.account_id, f.service_namespace, f.framework_id,
+                   coalesce(f.family_id, f.control_id) AS family_id, f.assets::bigint AS gaps
+            FROM srm.audit_finding f
+            WHERE f.gap AND f.assets > 0
+            UNION ALL
+            SELECT g.run_id, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
+            FROM srm.audit_group g
+            JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.framework_id,
+                         coalesce(d.family_id, d.control_id) AS family_id, count(*) AS gaps
+                  FROM srm.audit_default d WHERE d.gap
+                  GROUP BY d.run_id, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
+              ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+            WHERE NOT g.stored) u
+      GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
+JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
+LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
+                  coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
+           FROM srm_internal.audit_check_fold k
+           JOIN srm.control c USING (framework_id, control_id)
+           GROUP BY k.run_id, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
+  ON k.run_id = g.run_id AND k.account_id = g.account_id AND k.service_namespace = g.service_namespace
+ AND k.family_id = g.family_id
+LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
+                  coalesce(max(c.family_title), max(c.title)) AS family_title
+           FROM srm.control c
+           GROUP BY c.framework_id, coalesce(c.family_id, c.control_id)) t
+  ON t.framework_id = g.framework_id AND t.family_id = g.family_id;
+COMMENT ON VIEW srm.bi_check_results IS
+    'customer gaps (asset x control) per run x account x service x control family (aws-srm controls count as their own family), split by the scanners'' checks the run saw: failing (a current check failed), passing_unattested (every current check passed, but no implemented status attests the control), unchecked (no check applies); runs before 0.5.0 have no rows';
 
 CREATE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
@@ -200,5 +311,5 @@ SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
-GRANT SELECT ON srm_internal.audit_fold, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;

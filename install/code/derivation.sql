@@ -407,10 +407,11 @@ RETURN coalesce((SELECT g.grain_id FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
                    AND g.variant = grain_of.variant
                  LIMIT 1),
-                (SELECT g.grain_id FROM srm_internal.grain g
+                -- min, not LIMIT 1: with LIMIT the planner scans every grain
+                -- for a type that has none of its own (most), not the index
+                (SELECT min(g.grain_id) FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.resource_type = grain_of.resource_type
-                   AND g.variant IS NULL
-                 LIMIT 1),
+                   AND g.variant IS NULL),
                 (SELECT g.grain_id FROM srm_internal.grain g
                  WHERE g.provider = grain_of.provider AND g.service_namespace = grain_of.service_namespace
                    AND g.resource_type IS NULL

@@ -36,6 +36,12 @@ RETURN CASE
     WHEN pg_catalog.btrim(asset) ~ '^arn:' THEN 'arn'
     WHEN pg_catalog.btrim(asset) ~* '^/subscriptions(/|$)' THEN 'arm-id'
     WHEN pg_catalog.btrim(asset) ~* '^microsoft\.[a-z0-9]+(\.[a-z0-9]+)*(/[a-z0-9]+)+$' THEN 'arm-type'
+    -- Google Cloud: a full resource name (malformed ones too: resolve_asset
+    -- reads nothing in them, and the error says what the form is), a Cloud
+    -- Asset Inventory asset type, an API service name
+    WHEN pg_catalog.btrim(asset) ~ '^//' THEN 'gcp-resource-name'
+    WHEN pg_catalog.btrim(asset) ~ '^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[A-Za-z][A-Za-z0-9]*$' THEN 'gcp-asset-type'
+    WHEN pg_catalog.btrim(asset) ~* '^[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com$' THEN 'service'
     WHEN pg_catalog.btrim(asset) ~ '^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$' THEN 'cloudformation'
     WHEN pg_catalog.btrim(asset) ~ '^Aws[A-Z][A-Za-z0-9]*$' THEN 'security-hub'
     WHEN pg_catalog.btrim(asset) ~* '^aws_[a-z0-9_]+$' THEN 'inventory-table'
@@ -45,7 +51,7 @@ RETURN CASE
     ELSE 'unrecognized'
 END;
 COMMENT ON FUNCTION srm_internal.identifier_form(text) IS
-    'the form of an asset identifier: arn, arm-id (an Azure Resource Manager resource id), arm-type (an ARM or Azure Resource Graph type), cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service, or unrecognized';
+    'the form of an asset identifier: arn, arm-id (an Azure Resource Manager resource id), arm-type (an ARM or Azure Resource Graph type), gcp-resource-name (//compute.googleapis.com/...), gcp-asset-type (compute.googleapis.com/Instance), cloudformation (also AWS Config), security-hub, inventory-table (Steampipe, CloudQuery), resource-explorer, account (a 12-digit account id), service (also an API name such as compute.googleapis.com), or unrecognized';
 
 -- the resource type an Azure Resource Manager resource id names, in the
 -- case it is written in, or null when the id is malformed:
@@ -114,12 +120,26 @@ FROM (SELECT pg_catalog.btrim(resolve_asset.asset) AS v,
 LEFT JOIN LATERAL (SELECT CASE a.form WHEN 'arm-id' THEN srm_internal.arm_type(a.v) ELSE a.v END AS t) AS arm
     ON a.form IN ('arm-id', 'arm-type')
 -- an ARN; or an account's pseudo-ARN as Powerpipe writes it (arn:aws:::<account>,
--- arn:aws::<region>:<account>), read as the account itself
-LEFT JOIN LATERAL (SELECT coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
+-- arn:aws::<region>:<account>), read as the account itself; or a Google Cloud
+-- full resource name, read in the same parts: no partition, its API service
+-- name, its zone, region or location, its project (App Engine: its app,
+-- which is the project), the path after the service name
+LEFT JOIN LATERAL (SELECT CASE WHEN a.form = 'arn' THEN
+                              coalesce(pg_catalog.regexp_match(a.v, '^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$'),
                                    CASE WHEN a.v ~ '^arn:[^:]+::[^:]*:[0-9]{12}$'
                                         THEN ARRAY[pg_catalog.split_part(a.v, ':', 2), 'account', pg_catalog.split_part(a.v, ':', 4),
-                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END) AS m) AS arn
-    ON a.form = 'arn'
+                                                   pg_catalog.split_part(a.v, ':', 5), pg_catalog.split_part(a.v, ':', 5)] END)
+                          WHEN gcp.g IS NOT NULL THEN
+                              ARRAY[NULL, gcp.g[1],
+                                    pg_catalog.substring(gcp.g[2], '(?:^|/)(?:zones|regions|locations)/([^/]+)'),
+                                    NULLIF(coalesce(pg_catalog.substring(gcp.g[2], '^projects/([^/]+)'),
+                                                    CASE WHEN gcp.g[1] = 'appengine.googleapis.com'
+                                                         THEN pg_catalog.substring(gcp.g[2], '^apps/([^/]+)') END), '_'),
+                                    gcp.g[2]] END AS m
+                   FROM (SELECT CASE WHEN a.form = 'gcp-resource-name'
+                                     THEN pg_catalog.regexp_match(a.v, '^//([a-z0-9-]+(?:\.[a-z0-9-]+)*\.googleapis\.com)/([^/]+(?:/[^/]+)*)$')
+                                END AS g) AS gcp) AS arn
+    ON a.form IN ('arn', 'gcp-resource-name')
 LEFT JOIN LATERAL (
     (SELECT p.resource_type, r.provider, r.service_namespace
      FROM srm.arn_pattern p
@@ -132,7 +152,7 @@ LEFT JOIN LATERAL (
     UNION ALL
     SELECT i.resource_type, i.provider, i.service_namespace
     FROM srm.identifier i
-    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table')
+    WHERE a.form IN ('cloudformation', 'security-hub', 'inventory-table', 'gcp-asset-type')
       AND i.form = 'type' AND i.key = srm_internal.identifier_key(a.v)
     UNION ALL
     SELECT i.resource_type, i.provider, i.service_namespace
@@ -150,6 +170,8 @@ LEFT JOIN LATERAL (
     WHERE t.resource_type IS NULL AND i.form = 'service'
       AND i.key IN (CASE a.form
                         WHEN 'arn' THEN arn.m[2]
+                        WHEN 'gcp-resource-name' THEN arn.m[2]
+                        WHEN 'gcp-asset-type' THEN pg_catalog.split_part(a.v, '/', 1)
                         WHEN 'service' THEN pg_catalog.lower(a.v)
                         WHEN 'account' THEN 'account'
                         WHEN 'resource-explorer' THEN pg_catalog.lower(pg_catalog.split_part(a.v, ':', 1))
@@ -169,7 +191,7 @@ LEFT JOIN LATERAL (
 ) AS s ON true;
 END;
 COMMENT ON FUNCTION srm.resolve_asset(text) IS
-    'how srm reads an asset identifier (ARN, Azure Resource Manager id, ARM or Azure Resource Graph type, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace): its form, service and resource type, for an ARN its partition, region, account and resource id, for an ARM id its subscription (account_id) and name (resource_id); one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
+    'how srm reads an asset identifier (ARN, Azure Resource Manager id, ARM or Azure Resource Graph type, Google Cloud full resource name, Cloud Asset Inventory asset type, CloudFormation/Config type, Security Hub type, Resource Explorer type, Steampipe/CloudQuery table, service namespace or API name): its form, provider, service and resource type, for an ARN its partition, region, account and resource id, for an ARM id its subscription (account_id) and name (resource_id), for a full resource name its zone, region or location, its project and the path after the service name; one row, with nulls for what is unknown. Join it LATERAL against an inventory.';
 
 -- closest known names to an unknown one, for error messages
 CREATE FUNCTION srm_internal.closest_names(name text, form text)
@@ -180,13 +202,13 @@ SELECT pg_catalog.string_agg(n, ', ' ORDER BY d, n)
 FROM (SELECT n, d
       FROM (SELECT DISTINCT n, srm_internal.name_distance(pg_catalog.lower(closest_names.name), pg_catalog.lower(n)) AS d
             FROM (SELECT r.resource_type AS n FROM srm.resource_type r
-                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'unrecognized')
+                  WHERE closest_names.form IN ('cloudformation', 'security-hub', 'inventory-table', 'resource-explorer', 'gcp-asset-type', 'unrecognized')
                   UNION ALL
                   SELECT r.resource_type FROM srm.resource_type r
                   WHERE r.provider = 'azure' AND closest_names.form IN ('arm-id', 'arm-type')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'service'
-                    AND closest_names.form IN ('service', 'arn', 'unrecognized')
+                    AND closest_names.form IN ('service', 'arn', 'gcp-resource-name', 'unrecognized')
                   UNION ALL
                   SELECT i.key FROM srm.identifier i WHERE i.form = 'resource'
                     AND closest_names.form = 'resource-explorer'
@@ -201,21 +223,46 @@ COMMENT ON FUNCTION srm_internal.closest_names(text, text) IS 'the three known n
 -- Control ids in the forms people write
 -------------------------------------------------------------------------------
 
--- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), patch-management,
--- nist-800-53-r5:ac-2, nist-800-53-r5:AC-02 all reduce to the stored id (with
--- the framework prefix kept when one was given)
-CREATE FUNCTION srm_internal.control_key(control text)
+-- The spelling a control id is read in: lower case, no white space, and
+-- NIST SP 800-53 rev. 5 named the ways scanners name it (Security Hub's
+-- NIST.800-53.r5 AC-2(1) and NIST.800-53.r5/AC-2(1), Prowler's
+-- NIST-800-53-Revision-5 ac_2_1, NIST SP 800-53 Rev. 5 AC-2) turned into
+-- srm's framework prefix nist-800-53-r5: (also after that prefix, as a
+-- status's framework_id || ':' || control_id writes it)
+CREATE FUNCTION srm_internal.control_form(control text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN pg_catalog.regexp_replace(
-           pg_catalog.regexp_replace(
-               pg_catalog.regexp_replace(
-                   pg_catalog.lower(pg_catalog.regexp_replace(control, '\s+', '', 'g')),
-                   '\((\d+)\)', '.\1', 'g'),
-               '^((?:[a-z0-9-]+:)?[a-z]{2})-0*(\d)', '\1-\2'),
-           '\.0*(\d)', '.\1', 'g');
+           pg_catalog.regexp_replace(pg_catalog.lower(control),
+               '^\s*(?:nist-800-53-r5:\s*)?nist[\s._-]*(?:sp[\s._-]*)?800[\s._-]*53[\s._-]*(?:r|rev|revision)[\s._-]*0*5(?:[\s/:]+|$)',
+               'nist-800-53-r5:'),
+           '\s+', '', 'g');
+COMMENT ON FUNCTION srm_internal.control_form(text) IS
+    'a control id in lower case without white space, with NIST SP 800-53 rev. 5 as scanners name it (NIST.800-53.r5 AC-2, NIST.800-53.r5/AC-2, NIST-800-53-Revision-5 ac_2_1) turned into the prefix nist-800-53-r5:';
+
+-- SI-2, si-2, AC-2(1), ac-2.1, AC-02, ac-02(01), ac-2 (1), ac_2_1,
+-- patch-management, nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) all reduce
+-- to the stored id (with the framework prefix kept when one was given).
+-- An id of a statement item names the control it is an item of: Prowler's
+-- ac_2_3_a (AC-2(3) item a; its requirement is named "AC-2(3)(a)"),
+-- ac_2_d_1 (AC-2 item d.1), AC-2(3)(a), AC-2a. and au-3.a all read as the
+-- control or enhancement before the first letter.  In a NIST-shaped id a
+-- number right after the control's number is an enhancement, a letter an
+-- item, a number after a letter a sub-item.
+CREATE FUNCTION srm_internal.control_key(control text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.')
+         ~ '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$'
+    THEN pg_catalog.rtrim(pg_catalog.regexp_replace(
+             pg_catalog.replace(pg_catalog.regexp_replace(srm_internal.control_form(control), '\(([a-z0-9]+)\)', '.\1', 'g'), '_', '.'),
+             '^((?:[a-z0-9-]+:)?)([a-z]{2})[-.]0*(\d+)(?:\.0*(\d+))?(?:\.?[a-z](?:\.\d+(?:\.[a-z])?)?)?\.?$',
+             '\1\2-\3.\4'), '.')
+    ELSE pg_catalog.regexp_replace(srm_internal.control_form(control), '\((\d+)\)', '.\1', 'g')
+END;
 COMMENT ON FUNCTION srm_internal.control_key(text) IS
-    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2)';
+    'the stored form of a control id: lower case, enhancements as .N, no leading zeros, also after a framework prefix (AC-02(01) -> ac-2.1, nist-800-53-r5:AC-02 -> nist-800-53-r5:ac-2, NIST.800-53.r5 AC-2(1) -> nist-800-53-r5:ac-2.1, ac_2_1 -> ac-2.1); an item-level id reads as its control (ac_2_3_a, AC-2(3)(a) -> ac-2.3; ac_2_d_1 -> ac-2)';
 
 -- the three known controls closest to an unknown id (compared in the stored
 -- form, shown as labels), within a framework when one is named: for hints

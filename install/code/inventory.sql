@@ -389,7 +389,6 @@ DECLARE
     n_updated integer;
     n_rejected integer;
     n_unknown integer;
-    load_accounts text[];
 BEGIN
     PERFORM srm_internal.config_snapshot_check(snapshot);
 

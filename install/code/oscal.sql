@@ -27,19 +27,10 @@
 
 CREATE FUNCTION srm_internal.uuid5ish(namespace text, name text)
 RETURNS uuid
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-SELECT pg_catalog.encode(
-           pg_catalog.set_byte(
-               pg_catalog.set_byte(h, 6, (pg_catalog.get_byte(h, 6) & 15) | 80),  -- version 5
-               8, (pg_catalog.get_byte(h, 8) & 63) | 128),                          -- variant 10xx
-           'hex')::uuid
-FROM (SELECT pg_catalog.substr(
-                 pg_catalog.sha256(pg_catalog.convert_to(
-                     pg_catalog.length(namespace)::text || ':' || namespace || name, 'UTF8')),
-                 1, 16) AS h) s
-$$;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+-- in C (src/uuid5ish.c) since 0.5.0: a plan of a large run names about
+-- 100,000 things, and the SQL definition cost ten times its SHA-256
+AS 'MODULE_PATHNAME', 'srm_uuid5ish';
 COMMENT ON FUNCTION srm_internal.uuid5ish(text, text) IS
     'a name-based UUID in the manner of RFC 4122 version 5: the first 16 bytes of SHA-256 over the (length-prefixed) namespace and the name, with the version nibble set to 5 and the RFC 4122 variant bits; the same namespace and name always give the same uuid, which OSCAL''s uuid pattern (versions 4 and 5 only) accepts';
 
@@ -177,23 +168,28 @@ AS $$
 DECLARE
     v_acc jsonb;
 BEGIN
-    WITH a AS (
-        SELECT * FROM srm.audit_asset x WHERE x.run_id = oscal_scope.run
+    -- the run's assets counted once per account x region (not kept whole
+    -- and read five times: a large run has 100,000 of them)
+    WITH a AS MATERIALIZED (
+        SELECT x.account_id, x.region, count(*) AS n, count(*) FILTER (WHERE NOT x.known) AS unknown
+        FROM srm.audit_asset x WHERE x.run_id = oscal_scope.run
+        GROUP BY x.account_id, x.region
     ), acc AS (
-        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k
-        FROM (SELECT account_id, count(*) AS n FROM a GROUP BY account_id) q
+        SELECT string_agg(format('%s (%s)', account_id, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY account_id) AS s, count(*) AS k,
+               string_agg(account_id, ', ' ORDER BY account_id) AS ids
+        FROM (SELECT account_id, sum(n)::bigint AS n FROM a GROUP BY account_id) q
     ), reg AS (
         SELECT string_agg(format('%s (%s)', region, srm_internal.oscal_count(n, 'asset')), ', ' ORDER BY region) AS s, count(*) AS k
-        FROM (SELECT region, count(*) AS n FROM a GROUP BY region) q
+        FROM (SELECT region, sum(n)::bigint AS n FROM a GROUP BY region) q
     ), svc AS (
         SELECT * FROM srm_internal.oscal_services(oscal_scope.run)
     )
     SELECT jsonb_build_object(
-               'n', (SELECT count(*) FROM a),
-               'unknown', (SELECT count(*) FROM a WHERE NOT known),
+               'n', (SELECT coalesce(sum(n), 0)::bigint FROM a),
+               'unknown', (SELECT coalesce(sum(unknown), 0)::bigint FROM a),
                'accounts', coalesce((SELECT s FROM acc), 'none'),
                'n_accounts', (SELECT k FROM acc),
-               'account_ids', coalesce((SELECT string_agg(DISTINCT account_id, ', ') FROM a), 'none'),
+               'account_ids', coalesce((SELECT ids FROM acc), 'none'),
                'regions', coalesce((SELECT s FROM reg), 'none'),
                'n_regions', (SELECT k FROM reg),
                'services', coalesce((SELECT string_agg(format('%s (%s, %s)', name, service_namespace, srm_internal.oscal_count(n, 'asset')), ', '
@@ -576,6 +572,25 @@ BEGIN
         SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
         FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
         GROUP BY g.service_namespace
+    ), chk AS (
+        -- the failing checks the run saw per control x service: of its
+        -- assets, and of the accounts with assets on the service (a check of
+        -- the account speaks for each of its assets)
+        SELECT x.control_id, x.service_namespace,
+               'Failing checks: ' || string_agg(x.said, '; ' ORDER BY x.ord, x.said) || '.' AS said
+        FROM (SELECT k.control_id, k.service_namespace, 1 AS ord,
+                     format('%s on %s', c, srm_internal.oscal_count(count(*), 'asset')) AS said
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NOT NULL AND k.check_result = 'failed'
+              GROUP BY k.control_id, k.service_namespace, c
+              UNION ALL
+              SELECT k.control_id, g.service_namespace, 2,
+                     format('%s on account %s (each of its assets)', c, k.account_id)
+              FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
+              JOIN (SELECT DISTINCT g.account_id, g.service_namespace FROM srm.audit_group g
+                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.account_id = k.account_id
+              WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NULL AND k.check_result = 'failed') x
+        GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
         SELECT cs.*,
                coalesce(c.label, cs.control_id) AS label,
@@ -594,9 +609,16 @@ BEGIN
                -- the service's by-component: what AWS provides, what is the customer's
                srm_internal.oscal_service_by_component(v_ns, cs2.control_id, cs2.service_namespace, cs2.label,
                                                        cs2.resp, cs2.cust, cs2.exp, cs2.status,
-                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps) AS bc
+                                                       cs2.n_assets, coalesce(a.n, cs2.n_accounts), cs2.n_gaps)
+               -- the failing checks where the customer takes part
+               || CASE WHEN k.said IS NOT NULL AND cs2.cust::text <> 'not applicable'
+                       THEN jsonb_build_object('remarks', format('%s in %s; %s. %s', srm_internal.oscal_count(cs2.n_assets, 'asset'),
+                                                                 srm_internal.oscal_count(coalesce(a.n, cs2.n_accounts), 'account'),
+                                                                 srm_internal.oscal_count(cs2.n_gaps, 'customer gap'), k.said))
+                       ELSE '{}'::jsonb END AS bc
         FROM cs2
         LEFT JOIN acc a ON a.service_namespace = cs2.service_namespace
+        LEFT JOIN chk k ON k.control_id = cs2.control_id AND k.service_namespace = cs2.service_namespace
     ), ctl AS (
         SELECT cs3.control_id,
                min(cs3.label) AS label, min(cs3.title) AS title, min(cs3.sort_id) AS sort_id,
@@ -607,7 +629,8 @@ BEGIN
                count(*) FILTER (WHERE cs3.has_prov) AS n_prov,
                count(*) FILTER (WHERE cs3.has_resp) AS n_resp,
                count(*) FILTER (WHERE cardinality(cs3.exp) = 0) AS n_neither,
-               jsonb_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
+               -- kept as jsonb[] (no copy of their contents) until the by-components are built
+               array_agg(cs3.bc ORDER BY cs3.service_namespace) AS bcs,
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
                              'provided-uuid', cs3.u_prov,
@@ -647,7 +670,7 @@ BEGIN
                         || jsonb_build_array(
                                jsonb_build_object('name', 'responsibility', 'ns', srm_ns, 'value', ctl.resp::text),
                                jsonb_build_object('name', 'control-class', 'ns', srm_ns, 'value', srm.aws_class(ctl.resp)::text)),
-               'by-components', jsonb_build_array(jsonb_build_object(
+               'by-components', (SELECT jsonb_agg(b.b ORDER BY b.i) FROM unnest(ARRAY[jsonb_build_object(
                        'component-uuid', u_this,
                        'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
                        'description', format('%s in this system: provided by AWS on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
@@ -655,8 +678,7 @@ BEGIN
                                              ctl.n_resp - coalesce(jsonb_array_length(ctl.satisfied), 0), ctl.n_neither),
                        'implementation-status', cst.status,
                        'inherited', ctl.inherited,
-                       'satisfied', ctl.satisfied))
-                   || ctl.bcs,
+                       'satisfied', ctl.satisfied)] || ctl.bcs) WITH ORDINALITY AS b(b, i)),
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
                                  trim(ctl.label || ' ' || ctl.title), ctl.resp::text, srm.aws_class(ctl.resp)::text,
                                  ctl.n_assets, ctl.n_services, ctl.n_gaps))
@@ -680,11 +702,11 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_implemented_requirements(bigint) IS
-    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component); every control in scope with a remark when the run has no finding';
+    'the implemented-requirements of srm.oscal_ssp for a run: per control, control-origination and responsibility props, a by-component on this system (inherited, satisfied, status) and one per service (srm_internal.oscal_service_by_component, whose remarks add the failing checks the run saw on the service''s assets and accounts); every control in scope with a remark when the run has no finding';
 
--- control-implementation
-CREATE FUNCTION srm_internal.oscal_control_implementation(run bigint)
-RETURNS jsonb
+-- the description of control-implementation
+CREATE FUNCTION srm_internal.oscal_controls_description(run bigint)
+RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -692,11 +714,24 @@ DECLARE
     v_run srm.audit_run;
     v_fw  srm.framework;
 BEGIN
-    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_control_implementation.run;
+    SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_controls_description.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
+    RETURN format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
+                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.oscal_controls_description(bigint) IS
+    'the description of the control-implementation of srm.oscal_ssp for a run (framework, baseline, run)';
+
+-- control-implementation
+CREATE FUNCTION srm_internal.oscal_control_implementation(run bigint)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
     RETURN jsonb_build_object(
-        'description', format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
-                              v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
+        'description', srm_internal.oscal_controls_description(run),
         'implemented-requirements', srm_internal.oscal_implemented_requirements(run));
 END
 $$;
@@ -734,6 +769,8 @@ DECLARE
     v_run    srm.audit_run;
     v_latest bigint;
     v_scope  jsonb;         -- what the run covered: srm_internal.oscal_scope
+    v_reqs   jsonb;         -- its implemented requirements, nulls stripped
+    v_ssp    jsonb;         -- the plan without them
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = run;
     IF NOT FOUND THEN
@@ -750,14 +787,21 @@ BEGIN
                   HINT = 'An SSP is written from a finished run only.';
     END IF;
     v_scope := srm_internal.oscal_scope(run);
-    RETURN jsonb_build_object('system-security-plan', jsonb_strip_nulls(jsonb_build_object(
+    -- the plan is built without its implemented requirements, which are
+    -- most of it (14 MB for 1,000 accounts), and they are set into it last:
+    -- every jsonb built around another reads all of it again
+    v_reqs := jsonb_strip_nulls(srm_internal.oscal_implemented_requirements(run));
+    v_ssp := jsonb_build_object('system-security-plan', jsonb_strip_nulls(jsonb_build_object(
         'uuid', srm_internal.uuid5ish(srm_internal.oscal_subject(run), 'system-security-plan'),
         'metadata', srm_internal.oscal_metadata(run, v_scope),
         'import-profile', srm_internal.oscal_import_profile(run),
         'system-characteristics', srm_internal.oscal_system_characteristics(run, v_scope),
         'system-implementation', srm_internal.oscal_system_implementation(run),
-        'control-implementation', srm_internal.oscal_control_implementation(run),
+        -- srm_internal.oscal_control_implementation(run), its requirements set in below
+        'control-implementation', jsonb_build_object('description', srm_internal.oscal_controls_description(run)),
         'back-matter', srm_internal.oscal_back_matter(run))));
+    RETURN CASE WHEN v_reqs IS NULL THEN v_ssp
+                ELSE jsonb_set(v_ssp, '{system-security-plan,control-implementation,implemented-requirements}', v_reqs) END;
 END
 $fn$;
 COMMENT ON FUNCTION srm.oscal_ssp(bigint) IS

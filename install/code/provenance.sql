@@ -117,3 +117,30 @@ CREATE TRIGGER control_status_history_append_only BEFORE UPDATE OR DELETE ON srm
     FOR EACH ROW EXECUTE FUNCTION srm_internal.control_status_history_append_only();
 CREATE TRIGGER control_status_history_append_only_truncate BEFORE TRUNCATE ON srm.control_status_history
     FOR EACH STATEMENT EXECUTE FUNCTION srm_internal.control_status_history_append_only();
+
+-- an override's author and time, as the server sees them (since 0.5.0): set
+-- when it is written, kept by an update; restored as dumped with
+-- srm.keep_provenance = on
+CREATE FUNCTION srm_internal.override_provenance()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    IF srm_internal.keeping_provenance() THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        NEW.created_by := session_user;
+        NEW.created_at := now();
+    ELSE
+        NEW.created_by := OLD.created_by;
+        NEW.created_at := OLD.created_at;
+    END IF;
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.override_provenance() IS
+    'sets an override''s created_by to the session''s login role and created_at to the server''s time when it is inserted, and keeps both through updates (unless srm.keep_provenance restores a dump)';
+CREATE TRIGGER override_provenance BEFORE INSERT OR UPDATE ON srm.override
+    FOR EACH ROW EXECUTE FUNCTION srm_internal.override_provenance();

@@ -329,12 +329,55 @@ CREATE FUNCTION srm_internal.report_tag_totals(run bigint, key text)
 RETURNS TABLE (tag_value text, assets bigint, accounts bigint, customer_asset_controls numeric, gaps numeric)
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
--- per tag value and account first (hashed), then per tag value
-SELECT t.tag_value, sum(t.assets)::bigint, count(*), sum(t.customer_controls), sum(t.gaps)
-FROM (SELECT t.tags ->> report_tag_totals.key AS tag_value, t.account_id, count(*) AS assets,
-             sum(t.customer_controls) AS customer_controls, sum(t.gaps) AS gaps
-      FROM srm_internal.report_asset_totals(report_tag_totals.run) t
-      GROUP BY 1, 2) t
+-- what srm_internal.report_asset_totals gives per asset, summed per tag
+-- value and account without a row per asset: the assets of one tag value,
+-- account, service and grain are counted together (hashed), since their
+-- figures are the same but for the findings of an asset itself (few, added
+-- per tag value and account after)
+WITH svc AS (
+    SELECT d.service_namespace, d.grain,
+           count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE d.gap) AS gaps
+    FROM srm.audit_default d WHERE d.run_id = report_tag_totals.run
+    GROUP BY d.service_namespace, d.grain),
+grp AS (
+    SELECT f.account_id, f.service_namespace, f.grain,
+           count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
+           count(*) FILTER (WHERE f.gap) AS gaps
+    FROM srm.audit_finding f WHERE f.run_id = report_tag_totals.run AND f.asset_id IS NULL
+    GROUP BY f.account_id, f.service_namespace, f.grain),
+a AS (
+    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets
+    FROM srm.audit_asset a WHERE a.run_id = report_tag_totals.run AND a.known
+    GROUP BY 1, 2, 3, 4),
+x AS MATERIALIZED (
+    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain,
+           x.control_id, x.class, x.gap
+    FROM srm.audit_finding x
+    JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
+    WHERE x.run_id = report_tag_totals.run AND x.asset_id IS NOT NULL AND a.known),
+own AS (
+    SELECT x.tag_value, x.account_id,
+           sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
+           sum(x.gap::integer - g.gap::integer) AS gaps
+    FROM x
+    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.account_id = x.account_id
+                            AND g.service_namespace = x.service_namespace AND g.grain = x.grain
+                            AND g.asset_id IS NULL AND g.control_id = x.control_id
+    GROUP BY x.tag_value, x.account_id),
+acc AS (
+    SELECT a.tag_value, a.account_id, sum(a.assets) AS assets,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END) AS cust,
+           sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END) AS gaps
+    FROM a
+    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.account_id = a.account_id
+                               AND t.service_namespace = a.service_namespace AND t.grain = a.grain
+    LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
+    LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+    GROUP BY a.tag_value, a.account_id)
+SELECT c.tag_value, sum(c.assets)::bigint, count(*), sum(c.cust + coalesce(o.cust, 0)), sum(c.gaps + coalesce(o.gaps, 0))
+FROM acc c
+LEFT JOIN own o ON o.tag_value IS NOT DISTINCT FROM c.tag_value AND o.account_id = c.account_id
 GROUP BY 1;
 END;
 COMMENT ON FUNCTION srm_internal.report_tag_totals(bigint, text) IS
@@ -673,6 +716,102 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_top_gaps(bigint) IS
     'section 5 of srm.report_html: the 25 largest open customer gaps by number of assets (table)';
 
+-- section 6: the customer gaps split by the scanners' checks the run saw,
+-- per service, and the failing check results
+CREATE FUNCTION srm_internal.report_checks(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    top_services constant integer := 15;
+    top_failing  constant integer := 25;
+    r            record;
+    x            record;
+    v_n          bigint;
+    v_failed     bigint;
+    v_rows       jsonb;
+    html         text;
+BEGIN
+    SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_checks.run;
+    html := '<section>' || E'\n' || '<h2 id="checks"><span class="num">6</span>Customer gaps by check result</h2>' || E'\n';
+    IF r.gaps_failing IS NULL THEN
+        RETURN html || '<p class="note">This run was recorded before srm kept the scanners'' results (0.5.0): it has no check results. Load findings with <code>srm.load_findings</code> and run an audit.</p>' || E'\n'
+            || '</section>' || E'\n';
+    END IF;
+    html := html
+        || format('<p class="note">The scanners'' findings the run saw (up to finding %s): %s current result(s) named an asset of the run or its account, %s named neither. Of each check on each resource the newest result counts; a check on the account itself (such as its password policy) speaks for each of its assets.</p>',
+                  coalesce(r.findings_through::text, 'none'), srm_internal.report_number(r.findings_applied),
+                  srm_internal.report_number(r.findings_unmatched)) || E'\n'
+        || '<div class="cards">'
+        || format('<div class="card gap"><span class="n" id="gaps-failing">%s</span><span class="p">%s</span><span class="l">customer gaps with a failing check</span></div>',
+                  srm_internal.report_number(r.gaps_failing), srm_internal.report_percent(r.gaps_failing, r.gaps))
+        || format('<div class="card inh"><span class="n" id="gaps-passing">%s</span><span class="p">%s</span><span class="l">passing, but unattested (no implemented status)</span></div>',
+                  srm_internal.report_number(r.gaps_passing), srm_internal.report_percent(r.gaps_passing, r.gaps))
+        || format('<div class="card na"><span class="n" id="gaps-unchecked">%s</span><span class="p">%s</span><span class="l">unchecked (no scanner checks them)</span></div>',
+                  srm_internal.report_number(r.gaps_unchecked), srm_internal.report_percent(r.gaps_unchecked, r.gaps))
+        || '</div>' || E'\n';
+    IF r.gaps_failing + r.gaps_passing = 0 THEN
+        html := html || '<p class="note">No scanner check speaks for any customer gap of this run: every gap is unchecked.</p>' || E'\n';
+    ELSE
+        -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
+        -- those a check speaks for from srm_internal.audit_check_fold
+        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+                                                     'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
+                                                     'v', jsonb_build_array(s.failing, s.passing, s.gaps - s.failing - s.passing))
+                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace)
+                           FILTER (WHERE s.rank <= top_services), '[]')
+        INTO v_n, v_rows
+        FROM (SELECT g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
+                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace) AS rank
+              FROM (SELECT f.service_namespace, sum(f.assets) AS gaps
+                    FROM srm_internal.audit_fold f WHERE f.run_id = report_checks.run AND f.gap AND f.assets > 0
+                    GROUP BY f.service_namespace) g
+              LEFT JOIN (SELECT k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
+                         FROM srm_internal.audit_check_fold k WHERE k.run_id = report_checks.run
+                         GROUP BY k.service_namespace) k USING (service_namespace)) s
+        LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+        html := html || '<figure>'
+            || srm_internal.report_checks_svg('chart-checks', 'Customer gaps by check result, per service', v_rows)
+            || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, sum(failing), sum(passing_unattested), sum(unchecked) FROM srm.bi_check_results WHERE run_id = %s GROUP BY service_namespace</code> (services with the most failing gaps, first %s of %s)</figcaption>',
+                      run, top_services, v_n)
+            || '</figure>' || E'\n';
+    END IF;
+
+    SELECT count(*) INTO v_failed FROM srm.audit_check c WHERE c.run_id = report_checks.run AND c.check_result = 'failed';
+    IF v_failed = 0 THEN
+        RETURN html || '<p class="note">No check failed on an asset or account of this run.</p>' || E'\n' || '</section>' || E'\n';
+    END IF;
+    html := html || format('<h3>Failing checks (%s of %s)</h3>', least(v_failed, top_failing), srm_internal.report_number(v_failed)) || E'\n'
+        || '<p class="note">Each asset (or account) x control where a current check failed. A failing check where a status says the control is implemented deserves a second look.</p>' || E'\n'
+        || '<table class="checks" id="failing-checks">' || E'\n'
+        || '<thead><tr><th scope="col">Control</th><th scope="col">Account</th><th scope="col">Asset</th><th scope="col">Failing checks</th><th scope="col">Gap</th></tr></thead>' || E'\n'
+        || '<tbody>' || E'\n';
+    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.service_namespace, k.asset_id, k.failed_checks, k.gap
+             FROM srm.audit_check k
+             JOIN srm.control c USING (framework_id, control_id)
+             LEFT JOIN srm.audit_asset a ON a.run_id = k.run_id AND a.asset_id = k.asset_id
+             WHERE k.run_id = report_checks.run AND k.check_result = 'failed'
+             ORDER BY c.sort_id, k.account_id, k.asset_id NULLS FIRST
+             LIMIT top_failing LOOP
+        html := html || format('<tr><td class="id">%s</td><td class="id">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+                               srm_internal.html_escape(x.label), srm_internal.html_escape(x.account_id),
+                               CASE WHEN x.asset_id IS NULL THEN 'the account (each of its assets)'
+                                    ELSE srm_internal.html_escape(x.service_namespace) || '<br><span class="arn">'
+                                         || srm_internal.html_escape(coalesce(x.arn, x.resource_id)) || '</span>' END,
+                               srm_internal.html_escape(array_to_string(x.failed_checks, ', ')),
+                               CASE WHEN x.gap IS NULL THEN ''
+                                    WHEN x.gap THEN '<span class="tag open">open gap</span>'
+                                    ELSE '<span class="tag">attested</span>' END) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+        || format('<p class="sql">SQL: <code>SELECT control_id, account_id, asset_id, failed_checks, gap FROM srm.audit_check WHERE run_id = %s AND check_result = ''failed''</code>; per asset x control: <code>SELECT * FROM srm.audit_result WHERE run_id = %s AND check_result = ''failed''</code></p>', run, run) || E'\n'
+        || '</section>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_checks(bigint) IS
+    'section 6 of srm.report_html: the customer gaps split by the scanners'' checks (failing, passing but unattested, unchecked) as cards and, when a check speaks for some gap, per service (stacked bars, 15 services with the most failing gaps), and the first 25 failing check results (table); for a run before 0.5.0 a note that it has no check results';
+
 -- table: the inherited controls and the attestations to cite
 CREATE FUNCTION srm_internal.report_inherited_controls(run bigint)
 RETURNS text
@@ -694,7 +833,7 @@ BEGIN
     FROM unnest(v_inh) i;
     SELECT count(*) INTO v_m
     FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
-    html := '<section>' || E'\n' || '<h2><span class="num">6</span>Inherited controls and the attestations to cite</h2>' || E'\n';
+    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
     ELSE
@@ -734,7 +873,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_inherited_controls(bigint) IS
-    'section 6 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
+    'section 7 of srm.report_html: the controls the provider alone is responsible for, with the attestations to cite (table)';
 
 -- table: the assets the run could not place (the section is left out when there are none)
 CREATE FUNCTION srm_internal.report_unknown_assets(run bigint)
@@ -752,7 +891,7 @@ BEGIN
     IF v_n = 0 THEN
         RETURN '';
     END IF;
-    html := '<section>' || E'\n' || '<h2><span class="num">7</span>Unknown assets</h2>' || E'\n'
+    html := '<section>' || E'\n' || '<h2><span class="num">8</span>Unknown assets</h2>' || E'\n'
          || format('<p class="note">%s asset(s) of a resource type srm cannot place: they are counted in the run but carry no control. Map their types (or add overrides) so that the next run covers them.%s</p>',
                    srm_internal.report_number(v_n),
                    CASE WHEN v_n > max_unknown THEN format(' The first %s are listed.', max_unknown) ELSE '' END) || E'\n'
@@ -773,7 +912,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_unknown_assets(bigint) IS
-    'section 7 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
+    'section 8 of srm.report_html: the first 50 assets of a resource type srm cannot place (table); empty when there are none';
 
 -- the footer: what wrote the page, the catalog and the model, and the end of the page
 CREATE FUNCTION srm_internal.report_footer(run bigint)
@@ -828,10 +967,11 @@ BEGIN
         || srm_internal.report_chart_families(run)
         || srm_internal.report_chart_trend(run)
         || srm_internal.report_top_gaps(run)
+        || srm_internal.report_checks(run)
         || srm_internal.report_inherited_controls(run)
         || srm_internal.report_unknown_assets(run)
         || srm_internal.report_footer(run);
 END
 $$;
 COMMENT ON FUNCTION srm.report_html(bigint) IS
-    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';
+    'the audit report of a run as one self-contained HTML page (inline CSS and SVG, no script and no network): header and scope, headline figures, charts of the responsibility mix per account and per service (past 25 accounts: the 20 accounts and 10 services with the most customer gaps, a histogram of the accounts'' gap shares and totals per tag value instead of one bar per account), customer gaps by control family and the trend across runs of the same framework and baseline, then the top open gaps, the gaps split by the scanners'' checks (failing, passing but unattested, unchecked) with the failing checks, the inherited controls with the attestations to cite, and the unknown assets; each figure with the SQL over the srm.bi_* views that produces it. Deterministic for the same rows. An unknown run raises no_data_found (P0002).';

@@ -247,6 +247,108 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_bars_svg(text, text, jsonb) IS
     'an inline SVG of horizontal bars: customer gaps (value) drawn over the asset x control pairs where the customer takes part (of), with legend, axis and tooltips; rows is [{"label","hint","value","of"}]; used by srm.report_html';
 
+-- rows: [{"label": text, "hint": text, "v": [failing, passing but unattested, unchecked]}, ...]
+CREATE FUNCTION srm_internal.report_checks_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    names   constant text[] := ARRAY['check failed', 'checks passed, unattested', 'unchecked'];
+    fills   constant text[] := ARRAY['#D55E00', '#009E73', '#F3E3D6'];
+    inks    constant text[] := ARRAY['#ffffff', '#ffffff', '#1d2733'];
+    lx      constant integer := 200;
+    bw      constant integer := 640;
+    top_y   constant integer := 40;
+    rh      constant integer := 30;
+    bh      constant integer := 20;
+    n       integer := jsonb_array_length(rows);
+    h       integer;
+    v_max   numeric := 0;
+    v_step  numeric;
+    v_axis  numeric;
+    v_tot   numeric;
+    v_val   numeric;
+    x       numeric;
+    w       numeric;
+    y       integer;
+    i       integer := 0;
+    k       integer;
+    e       jsonb;
+    t       numeric;
+    v_label text;
+    body    text := '';
+    descr   text := '';
+BEGIN
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric);
+    END LOOP;
+    v_step := srm_internal.report_axis_step(v_max, 5);
+    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
+    h := top_y + greatest(n, 1) * rh + 30;
+
+    FOR k IN 1 .. 3 LOOP
+        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s" stroke="#D55E00" stroke-width="%s"/><text x="%s" y="18">%s</text>',
+                               lx + (k - 1) * 200, fills[k], CASE WHEN k = 3 THEN '0.8' ELSE '0' END,
+                               lx + (k - 1) * 200 + 20, names[k]);
+    END LOOP;
+
+    t := 0;
+    WHILE t <= v_axis LOOP
+        x := round(lx + t / v_axis * bw, 1);
+        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
+                               x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
+                               srm_internal.report_number(t));
+        t := t + v_step;
+    END LOOP;
+
+    IF n = 0 THEN
+        body := body || format('<text x="%s" y="%s">No customer gap in this run.</text>', lx + 10, top_y + 15);
+    END IF;
+
+    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
+        y := top_y + i * rh;
+        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric;
+        v_label := e->>'label';
+        IF length(v_label) > 28 THEN
+            v_label := left(v_label, 27) || '…';
+        END IF;
+        body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
+                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
+                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
+        x := lx;
+        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || ' gaps';
+        FOR k IN 1 .. 3 LOOP
+            v_val := (e->'v'->>(k - 1))::numeric;
+            CONTINUE WHEN v_val = 0;
+            w := v_val / v_axis * bw;
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
+                                   round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
+                                   CASE WHEN k = 3 THEN ' stroke="#D55E00" stroke-width="0.8"' ELSE '' END,
+                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
+                                   srm_internal.report_percent(v_val, v_tot));
+            IF w >= 46 THEN
+                body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
+                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_number(v_val));
+            END IF;
+            descr := descr || format(', %s %s', srm_internal.report_number(v_val), names[k]);
+            x := x + w;
+        END LOOP;
+        body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
+                               round(x + 6, 1), y + bh / 2 + 4, srm_internal.report_number(v_tot));
+        i := i + 1;
+    END LOOP;
+
+    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
+                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
+                  chart_id, h, srm_internal.html_escape(caption),
+                  'Customer gaps by check result. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_checks_svg(text, text, jsonb) IS
+    'an inline SVG of stacked horizontal bars, one per row, of customer gaps split by the scanners'' checks (failed, passed but unattested, unchecked), with legend, axis and tooltips; rows is [{"label","hint","v":[3 counts]}]; used by srm.report_html';
+
 -- rows, oldest first: [{"label": "#12", "sub": "2024-06-01", "v": [gaps, not-applicable, inherited, shared, customer-specific]}, ...]
 CREATE FUNCTION srm_internal.report_trend_svg(chart_id text, caption text, rows jsonb)
 RETURNS text

@@ -28,7 +28,7 @@
 --                                  run over every account, accounts null,
 --                                  is the owner's)
 --   srm.audit_asset, audit_group,  its run and its account
---   audit_finding
+--   audit_finding, audit_check
 --   srm.audit_default              its run
 --   srm.audit_override,            its run, and the row's own scope as in
 --   audit_status                   srm.override and srm.control_status
@@ -319,6 +319,12 @@ CREATE POLICY team_member ON srm.audit_group
 ALTER TABLE srm.audit_finding ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_member ON srm.audit_finding;
 CREATE POLICY team_member ON srm.audit_finding
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
+
+ALTER TABLE srm.audit_check ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_check;
+CREATE POLICY team_member ON srm.audit_check
     USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
            AND account_id = ANY ((SELECT srm_internal.team_accounts())::text[]));
 

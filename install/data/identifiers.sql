@@ -179,6 +179,12 @@ FROM (
     FROM srm.resource_type t
     WHERE t.provider = 'aws'
     UNION ALL
+    -- compute.googleapis.com/Instance: Cloud Asset Inventory asset types
+    SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
+           t.resource_type, 'Cloud Asset Inventory asset type', 0
+    FROM srm.resource_type t
+    WHERE t.provider = 'gcp'
+    UNION ALL
     -- Microsoft.Compute/virtualMachines: ARM types and Azure Resource Graph
     -- types (the same in lower case), keyed in lower case
     SELECT 'type', pg_catalog.lower(t.resource_type), t.provider, t.service_namespace,
@@ -225,10 +231,11 @@ FROM (
     SELECT 'service', s.service_namespace, s.provider, s.service_namespace, NULL, 'service namespace', 10
     FROM srm.service s
     UNION ALL
-    SELECT 'service', s.arn_namespace, s.provider, s.service_namespace, NULL, 'ARN namespace',
+    SELECT 'service', s.arn_namespace, s.provider, s.service_namespace, NULL,
+           CASE s.provider WHEN 'gcp' THEN 'API service name' ELSE 'ARN namespace' END,
            CASE WHEN s.arn_namespace = s.service_namespace THEN 10 ELSE 11 END
     FROM srm.service s
-    WHERE s.provider = 'aws'
+    WHERE s.provider IN ('aws', 'gcp')
     UNION ALL
     -- an Azure resource provider namespace (microsoft.keyvault) names a
     -- service only when no other service shares it
@@ -248,8 +255,9 @@ FROM (
     SELECT 'service', pg_catalog.lower(n), s.provider, s.service_namespace, NULL, 'botocore service', 14
     FROM srm.service s, pg_catalog.unnest(s.botocore_services) AS n
 ) AS candidates
--- every column, so that the row kept never depends on the rows' physical order
-ORDER BY form, key, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
+-- every column, so that the row kept never depends on the rows' physical order;
+-- a name that is AWS's and another provider's (iam, redis, monitoring) stays AWS's
+ORDER BY form, key, provider = 'aws' DESC, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
 DROP TABLE identifier_exception;
 DROP TABLE inventory_name;
 DROP TABLE security_hub_name;
@@ -322,3 +330,35 @@ INSERT INTO srm.arn_pattern VALUES
     ('AWS::ApiGatewayV2::Route', 'apigateway', '', '^/apis/[^/:]+/routes/.+$', 14,
      'arn:${Partition}:apigateway:${Region}::/apis/${ApiId}/routes/${RouteId}')
 ON CONFLICT DO NOTHING;
+
+-- Google Cloud full resource names: the template Cloud Asset Inventory
+-- writes (srm.resource_type.arn_template), and the other forms Google
+-- documents for the same asset type (IAM's full resource names for buckets,
+-- sqladmin.googleapis.com for Cloud SQL, zonal GKE clusters, regional disks
+-- and instance group managers, organization roles).  Every ${...} part is
+-- one path segment, so that a nested resource never reads as its parent.
+CREATE TEMPORARY TABLE gcp_name_template (resource_type text, template text);
+INSERT INTO gcp_name_template
+SELECT t.resource_type, t.arn_template FROM srm.resource_type t WHERE t.provider = 'gcp' AND t.arn_template IS NOT NULL;
+INSERT INTO gcp_name_template VALUES
+    ('storage.googleapis.com/Bucket', '//storage.googleapis.com/projects/_/buckets/${Bucket}'),
+    ('sqladmin.googleapis.com/Instance', '//sqladmin.googleapis.com/projects/${Project}/instances/${Instance}'),
+    ('container.googleapis.com/Cluster', '//container.googleapis.com/projects/${Project}/zones/${Zone}/clusters/${Cluster}'),
+    ('container.googleapis.com/NodePool', '//container.googleapis.com/projects/${Project}/zones/${Zone}/clusters/${Cluster}/nodePools/${NodePool}'),
+    ('compute.googleapis.com/Disk', '//compute.googleapis.com/projects/${Project}/regions/${Region}/disks/${Disk}'),
+    ('compute.googleapis.com/InstanceGroupManager', '//compute.googleapis.com/projects/${Project}/regions/${Region}/instanceGroupManagers/${InstanceGroupManager}'),
+    ('iam.googleapis.com/Role', '//iam.googleapis.com/organizations/${Organization}/roles/${Role}');
+INSERT INTO srm.arn_pattern
+SELECT n.resource_type, p[1], coalesce((pg_catalog.regexp_match(p[2], '^([^$/:]*)[/:]'))[1], ''),
+       '^' || (SELECT pg_catalog.string_agg(
+                   CASE WHEN tok ~ '^\$\{' THEN '[^/]+'
+                        ELSE pg_catalog.regexp_replace(tok, '([.^$*+?()\[\]{}|\\])', '\\\1', 'g') END,
+                   '' ORDER BY pos)
+               FROM pg_catalog.regexp_matches(p[2], '\$\{[^}]*\}|[^$]+', 'g') WITH ORDINALITY AS x(m, pos),
+                    LATERAL (SELECT m[1] AS tok) y) || '$',
+       pg_catalog.length(pg_catalog.regexp_replace(p[2], '\$\{[^}]*\}', '', 'g')),
+       n.template
+FROM gcp_name_template n
+CROSS JOIN LATERAL pg_catalog.regexp_match(n.template, '^//([^/]+)/(.+)$') AS p
+ON CONFLICT DO NOTHING;
+DROP TABLE gcp_name_template;

@@ -19,7 +19,12 @@ CREATE TABLE srm.audit_run (
     unknown_assets      integer,
     controls            integer,
     asset_controls      bigint,
-    gaps                bigint
+    gaps                bigint,
+    findings_through    bigint,
+    findings_applied    integer,
+    findings_unmatched  integer,
+    gaps_failing        bigint,
+    gaps_passing        bigint
 );
 COMMENT ON TABLE srm.audit_run IS
     'one audit: a consistent snapshot of every in-scope asset x control of a framework (and baseline), kept so that reports can be asked as of any run';
@@ -168,3 +173,52 @@ SELECT pg_catalog.pg_extension_config_dump('srm.audit_override', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_status', '');
 
 GRANT SELECT ON srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status TO PUBLIC;
+
+-- Check results (0.5.0).  A run keeps the scanners' results it saw
+-- (srm.finding) as check results per asset x control, only where a current
+-- finding applies, and per account x control for findings on the account
+-- itself (they apply to each asset of the account, as an account-scoped
+-- status does); srm.audit_result combines both.  Findings loaded after the
+-- run change nothing in it.
+COMMENT ON COLUMN srm.audit_run.findings_through IS
+    'the highest srm.finding.finding_id the run saw (null: no finding was loaded, or a run before 0.5.0, which has no check results)';
+COMMENT ON COLUMN srm.audit_run.findings_applied IS
+    'current findings (the newest result of each check on each resource) of the run''s accounts and framework that named an asset of the run or the account itself';
+COMMENT ON COLUMN srm.audit_run.findings_unmatched IS
+    'current findings of the run''s accounts and framework that named no asset of the run (not loaded, of a type srm does not place) nor the account';
+COMMENT ON COLUMN srm.audit_run.gaps_failing IS
+    'customer gaps (asset x control) where a current check failed';
+COMMENT ON COLUMN srm.audit_run.gaps_passing IS
+    'customer gaps (asset x control) where every current check passed: passing, but no implemented status attests it; gaps - gaps_failing - gaps_passing are unchecked';
+
+CREATE TABLE srm.audit_check (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    account_id        text NOT NULL,
+    asset_id          bigint,
+    service_namespace text,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    check_result      text NOT NULL CHECK (check_result IN ('failed', 'passed')),
+    failed_checks     text[] NOT NULL,
+    passed_checks     text[] NOT NULL,
+    findings          bigint[] NOT NULL,
+    gap               boolean,
+    CHECK ((asset_id IS NULL) = (service_namespace IS NULL) AND (asset_id IS NULL) = (gap IS NULL))
+);
+ALTER TABLE srm.audit_check ADD CONSTRAINT audit_check_key
+    UNIQUE NULLS NOT DISTINCT (run_id, asset_id, account_id, control_id);
+COMMENT ON TABLE srm.audit_check IS
+    'the check results of an audit run: per asset x control (asset_id set) where a current finding of a scanner names the asset and evidences the control, and per account x control (asset_id null) for findings on the account itself, which apply to each of its assets; current: the newest result of each check (scanner and check id) on the resource among the findings the run saw';
+COMMENT ON COLUMN srm.audit_check.check_result IS
+    'failed if a current check failed, else passed';
+COMMENT ON COLUMN srm.audit_check.failed_checks IS
+    'the current checks that failed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.passed_checks IS
+    'the current checks that passed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.findings IS
+    'the srm.finding ids of the current results (the findings themselves may be deleted later; the run keeps its answer)';
+COMMENT ON COLUMN srm.audit_check.gap IS
+    'for an asset''s row: whether the asset x control is a customer gap in the run (null for an account''s row)';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
+GRANT SELECT ON srm.audit_check TO PUBLIC;

@@ -79,3 +79,27 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
+
+-------------------------------------------------------------------------------
+-- Scanners' published mappings of their checks to controls (model data)
+-------------------------------------------------------------------------------
+
+CREATE TABLE srm.check_control (
+    scanner          text NOT NULL,
+    check_id         text NOT NULL,
+    requirement_id   text NOT NULL,
+    framework_id     text NOT NULL,
+    control_id       text NOT NULL,
+    requirement_name text,
+    reading          text NOT NULL,
+    source           text NOT NULL,
+    PRIMARY KEY (scanner, check_id, requirement_id),
+    FOREIGN KEY (framework_id, control_id) REFERENCES srm.control
+);
+COMMENT ON TABLE srm.check_control IS
+    'a scanner''s published mapping of its checks to a framework''s requirements, each requirement read as the control srm knows (data/prowler_nist_800_53_r5.csv: Prowler''s NIST SP 800-53 r5 mapping of its AWS checks, Apache-2.0); srm.load_findings adds the controls of a finding''s check';
+COMMENT ON COLUMN srm.check_control.requirement_id IS 'the requirement as the scanner names it (Prowler: ac_2_3_a)';
+COMMENT ON COLUMN srm.check_control.control_id IS 'the control the requirement is or is an item of (ac_2_3_a, AC-2(3) item a: ac-2.3)';
+COMMENT ON COLUMN srm.check_control.reading IS 'how the control was read: id (from the requirement id, srm_internal.control_key) or description: why (the id names no control; its description is another control''s statement)';
+CREATE INDEX ON srm.check_control (scanner, requirement_id);
+GRANT SELECT ON srm.check_control TO PUBLIC;

@@ -72,7 +72,7 @@ CREATE TABLE srm.service (
     FOREIGN KEY (model_id, provider) REFERENCES srm.service_model (model_id, provider)
 );
 COMMENT ON TABLE srm.service IS
-    'Provider services with their service model. service_namespace is the ARN service namespace (a distinct slug where the ARN namespace is shared, e.g. docdb and neptune use arn_namespace rds); cfn_namespaces lists the CloudFormation/Config namespaces that belong to it; reviewed marks services assessed one by one rather than by category rule.';
+    'Provider services with their service model. service_namespace is the ARN service namespace (a distinct slug where the ARN namespace is shared, e.g. docdb and neptune use arn_namespace rds; for Google the short name of the API, with the API service name compute.googleapis.com as arn_namespace); cfn_namespaces lists the CloudFormation/Config namespaces (for Google: the Cloud Asset Inventory type prefix) that belong to it; reviewed marks services assessed one by one rather than by category rule.';
 
 CREATE TABLE srm.service_alias (
     provider          text NOT NULL,
@@ -114,7 +114,7 @@ CREATE TABLE srm.resource_type (
     FOREIGN KEY (provider, service_namespace) REFERENCES srm.service
 );
 COMMENT ON TABLE srm.resource_type IS
-    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known; and the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template).';
+    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template) and the Google Cloud Asset Inventory asset types srm places (compute.googleapis.com/Instance: arn_template is the full resource name template), each mapped to its service; in_config marks a type of the provider''s configuration inventory (AWS Config, Cloud Asset Inventory).';
 
 -- The grain below the service: a resource type's own layer values, and
 -- configuration variants read from an asset's configuration item.

@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 . "$here/lib.sh"
 out=${1:?usage: $0 OUTDIR}
-tests=${SRM_SANITIZE_TESTS:-io operators opclass aggregate vocabulary errors laws loader identifiers trust}
+tests=${SRM_SANITIZE_TESTS:-io operators opclass aggregate vocabulary errors laws uuid loader identifiers trust}
 [ "$(id -u)" = 0 ] || { echo "sanitize: run as root in test/lib/private-root.sh" >&2; exit 2; }
 
 rm -rf "$out"

@@ -22,6 +22,25 @@ set -euo pipefail
 . "$(dirname "$0")/../lib/sample_db.sh"
 sample_db_setup oscal 'oscal_ssp(bigint)' "$@"
 
+# --- scanners' findings: EC2.8 fails on the first 10 instances with an ARN
+# and passes on the next 10; IAM.7 (password policy) fails on each account
+# itself; so the NIST plan's remarks name failing checks ----------------------------
+q <<'SQL' || fail "cannot insert findings"
+INSERT INTO srm.finding_load (source, format, findings_read, findings_inserted, findings_unchanged, findings_rejected)
+VALUES ('oscal check', 'asff', 0, 0, 0, 0);
+INSERT INTO srm.finding (scanner, finding_uid, check_id, status, observed_at, account_id, region, resource_type,
+                         resource_id, arn, controls, load_id, document)
+SELECT 'security-hub', 'ec2.8/' || a.arn, 'EC2.8', CASE WHEN a.n <= 10 THEN 'failed' ELSE 'passed' END, now(),
+       a.account_id, a.region, 'AwsEc2Instance', a.arn, a.arn, '{ac-3,ac-6}'::text[], 1, '{}'::jsonb
+FROM (SELECT x.*, row_number() OVER (ORDER BY x.arn) AS n FROM srm.asset x
+      WHERE x.resource_type = 'AWS::EC2::Instance' AND x.arn IS NOT NULL) a
+WHERE a.n <= 20
+UNION ALL
+SELECT 'security-hub', 'iam.7/' || a.account_id, 'IAM.7', 'failed', now(), a.account_id, 'us-east-1', 'AwsAccount',
+       'AWS::::Account:' || a.account_id, NULL, '{ia-5}'::text[], 1, '{}'::jsonb
+FROM (SELECT DISTINCT account_id FROM srm.asset) a;
+SQL
+
 # --- audits -----------------------------------------------------------------------
 SECONDS=0
 run=$(q -c "SET client_min_messages = warning" -c "SELECT srm.run_audit('nist-800-53-r5', 'MODERATE', note => 'oscal check')") \
@@ -72,6 +91,18 @@ SQL
         || fail "$file: want every fact true (requirements = controls, by-components = controls + control x services, components = 1 + services, version, control ids in srm.control, unique uuids, same document again), got: $facts"
     ok "$file: one requirement per control, one by-component per control x service, unique uuids, deterministic"
 done
+# the NIST plan names the failing checks in the remarks of the by-components
+failing=$(q <<SQL
+\\set doc \`cat '$out/ssp.json'\`
+SELECT count(*) FILTER (WHERE b ->> 'remarks' LIKE '%Failing checks: %security-hub EC2.8 on 10 assets%') || ' '
+    || count(*) FILTER (WHERE b ->> 'remarks' LIKE '%security-hub IAM.7 on account %')
+FROM jsonb_path_query((:'doc')::jsonb, '\$.*."control-implementation"."implemented-requirements"[*]."by-components"[*]') b;
+SQL
+) || fail "cannot read back ssp.json for its remarks"
+case "$failing" in
+    0\ *|*\ 0) fail "ssp.json: want by-components whose remarks name the failing EC2.8 and IAM.7 checks, got $failing" ;;
+esac
+ok "ssp.json: remarks name failing checks (EC2.8 on $(echo "$failing" | cut -d' ' -f1) by-components, IAM.7 on $(echo "$failing" | cut -d' ' -f2))"
 
 # --- schema validation (self-tests the validator first) ---------------------------------
 sh "$top/test/oscal/run.sh" "$out/ssp.json" "$out/ssp-aws-srm.json" \

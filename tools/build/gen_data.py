@@ -267,6 +267,7 @@ PRIMARY_KEYS = {
     "control": ["framework_id", "control_id"],
     "control_layer": ["framework_id", "control_id", "layer_id"],
     "attestation": ["provider", "framework_id", "name"],
+    "check_control": ["scanner", "check_id", "requirement_id"],
 }
 
 
@@ -475,12 +476,15 @@ def model_tables(data_dir, check_only):
                 alias_seen[key] = r.where
                 alias_rows.append((r["provider"], a, r["service_namespace"], r["source"]))
     # srm.identifier keys service names without the provider: a name may
-    # stand for one service of one provider only
+    # stand for one service of one provider only, except that a name AWS
+    # also uses stays AWS's (iam, redis, monitoring: install/data/identifiers.sql
+    # orders AWS first; the other provider's service is named by its API or
+    # another alias)
     names = {}
     for r in services:
         for n in [r["service_namespace"]] + split_list(r["aliases"]):
             other = names.setdefault(n, (r["provider"], r["service_namespace"], r.where))
-            if other[0] != r["provider"]:
+            if other[0] != r["provider"] and "aws" not in (other[0], r["provider"]):
                 P.add(r.where, "name %r is also %s service %s (%s)" % (n, other[0], other[1], other[2]))
     reviewed = sum(1 for r in services if r["reviewed"] == "t")
     if reviewed < 50:
@@ -634,6 +638,24 @@ def model_tables(data_dir, check_only):
             control_layer_rows.append(("nist-800-53-r5", c["control_id"], l, basis, src))
     if active_without:
         P.add("data/nist_family_layer.csv", "active controls without layers: %s" % ", ".join(active_without))
+
+    # scanners' published mappings of their checks to controls (issue 12):
+    # Prowler's NIST SP 800-53 r5 mapping, each requirement read as a control
+    pmap = read_csv("prowler_nist_800_53_r5.csv",
+                    ["check_id", "requirement_id", "requirement_name", "control_id", "reading", "source"], optional=True)
+    unique(pmap, ["check_id", "requirement_id"], "prowler_nist_800_53_r5")
+    for r in pmap:
+        need(r, "check_id"); need(r, "requirement_id")
+        if not re.match(r"^[a-z0-9_]+$", r["check_id"]):
+            P.add(r.where, "check id %r is not a Prowler check id" % r["check_id"])
+        if r["control_id"] not in nist_by_id:
+            P.add(r.where, "control %s is not a NIST SP 800-53 r5 control" % r["control_id"])
+        elif r["reading"] == "id" and not r["requirement_id"].startswith(r["control_id"].replace("-", "_").replace(".", "_")):
+            P.add(r.where, "requirement %s does not read as %s" % (r["requirement_id"], r["control_id"]))
+        elif r["reading"] != "id" and not r["reading"].startswith("description: "):
+            P.add(r.where, "reading must be id or description: ...")
+    check_control_rows = [("prowler", r["check_id"], r["requirement_id"], "nist-800-53-r5", r["control_id"],
+                           r["requirement_name"], r["reading"], r["source"]) for r in pmap]
     P.fail_if_any()
 
     # resource types: union of both lists
@@ -678,9 +700,34 @@ def model_tables(data_dir, check_only):
         rt_rows.append((t, "aws", cfn_ns_map[x["ns"]], x["ns"], x["resource"], x["cfg"], x["cfn"], x["arn"], where))
     rt_rows.sort(key=lambda x: x[0])
 
+    # Google Cloud: Cloud Asset Inventory asset types (in_config marks a type
+    # of the provider's configuration inventory: AWS Config, Cloud Asset
+    # Inventory), mapped to the service whose API name is the type's prefix;
+    # arn_template holds the full resource name template Cloud Asset
+    # Inventory writes (other accepted forms: install/data/identifiers.sql)
+    opt = DATA_DIR != DEFAULT_DATA_DIR
+    gcp_types = read_csv("gcp_asset_types.csv", ["asset_type", "service_name", "resource", "name_templates", "source"],
+                         optional=opt)
+    unique(gcp_types, ["asset_type"], "gcp_asset_types")
+    gcp_api = {r["arn_namespace"]: r["service_namespace"] for r in services if r["provider"] == "gcp"}
+    for r in gcp_types:
+        if not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[A-Z][A-Za-z0-9]*", r["asset_type"]):
+            P.add(r.where, "asset_type %r is not SERVICE.googleapis.com/Resource" % r["asset_type"])
+        elif r["asset_type"] != r["service_name"] + "/" + r["resource"]:
+            P.add(r.where, "asset_type %r is not service_name/resource" % r["asset_type"])
+        if r["service_name"] not in gcp_api:
+            P.add(r.where, "service %s is the API of no gcp service in data/service.csv" % r["service_name"])
+        for tm in split_list(r["name_templates"]):
+            if not re.fullmatch(r"//[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/([A-Za-z0-9_-]+|\$\{[A-Za-z]+\})(/([A-Za-z0-9_-]+|\$\{[A-Za-z]+\}))*", tm):
+                P.add(r.where, "name template %r is not //SERVICE.googleapis.com/path with ${Name} parts" % tm)
+        if r["asset_type"] in rt:
+            P.add(r.where, "asset type %s is also an AWS type" % r["asset_type"])
+        rt_rows.append((r["asset_type"], "gcp", gcp_api.get(r["service_name"]), r["service_name"], r["resource"], True, False,
+                        (split_list(r["name_templates"]) or [None])[0], r["source"]))
+    rt_rows.sort(key=lambda x: x[0])
+
     # the grain below the service: resource types' own layers, variants
     rt_names = {r[0] for r in rt_rows}
-    opt = DATA_DIR != DEFAULT_DATA_DIR
     rtl = read_csv("resource_type_layer.csv", ["resource_type", "layer_id", "responsibility", "reason", "source"], optional=opt)
     unique(rtl, ["resource_type", "layer_id"], "resource_type_layer")
     for r in rtl:
@@ -737,11 +784,15 @@ def model_tables(data_dir, check_only):
     if check_only:
         print("layers %d, models %d, model layers %d, services %d (%d reviewed), aliases %d, service layers %d" % (
             len(layers), len(models), len(sml), len(services), reviewed, len(alias_rows), len(sl)))
-        print("resource types %d (config %d, cloudformation %d, azure %d)" % (len(rt_rows), len(cfg), len(cfn), len(azure_rt)))
+        print("resource types %d (config %d, cloudformation %d, azure %d, cloud asset inventory %d)" % (
+            len(rt_rows), len(cfg), len(cfn), len(azure_rt), len(gcp_types)))
         print("resource type layers %d, variant dimensions %d, variants %d, variant rules %d, variant layers %d" % (
             len(rtl), len(vdim), len(var), len(vrule), len(vlay)))
         print("controls %d, control layers %d, NIST controls with explicit rows %d, attestations %d" % (
             len(control_rows), len(control_layer_rows), len(explicit), len(att)))
+        print("scanner check mappings %d (Prowler NIST r5: %d checks, %d requirements, %d controls)" % (
+            len(check_control_rows), len({r[1] for r in check_control_rows}), len({r[2] for r in check_control_rows}),
+            len({r[4] for r in check_control_rows})))
         return None
 
     return [
@@ -784,6 +835,8 @@ def model_tables(data_dir, check_only):
         ("control_layer", ["framework_id", "control_id", "layer_id", "basis", "source"], control_layer_rows),
         ("attestation", ["provider", "framework_id", "name", "obtain_from", "source", "shipped"],
          [(r["provider"], r["framework_id"], r["name"], r["obtain_from"], r["source"], True) for r in att]),
+        ("check_control", ["scanner", "check_id", "requirement_id", "framework_id", "control_id", "requirement_name",
+                           "reading", "source"], check_control_rows),
     ]
 
 if __name__ == "__main__":

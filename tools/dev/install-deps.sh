@@ -2,7 +2,8 @@
 # Installs what srm needs on a Debian 12 machine, and nothing that is
 # already there.  Usage: tools/dev/install-deps.sh build|test
 #   build  PostgreSQL 15 server and headers, a C toolchain, python3, libpq's
-#          and zlib's headers (srm-load)
+#          and zlib's headers (srm-load); postgresql-15 also brings
+#          postgres_fdw and auto_explain (test/scaleout/run.sh)
 #   test   build, plus clang's fuzzing runtime (libFuzzer), pg_cron,
 #          Chromium (report rendering), Node.js with npm (OSCAL and PGXN
 #          metadata validation) and the Debian packaging tools (dpkg-dev,

@@ -76,9 +76,89 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
 
+-- issue 12 (helper F): scanners' published mappings of their checks to
+-- controls, filled by the model diff (as install/tables/finding.sql)
+CREATE TABLE srm.check_control (
+    scanner          text NOT NULL,
+    check_id         text NOT NULL,
+    requirement_id   text NOT NULL,
+    framework_id     text NOT NULL,
+    control_id       text NOT NULL,
+    requirement_name text,
+    reading          text NOT NULL,
+    source           text NOT NULL,
+    PRIMARY KEY (scanner, check_id, requirement_id),
+    FOREIGN KEY (framework_id, control_id) REFERENCES srm.control
+);
+COMMENT ON TABLE srm.check_control IS
+    'a scanner''s published mapping of its checks to a framework''s requirements, each requirement read as the control srm knows (data/prowler_nist_800_53_r5.csv: Prowler''s NIST SP 800-53 r5 mapping of its AWS checks, Apache-2.0); srm.load_findings adds the controls of a finding''s check';
+COMMENT ON COLUMN srm.check_control.requirement_id IS 'the requirement as the scanner names it (Prowler: ac_2_3_a)';
+COMMENT ON COLUMN srm.check_control.control_id IS 'the control the requirement is or is an item of (ac_2_3_a, AC-2(3) item a: ac-2.3)';
+COMMENT ON COLUMN srm.check_control.reading IS 'how the control was read: id (from the requirement id, srm_internal.control_key) or description: why (the id names no control; its description is another control''s statement)';
+CREATE INDEX ON srm.check_control (scanner, requirement_id);
+GRANT SELECT ON srm.check_control TO PUBLIC;
+
+-- issue 12 item 2 (helper K): audit runs keep check results (as
+-- install/tables/audit.sql); runs made before 0.5.0 have none (null)
+ALTER TABLE srm.audit_run
+    ADD COLUMN findings_through    bigint,
+    ADD COLUMN findings_applied    integer,
+    ADD COLUMN findings_unmatched  integer,
+    ADD COLUMN gaps_failing        bigint,
+    ADD COLUMN gaps_passing        bigint;
+COMMENT ON COLUMN srm.audit_run.findings_through IS
+    'the highest srm.finding.finding_id the run saw (null: no finding was loaded, or a run before 0.5.0, which has no check results)';
+COMMENT ON COLUMN srm.audit_run.findings_applied IS
+    'current findings (the newest result of each check on each resource) of the run''s accounts and framework that named an asset of the run or the account itself';
+COMMENT ON COLUMN srm.audit_run.findings_unmatched IS
+    'current findings of the run''s accounts and framework that named no asset of the run (not loaded, of a type srm does not place) nor the account';
+COMMENT ON COLUMN srm.audit_run.gaps_failing IS
+    'customer gaps (asset x control) where a current check failed';
+COMMENT ON COLUMN srm.audit_run.gaps_passing IS
+    'customer gaps (asset x control) where every current check passed: passing, but no implemented status attests it; gaps - gaps_failing - gaps_passing are unchecked';
+
+CREATE TABLE srm.audit_check (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    account_id        text NOT NULL,
+    asset_id          bigint,
+    service_namespace text,
+    framework_id      text NOT NULL,
+    control_id        text NOT NULL,
+    check_result      text NOT NULL CHECK (check_result IN ('failed', 'passed')),
+    failed_checks     text[] NOT NULL,
+    passed_checks     text[] NOT NULL,
+    findings          bigint[] NOT NULL,
+    gap               boolean,
+    CHECK ((asset_id IS NULL) = (service_namespace IS NULL) AND (asset_id IS NULL) = (gap IS NULL))
+);
+ALTER TABLE srm.audit_check ADD CONSTRAINT audit_check_key
+    UNIQUE NULLS NOT DISTINCT (run_id, asset_id, account_id, control_id);
+COMMENT ON TABLE srm.audit_check IS
+    'the check results of an audit run: per asset x control (asset_id set) where a current finding of a scanner names the asset and evidences the control, and per account x control (asset_id null) for findings on the account itself, which apply to each of its assets; current: the newest result of each check (scanner and check id) on the resource among the findings the run saw';
+COMMENT ON COLUMN srm.audit_check.check_result IS
+    'failed if a current check failed, else passed';
+COMMENT ON COLUMN srm.audit_check.failed_checks IS
+    'the current checks that failed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.passed_checks IS
+    'the current checks that passed, as ''scanner check_id'', sorted';
+COMMENT ON COLUMN srm.audit_check.findings IS
+    'the srm.finding ids of the current results (the findings themselves may be deleted later; the run keeps its answer)';
+COMMENT ON COLUMN srm.audit_check.gap IS
+    'for an asset''s row: whether the asset x control is a customer gap in the run (null for an account''s row)';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
+GRANT SELECT ON srm.audit_check TO PUBLIC;
+
+-- issue 13 (Google Cloud, helper G): Google's asset types and services share srm.resource_type and srm.service
+-- (as install/tables/model.sql)
+COMMENT ON TABLE srm.resource_type IS
+    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template) and the Google Cloud Asset Inventory asset types srm places (compute.googleapis.com/Instance: arn_template is the full resource name template), each mapped to its service; in_config marks a type of the provider''s configuration inventory (AWS Config, Cloud Asset Inventory).';
+COMMENT ON TABLE srm.service IS
+    'Provider services with their service model. service_namespace is the ARN service namespace (a distinct slug where the ARN namespace is shared, e.g. docdb and neptune use arn_namespace rds; for Google the short name of the API, with the API service name compute.googleapis.com as arn_namespace); cfn_namespaces lists the CloudFormation/Config namespaces (for Google: the Cloud Asset Inventory type prefix) that belong to it; reviewed marks services assessed one by one rather than by category rule.';
+
 -- issue 13, Azure (helper A): Azure resource types are in neither AWS list;
--- a team's account may be an Azure subscription id or a Google Cloud
--- project id (the same ALTER of srm.team_account as the Google block: keep one)
+-- a team's account may be an AWS account id, an Azure subscription id or a
+-- Google Cloud project id (as install/tables/teams.sql)
 ALTER TABLE srm.resource_type
     DROP CONSTRAINT resource_type_check,
     ADD CONSTRAINT resource_type_check CHECK (provider <> 'aws' OR in_config OR in_cloudformation);
@@ -88,5 +168,3 @@ ALTER TABLE srm.team_account
         CHECK (account_id ~ '^([0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$');
 COMMENT ON COLUMN srm.team_account.account_id IS
     'an AWS account id (12 digits), an Azure subscription id (a UUID, stored in lower case) or a Google Cloud project id, or null: the rows that have no account';
-COMMENT ON TABLE srm.resource_type IS
-    'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), mapped to its service, with its ARN template where known; and the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template).';
