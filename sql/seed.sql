@@ -53,7 +53,8 @@ FROM unnest(ARRAY['network-security', 'os-patching', 'iam-user-access-management
 SELECT s, service_model.name AS model, responsibility_of(s, 'os-patching'), classify(s, 'os-patching')
 FROM unnest(ARRAY['s3', 'dynamodb', 'rds', 'ec2']) s
 JOIN service ON service.service_namespace = s
-JOIN service_model USING (model_id);
+JOIN service_model USING (model_id)
+ORDER BY s;
 SELECT responsibility_of('arn:aws:rds:eu-west-1:123456789012:db:orders', 'network-security') AS rds_security_groups,
        classify('AWS::RDS::DBInstance', 'network-security');
 
