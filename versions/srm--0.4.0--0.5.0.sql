@@ -83,7 +83,7 @@ SELECT pg_catalog.pg_extension_config_dump('srm.finding_finding_id_seq', '');
 
 GRANT SELECT ON srm.finding_load, srm.finding_load_rejection, srm.finding TO PUBLIC;
 
--- issue 12 (helper F): scanners' published mappings of their checks to
+-- issue 12: scanners' published mappings of their checks to
 -- controls, filled by the model diff (as install/tables/finding.sql)
 CREATE TABLE srm.check_control (
     scanner          text NOT NULL,
@@ -105,7 +105,7 @@ COMMENT ON COLUMN srm.check_control.reading IS 'how the control was read: id (fr
 CREATE INDEX ON srm.check_control (scanner, requirement_id);
 GRANT SELECT ON srm.check_control TO PUBLIC;
 
--- issue 12 item 2 (helper K): audit runs keep check results (as
+-- issue 12 item 2: audit runs keep check results (as
 -- install/tables/audit.sql); runs made before 0.5.0 have none (null)
 ALTER TABLE srm.audit_run
     ADD COLUMN findings_through    bigint,
@@ -156,14 +156,15 @@ COMMENT ON COLUMN srm.audit_check.gap IS
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
 GRANT SELECT ON srm.audit_check TO PUBLIC;
 
--- issue 13 (Google Cloud, helper G): Google's asset types and services share srm.resource_type and srm.service
+-- issue 13 (Google Cloud): Google's asset types and services share
+-- srm.resource_type and srm.service
 -- (as install/tables/model.sql)
 COMMENT ON TABLE srm.resource_type IS
     'Every AWS Config and CloudFormation resource type (AWS::Service::Resource), the Azure resource types srm places (ARM form, Microsoft.Compute/virtualMachines: cfn_namespace is the resource provider namespace, resource the type path after it, arn_template the ARM resource id template) and the Google Cloud Asset Inventory asset types srm places (compute.googleapis.com/Instance: arn_template is the full resource name template), each mapped to its service; in_config marks a type of the provider''s configuration inventory (AWS Config, Cloud Asset Inventory).';
 COMMENT ON TABLE srm.service IS
     'Provider services with their service model. service_namespace is the ARN service namespace (a distinct slug where the ARN namespace is shared, e.g. docdb and neptune use arn_namespace rds; for Google the short name of the API, with the API service name compute.googleapis.com as arn_namespace); cfn_namespaces lists the CloudFormation/Config namespaces (for Google: the Cloud Asset Inventory type prefix) that belong to it; reviewed marks services assessed one by one rather than by category rule.';
 
--- issue 13, Azure (helper A): Azure resource types are in neither AWS list;
+-- issue 13 (Azure): Azure resource types are in neither AWS list;
 -- a team's account may be an AWS account id, an Azure subscription id or a
 -- Google Cloud project id (as install/tables/teams.sql)
 ALTER TABLE srm.resource_type
