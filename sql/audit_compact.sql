@@ -300,14 +300,16 @@ SELECT * FROM pg_temp.compare(:run_4);
 SELECT * FROM pg_temp.stored(:run_4);
 
 -- 5. one asset's rows are read by index probes, whatever the run's size:
--- no sequential scan in the plan
+-- no sequential scan of the tables that grow with the run's assets (the
+-- planner may rightly scan srm.audit_check when earlier files left it a
+-- few rows: it grows with findings, and none are loaded here)
 CREATE FUNCTION pg_temp.seq_scans(q text) RETURNS integer LANGUAGE plpgsql AS $f$
 DECLARE
     line text;
     n integer := 0;
 BEGIN
     FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF line ~ 'Seq Scan' THEN
+        IF line ~ 'Seq Scan on audit_(asset|finding|group|default)\M' THEN
             n := n + 1;
         END IF;
     END LOOP;
