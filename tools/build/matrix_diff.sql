@@ -45,12 +45,14 @@ SELECT :'step' = 'snapshot' AS is_snapshot, :'step' = 'replay' AS is_replay, :'s
 \if :is_snapshot
 -------------------------------------------------------------------------------
 CREATE SCHEMA matrix_diff;
+-- AWS's cells only: the versions compared (0.1.0 on) place AWS services, and
+-- Azure's and Google's (0.5.0 on) share some namespaces with AWS (iam)
 CREATE TABLE matrix_diff.n_matrix AS
 SELECT provider, service_namespace, framework_id, control_id, responsibility::text AS responsibility, class::text AS class
 FROM srm.matrix
-WHERE :'framework' = '' OR framework_id = :'framework';
-CREATE TABLE matrix_diff.n_service AS SELECT * FROM srm.service;
-CREATE TABLE matrix_diff.n_service_layer AS SELECT * FROM srm.service_layer;
+WHERE (:'framework' = '' OR framework_id = :'framework') AND provider = 'aws';
+CREATE TABLE matrix_diff.n_service AS SELECT * FROM srm.service WHERE provider = 'aws';
+CREATE TABLE matrix_diff.n_service_layer AS SELECT * FROM srm.service_layer WHERE provider = 'aws';
 CREATE TABLE matrix_diff.n_service_model_layer AS SELECT * FROM srm.service_model_layer;
 CREATE TABLE matrix_diff.n_control AS SELECT * FROM srm.control;
 CREATE TABLE matrix_diff.n_control_layer AS SELECT * FROM srm.control_layer;
@@ -63,7 +65,7 @@ WITH g AS (
     SELECT g.resource_type, g.service_namespace,
            count(*) AS grains, count(g.variant) AS variant_grains
     FROM srm_internal.grain g
-    WHERE g.resource_type IS NOT NULL
+    WHERE g.resource_type IS NOT NULL AND g.provider = 'aws'
     GROUP BY 1, 2),
 m AS (
     SELECT m.resource_type, count(*) AS cells, count(*) FILTER (WHERE m.differs) AS cells_differ,
