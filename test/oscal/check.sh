@@ -46,6 +46,13 @@ SECONDS=0
 run=$(q -c "SET client_min_messages = warning" -c "SELECT srm.run_audit('nist-800-53-r5', 'MODERATE', note => 'oscal check')") \
     || fail "srm.run_audit('nist-800-53-r5', 'MODERATE') failed"
 ok "audit run $run (nist-800-53-r5 MODERATE) in ${SECONDS}s"
+# the run's customer gaps by check result, as srm.bi_run counts them; the
+# failing ones are those the remarks below must name
+split=$(q -c "SELECT gaps || ' ' || gaps_failing || ' ' || gaps_passing || ' ' || gaps_unchecked FROM srm.bi_run WHERE run_id = $run")
+set -- $split
+[ "${2:-0}" -gt 0 ] && [ "${3:-0}" -gt 0 ] && [ "$1" = "$(( $2 + $3 + $4 ))" ] \
+    || fail "bi_run of run $run: want failing and passing gaps that add up with the unchecked ones, got '$split'"
+ok "run $run: $1 customer gaps: $2 failing a check, $3 passing but unattested, $4 unchecked"
 run_srm=$(q -c "SET client_min_messages = warning" -c "SELECT srm.run_audit('aws-srm')") \
     || fail "srm.run_audit('aws-srm') failed"
 ok "audit run $run_srm (aws-srm)"
