@@ -29,7 +29,13 @@ INSERT INTO pair VALUES
     ('Microsoft.EventHub/namespaces/eventhubs', 'AWS::Kinesis::Stream'),
     ('Microsoft.ServiceBus/namespaces/queues', 'AWS::SQS::Queue'),
     ('Microsoft.Network/loadBalancers', 'AWS::ElasticLoadBalancingV2::LoadBalancer'),
-    ('Microsoft.OperationalInsights/workspaces', 'AWS::Logs::LogGroup');
+    ('Microsoft.OperationalInsights/workspaces', 'AWS::Logs::LogGroup'),
+    ('Microsoft.Sql/managedInstances', 'AWS::RDS::DBInstance'),
+    ('Microsoft.Network/applicationGateways', 'AWS::ElasticLoadBalancingV2::LoadBalancer'),
+    ('Microsoft.Network/ApplicationGatewayWebApplicationFirewallPolicies', 'AWS::WAFv2::WebACL'),
+    ('Microsoft.ManagedIdentity/userAssignedIdentities', 'AWS::IAM::Role'),
+    ('Microsoft.Security/pricings', 'AWS::GuardDuty::Detector'),
+    ('Microsoft.Resources/subscriptions', 'AWS::Organizations::Account');
 
 -- The sourced deviations: a layer on which the pair may differ, for every
 -- pair whose Azure side is on a model (model_id) or is a service
@@ -49,7 +55,21 @@ INSERT INTO deviation VALUES
     ('App Service patches the OS monthly', 'operating-system', NULL, 'app-service',
      'Microsoft Learn: OS and runtime patching in Azure App Service (OS updates applied automatically, monthly), where Elastic Beanstalk''s managed platform updates are the customer''s to enable'),
     ('Key Vault always protects what it stores', 'server-side-encryption', NULL, 'key-vault',
-     'Microsoft Learn: About Azure Key Vault (FIPS 140 validated software or HSMs, no setting), where Secrets Manager encrypts with a KMS key the customer may choose');
+     'Microsoft Learn: About Azure Key Vault (FIPS 140 validated software or HSMs, no setting), where Secrets Manager encrypts with a KMS key the customer may choose'),
+    ('SaaS applications are shared', 'application', 'azure-saas', NULL,
+     'Microsoft Learn: Shared responsibility in the cloud (Applications: Shared in SaaS; Microsoft manages parts of the application stack, the customer its configuration and access controls), where AWS runs the application of its abstracted services'),
+    ('SaaS network controls are Microsoft''s', 'network-config', 'azure-saas', NULL,
+     'Microsoft Learn: Shared responsibility in the cloud (Network controls: Microsoft in SaaS; in SaaS, Microsoft manages network security), where srm keeps network-config the customer''s on every AWS model'),
+    ('SaaS traffic is protected by Microsoft', 'network-traffic', 'azure-saas', NULL,
+     'Microsoft Learn: Shared responsibility in the cloud (Network controls: Microsoft in SaaS, mapped to network-traffic too by data/azure_layer_map.csv), where AWS''s abstracted services offer TLS settings the customer configures'),
+    ('SaaS data is encrypted by Microsoft', 'server-side-encryption', 'azure-saas', NULL,
+     'Microsoft Learn: Azure data encryption at rest (srm''s SaaS model: Microsoft encrypts what the application stores), where AWS''s abstracted services let the customer choose the key'),
+    ('Load Balancer stores no content', 'server-side-encryption', NULL, 'load-balancer',
+     'Microsoft Learn: Azure security baseline for Azure Load Balancer (stores customer content at rest: False), where srm keeps Elastic Load Balancing on the abstracted model''s server-side encryption'),
+    ('Load Balancer does not terminate TLS', 'network-traffic', NULL, 'load-balancer',
+     'Microsoft Learn: Secure your Azure Load Balancer deployment (layer 4, no TLS termination: encryption end to end is the customer''s), where an AWS load balancer terminates TLS with the customer''s certificates and policy'),
+    ('Resource Manager stores no content', 'server-side-encryption', NULL, 'resource-manager',
+     'Microsoft Learn: Azure security baseline for Azure Resource Manager (stores customer content at rest: False), where srm keeps AWS Organizations on the abstracted model''s server-side encryption');
 
 -- each side's layers at the grain srm answers for
 CREATE TEMPORARY TABLE pair_layer AS
