@@ -16,6 +16,12 @@ FROM service WHERE provider = 'azure';
 SELECT count(*) AS types, count(*) FILTER (WHERE source !~ '^Microsoft Learn: ') AS unsourced,
        count(*) FILTER (WHERE in_config OR in_cloudformation) AS in_aws_lists
 FROM resource_type WHERE provider = 'azure';
+-- none is left placed by category rule or unreviewed: each says it was
+-- reviewed and carries srm's review with its pages
+SELECT service_namespace, reviewed, rationale ~ 'Reviewed' AS says_reviewed, source ~ 'srm review$' AS sourced_review
+FROM service WHERE provider = 'azure' AND (NOT reviewed OR rationale !~ 'Reviewed' OR source !~ 'srm review$'
+      OR source ~ 'category rule' OR rationale ~ 'Not reviewed')
+ORDER BY service_namespace;
 -- every reviewed service's deviation cites one of its service's pages
 SELECT l.service_namespace, l.layer_id FROM service_layer l JOIN service s USING (provider, service_namespace)
 WHERE l.provider = 'azure' AND position(split_part(l.source, ' (https', 1) IN s.source) = 0
@@ -59,13 +65,16 @@ FROM resource_type t WHERE t.provider = 'azure';
 
 -- answers for Azure assets
 SELECT a, responsibility_of(a, 'SI-2') AS si_2, classify(a, 'os-patching') AS os_patching,
-       classify(a, 'network-security') AS network_security, responsibility_of(a, 'SC-28') AS sc_28
+       classify(a, 'network-security') AS network_security, responsibility_of(a, 'SC-28') AS sc_28,
+       responsibility_of(a, 'SC-8') AS sc_8
 FROM unnest(ARRAY[
     '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-web/providers/Microsoft.Compute/virtualMachines/vm1',
     '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-data/providers/Microsoft.Sql/servers/s1/databases/db1',
     'microsoft.dbforpostgresql/flexibleservers', 'microsoft.web/sites', 'microsoft.app/containerapps',
     'microsoft.containerservice/managedclusters', 'microsoft.keyvault/vaults', 'microsoft.storage/storageaccounts',
-    'microsoft.managedidentity/userassignedidentities']) a
+    'microsoft.managedidentity/userassignedidentities', 'microsoft.sql/managedinstances',
+    'microsoft.network/loadbalancers', 'microsoft.network/applicationgateways', 'microsoft.resources/subscriptions',
+    'microsoft.security/pricings']) a
 ORDER BY a COLLATE "C";
 SELECT step, kind, layer_id, responsibility, origin
 FROM explain('/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-k8s/providers/Microsoft.ContainerService/managedClusters/aks1', 'SI-2')
