@@ -2233,8 +2233,9 @@ DECLARE
 BEGIN
     SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
     FROM pg_temp.srm_load_item i
-    CROSS JOIN LATERAL (VALUES (lower(substring(CASE WHEN jsonb_typeof(i.item -> 'id') = 'string' THEN btrim(i.item ->> 'id') END,
-                                                '(?i)^/subscriptions/([^/]+)'))),
+    -- split_part, not a regular expression: this reads every row
+    CROSS JOIN LATERAL (SELECT CASE WHEN jsonb_typeof(i.item -> 'id') = 'string' THEN lower(btrim(i.item ->> 'id')) END AS id) AS x
+    CROSS JOIN LATERAL (VALUES (CASE WHEN x.id LIKE '/subscriptions/%' THEN split_part(x.id, '/', 3) END),
                                (lower(CASE WHEN jsonb_typeof(i.item -> 'subscriptionId') = 'string'
                                            THEN btrim(i.item ->> 'subscriptionId') END))) AS a(account_id)
     WHERE jsonb_typeof(i.item) = 'object'
@@ -2330,10 +2331,12 @@ BEGIN
                            rtrim(btrim(j.j_id #>> '{}'), '/') AS resource_id_given,
                            CASE WHEN j.reason IS NULL AND octet_length(j.j_id #>> '{}') <= 1024
                                 THEN srm_internal.arm_type(j.j_id #>> '{}') END AS id_type,
-                           lower(substring(btrim(j.j_id #>> '{}'), '(?i)^/subscriptions/([^/]+)')) AS id_subscription,
+                           CASE WHEN lower(btrim(j.j_id #>> '{}')) LIKE '/subscriptions/%'
+                                THEN split_part(lower(btrim(j.j_id #>> '{}')), '/', 3) END AS id_subscription,
                            nullif(lower(btrim(j.j_subscription #>> '{}')), '') AS subscription_given,
-                           lower(substring(btrim(j.j_id #>> '{}'), '(?i)^/subscriptions/([^/]+)')) AS account_id,
-                           coalesce(nullif(regexp_replace(lower(j.j_location #>> '{}'), '\s', '', 'g'), ''), 'global') AS region,
+                           CASE WHEN lower(btrim(j.j_id #>> '{}')) LIKE '/subscriptions/%'
+                                THEN split_part(lower(btrim(j.j_id #>> '{}')), '/', 3) END AS account_id,
+                           coalesce(nullif(translate(lower(j.j_location #>> '{}'), E' \t\n\r', ''), ''), 'global') AS region,
                            nullif(btrim(j.j_type #>> '{}'), '') AS type_given,
                            nullif(j.j_name #>> '{}', '') AS name,
                            coalesce(j.reason, CASE
