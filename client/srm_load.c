@@ -12,6 +12,12 @@
  * merged on the server by srm_internal.config_load_batch, with the rules
  * of srm.load_config_snapshot (the same function does both).
  *
+ * Azure Resource Graph exports (what az graph query -o json prints,
+ * {"count", "data": [...], ...}, or arrays and lines of rows whose first
+ * object has an ARM "id" and a "type") go to
+ * srm_internal.resource_graph_load_batch instead, with the rules of
+ * srm.load_resource_graph.
+ *
  * Exits 0 when every file was read and loaded (items rejected included),
  * 1 when a file could not be read, 2 when the server could not be reached
  * or failed.
@@ -25,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 
@@ -61,9 +68,18 @@ typedef struct Reader
 	int			pushback;		/* a byte given back, or -1 */
 } Reader;
 
+/* what a file holds, decided by its first rows, and the merge it goes to */
+typedef enum Shape
+{
+	SHAPE_UNKNOWN = 0,			/* no object seen yet: AWS Config */
+	SHAPE_CONFIG,				/* AWS Config items */
+	SHAPE_RESOURCE_GRAPH		/* Azure Resource Graph rows */
+} Shape;
+
 typedef struct Load
 {
 	PGconn	   *conn;
+	Shape		shape;
 	const char *source;
 	char		lid[32];
 	int			idx;			/* index of the next item in the file */
@@ -438,7 +454,10 @@ batch_flush(Load *l)
 	while ((res = PQgetResult(l->conn)) != NULL)
 		PQclear(res);
 	params[0] = l->lid;
-	res = PQexecParams(l->conn, "SELECT srm_internal.config_load_batch($1::bigint)", 1, NULL, params, NULL, NULL, 0);
+	res = PQexecParams(l->conn, l->shape == SHAPE_RESOURCE_GRAPH
+					   ? "SELECT srm_internal.resource_graph_load_batch($1::bigint)"
+					   : "SELECT srm_internal.config_load_batch($1::bigint)",
+					   1, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 	{
 		server_error(l, res, "merging a batch");
@@ -447,6 +466,49 @@ batch_flush(Load *l)
 	}
 	PQclear(res);
 	return true;
+}
+
+/*
+ * Whether an object's text is an Azure Resource Graph row: its top-level
+ * keys include "id", a string starting with /subscriptions/ (an ARM id, in
+ * any case), and "type".  Reads the keys only, tracking strings and depth.
+ */
+static bool
+is_resource_graph_row(const char *s, size_t len)
+{
+	bool		has_id = false, has_type = false, want_key = false;
+	int			depth = 0;
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		char		c = s[i++];
+
+		if (c == '"')
+		{
+			size_t		start = i, end;
+
+			while (i < len && s[i] != '"')
+				i += s[i] == '\\' ? 2 : 1;
+			end = i++;
+			if (depth != 1 || !want_key)
+				continue;
+			while (i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || s[i] == ':'))
+				i++;
+			want_key = false;
+			if (end - start == 2 && memcmp(s + start, "id", 2) == 0)
+				has_id = i + 16 <= len && s[i] == '"' && strncasecmp(s + i + 1, "/subscriptions/", 15) == 0;
+			else if (end - start == 4 && memcmp(s + start, "type", 4) == 0)
+				has_type = true;
+		}
+		else if (c == '{' || c == '[')
+			want_key = ++depth == 1 && c == '{';
+		else if (c == '}' || c == ']')
+			depth--;
+		else if (c == ',' && depth == 1)
+			want_key = true;
+	}
+	return has_id && has_type;
 }
 
 /*
@@ -464,6 +526,9 @@ emit_item(Load *l, Buf *b, bool complete)
 
 	if (l->failed)
 		return;
+	/* a file's first object decides where its batches are merged */
+	if (l->shape == SHAPE_UNKNOWN && complete && b->len == b->total && b->len > 0 && b->data[0] == '{')
+		l->shape = is_resource_graph_row(b->data, b->len) ? SHAPE_RESOURCE_GRAPH : SHAPE_CONFIG;
 	if (!complete)
 	{
 		snprintf(reason, sizeof(reason), "the input ends inside this item, after %zu bytes", b->total);
@@ -571,6 +636,7 @@ scan_object(Reader *r, Load *l, Buf *obj, Buf *key, Buf *item)
 	{
 		int			c = skip_ws(r);
 		size_t		start;
+		bool		is_data;
 
 		if (c == EOF)
 			break;
@@ -602,7 +668,11 @@ scan_object(Reader *r, Load *l, Buf *obj, Buf *key, Buf *item)
 		c = skip_ws(r);
 		if (c == EOF)
 			break;
-		if (c == '[' && key->total == key->len && is_items_key(key))
+		/* the rows of an Azure Resource Graph export ({"count", "data": [...], ...}) */
+		is_data = c == '[' && key->len == 6 && memcmp(key->data, "\"data\"", 6) == 0;
+		if (is_data && l->shape == SHAPE_UNKNOWN)
+			l->shape = SHAPE_RESOURCE_GRAPH;
+		if (c == '[' && key->total == key->len && (is_items_key(key) || (is_data && l->shape == SHAPE_RESOURCE_GRAPH)))
 		{
 			container = true;
 			scan_items(r, l, item);
@@ -742,7 +812,9 @@ usage(void)
 		   "FILE: an AWS Config snapshot or history file ({\"configurationItems\": [...]}),\n"
 		   "Config API output (configurationItems, baseConfigurationItems, or the\n"
 		   "\"Results\" of select-resource-config), an array of items or one item per\n"
-		   "line (NDJSON); gzipped or not; \"-\" or none for standard input.\n\n"
+		   "line (NDJSON); an Azure Resource Graph export (az graph query -o json:\n"
+		   "{\"data\": [...]}, or rows with an ARM \"id\" and a \"type\"); gzipped or\n"
+		   "not; \"-\" or none for standard input.\n\n"
 		   "Options:\n"
 		   "  -h, --host=HOST          database server host or socket directory\n"
 		   "  -p, --port=PORT          database server port\n"

@@ -151,7 +151,7 @@ $$;
 COMMENT ON FUNCTION srm_internal.raise_unknown_framework(text) IS 'raises the error for a framework srm does not know, naming the known ones';
 
 -- an asset as srm answers for it: how the identifier was read, the asset
--- of srm.asset it names (by ARN, or by resource id when it is nothing
+-- of srm.asset it names (by ARN, by ARM id in any case, or by resource id when it is nothing
 -- else srm knows), its resource type and variant, and the grain of the
 -- stored derivation that answers for it
 CREATE FUNCTION srm_internal.locate(identifier text)
@@ -177,6 +177,12 @@ BEGIN
     IF ident ~ '^arn:' THEN
         SELECT * INTO a FROM srm.asset x WHERE x.arn = ident
         ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
+    ELSIF ident ~* '^/subscriptions/' THEN
+        -- an ARM resource id, in any case: a loaded Azure asset's key is
+        -- its id in lower case without a trailing slash
+        SELECT * INTO a FROM srm.asset x
+        WHERE x.resource_id = lower(rtrim(ident, '/')) AND x.provider = 'azure'
+        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
     END IF;
     IF a.asset_id IS NULL THEN
         SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
@@ -195,7 +201,7 @@ BEGIN
     IF a.asset_id IS NOT NULL THEN
         SELECT t.provider, t.service_namespace INTO rt FROM srm.resource_type t WHERE t.resource_type = a.resource_type;
         asset := ident;
-        form := CASE WHEN ident ~ '^arn:' THEN 'arn' ELSE 'resource-id' END;
+        form := CASE WHEN ident ~ '^arn:' THEN 'arn' WHEN ident ~* '^/subscriptions/' THEN 'arm-id' ELSE 'resource-id' END;
         provider := a.provider;
         service_namespace := coalesce(rt.service_namespace, a.service_namespace);
         resource_type := CASE WHEN rt.service_namespace IS NOT NULL THEN a.resource_type END;
@@ -222,7 +228,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.locate(text) IS
-    'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
+    'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, by ARM resource id in any case, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
 
 -- srm_internal.locate of each identifier of an array, in one query: the
 -- ARNs of loaded assets (what a bulk question mostly names) are looked up

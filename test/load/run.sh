@@ -3,7 +3,8 @@
 # installed): every input shape of SPEC §9, plain and gzipped, files and
 # standard input, gives what srm.load_config_snapshot gives for the same
 # items (one function merges both); a file cut off, an item that is not
-# JSON or not UTF-8 rejects that item only; exit status 1 for a file that
+# JSON or not UTF-8 rejects that item only; Azure Resource Graph exports in
+# every shape agree with srm.load_resource_graph; exit status 1 for a file that
 # cannot be read, 2 for a server that cannot be reached.
 #   usage: test/load/run.sh OUTDIR
 set -uo pipefail
@@ -168,6 +169,73 @@ s=$?
 [ $s -eq 0 ] && [ ! -s "$out/env.txt" ] && [ "$(q -d "$db" -c 'SELECT count(*) FROM srm.asset_load')" = 3 ] &&
 	ok "libpq's environment (PGDATABASE) and -q" || bad "PGDATABASE: exit $s"
 "$SRM_LOAD" -d "dbname=$db application_name=x" "$fx/snapshot_small.json" >/dev/null && ok "-d takes a connection string" || bad "conninfo"
+
+# 5. Azure Resource Graph exports: Microsoft's samples give, through
+# srm-load, what srm.load_resource_graph gives (one function merges both),
+# in every shape az graph query has printed (test/fixtures/azure/README.md)
+azx=$fx/azure
+azfiles=(arg_docs_explore_resources.json arg_rest_basic_query.json arg_rest_next_page.json arg_docs_explore_resources.json)
+fresh "$db_sql" && fresh "$db" || { bad "databases"; exit 1; }
+for f in "${azfiles[@]}"; do
+	q -d "$db_sql" -v f="$(cat "$azx/$f")" <<<"SELECT srm.load_resource_graph(:'f'::jsonb, '$f')" >/dev/null 2>&1 ||
+		bad "load_resource_graph $f"
+	"$SRM_LOAD" -d "$db" "$azx/$f" >>"$out/azure.txt" || bad "srm-load $f exited $?"
+done
+state "$db_sql" >"$out/azure.sql.state"
+state "$db" >"$out/azure.cli.state"
+if cmp -s "$out/azure.sql.state" "$out/azure.cli.state" && [ "$(grep -c '^asset' "$out/azure.cli.state")" -eq 8 ]; then
+	ok "Azure samples: srm-load and srm.load_resource_graph give the same assets, rejections and counts ($(grep -c '^asset' "$out/azure.cli.state") assets)"
+else
+	bad "Azure samples: srm-load and srm.load_resource_graph differ (diff $out/azure.sql.state $out/azure.cli.state)"
+	diff "$out/azure.sql.state" "$out/azure.cli.state" | head -20
+fi
+grep -q "^srm load [0-9]* ($azx/arg_rest_next_page.json): 3 items read = 3 assets inserted + 0 updated + 0 rejected; 2 of unknown resource types kept$" "$out/azure.txt" &&
+	grep -q "^srm load [0-9]* ($azx/arg_docs_explore_resources.json): 2 items read = 0 assets inserted + 2 updated + 0 rejected; 0 of unknown resource types kept$" "$out/azure.txt" &&
+	[ "$(q -d "$db" -c "SELECT count(*) FILTER (WHERE provider = 'azure') || '/' || count(*) FROM srm.asset")" = 8/8 ] &&
+	ok "per-file counts of Resource Graph exports; the reload updated, 8 Azure assets" || bad "Azure counts: $(cat "$out/azure.txt")"
+python3 - "$azx/arg_docs_explore_resources.json" "$out" <<'EOF2'
+import gzip, json, sys
+rows, out = json.load(open(sys.argv[1])), sys.argv[2]
+# az graph query since version 2 of the extension (keys as it prints them)
+cli = {"count": len(rows), "data": rows, "skip_token": None, "total_records": len(rows)}
+open(f"{out}/az-cli.json", "w").write(json.dumps(cli, indent=2))
+open(f"{out}/az-ndjson.json", "w").write("".join(json.dumps(r) + "\n" for r in rows))
+# ids in upper case: the same assets
+open(f"{out}/az-upper.json", "w").write(json.dumps([dict(r, id=r["id"].upper()) for r in rows]))
+with gzip.open(f"{out}/az-cli.json.gz", "wt") as g:
+    json.dump(cli, g)
+# a row that is not an object after the first: rejected by the Azure merge
+open(f"{out}/az-bad.json", "w").write(json.dumps(rows[0]) + "\n42\n" + json.dumps({"id": rows[1]["id"], "type": "microsoft.compute/virtualmachines"}) + "\n")
+EOF2
+fresh "$db_sql"
+q -d "$db_sql" -v f="$(cat "$azx/arg_docs_explore_resources.json")" <<<"SELECT srm.load_resource_graph(:'f'::jsonb)" >/dev/null 2>&1
+azsum="SELECT md5(string_agg(concat_ws('|', provider, account_id, region, resource_type, resource_id, resource_name, service_namespace, tags, configuration, supplementary_configuration), ',' ORDER BY account_id, region, resource_type, resource_id)) FROM srm.asset"
+want=$(q -d "$db_sql" -c "$azsum")
+for shape in cli ndjson upper cli.json.gz cli-stdin; do
+	fresh "$db"
+	case "$shape" in
+		cli-stdin) "$SRM_LOAD" -d "$db" <"$out/az-cli.json" >"$out/az-$shape.txt"; s=$? ;;
+		cli.json.gz) "$SRM_LOAD" -d "$db" "$out/az-$shape" >"$out/az-$shape.txt"; s=$? ;;
+		*) "$SRM_LOAD" -d "$db" "$out/az-$shape.json" >"$out/az-$shape.txt"; s=$? ;;
+	esac
+	got=$(q -d "$db" -c "$azsum")
+	if [ $s -eq 0 ] && [ "$got" = "$want" ] && grep -q '2 items read = 2 assets inserted + 0 updated + 0 rejected' "$out/az-$shape.txt"; then
+		ok "Resource Graph shape $shape: the same 2 assets as srm.load_resource_graph ($(sed 's/^srm load [0-9]* //' "$out/az-$shape.txt"))"
+	else
+		bad "Resource Graph shape $shape: exit $s, $(cat "$out/az-$shape.txt")"
+	fi
+done
+fresh "$db"
+"$SRM_LOAD" -d "$db" "$out/az-bad.json" >"$out/az-bad.txt"
+s=$?
+q -d "$db" -c "SELECT item_index || ': ' || reason FROM srm.asset_load_rejection ORDER BY item_index" >"$out/az-bad.reasons"
+if [ $s -eq 0 ] && grep -q '3 items read = 1 assets inserted + 0 updated + 2 rejected' "$out/az-bad.txt" &&
+	grep -q '^1: the row is a number, not an object$' "$out/az-bad.reasons" &&
+	grep -q '^2: type "microsoft.compute/virtualmachines" is not the type of id (Microsoft.Compute/disks)$' "$out/az-bad.reasons"; then
+	ok "Resource Graph rows that cannot be assets are rejected alone, with the Azure loader's reasons"
+else
+	bad "Resource Graph bad rows: exit $s, $(cat "$out/az-bad.txt") $(cat "$out/az-bad.reasons")"
+fi
 
 echo "$name: $fails failed"
 [ $fails -eq 0 ]
