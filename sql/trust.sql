@@ -170,6 +170,7 @@ SELECT test_error('SELECT * FROM srm.csv(NULL)') AS no_query,
 -- returns rows
 BEGIN TRANSACTION READ ONLY;
 SELECT * FROM csv(E'SELECT 1.50 AS n, ''=1+1'' AS f, true AS b, NULL::text AS z, ''-2'' AS d\n-- last line');
+SELECT * FROM csv('VALUES (1, ''x''); -- a semicolon ends it');
 SELECT * FROM csv(format('SELECT control_id, status, evidence FROM srm.bi_customer_gaps WHERE run_id = %s AND control_id = ''os-patching''', :run), header => false);
 SELECT test_error('SELECT * FROM srm.csv(''SELECT 1; SELECT 2'')') AS two_queries,
        test_error('SELECT * FROM srm.csv(''DELETE FROM srm.audit_run'')') AS no_rows;

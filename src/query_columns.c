@@ -1,8 +1,9 @@
 /*
- * srm_internal.query_columns(query text): the result columns of a query,
- * in order, as parse analysis gives them (name, and whether its type is
- * a number or a boolean), without running it and without DDL, so that
- * srm.csv works in a read-only transaction and on a standby.
+ * What srm.csv needs to know of a query, from its parse analysis, without
+ * running it and without DDL (so that srm.csv works in a read-only
+ * transaction and on a standby): srm_internal.query_columns(query text),
+ * its result columns in order (name, and whether its type is a number or
+ * a boolean); srm_internal.query_statement(query text), its statement.
  */
 #include "postgres.h"
 
@@ -14,19 +15,16 @@
 #include "utils/lsyscache.h"
 #include "utils/plancache.h"
 
-PG_FUNCTION_INFO_V1(srm_query_columns);
-
-Datum
-srm_query_columns(PG_FUNCTION_ARGS)
+/*
+ * The one statement of query, parse-analysed (in an SPI connection the
+ * caller closes): refuses several statements and one that returns no rows.
+ */
+static CachedPlanSource *
+prepare_one(const char *query)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
 	SPIPlanPtr	plan;
 	List	   *sources;
-	TupleDesc	desc;
-	int			i;
-
-	InitMaterializedSRF(fcinfo, 0);
+	CachedPlanSource *source;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
@@ -38,11 +36,56 @@ srm_query_columns(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("srm.csv needs one query, not %d", list_length(sources))));
-	desc = ((CachedPlanSource *) linitial(sources))->resultDesc;
-	if (desc == NULL)
+	source = (CachedPlanSource *) linitial(sources);
+	if (source->resultDesc == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("srm.csv needs a query that returns rows")));
+	return source;
+}
+
+PG_FUNCTION_INFO_V1(srm_query_statement);
+
+/*
+ * srm_internal.query_statement(query text): the text of the query's one
+ * statement, without the semicolon (and anything after it) that ends it.
+ */
+Datum
+srm_query_statement(PG_FUNCTION_ARGS)
+{
+	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	CachedPlanSource *source = prepare_one(query);
+	RawStmt    *raw = source->raw_parse_tree;
+	int			loc = raw ? raw->stmt_location : -1;
+	int			len = raw ? raw->stmt_len : 0;
+	text	   *result;
+
+	if (loc < 0)
+	{
+		loc = 0;
+		len = 0;
+	}
+	if (len <= 0)
+		len = strlen(query) - loc;
+	SPI_finish();
+	result = cstring_to_text_with_len(query + loc, len);
+	PG_RETURN_TEXT_P(result);
+}
+
+PG_FUNCTION_INFO_V1(srm_query_columns);
+
+/* srm_internal.query_columns(query text) */
+
+Datum
+srm_query_columns(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	char	   *query = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	TupleDesc	desc;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	desc = prepare_one(query)->resultDesc;
 
 	for (i = 0; i < desc->natts; i++)
 	{

@@ -30,6 +30,15 @@ LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
 COMMENT ON FUNCTION srm_internal.query_columns(text) IS
     'the result columns of a query, in order, without running it: each column''s name and whether its type is a number or a boolean (written unquoted by srm.csv); refuses several statements, a statement that returns no rows and a name given twice (42701, as CREATE VIEW)';
 
+-- the text of a query's one statement, without the semicolon that ends it
+-- (and what follows), to be read as a subquery
+CREATE FUNCTION srm_internal.query_statement(query text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'srm_query_statement'
+LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION srm_internal.query_statement(text) IS
+    'the text of a query''s one statement, without the semicolon that ends it and what follows (SELECT 1; -- x -> SELECT 1); refuses what srm_internal.query_columns refuses';
+
 -- a query's rows as CSV records
 CREATE FUNCTION srm.csv(query text, header boolean DEFAULT true)
 RETURNS SETOF text
@@ -45,10 +54,10 @@ BEGIN
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'For example srm.csv(''SELECT * FROM srm.bi_customer_gaps WHERE run_id = 2'').';
     END IF;
-    -- the query's columns, names and types, from its parse analysis; the
-    -- query then read as a subquery whose columns are renamed c1, c2, ...
-    -- (the query's last line may be a comment: the parenthesis closes on
-    -- a line of its own)
+    -- the query's columns, names and types, from its parse analysis; its
+    -- statement (without a final semicolon) then read as a subquery whose
+    -- columns are renamed c1, c2, ... (its last line may be a comment: the
+    -- parenthesis closes on a line of its own)
     SELECT pg_catalog.string_agg(srm_internal.csv_quoted(c.name), ',' ORDER BY c.n),
            pg_catalog.string_agg(CASE WHEN c.plain
                                       THEN pg_catalog.format('coalesce(q.c%s::text, '''')', c.n)
@@ -60,7 +69,7 @@ BEGIN
     IF header THEN
         RETURN NEXT names;
     END IF;
-    RETURN QUERY EXECUTE pg_catalog.format(E'SELECT %s FROM (%s\n) q(%s)', cells, query, aliases);
+    RETURN QUERY EXECUTE pg_catalog.format(E'SELECT %s FROM (%s\n) q(%s)', cells, srm_internal.query_statement(query), aliases);
 END
 $$;
 COMMENT ON FUNCTION srm.csv(text, boolean) IS
