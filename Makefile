@@ -10,7 +10,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(srcdir)/$(EXT
 srcfiles = $(patsubst $(srcdir)/%,%,$(wildcard $(addprefix $(srcdir)/,$(1))))
 
 MODULE_big = srm
-OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o src/drop_guard.o src/capture_time.o src/loader.o src/uuid5ish.o
+OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o src/drop_guard.o src/capture_time.o src/loader.o src/uuid5ish.o src/query_columns.o
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wextra as pgvector uses it: the server's headers trip the two left out
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare
@@ -47,7 +47,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 # every test stands alone and includes sql/include/setup.sql (not a test);
 # this is only the default order; test/regress/any_order.sh checks that
 # the list names every sql/*.sql
-REGRESS = io operators opclass aggregate vocabulary errors laws uuid model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact audit_checks report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 azure_services azure_pairs gcp_services security catalog qualifiers nist_review findings teams trust azure_load
+REGRESS = io operators opclass aggregate vocabulary errors laws uuid model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact audit_checks report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 azure_services azure_pairs gcp_services security catalog qualifiers nist_review findings findings_bulk teams trust azure_load
 REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out srm-load

@@ -165,6 +165,16 @@ SELECT * FROM csv(format('SELECT control_id, status, evidence, assets FROM srm.b
 SELECT * FROM csv('SELECT 1 AS "a ""b""", NULL::int AS n WHERE false');
 SELECT test_error('SELECT * FROM srm.csv(NULL)') AS no_query,
        test_error('SELECT * FROM srm.csv(''SELECT 1 AS a, 2 AS a'')') AS duplicate_names;
+-- srm.csv writes nothing: it runs in a read-only transaction, as on a
+-- standby (the query's last line may be a comment); one query that
+-- returns rows
+BEGIN TRANSACTION READ ONLY;
+SELECT * FROM csv(E'SELECT 1.50 AS n, ''=1+1'' AS f, true AS b, NULL::text AS z, ''-2'' AS d\n-- last line');
+SELECT * FROM csv('VALUES (1, ''x''); -- a semicolon ends it');
+SELECT * FROM csv(format('SELECT control_id, status, evidence FROM srm.bi_customer_gaps WHERE run_id = %s AND control_id = ''os-patching''', :run), header => false);
+SELECT test_error('SELECT * FROM srm.csv(''SELECT 1; SELECT 2'')') AS two_queries,
+       test_error('SELECT * FROM srm.csv(''DELETE FROM srm.audit_run'')') AS no_rows;
+ROLLBACK;
 
 -------------------------------------------------------------------------------
 -- Inputs: account lists, zero-padded control ids

@@ -2550,318 +2550,295 @@ RETURN (SELECT coalesce(pg_catalog.array_agg(t.tok ORDER BY t.n), '{}')
 COMMENT ON FUNCTION srm_internal.nist_requirements(text) IS
     'the NIST SP 800-53 r5 requirement ids an entry of Compliance.RelatedRequirements names, as written (NIST.800-53.r5 AC-2(1) -> {AC-2(1)}; Prowler''s NIST-800-53-Revision-5 ac_2_1 ac_2_3_a -> {ac_2_1,ac_2_3_a}, the last id of an entry Prowler cut at 63 characters left out); none for other frameworks';
 
--- One finding as srm reads it: the columns of srm.finding, or the reason it
--- is rejected (the first thing wrong).  fmt is asff or ocsf.
-CREATE OR REPLACE FUNCTION srm_internal.finding_read(item jsonb, fmt text)
-RETURNS TABLE (reason text, scanner text, finding_uid text, check_id text, check_title text,
+-- The findings of a document as srm reads them, in a few set-based
+-- statements rather than one call per finding: one row per finding (idx:
+-- its index in the document, from 0) with the columns of srm.finding, or
+-- the reason it is rejected (the first thing wrong).  fmt is asff or ocsf.
+-- What repeats across a document is looked up once: each distinct
+-- resource type and resource id is resolved once, each distinct
+-- requirement read as a control once, each distinct check's mapping read
+-- once.
+CREATE OR REPLACE FUNCTION srm_internal.findings_read(items jsonb, fmt text)
+RETURNS TABLE (idx integer, item jsonb, reason text, scanner text, finding_uid text, check_id text, check_title text,
     status text, severity text, observed_at timestamptz, account_id text, region text,
     resource_type text, resource_id text, arn text, service_namespace text, controls text[])
-LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 1
+LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
+-- the plan is costed high on a large document; compiling its long
+-- expressions with LLVM takes longer than running them
+SET jit = off
 AS $$
-DECLARE
-    res jsonb;
-    v jsonb;
-    raw_status text;
-    time_text text;
-    reqs text[] := '{}';
-    req text;
-    c text;
-    bad text;
-    key text;
-    e record;
-BEGIN
-    IF jsonb_typeof(item) IS DISTINCT FROM 'object' THEN
-        reason := format('a finding is a JSON object, not %s', srm_internal.json_kind(item));
-        RETURN NEXT;
-        RETURN;
-    END IF;
-
-    IF fmt = 'asff' THEN
-        -- the required strings
-        FOREACH c IN ARRAY ARRAY['Id', 'AwsAccountId', 'UpdatedAt'] LOOP
-            IF jsonb_typeof(item -> c) IS DISTINCT FROM 'string' THEN
-                reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
-                RETURN NEXT;
-                RETURN;
-            END IF;
-        END LOOP;
-        FOREACH c IN ARRAY ARRAY['Title', 'GeneratorId', 'ProductArn', 'RecordState'] LOOP
-            IF item ? c AND jsonb_typeof(item -> c) <> 'string' THEN
-                reason := format('%s is %s, not a string', c, srm_internal.json_kind(item -> c));
-                RETURN NEXT;
-                RETURN;
-            END IF;
-        END LOOP;
-        finding_uid := item ->> 'Id';
-        scanner := CASE WHEN item ->> 'ProductArn' ~ '/prowler/prowler$' OR item #>> '{ProductFields,ProviderName}' = 'Prowler'
-                            THEN 'prowler'
-                        WHEN item ->> 'ProductArn' ~ ':product/aws/securityhub$' THEN 'security-hub'
-                        ELSE coalesce(lower(substring(item ->> 'ProductArn', ':product/(?:aws/)?(.+)$')), 'unknown') END;
-        check_id := CASE WHEN scanner = 'prowler' THEN regexp_replace(item ->> 'GeneratorId', '^prowler-', '')
-                         ELSE coalesce(item #>> '{Compliance,SecurityControlId}', item #>> '{ProductFields,ControlId}',
-                                       item #>> '{ProductFields,RuleId}', item ->> 'GeneratorId') END;
-        check_title := item ->> 'Title';
-        IF check_id IS NULL OR btrim(check_id) = '' THEN
-            reason := 'no check: neither Compliance.SecurityControlId nor GeneratorId names one';
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF jsonb_typeof(item -> 'Compliance') IS DISTINCT FROM 'object' THEN
-            reason := format('Compliance is %s, not an object: the finding is not the result of a check', srm_internal.json_kind(item -> 'Compliance'));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        raw_status := item #>> '{Compliance,Status}';
-        status := CASE raw_status WHEN 'PASSED' THEN 'passed' WHEN 'FAILED' THEN 'failed' END;
-        IF status IS NULL THEN
-            reason := CASE WHEN raw_status IN ('WARNING', 'NOT_AVAILABLE')
-                           THEN format('Compliance.Status %s is neither PASSED nor FAILED: the check gave no result (Security Hub: missing information or check not run; Prowler: a muted or manual check)', raw_status)
-                           WHEN raw_status IS NULL THEN 'Compliance.Status is missing: the finding is not the result of a check'
-                           ELSE format('Compliance.Status "%s" is not PASSED, FAILED, WARNING or NOT_AVAILABLE', left(raw_status, 40)) END;
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF item ->> 'RecordState' = 'ARCHIVED' THEN
-            reason := 'RecordState is ARCHIVED: Security Hub no longer tracks the finding (resource deleted or control disabled)';
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        v := item #> '{Severity,Label}';
-        IF v IS NOT NULL THEN
-            severity := CASE upper(v #>> '{}') WHEN 'INFORMATIONAL' THEN 'informational' WHEN 'LOW' THEN 'low'
-                            WHEN 'MEDIUM' THEN 'medium' WHEN 'HIGH' THEN 'high' WHEN 'CRITICAL' THEN 'critical' END;
-            IF severity IS NULL THEN
-                reason := format('Severity.Label %s is not INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL', left(v::text, 40));
-                RETURN NEXT;
-                RETURN;
-            END IF;
-        ELSIF jsonb_typeof(item #> '{Severity,Normalized}') = 'number' THEN
-            severity := CASE WHEN (item #>> '{Severity,Normalized}')::numeric < 1 THEN 'informational'
-                             WHEN (item #>> '{Severity,Normalized}')::numeric < 40 THEN 'low'
-                             WHEN (item #>> '{Severity,Normalized}')::numeric < 70 THEN 'medium'
-                             WHEN (item #>> '{Severity,Normalized}')::numeric < 90 THEN 'high'
-                             ELSE 'critical' END;
-        END IF;
-        time_text := item ->> 'UpdatedAt';
-        observed_at := srm_internal.capture_time(time_text);
-        IF observed_at IS NULL THEN
-            reason := format('UpdatedAt "%s" is not an ISO 8601 time', left(time_text, 60));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        account_id := btrim(item ->> 'AwsAccountId');
-        IF jsonb_typeof(item -> 'Resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'Resources') = 0 THEN
-            reason := format('no resource: Resources is %s', CASE WHEN jsonb_typeof(item -> 'Resources') = 'array' THEN 'an empty array'
-                                                                  ELSE srm_internal.json_kind(item -> 'Resources') END);
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        res := item -> 'Resources' -> 0;
-        IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
-            reason := format('no resource: Resources[0] is %s, not an object', srm_internal.json_kind(res));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF jsonb_typeof(res -> 'Id') IS DISTINCT FROM 'string' OR btrim(res ->> 'Id') = '' THEN
-            reason := format('no resource: Resources[0].Id is %s', CASE WHEN jsonb_typeof(res -> 'Id') = 'string' THEN 'empty'
-                                                                       ELSE srm_internal.json_kind(res -> 'Id') END);
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF res ? 'Type' AND jsonb_typeof(res -> 'Type') <> 'string' THEN
-            reason := format('Resources[0].Type is %s, not a string', srm_internal.json_kind(res -> 'Type'));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        resource_id := btrim(res ->> 'Id');
-        resource_type := res ->> 'Type';
-        region := lower(btrim(coalesce(res ->> 'Region', item ->> 'Region')));
-        -- the finding's NIST requirements
-        IF item #> '{Compliance,RelatedRequirements}' IS NOT NULL THEN
-            IF jsonb_typeof(item #> '{Compliance,RelatedRequirements}') <> 'array' THEN
-                reason := format('Compliance.RelatedRequirements is %s, not an array', srm_internal.json_kind(item #> '{Compliance,RelatedRequirements}'));
-                RETURN NEXT;
-                RETURN;
-            END IF;
-            FOR v IN SELECT x FROM jsonb_array_elements(item #> '{Compliance,RelatedRequirements}') x LOOP
-                IF jsonb_typeof(v) <> 'string' THEN
-                    reason := format('Compliance.RelatedRequirements holds %s, not only strings', srm_internal.json_kind(v));
-                    RETURN NEXT;
-                    RETURN;
-                END IF;
-                reqs := reqs || srm_internal.nist_requirements(v #>> '{}');
-            END LOOP;
-        END IF;
-    ELSE
-        -- OCSF Detection Finding (class 2004) as Prowler writes it
-        IF (item ->> 'class_uid') IS DISTINCT FROM '2004' THEN
-            reason := CASE WHEN item ? 'class_uid' THEN format('class_uid %s is not 2004 (Detection Finding)', left((item -> 'class_uid')::text, 40))
-                           ELSE 'class_uid is missing: not an OCSF Detection Finding (2004)' END;
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        FOREACH c IN ARRAY ARRAY['{finding_info,uid}', '{metadata,event_code}', '{status_code}', '{cloud,account,uid}'] LOOP
-            IF jsonb_typeof(item #> c::text[]) IS DISTINCT FROM 'string' OR btrim(item #>> c::text[]) = '' THEN
-                reason := format('%s is %s, not a string', array_to_string(c::text[], '.'),
-                                 CASE WHEN jsonb_typeof(item #> c::text[]) = 'string' THEN 'empty' ELSE srm_internal.json_kind(item #> c::text[]) END);
-                RETURN NEXT;
-                RETURN;
-            END IF;
-        END LOOP;
-        scanner := coalesce(lower(nullif(item #>> '{metadata,product,uid}', '')), lower(nullif(item #>> '{metadata,product,name}', '')), 'unknown');
-        finding_uid := item #>> '{finding_info,uid}';
-        check_id := item #>> '{metadata,event_code}';
-        check_title := item #>> '{finding_info,title}';
-        raw_status := item ->> 'status_code';
-        status := CASE upper(raw_status) WHEN 'PASS' THEN 'passed' WHEN 'FAIL' THEN 'failed' END;
-        IF status IS NULL THEN
-            reason := CASE WHEN upper(raw_status) = 'MANUAL'
-                           THEN 'status_code MANUAL is neither PASS nor FAIL: the check asks for a manual review and gave no result'
-                           ELSE format('status_code "%s" is not PASS, FAIL or MANUAL', left(raw_status, 40)) END;
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF coalesce(item #>> '{cloud,provider}', 'aws') <> 'aws' THEN
-            reason := format('cloud.provider "%s": srm loads findings of AWS accounts only', left(item #>> '{cloud,provider}', 40));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF item ? 'severity' THEN
-            severity := CASE lower(item ->> 'severity') WHEN 'informational' THEN 'informational' WHEN 'low' THEN 'low'
-                            WHEN 'medium' THEN 'medium' WHEN 'high' THEN 'high' WHEN 'critical' THEN 'critical'
-                            WHEN 'fatal' THEN 'critical' WHEN 'unknown' THEN NULL WHEN 'other' THEN NULL ELSE '?' END;
-            IF severity = '?' THEN
-                reason := format('severity %s is not Informational, Low, Medium, High or Critical', left((item -> 'severity')::text, 40));
-                RETURN NEXT;
-                RETURN;
-            END IF;
-        END IF;
-        -- time: epoch seconds as Prowler writes it (OCSF milliseconds also
-        -- read); time_dt has no zone (Prowler writes local time) and is used
-        -- only when time is missing and it names its zone
-        IF jsonb_typeof(item -> 'time') = 'number' THEN
-            time_text := item ->> 'time';
-            observed_at := srm_internal.capture_time(CASE WHEN time_text::numeric > 100000000000 THEN (time_text::numeric / 1000)::text
-                                                          ELSE time_text END);
-        ELSIF item ? 'time' THEN
-            reason := format('time is %s, not a number (epoch seconds)', srm_internal.json_kind(item -> 'time'));
-            RETURN NEXT;
-            RETURN;
-        ELSIF item ->> 'time_dt' ~ '(Z|[+-]\d\d:?\d\d)$' THEN
-            time_text := item ->> 'time_dt';
-            observed_at := srm_internal.capture_time(time_text);
-        ELSE
-            reason := 'no time: time is missing and time_dt names no time zone';
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF observed_at IS NULL THEN
-            reason := format('time %s is not a time', left(time_text, 60));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        account_id := btrim(item #>> '{cloud,account,uid}');
-        IF jsonb_typeof(item -> 'resources') IS DISTINCT FROM 'array' OR jsonb_array_length(item -> 'resources') = 0 THEN
-            reason := format('no resource: resources is %s', CASE WHEN jsonb_typeof(item -> 'resources') = 'array' THEN 'an empty array'
-                                                                  ELSE srm_internal.json_kind(item -> 'resources') END);
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        res := item -> 'resources' -> 0;
-        IF jsonb_typeof(res) IS DISTINCT FROM 'object' THEN
-            reason := format('no resource: resources[0] is %s, not an object', srm_internal.json_kind(res));
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        IF jsonb_typeof(res -> 'uid') IS DISTINCT FROM 'string' OR btrim(res ->> 'uid') = '' THEN
-            reason := format('no resource: resources[0].uid is %s', CASE WHEN jsonb_typeof(res -> 'uid') = 'string' THEN 'empty'
-                                                                       ELSE srm_internal.json_kind(res -> 'uid') END);
-            RETURN NEXT;
-            RETURN;
-        END IF;
-        resource_id := btrim(res ->> 'uid');
-        resource_type := nullif(res ->> 'type', '');
-        region := lower(btrim(coalesce(res ->> 'region', item #>> '{cloud,region}')));
-        -- the compliance Prowler lists: {"NIST-800-53-Revision-5": ["ac_2_1", ...], ...}
-        IF jsonb_typeof(item #> '{unmapped,compliance}') = 'object' THEN
-            FOR e IN SELECT k, x FROM jsonb_each(item #> '{unmapped,compliance}') AS j(k, x)
-                     WHERE srm_internal.control_form(k) = 'nist-800-53-r5:' LOOP
-                IF jsonb_typeof(e.x) <> 'array' THEN
-                    reason := format('unmapped.compliance."%s" is %s, not an array', e.k, srm_internal.json_kind(e.x));
-                    RETURN NEXT;
-                    RETURN;
-                END IF;
-                SELECT reqs || coalesce(array_agg(x #>> '{}'), '{}') INTO reqs FROM jsonb_array_elements(e.x) x;
-            END LOOP;
-        END IF;
-    END IF;
-
-    IF account_id !~ '^[0-9]{12}$' THEN
-        reason := format('account "%s" is not a 12-digit AWS account id', left(account_id, 40));
-        RETURN NEXT;
-        RETURN;
-    END IF;
-    IF region = '' THEN
-        region := NULL;
-    END IF;
-
-    -- the resource: its ARN when the id is one; its service from its type,
-    -- else (Other, or a type srm does not know) from its id
-    IF resource_id ~ '^arn:' THEN
-        arn := resource_id;
-    END IF;
-    IF resource_type IS NOT NULL AND resource_type <> 'Other' THEN
-        SELECT r.service_namespace INTO service_namespace FROM srm.resolve_asset(resource_type) r;
-    END IF;
-    IF service_namespace IS NULL THEN
-        SELECT r.service_namespace INTO service_namespace FROM srm.resolve_asset(resource_id) r;
-    END IF;
-
-    -- the controls: each requirement the finding names (a Prowler
-    -- requirement id as Prowler's mapping reads it, any other id in any
-    -- form srm reads), and the scanner's published mapping of the check
-    controls := '{}';
-    FOREACH req IN ARRAY reqs LOOP
-        c := NULL;
-        IF scanner = 'prowler' THEN
-            SELECT m.control_id INTO c FROM srm.check_control m
-            WHERE m.scanner = 'prowler' AND m.requirement_id = req AND m.framework_id = 'nist-800-53-r5' LIMIT 1;
-        END IF;
-        IF c IS NULL THEN
-            -- as srm.resolve_control reads it; the key computed once, then
-            -- looked up by the primary key
-            key := regexp_replace(srm_internal.control_key('nist-800-53-r5:' || req), '^nist-800-53-r5:', '');
-            SELECT k.control_id INTO c FROM srm.control k WHERE k.framework_id = 'nist-800-53-r5' AND k.control_id = key;
-        END IF;
-        IF c IS NULL THEN
-            bad := coalesce(bad || ', ', '') || format('"%s"', left(req, 40));
-        ELSIF NOT c = ANY (controls) THEN
-            controls := controls || c;
-        END IF;
-    END LOOP;
-    IF bad IS NOT NULL THEN
-        reason := format('requirement %s names no control of nist-800-53-r5', bad);
-        RETURN NEXT;
-        RETURN;
-    END IF;
-    SELECT controls || coalesce(array_agg(DISTINCT m.control_id) FILTER (WHERE NOT m.control_id = ANY (controls)), '{}')
-    INTO controls
-    FROM srm.check_control m
-    WHERE m.scanner = finding_read.scanner AND m.check_id = finding_read.check_id AND m.framework_id = 'nist-800-53-r5';
-    SELECT coalesce(array_agg(x ORDER BY k.sort_id), '{}') INTO controls
-    FROM unnest(controls) x JOIN srm.control k ON k.framework_id = 'nist-800-53-r5' AND k.control_id = x;
-    IF cardinality(controls) = 0 THEN
-        reason := format('check %s of %s evidences no control of nist-800-53-r5: the finding names no NIST SP 800-53 r5 requirement and srm has no mapping of the check',
-                         left(check_id, 100), scanner);
-        RETURN NEXT;
-        RETURN;
-    END IF;
-    RETURN NEXT;
-END
+WITH
+-- each finding read: its columns and the reason it is rejected, up to (not
+-- including) its requirements' reading as controls.  Every expression that
+-- can fail on a value of the wrong JSON type is guarded by a test of that
+-- type, and each reason comes in the order of the checks (the first thing
+-- wrong is the reason).
+p AS MATERIALIZED (
+    SELECT r.idx, r.item, r.scanner, r.finding_uid, r.check_id, r.check_title, r.status, r.severity, r.observed_at,
+           r.account_id, nullif(r.region, '') AS region, r.resource_type, r.resource_id, r.reqs_json, r.compliance,
+           coalesce(r.reason,
+                    CASE WHEN r.account_id !~ '^[0-9]{12}$'
+                         THEN format('account "%s" is not a 12-digit AWS account id', left(r.account_id, 40)) END) AS reason
+    FROM (
+    -- ASFF
+    SELECT a.idx, a.item, a.scanner, a.finding_uid, a.check_id, a.check_title, a.status, a.severity, a.observed_at,
+           btrim(a.item ->> 'AwsAccountId') AS account_id,
+           lower(btrim(coalesce(a.res ->> 'Region', a.item ->> 'Region'))) AS region,
+           a.res ->> 'Type' AS resource_type, btrim(a.res ->> 'Id') AS resource_id,
+           a.j_reqs AS reqs_json, NULL::jsonb AS compliance,
+           CASE
+               WHEN NOT a.is_object THEN format('a finding is a JSON object, not %s', srm_internal.json_kind(a.item))
+               WHEN jsonb_typeof(a.item -> 'Id') IS DISTINCT FROM 'string'
+                   THEN format('%s is %s, not a string', 'Id', srm_internal.json_kind(a.item -> 'Id'))
+               WHEN jsonb_typeof(a.item -> 'AwsAccountId') IS DISTINCT FROM 'string'
+                   THEN format('%s is %s, not a string', 'AwsAccountId', srm_internal.json_kind(a.item -> 'AwsAccountId'))
+               WHEN jsonb_typeof(a.item -> 'UpdatedAt') IS DISTINCT FROM 'string'
+                   THEN format('%s is %s, not a string', 'UpdatedAt', srm_internal.json_kind(a.item -> 'UpdatedAt'))
+               WHEN a.item ? 'Title' AND jsonb_typeof(a.item -> 'Title') <> 'string'
+                   THEN format('%s is %s, not a string', 'Title', srm_internal.json_kind(a.item -> 'Title'))
+               WHEN a.item ? 'GeneratorId' AND jsonb_typeof(a.item -> 'GeneratorId') <> 'string'
+                   THEN format('%s is %s, not a string', 'GeneratorId', srm_internal.json_kind(a.item -> 'GeneratorId'))
+               WHEN a.item ? 'ProductArn' AND jsonb_typeof(a.item -> 'ProductArn') <> 'string'
+                   THEN format('%s is %s, not a string', 'ProductArn', srm_internal.json_kind(a.item -> 'ProductArn'))
+               WHEN a.item ? 'RecordState' AND jsonb_typeof(a.item -> 'RecordState') <> 'string'
+                   THEN format('%s is %s, not a string', 'RecordState', srm_internal.json_kind(a.item -> 'RecordState'))
+               WHEN a.check_id IS NULL OR btrim(a.check_id) = ''
+                   THEN 'no check: neither Compliance.SecurityControlId nor GeneratorId names one'
+               WHEN jsonb_typeof(a.item -> 'Compliance') IS DISTINCT FROM 'object'
+                   THEN format('Compliance is %s, not an object: the finding is not the result of a check',
+                               srm_internal.json_kind(a.item -> 'Compliance'))
+               WHEN a.status IS NULL
+                   THEN CASE WHEN a.raw_status IN ('WARNING', 'NOT_AVAILABLE')
+                             THEN format('Compliance.Status %s is neither PASSED nor FAILED: the check gave no result (Security Hub: missing information or check not run; Prowler: a muted or manual check)', a.raw_status)
+                             WHEN a.raw_status IS NULL THEN 'Compliance.Status is missing: the finding is not the result of a check'
+                             ELSE format('Compliance.Status "%s" is not PASSED, FAILED, WARNING or NOT_AVAILABLE', left(a.raw_status, 40)) END
+               WHEN a.item ->> 'RecordState' = 'ARCHIVED'
+                   THEN 'RecordState is ARCHIVED: Security Hub no longer tracks the finding (resource deleted or control disabled)'
+               WHEN a.item #> '{Severity,Label}' IS NOT NULL AND a.severity IS NULL
+                   THEN format('Severity.Label %s is not INFORMATIONAL, LOW, MEDIUM, HIGH or CRITICAL', left((a.item #> '{Severity,Label}')::text, 40))
+               WHEN a.observed_at IS NULL
+                   THEN format('UpdatedAt "%s" is not an ISO 8601 time', left(a.item ->> 'UpdatedAt', 60))
+               WHEN jsonb_typeof(a.item -> 'Resources') IS DISTINCT FROM 'array' OR a.item -> 'Resources' = '[]'::jsonb
+                   THEN format('no resource: Resources is %s', CASE WHEN jsonb_typeof(a.item -> 'Resources') = 'array' THEN 'an empty array'
+                                                                    ELSE srm_internal.json_kind(a.item -> 'Resources') END)
+               WHEN jsonb_typeof(a.res) IS DISTINCT FROM 'object'
+                   THEN format('no resource: Resources[0] is %s, not an object', srm_internal.json_kind(a.res))
+               WHEN jsonb_typeof(a.res -> 'Id') IS DISTINCT FROM 'string' OR btrim(a.res ->> 'Id') = ''
+                   THEN format('no resource: Resources[0].Id is %s', CASE WHEN jsonb_typeof(a.res -> 'Id') = 'string' THEN 'empty'
+                                                                         ELSE srm_internal.json_kind(a.res -> 'Id') END)
+               WHEN a.res ? 'Type' AND jsonb_typeof(a.res -> 'Type') <> 'string'
+                   THEN format('Resources[0].Type is %s, not a string', srm_internal.json_kind(a.res -> 'Type'))
+               WHEN a.j_reqs IS NOT NULL AND jsonb_typeof(a.j_reqs) <> 'array'
+                   THEN format('Compliance.RelatedRequirements is %s, not an array', srm_internal.json_kind(a.j_reqs))
+               WHEN a.reqs_not_string IS NOT NULL
+                   THEN format('Compliance.RelatedRequirements holds %s, not only strings', a.reqs_not_string)
+           END AS reason
+    FROM (SELECT s.*,
+                 CASE WHEN s.scanner = 'prowler' THEN regexp_replace(s.item ->> 'GeneratorId', '^prowler-', '')
+                      ELSE coalesce(s.item #>> '{Compliance,SecurityControlId}', s.item #>> '{ProductFields,ControlId}',
+                                    s.item #>> '{ProductFields,RuleId}', s.item ->> 'GeneratorId') END AS check_id,
+                 s.item ->> 'Title' AS check_title,
+                 CASE s.raw_status WHEN 'PASSED' THEN 'passed' WHEN 'FAILED' THEN 'failed' END AS status,
+                 CASE WHEN s.item #> '{Severity,Label}' IS NOT NULL
+                      THEN CASE upper(s.item #>> '{Severity,Label}') WHEN 'INFORMATIONAL' THEN 'informational' WHEN 'LOW' THEN 'low'
+                               WHEN 'MEDIUM' THEN 'medium' WHEN 'HIGH' THEN 'high' WHEN 'CRITICAL' THEN 'critical' END
+                      WHEN jsonb_typeof(s.item #> '{Severity,Normalized}') = 'number'
+                      THEN CASE WHEN (s.item #>> '{Severity,Normalized}')::numeric < 1 THEN 'informational'
+                                WHEN (s.item #>> '{Severity,Normalized}')::numeric < 40 THEN 'low'
+                                WHEN (s.item #>> '{Severity,Normalized}')::numeric < 70 THEN 'medium'
+                                WHEN (s.item #>> '{Severity,Normalized}')::numeric < 90 THEN 'high'
+                                ELSE 'critical' END END AS severity,
+                 CASE WHEN jsonb_typeof(s.item -> 'UpdatedAt') = 'string' THEN srm_internal.capture_time(s.item ->> 'UpdatedAt') END AS observed_at,
+                 -- the first requirement that is not a string
+                 CASE WHEN jsonb_typeof(s.j_reqs) = 'array'
+                      THEN (SELECT srm_internal.json_kind(e.x) FROM jsonb_array_elements(s.j_reqs) WITH ORDINALITY AS e(x, n)
+                            WHERE jsonb_typeof(e.x) <> 'string' ORDER BY e.n LIMIT 1) END AS reqs_not_string
+          FROM (SELECT i.idx, i.item, i.is_object, i.item ->> 'Id' AS finding_uid,
+                       CASE WHEN i.item ->> 'ProductArn' ~ '/prowler/prowler$' OR i.item #>> '{ProductFields,ProviderName}' = 'Prowler'
+                                THEN 'prowler'
+                            WHEN i.item ->> 'ProductArn' ~ ':product/aws/securityhub$' THEN 'security-hub'
+                            ELSE coalesce(lower(substring(i.item ->> 'ProductArn', ':product/(?:aws/)?(.+)$')), 'unknown') END AS scanner,
+                       i.item #>> '{Compliance,Status}' AS raw_status,
+                       CASE WHEN jsonb_typeof(i.item -> 'Resources') = 'array' THEN i.item -> 'Resources' -> 0 END AS res,
+                       i.item #> '{Compliance,RelatedRequirements}' AS j_reqs
+                FROM (SELECT (e.i - 1)::integer AS idx, e.x AS item, jsonb_typeof(e.x) = 'object' AS is_object
+                      FROM jsonb_array_elements(items) WITH ORDINALITY AS e(x, i)) i
+                WHERE fmt = 'asff'
+                OFFSET 0) s
+          OFFSET 0) a
+    UNION ALL
+    -- OCSF Detection Finding (class 2004) as Prowler writes it
+    SELECT o.idx, o.item, o.scanner, o.item #>> '{finding_info,uid}', o.item #>> '{metadata,event_code}',
+           o.item #>> '{finding_info,title}', o.status, o.severity, o.observed_at,
+           btrim(o.item #>> '{cloud,account,uid}'),
+           lower(btrim(coalesce(o.res ->> 'region', o.item #>> '{cloud,region}'))),
+           nullif(o.res ->> 'type', ''), btrim(o.res ->> 'uid'),
+           NULL::jsonb, o.compliance,
+           CASE
+               WHEN NOT o.is_object THEN format('a finding is a JSON object, not %s', srm_internal.json_kind(o.item))
+               WHEN (o.item ->> 'class_uid') IS DISTINCT FROM '2004'
+                   THEN CASE WHEN o.item ? 'class_uid' THEN format('class_uid %s is not 2004 (Detection Finding)', left((o.item -> 'class_uid')::text, 40))
+                             ELSE 'class_uid is missing: not an OCSF Detection Finding (2004)' END
+               WHEN jsonb_typeof(o.item #> '{finding_info,uid}') IS DISTINCT FROM 'string' OR btrim(o.item #>> '{finding_info,uid}') = ''
+                   THEN format('%s is %s, not a string', 'finding_info.uid',
+                               CASE WHEN jsonb_typeof(o.item #> '{finding_info,uid}') = 'string' THEN 'empty'
+                                    ELSE srm_internal.json_kind(o.item #> '{finding_info,uid}') END)
+               WHEN jsonb_typeof(o.item #> '{metadata,event_code}') IS DISTINCT FROM 'string' OR btrim(o.item #>> '{metadata,event_code}') = ''
+                   THEN format('%s is %s, not a string', 'metadata.event_code',
+                               CASE WHEN jsonb_typeof(o.item #> '{metadata,event_code}') = 'string' THEN 'empty'
+                                    ELSE srm_internal.json_kind(o.item #> '{metadata,event_code}') END)
+               WHEN jsonb_typeof(o.item #> '{status_code}') IS DISTINCT FROM 'string' OR btrim(o.item #>> '{status_code}') = ''
+                   THEN format('%s is %s, not a string', 'status_code',
+                               CASE WHEN jsonb_typeof(o.item #> '{status_code}') = 'string' THEN 'empty'
+                                    ELSE srm_internal.json_kind(o.item #> '{status_code}') END)
+               WHEN jsonb_typeof(o.item #> '{cloud,account,uid}') IS DISTINCT FROM 'string' OR btrim(o.item #>> '{cloud,account,uid}') = ''
+                   THEN format('%s is %s, not a string', 'cloud.account.uid',
+                               CASE WHEN jsonb_typeof(o.item #> '{cloud,account,uid}') = 'string' THEN 'empty'
+                                    ELSE srm_internal.json_kind(o.item #> '{cloud,account,uid}') END)
+               WHEN o.status IS NULL
+                   THEN CASE WHEN upper(o.item ->> 'status_code') = 'MANUAL'
+                             THEN 'status_code MANUAL is neither PASS nor FAIL: the check asks for a manual review and gave no result'
+                             ELSE format('status_code "%s" is not PASS, FAIL or MANUAL', left(o.item ->> 'status_code', 40)) END
+               WHEN coalesce(o.item #>> '{cloud,provider}', 'aws') <> 'aws'
+                   THEN format('cloud.provider "%s": srm loads findings of AWS accounts only', left(o.item #>> '{cloud,provider}', 40))
+               WHEN o.item ? 'severity' AND o.severity_read = '?'
+                   THEN format('severity %s is not Informational, Low, Medium, High or Critical', left((o.item -> 'severity')::text, 40))
+               -- time: epoch seconds as Prowler writes it (OCSF milliseconds
+               -- also read); time_dt has no zone (Prowler writes local time)
+               -- and is used only when time is missing and it names its zone
+               WHEN jsonb_typeof(o.item -> 'time') IS DISTINCT FROM 'number' AND o.item ? 'time'
+                   THEN format('time is %s, not a number (epoch seconds)', srm_internal.json_kind(o.item -> 'time'))
+               WHEN jsonb_typeof(o.item -> 'time') IS DISTINCT FROM 'number' AND NOT coalesce(o.item ->> 'time_dt' ~ '(Z|[+-]\d\d:?\d\d)$', false)
+                   THEN 'no time: time is missing and time_dt names no time zone'
+               WHEN o.observed_at IS NULL
+                   THEN format('time %s is not a time', left(CASE WHEN jsonb_typeof(o.item -> 'time') = 'number' THEN o.item ->> 'time'
+                                                                  ELSE o.item ->> 'time_dt' END, 60))
+               WHEN jsonb_typeof(o.item -> 'resources') IS DISTINCT FROM 'array' OR o.item -> 'resources' = '[]'::jsonb
+                   THEN format('no resource: resources is %s', CASE WHEN jsonb_typeof(o.item -> 'resources') = 'array' THEN 'an empty array'
+                                                                    ELSE srm_internal.json_kind(o.item -> 'resources') END)
+               WHEN jsonb_typeof(o.res) IS DISTINCT FROM 'object'
+                   THEN format('no resource: resources[0] is %s, not an object', srm_internal.json_kind(o.res))
+               WHEN jsonb_typeof(o.res -> 'uid') IS DISTINCT FROM 'string' OR btrim(o.res ->> 'uid') = ''
+                   THEN format('no resource: resources[0].uid is %s', CASE WHEN jsonb_typeof(o.res -> 'uid') = 'string' THEN 'empty'
+                                                                          ELSE srm_internal.json_kind(o.res -> 'uid') END)
+               WHEN o.compliance_not_array IS NOT NULL THEN o.compliance_not_array
+           END
+    FROM (SELECT s.*,
+                 CASE upper(s.item ->> 'status_code') WHEN 'PASS' THEN 'passed' WHEN 'FAIL' THEN 'failed' END AS status,
+                 CASE WHEN s.severity_read <> '?' THEN s.severity_read END AS severity,
+                 CASE WHEN jsonb_typeof(s.item -> 'time') = 'number'
+                      THEN srm_internal.capture_time(CASE WHEN (s.item ->> 'time')::numeric > 100000000000
+                                                          THEN ((s.item ->> 'time')::numeric / 1000)::text
+                                                          ELSE s.item ->> 'time' END)
+                      WHEN s.is_object AND NOT s.item ? 'time' AND s.item ->> 'time_dt' ~ '(Z|[+-]\d\d:?\d\d)$'
+                      THEN srm_internal.capture_time(s.item ->> 'time_dt') END AS observed_at,
+                 -- the first of the NIST lists Prowler writes that is not an array
+                 CASE WHEN s.compliance IS NOT NULL
+                      THEN (SELECT format('unmapped.compliance."%s" is %s, not an array', j.k, srm_internal.json_kind(j.x))
+                            FROM jsonb_each(s.compliance) WITH ORDINALITY AS j(k, x, n)
+                            WHERE srm_internal.control_form(j.k) = 'nist-800-53-r5:' AND jsonb_typeof(j.x) <> 'array'
+                            ORDER BY j.n LIMIT 1) END AS compliance_not_array
+          FROM (SELECT i.idx, i.item, i.is_object,
+                       coalesce(lower(nullif(i.item #>> '{metadata,product,uid}', '')),
+                                lower(nullif(i.item #>> '{metadata,product,name}', '')), 'unknown') AS scanner,
+                       CASE WHEN i.is_object AND i.item ? 'severity'
+                            THEN CASE lower(i.item ->> 'severity') WHEN 'informational' THEN 'informational' WHEN 'low' THEN 'low'
+                                     WHEN 'medium' THEN 'medium' WHEN 'high' THEN 'high' WHEN 'critical' THEN 'critical'
+                                     WHEN 'fatal' THEN 'critical' WHEN 'unknown' THEN NULL WHEN 'other' THEN NULL ELSE '?' END
+                       END AS severity_read,
+                       CASE WHEN jsonb_typeof(i.item -> 'resources') = 'array' THEN i.item -> 'resources' -> 0 END AS res,
+                       CASE WHEN jsonb_typeof(i.item #> '{unmapped,compliance}') = 'object' THEN i.item #> '{unmapped,compliance}' END AS compliance
+                FROM (SELECT (e.i - 1)::integer AS idx, e.x AS item, jsonb_typeof(e.x) = 'object' AS is_object
+                      FROM jsonb_array_elements(items) WITH ORDINALITY AS e(x, i)) i
+                WHERE fmt = 'ocsf'
+                OFFSET 0) s
+          OFFSET 0) o
+    ) r),
+-- the requirements each finding names, in its order: ASFF's
+-- Compliance.RelatedRequirements (each distinct entry read once), OCSF's
+-- NIST lists of unmapped.compliance (an entry that is not a string is read
+-- as its JSON text, a JSON null as no requirement)
+req AS MATERIALIZED (
+    SELECT p.idx, p.scanner, e.n AS n1, t.n AS n2, t.req
+    FROM p
+    CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN p.reason IS NULL AND jsonb_typeof(p.reqs_json) = 'array'
+                                                      THEN p.reqs_json ELSE '[]' END) WITH ORDINALITY AS e(entry, n)
+    JOIN (SELECT d.entry, srm_internal.nist_requirements(d.entry) AS ids
+          FROM (SELECT DISTINCT x.entry
+                FROM p, jsonb_array_elements_text(CASE WHEN p.reason IS NULL AND jsonb_typeof(p.reqs_json) = 'array'
+                                                       THEN p.reqs_json ELSE '[]' END) AS x(entry)) d) ne ON ne.entry = e.entry
+    CROSS JOIN LATERAL unnest(ne.ids) WITH ORDINALITY AS t(req, n)
+    UNION ALL
+    SELECT p.idx, p.scanner, j.n, t.n, t.x #>> '{}'
+    FROM p
+    CROSS JOIN LATERAL jsonb_each(CASE WHEN p.reason IS NULL THEN p.compliance END) WITH ORDINALITY AS j(k, x, n)
+    CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(j.x) = 'array' THEN j.x ELSE '[]' END) WITH ORDINALITY AS t(x, n)
+    WHERE srm_internal.control_form(j.k) = 'nist-800-53-r5:'),
+-- each distinct requirement read as a control once: a Prowler requirement
+-- id as Prowler's mapping reads it, any other id in any form srm reads (as
+-- srm.resolve_control reads it, the key computed once, then looked up by
+-- the primary key)
+req_control AS MATERIALIZED (
+    SELECT d.req, d.prowler,
+           coalesce(CASE WHEN d.prowler
+                         THEN (SELECT m.control_id FROM srm.check_control m
+                               WHERE m.scanner = 'prowler' AND m.requirement_id = d.req AND m.framework_id = 'nist-800-53-r5' LIMIT 1) END,
+                    (SELECT k.control_id FROM srm.control k
+                     WHERE k.framework_id = 'nist-800-53-r5'
+                       AND k.control_id = regexp_replace(srm_internal.control_key('nist-800-53-r5:' || d.req), '^nist-800-53-r5:', ''))) AS control_id
+    FROM (SELECT DISTINCT r.req, r.scanner = 'prowler' AS prowler FROM req r WHERE r.req IS NOT NULL) d),
+-- per finding: the requirements no control is read from (in its order),
+-- the controls read from the others
+req_agg AS (
+    SELECT r.idx,
+           string_agg(format('"%s"', left(r.req, 40)), ', ' ORDER BY r.n1, r.n2) FILTER (WHERE c.control_id IS NULL) AS bad,
+           array_agg(DISTINCT c.control_id) FILTER (WHERE c.control_id IS NOT NULL) AS controls
+    FROM req r
+    LEFT JOIN req_control c ON c.req = r.req AND c.prowler = (r.scanner = 'prowler')
+    GROUP BY r.idx),
+-- the scanner's published mapping of each distinct check, read once
+check_map AS (
+    SELECT d.scanner, d.check_id, array_agg(DISTINCT m.control_id) AS controls
+    FROM (SELECT DISTINCT p.scanner, p.check_id FROM p WHERE p.reason IS NULL) d
+    JOIN srm.check_control m ON m.scanner = d.scanner AND m.check_id = d.check_id AND m.framework_id = 'nist-800-53-r5'
+    GROUP BY d.scanner, d.check_id),
+-- the service of each distinct resource type (not Other), then of each
+-- distinct resource id whose type gives none, resolved once
+type_service AS MATERIALIZED (
+    SELECT d.resource_type, (SELECT r.service_namespace FROM srm.resolve_asset(d.resource_type) r) AS service_namespace
+    FROM (SELECT DISTINCT p.resource_type FROM p WHERE p.reason IS NULL AND p.resource_type <> 'Other') d),
+typed AS MATERIALIZED (
+    SELECT p.*, t.service_namespace AS type_service
+    FROM p LEFT JOIN type_service t ON t.resource_type = p.resource_type AND p.reason IS NULL),
+id_service AS MATERIALIZED (
+    SELECT d.resource_id, (SELECT r.service_namespace FROM srm.resolve_asset(d.resource_id) r) AS service_namespace
+    FROM (SELECT DISTINCT t.resource_id FROM typed t WHERE t.reason IS NULL AND t.type_service IS NULL) d)
+SELECT c.idx, c.item,
+       coalesce(c.reason,
+                CASE WHEN c.bad IS NOT NULL THEN format('requirement %s names no control of nist-800-53-r5', c.bad)
+                     WHEN cardinality(c.controls) = 0
+                     THEN format('check %s of %s evidences no control of nist-800-53-r5: the finding names no NIST SP 800-53 r5 requirement and srm has no mapping of the check',
+                                 left(c.check_id, 100), c.scanner) END),
+       c.scanner, c.finding_uid, c.check_id, c.check_title, c.status, c.severity, c.observed_at, c.account_id, c.region,
+       c.resource_type, c.resource_id, c.arn, c.service_namespace, c.controls
+FROM (SELECT t.idx, t.item, t.reason, t.scanner, t.finding_uid, t.check_id, t.check_title, t.status, t.severity,
+             t.observed_at, t.account_id, t.region, t.resource_type, t.resource_id,
+             CASE WHEN t.resource_id ~ '^arn:' THEN t.resource_id END AS arn,
+             coalesce(t.type_service, i.service_namespace) AS service_namespace,
+             ra.bad,
+             CASE WHEN t.reason IS NULL AND ra.bad IS NULL
+                  THEN (SELECT coalesce(array_agg(k.control_id ORDER BY k.sort_id, k.control_id), '{}')
+                        FROM srm.control k
+                        WHERE k.framework_id = 'nist-800-53-r5'
+                          AND k.control_id = ANY (coalesce(ra.controls, '{}') || coalesce(m.controls, '{}'))) END AS controls
+      FROM typed t
+      LEFT JOIN id_service i ON t.reason IS NULL AND t.type_service IS NULL AND i.resource_id = t.resource_id
+      LEFT JOIN req_agg ra ON ra.idx = t.idx
+      LEFT JOIN check_map m ON t.reason IS NULL AND m.scanner = t.scanner AND m.check_id = t.check_id) c
 $$;
-COMMENT ON FUNCTION srm_internal.finding_read(jsonb, text) IS
-    'one finding (fmt asff or ocsf) read as srm.finding''s columns, controls included, or the reason it is rejected (the first thing wrong)';
+COMMENT ON FUNCTION srm_internal.findings_read(jsonb, text) IS
+    'the findings of a document (its array of findings; fmt asff or ocsf) read set-based as srm.finding''s columns, controls included, or the reason each is rejected (the first thing wrong); idx is the finding''s index in the array, from 0';
 
 -------------------------------------------------------------------------------
 -- Loading a document
@@ -2937,9 +2914,7 @@ BEGIN
     RETURNING load_id INTO lid;
 
     WITH f AS MATERIALIZED (
-        SELECT (e.i - 1)::integer AS idx, e.x AS item, r.*
-        FROM jsonb_array_elements(items) WITH ORDINALITY AS e(x, i)
-        CROSS JOIN LATERAL srm_internal.finding_read(e.x, fmt) r),
+        SELECT * FROM srm_internal.findings_read(items, fmt)),
     ins AS (
         INSERT INTO srm.finding (scanner, finding_uid, check_id, check_title, status, severity, observed_at, account_id,
                                  region, resource_type, resource_id, arn, service_namespace, controls, load_id, document)
@@ -3825,21 +3800,29 @@ COMMENT ON FUNCTION srm_internal.report_axis_step(numeric, integer) IS
 -- srm.report_html.
 -------------------------------------------------------------------------------
 
--- rows: [{"label": text, "hint": text, "v": [not-applicable, inherited, shared, customer-specific]}, ...]
-CREATE OR REPLACE FUNCTION srm_internal.report_stacked_svg(chart_id text, caption text, rows jsonb)
+-- Stacked horizontal bars, one per row, of segments given by the caller:
+-- rows: [{"label": text, "hint": text, "v": [one count per segment]}, ...];
+-- names, fills, inks (the colour of a count or share written on its
+-- segment) and outlines (a segment's outline colour, null for none; '{}'
+-- for a chart without outlines) one per segment; legend_pitch the
+-- distance between the legend's entries; summary opens the <desc>;
+-- no_data is written when there is no row; unit follows a row's total in
+-- the <desc>; shares: each segment shows its share of the row (else its
+-- count).
+CREATE OR REPLACE FUNCTION srm_internal.report_segments_svg(chart_id text, caption text, rows jsonb,
+    names text[], fills text[], inks text[], outlines text[], legend_pitch integer,
+    summary text, no_data text, unit text, shares boolean)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    names   constant text[] := ARRAY['not applicable', 'inherited', 'shared', 'customer-specific'];
-    fills   constant text[] := ARRAY['#BBBBBB', '#0072B2', '#E69F00', '#CC79A7'];
-    inks    constant text[] := ARRAY['#1d2733', '#ffffff', '#1d2733', '#1d2733'];
     lx      constant integer := 200;   -- left edge of the bars
     bw      constant integer := 640;   -- width of the longest bar
     top_y   constant integer := 40;    -- first bar row
     rh      constant integer := 30;    -- row pitch
     bh      constant integer := 20;    -- bar height
+    segs    integer := cardinality(names);
     n       integer := jsonb_array_length(rows);
     h       integer;
     v_max   numeric := 0;
@@ -3855,20 +3838,32 @@ DECLARE
     e       jsonb;
     t       numeric;
     v_label text;
+    v_mark  text;
     body    text := '';
     descr   text := '';
 BEGIN
     FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
-        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric + (e->'v'->>3)::numeric);
+        v_tot := 0;
+        FOR k IN 1 .. segs LOOP
+            v_tot := v_tot + (e->'v'->>(k - 1))::numeric;
+        END LOOP;
+        v_max := greatest(v_max, v_tot);
     END LOOP;
     v_step := srm_internal.report_axis_step(v_max, 5);
     v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
     h := top_y + greatest(n, 1) * rh + 30;
 
-    -- legend
-    FOR k IN 1 .. 4 LOOP
-        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s"/><text x="%s" y="18">%s</text>',
-                               lx + (k - 1) * 150, fills[k], lx + (k - 1) * 150 + 20, names[k]);
+    -- legend: in a chart with outlines every swatch has a stroke, of width
+    -- 0 where its segment has no outline
+    FOR k IN 1 .. segs LOOP
+        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s"%s/><text x="%s" y="18">%s</text>',
+                               lx + (k - 1) * legend_pitch, fills[k],
+                               CASE WHEN cardinality(outlines) > 0
+                                    THEN format(' stroke="%s" stroke-width="%s"',
+                                                coalesce(outlines[k], (SELECT o FROM unnest(outlines) o WHERE o IS NOT NULL LIMIT 1)),
+                                                CASE WHEN outlines[k] IS NOT NULL THEN '0.8' ELSE '0' END)
+                                    ELSE '' END,
+                               lx + (k - 1) * legend_pitch + 20, names[k]);
     END LOOP;
 
     -- grid and axis
@@ -3882,12 +3877,15 @@ BEGIN
     END LOOP;
 
     IF n = 0 THEN
-        body := body || format('<text x="%s" y="%s">No asset x control pairs in this run.</text>', lx + 10, top_y + 15);
+        body := body || format('<text x="%s" y="%s">%s</text>', lx + 10, top_y + 15, no_data);
     END IF;
 
     FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
         y := top_y + i * rh;
-        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric + (e->'v'->>3)::numeric;
+        v_tot := 0;
+        FOR k IN 1 .. segs LOOP
+            v_tot := v_tot + (e->'v'->>(k - 1))::numeric;
+        END LOOP;
         v_label := e->>'label';
         IF length(v_label) > 28 THEN
             v_label := left(v_label, 27) || '…';
@@ -3897,20 +3895,22 @@ BEGIN
                                srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
         x := lx;
         descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
-                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot);
-        FOR k IN 1 .. 4 LOOP
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || unit;
+        FOR k IN 1 .. segs LOOP
             v_val := (e->'v'->>(k - 1))::numeric;
             CONTINUE WHEN v_val = 0;
             w := v_val / v_axis * bw;
-            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s %s (%s)</title></rect>',
+            v_mark := CASE WHEN shares THEN srm_internal.report_percent(v_val, v_tot) ELSE srm_internal.report_number(v_val) END;
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
                                    round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
+                                   CASE WHEN outlines[k] IS NOT NULL THEN format(' stroke="%s" stroke-width="0.8"', outlines[k]) ELSE '' END,
                                    srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
                                    srm_internal.report_percent(v_val, v_tot));
             IF w >= 46 THEN
                 body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
-                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_percent(v_val, v_tot));
+                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], v_mark);
             END IF;
-            descr := descr || format(', %s %s', names[k], srm_internal.report_percent(v_val, v_tot));
+            descr := descr || CASE WHEN shares THEN format(', %s %s', names[k], v_mark) ELSE format(', %s %s', v_mark, names[k]) END;
             x := x + w;
         END LOOP;
         body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
@@ -3921,9 +3921,21 @@ BEGIN
     RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
                   '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
                   chart_id, h, srm_internal.html_escape(caption),
-                  'Asset x control pairs by class. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+                  summary || ' ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
 END
 $$;
+COMMENT ON FUNCTION srm_internal.report_segments_svg(text, text, jsonb, text[], text[], text[], text[], integer, text, text, text, boolean) IS
+    'an inline SVG of stacked horizontal bars, one per row, split into the segments the caller names (names, fills, inks, outlines), with legend, axis, counts or shares on the segments and tooltips; rows is [{"label","hint","v":[one count per segment]}]; used by the class-mix and check-result charts of srm.report_html';
+
+-- rows: [{"label": text, "hint": text, "v": [not-applicable, inherited, shared, customer-specific]}, ...]
+CREATE OR REPLACE FUNCTION srm_internal.report_stacked_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN srm_internal.report_segments_svg(chart_id, caption, rows,
+           ARRAY['not applicable', 'inherited', 'shared', 'customer-specific'],
+           ARRAY['#BBBBBB', '#0072B2', '#E69F00', '#CC79A7'],
+           ARRAY['#1d2733', '#ffffff', '#1d2733', '#1d2733'],
+           '{}', 150, 'Asset x control pairs by class.', 'No asset x control pairs in this run.', '', true);
 COMMENT ON FUNCTION srm_internal.report_stacked_svg(text, text, jsonb) IS
     'an inline SVG of stacked horizontal bars, one per row, split by control class (not applicable, inherited, shared, customer-specific), with legend, axis, percentages and tooltips; rows is [{"label","hint","v":[4 counts]}]; used by srm.report_html';
 
@@ -4021,102 +4033,12 @@ COMMENT ON FUNCTION srm_internal.report_bars_svg(text, text, jsonb) IS
 -- rows: [{"label": text, "hint": text, "v": [failing, passing but unattested, unchecked]}, ...]
 CREATE OR REPLACE FUNCTION srm_internal.report_checks_svg(chart_id text, caption text, rows jsonb)
 RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    names   constant text[] := ARRAY['check failed', 'checks passed, unattested', 'unchecked'];
-    fills   constant text[] := ARRAY['#D55E00', '#009E73', '#F3E3D6'];
-    inks    constant text[] := ARRAY['#ffffff', '#ffffff', '#1d2733'];
-    lx      constant integer := 200;
-    bw      constant integer := 640;
-    top_y   constant integer := 40;
-    rh      constant integer := 30;
-    bh      constant integer := 20;
-    n       integer := jsonb_array_length(rows);
-    h       integer;
-    v_max   numeric := 0;
-    v_step  numeric;
-    v_axis  numeric;
-    v_tot   numeric;
-    v_val   numeric;
-    x       numeric;
-    w       numeric;
-    y       integer;
-    i       integer := 0;
-    k       integer;
-    e       jsonb;
-    t       numeric;
-    v_label text;
-    body    text := '';
-    descr   text := '';
-BEGIN
-    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
-        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric);
-    END LOOP;
-    v_step := srm_internal.report_axis_step(v_max, 5);
-    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
-    h := top_y + greatest(n, 1) * rh + 30;
-
-    FOR k IN 1 .. 3 LOOP
-        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s" stroke="#D55E00" stroke-width="%s"/><text x="%s" y="18">%s</text>',
-                               lx + (k - 1) * 200, fills[k], CASE WHEN k = 3 THEN '0.8' ELSE '0' END,
-                               lx + (k - 1) * 200 + 20, names[k]);
-    END LOOP;
-
-    t := 0;
-    WHILE t <= v_axis LOOP
-        x := round(lx + t / v_axis * bw, 1);
-        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
-                               x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
-                               srm_internal.report_number(t));
-        t := t + v_step;
-    END LOOP;
-
-    IF n = 0 THEN
-        body := body || format('<text x="%s" y="%s">No customer gap in this run.</text>', lx + 10, top_y + 15);
-    END IF;
-
-    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
-        y := top_y + i * rh;
-        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric;
-        v_label := e->>'label';
-        IF length(v_label) > 28 THEN
-            v_label := left(v_label, 27) || '…';
-        END IF;
-        body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
-                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
-                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
-        x := lx;
-        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
-                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || ' gaps';
-        FOR k IN 1 .. 3 LOOP
-            v_val := (e->'v'->>(k - 1))::numeric;
-            CONTINUE WHEN v_val = 0;
-            w := v_val / v_axis * bw;
-            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
-                                   round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
-                                   CASE WHEN k = 3 THEN ' stroke="#D55E00" stroke-width="0.8"' ELSE '' END,
-                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
-                                   srm_internal.report_percent(v_val, v_tot));
-            IF w >= 46 THEN
-                body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
-                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_number(v_val));
-            END IF;
-            descr := descr || format(', %s %s', srm_internal.report_number(v_val), names[k]);
-            x := x + w;
-        END LOOP;
-        body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
-                               round(x + 6, 1), y + bh / 2 + 4, srm_internal.report_number(v_tot));
-        i := i + 1;
-    END LOOP;
-
-    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
-                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
-                  chart_id, h, srm_internal.html_escape(caption),
-                  'Customer gaps by check result. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
-END
-$$;
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN srm_internal.report_segments_svg(chart_id, caption, rows,
+           ARRAY['check failed', 'checks passed, unattested', 'unchecked'],
+           ARRAY['#D55E00', '#009E73', '#F3E3D6'],
+           ARRAY['#ffffff', '#ffffff', '#1d2733'],
+           ARRAY[NULL, NULL, '#D55E00'], 200, 'Customer gaps by check result.', 'No customer gap in this run.', ' gaps', false);
 COMMENT ON FUNCTION srm_internal.report_checks_svg(text, text, jsonb) IS
     'an inline SVG of stacked horizontal bars, one per row, of customer gaps split by the scanners'' checks (failed, passed but unattested, unchecked), with legend, axis and tooltips; rows is [{"label","hint","v":[3 counts]}]; used by srm.report_html';
 
@@ -6121,36 +6043,55 @@ RETURN coalesce('"' || pg_catalog.replace(srm.csv_cell(value), '"', '""') || '"'
 COMMENT ON FUNCTION srm_internal.csv_quoted(text) IS
     'a text cell of srm.csv: neutralised by srm.csv_cell, in double quotes (quotes doubled); an empty field for null';
 
+-- a query's result columns (name; whether a number or a boolean), from
+-- its parse analysis: no DDL, so srm.csv runs in a read-only transaction
+CREATE OR REPLACE FUNCTION srm_internal.query_columns(query text)
+RETURNS TABLE (name text, plain boolean)
+AS 'MODULE_PATHNAME', 'srm_query_columns'
+LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION srm_internal.query_columns(text) IS
+    'the result columns of a query, in order, without running it: each column''s name and whether its type is a number or a boolean (written unquoted by srm.csv); refuses several statements, a statement that returns no rows and a name given twice (42701, as CREATE VIEW)';
+
+-- the text of a query's one statement, without the semicolon that ends it
+-- (and what follows), to be read as a subquery
+CREATE OR REPLACE FUNCTION srm_internal.query_statement(query text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'srm_query_statement'
+LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION srm_internal.query_statement(text) IS
+    'the text of a query''s one statement, without the semicolon that ends it and what follows (SELECT 1; -- x -> SELECT 1); refuses what srm_internal.query_columns refuses';
+
 -- a query's rows as CSV records
 CREATE OR REPLACE FUNCTION srm.csv(query text, header boolean DEFAULT true)
 RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE
 AS $$
 DECLARE
-    v text := 'srm_csv_' || pg_catalog.pg_backend_pid() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
     names text;
     cells text;
+    aliases text;
 BEGIN
     IF query IS NULL OR query !~ '\S' THEN
         RAISE EXCEPTION 'srm.csv needs a query'
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'For example srm.csv(''SELECT * FROM srm.bi_customer_gaps WHERE run_id = 2'').';
     END IF;
-    -- the query's columns, names and types, from a temporary view of it
-    EXECUTE pg_catalog.format('CREATE TEMPORARY VIEW %I AS %s', v, query);
-    SELECT pg_catalog.string_agg(srm_internal.csv_quoted(a.attname::text), ',' ORDER BY a.attnum),
-           pg_catalog.string_agg(CASE WHEN t.typcategory IN ('N', 'B')
-                                      THEN pg_catalog.format('coalesce(q.%I::text, '''')', a.attname)
-                                      ELSE pg_catalog.format('srm_internal.csv_quoted(q.%I::text)', a.attname) END,
-                                 ' || '','' || ' ORDER BY a.attnum)
-      INTO names, cells
-      FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-     WHERE a.attrelid = pg_catalog.format('pg_temp.%I', v)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+    -- the query's columns, names and types, from its parse analysis; its
+    -- statement (without a final semicolon) then read as a subquery whose
+    -- columns are renamed c1, c2, ... (its last line may be a comment: the
+    -- parenthesis closes on a line of its own)
+    SELECT pg_catalog.string_agg(srm_internal.csv_quoted(c.name), ',' ORDER BY c.n),
+           pg_catalog.string_agg(CASE WHEN c.plain
+                                      THEN pg_catalog.format('coalesce(q.c%s::text, '''')', c.n)
+                                      ELSE pg_catalog.format('srm_internal.csv_quoted(q.c%s::text)', c.n) END,
+                                 ' || '','' || ' ORDER BY c.n),
+           pg_catalog.string_agg('c' || c.n, ', ' ORDER BY c.n)
+      INTO names, cells, aliases
+      FROM srm_internal.query_columns(query) WITH ORDINALITY AS c(name, plain, n);
     IF header THEN
         RETURN NEXT names;
     END IF;
-    RETURN QUERY EXECUTE pg_catalog.format('SELECT %s FROM pg_temp.%I q', cells, v);
-    EXECUTE pg_catalog.format('DROP VIEW pg_temp.%I', v);
+    RETURN QUERY EXECUTE pg_catalog.format(E'SELECT %s FROM (%s\n) q(%s)', cells, srm_internal.query_statement(query), aliases);
 END
 $$;
 COMMENT ON FUNCTION srm.csv(text, boolean) IS
@@ -6591,6 +6532,10 @@ CREATE POLICY team_member ON srm.audit_status
 -- upgrade/0.5.0--0.6.0/after.sql: what 0.6.0 no longer has, dropped once
 -- 0.6.0's functions and views are in place.  Never CASCADE.
 
+-- review (load_findings set-based): srm_internal.findings_read reads a
+-- whole document; the per-finding reader is gone
+DROP FUNCTION srm_internal.finding_read(jsonb, text);
+
 -------------------------------------------------------------------- the model's rows
 TRUNCATE srm.identifier, srm.arn_pattern;
 -- Generated by tools/build/gen_data.py --diff: the model's changes, do not edit.
@@ -6632,10 +6577,14 @@ UPDATE srm.resource_type SET source = 'Microsoft Learn: Azure Resource Graph tab
 -- srm_internal.identifier_key, snake_case and plural) and after the model's
 -- rows; an upgrade can re-run it after truncating those two tables.
 
--- Names that do not follow the rules below: Steampipe and CloudQuery tables
--- named after the console rather than the API, Security Hub's ELB names.
-CREATE TEMPORARY TABLE identifier_exception (name text, resource_type text, basis text);
-INSERT INTO identifier_exception VALUES
+-- Names that do not follow the rules below, in one table: a name with a
+-- resource type is a type (its service is the type's); one without names a
+-- service only.
+CREATE TEMPORARY TABLE identifier_name (name text, service_namespace text, resource_type text, basis text);
+
+-- Steampipe and CloudQuery tables named after the console rather than the
+-- API, Security Hub's ELB names.
+INSERT INTO identifier_name (name, resource_type, basis) VALUES
     ('aws_vpc', 'AWS::EC2::VPC', 'Steampipe table'),
     ('aws_vpc_security_group', 'AWS::EC2::SecurityGroup', 'Steampipe table'),
     ('aws_vpc_subnet', 'AWS::EC2::Subnet', 'Steampipe table'),
@@ -6674,8 +6623,7 @@ INSERT INTO identifier_exception VALUES
 -- their own: they name a service only (keyed like whole inventory table
 -- names, ending in $).  AwsAccount is the account itself, which AWS Account
 -- Management holds (as the Steampipe table aws_account).
-CREATE TEMPORARY TABLE security_hub_name (name text, service_namespace text, basis text);
-INSERT INTO security_hub_name VALUES
+INSERT INTO identifier_name (name, service_namespace, basis) VALUES
     ('AwsAccount', 'account', 'Security Hub type: the account itself'),
     ('AwsEc2Snapshot', 'ec2', 'Security Hub type: an EBS snapshot, an EC2 API resource'),
     ('AwsS3Object', 's3', 'Security Hub type: an object in an S3 bucket'),
@@ -6687,8 +6635,7 @@ INSERT INTO security_hub_name VALUES
 -- A name ending in _* is a prefix: every table that starts with it.  With a
 -- resource type the row is a type; without, the table (or prefix) names a
 -- service only.
-CREATE TEMPORARY TABLE inventory_name (name text, service_namespace text, resource_type text, basis text);
-INSERT INTO inventory_name VALUES
+INSERT INTO identifier_name (name, service_namespace, resource_type, basis) VALUES
     ('aws_cloudwatch_log_*', 'logs', NULL, 'Steampipe tables: CloudWatch Logs API'),
     ('aws_cloudwatch_log_group', 'logs', 'AWS::Logs::LogGroup', 'Steampipe table: CloudWatch Logs DescribeLogGroups'),
     ('aws_cloudwatch_log_stream', 'logs', 'AWS::Logs::LogStream', 'Steampipe table: CloudWatch Logs DescribeLogStreams'),
@@ -6772,8 +6719,9 @@ DECLARE bad text;
 BEGIN
     SELECT pg_catalog.string_agg(n.name || ' (' || n.resource_type || ' is ' || coalesce(t.service_namespace, 'unknown') || ')', ', ')
     INTO bad
-    FROM inventory_name n LEFT JOIN srm.resource_type t USING (resource_type)
-    WHERE n.resource_type IS NOT NULL AND t.service_namespace IS DISTINCT FROM n.service_namespace;
+    FROM identifier_name n LEFT JOIN srm.resource_type t USING (resource_type)
+    WHERE n.resource_type IS NOT NULL AND n.service_namespace IS NOT NULL
+      AND t.service_namespace IS DISTINCT FROM n.service_namespace;
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION 'inventory table names whose type belongs to another service: %', bad;
     END IF;
@@ -6783,24 +6731,20 @@ $check$;
 INSERT INTO srm.identifier (form, key, provider, service_namespace, resource_type, basis)
 SELECT DISTINCT ON (form, key) form, key, provider, service_namespace, resource_type, basis
 FROM (
-    SELECT 'type' AS form, srm_internal.identifier_key(e.name) AS key, t.provider, t.service_namespace,
-           t.resource_type, e.basis, 1 AS pref
-    FROM identifier_exception e JOIN srm.resource_type t USING (resource_type)
-    UNION ALL
-    SELECT 'type', srm_internal.identifier_key(n.name), t.provider, t.service_namespace, t.resource_type, n.basis, 1
-    FROM inventory_name n JOIN srm.resource_type t USING (resource_type)
+    SELECT 'type' AS form, srm_internal.identifier_key(n.name) AS key, t.provider, t.service_namespace,
+           t.resource_type, n.basis, 1 AS pref
+    FROM identifier_name n JOIN srm.resource_type t USING (resource_type)
     UNION ALL
     -- a table (or prefix) that names a service: keyed by its words after aws_,
     -- as srm.resolve_asset looks them up; a whole table name ends in $ (it
-    -- matches that table only, and is never read as a service name)
-    SELECT 'service', CASE WHEN n.name LIKE '%\_*' THEN pg_catalog.regexp_replace(n.name, '^aws_(.*)_\*$', '\1')
+    -- matches that table only, and is never read as a service name); a
+    -- Security Hub type (AwsAccount) is keyed like a whole table name
+    SELECT 'service', CASE WHEN n.name NOT LIKE 'aws\_%' THEN srm_internal.identifier_key(n.name) || '$'
+                           WHEN n.name LIKE '%\_*' THEN pg_catalog.regexp_replace(n.name, '^aws_(.*)_\*$', '\1')
                            ELSE pg_catalog.substr(n.name, 5) || '$' END,
            s.provider, s.service_namespace, NULL, n.basis, 1
-    FROM inventory_name n JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = n.service_namespace
+    FROM identifier_name n JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = n.service_namespace
     WHERE n.resource_type IS NULL
-    UNION ALL
-    SELECT 'service', srm_internal.identifier_key(h.name) || '$', s.provider, s.service_namespace, NULL, h.basis, 1
-    FROM security_hub_name h JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = h.service_namespace
     UNION ALL
     -- AWS::EC2::Instance, and AwsEc2Instance / aws_ec2_instance with the same key
     SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
@@ -6887,9 +6831,7 @@ FROM (
 -- every column, so that the row kept never depends on the rows' physical order;
 -- a name that is AWS's and another provider's (iam, redis, monitoring) stays AWS's
 ORDER BY form, key, provider = 'aws' DESC, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
-DROP TABLE identifier_exception;
-DROP TABLE inventory_name;
-DROP TABLE security_hub_name;
+DROP TABLE identifier_name;
 
 INSERT INTO srm.arn_pattern
 SELECT t.resource_type, p[1], coalesce((pg_catalog.regexp_match(p[2], '^([^$/:]*)[/:]'))[1], ''),

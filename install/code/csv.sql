@@ -21,36 +21,55 @@ RETURN coalesce('"' || pg_catalog.replace(srm.csv_cell(value), '"', '""') || '"'
 COMMENT ON FUNCTION srm_internal.csv_quoted(text) IS
     'a text cell of srm.csv: neutralised by srm.csv_cell, in double quotes (quotes doubled); an empty field for null';
 
+-- a query's result columns (name; whether a number or a boolean), from
+-- its parse analysis: no DDL, so srm.csv runs in a read-only transaction
+CREATE FUNCTION srm_internal.query_columns(query text)
+RETURNS TABLE (name text, plain boolean)
+AS 'MODULE_PATHNAME', 'srm_query_columns'
+LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION srm_internal.query_columns(text) IS
+    'the result columns of a query, in order, without running it: each column''s name and whether its type is a number or a boolean (written unquoted by srm.csv); refuses several statements, a statement that returns no rows and a name given twice (42701, as CREATE VIEW)';
+
+-- the text of a query's one statement, without the semicolon that ends it
+-- (and what follows), to be read as a subquery
+CREATE FUNCTION srm_internal.query_statement(query text)
+RETURNS text
+AS 'MODULE_PATHNAME', 'srm_query_statement'
+LANGUAGE C VOLATILE STRICT PARALLEL UNSAFE;
+COMMENT ON FUNCTION srm_internal.query_statement(text) IS
+    'the text of a query''s one statement, without the semicolon that ends it and what follows (SELECT 1; -- x -> SELECT 1); refuses what srm_internal.query_columns refuses';
+
 -- a query's rows as CSV records
 CREATE FUNCTION srm.csv(query text, header boolean DEFAULT true)
 RETURNS SETOF text
 LANGUAGE plpgsql VOLATILE
 AS $$
 DECLARE
-    v text := 'srm_csv_' || pg_catalog.pg_backend_pid() || '_' || pg_catalog.floor(pg_catalog.random() * 1e9)::bigint;
     names text;
     cells text;
+    aliases text;
 BEGIN
     IF query IS NULL OR query !~ '\S' THEN
         RAISE EXCEPTION 'srm.csv needs a query'
             USING ERRCODE = 'invalid_parameter_value',
                   HINT = 'For example srm.csv(''SELECT * FROM srm.bi_customer_gaps WHERE run_id = 2'').';
     END IF;
-    -- the query's columns, names and types, from a temporary view of it
-    EXECUTE pg_catalog.format('CREATE TEMPORARY VIEW %I AS %s', v, query);
-    SELECT pg_catalog.string_agg(srm_internal.csv_quoted(a.attname::text), ',' ORDER BY a.attnum),
-           pg_catalog.string_agg(CASE WHEN t.typcategory IN ('N', 'B')
-                                      THEN pg_catalog.format('coalesce(q.%I::text, '''')', a.attname)
-                                      ELSE pg_catalog.format('srm_internal.csv_quoted(q.%I::text)', a.attname) END,
-                                 ' || '','' || ' ORDER BY a.attnum)
-      INTO names, cells
-      FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-     WHERE a.attrelid = pg_catalog.format('pg_temp.%I', v)::regclass AND a.attnum > 0 AND NOT a.attisdropped;
+    -- the query's columns, names and types, from its parse analysis; its
+    -- statement (without a final semicolon) then read as a subquery whose
+    -- columns are renamed c1, c2, ... (its last line may be a comment: the
+    -- parenthesis closes on a line of its own)
+    SELECT pg_catalog.string_agg(srm_internal.csv_quoted(c.name), ',' ORDER BY c.n),
+           pg_catalog.string_agg(CASE WHEN c.plain
+                                      THEN pg_catalog.format('coalesce(q.c%s::text, '''')', c.n)
+                                      ELSE pg_catalog.format('srm_internal.csv_quoted(q.c%s::text)', c.n) END,
+                                 ' || '','' || ' ORDER BY c.n),
+           pg_catalog.string_agg('c' || c.n, ', ' ORDER BY c.n)
+      INTO names, cells, aliases
+      FROM srm_internal.query_columns(query) WITH ORDINALITY AS c(name, plain, n);
     IF header THEN
         RETURN NEXT names;
     END IF;
-    RETURN QUERY EXECUTE pg_catalog.format('SELECT %s FROM pg_temp.%I q', cells, v);
-    EXECUTE pg_catalog.format('DROP VIEW pg_temp.%I', v);
+    RETURN QUERY EXECUTE pg_catalog.format(E'SELECT %s FROM (%s\n) q(%s)', cells, srm_internal.query_statement(query), aliases);
 END
 $$;
 COMMENT ON FUNCTION srm.csv(text, boolean) IS

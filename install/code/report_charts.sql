@@ -54,21 +54,29 @@ COMMENT ON FUNCTION srm_internal.report_axis_step(numeric, integer) IS
 -- srm.report_html.
 -------------------------------------------------------------------------------
 
--- rows: [{"label": text, "hint": text, "v": [not-applicable, inherited, shared, customer-specific]}, ...]
-CREATE FUNCTION srm_internal.report_stacked_svg(chart_id text, caption text, rows jsonb)
+-- Stacked horizontal bars, one per row, of segments given by the caller:
+-- rows: [{"label": text, "hint": text, "v": [one count per segment]}, ...];
+-- names, fills, inks (the colour of a count or share written on its
+-- segment) and outlines (a segment's outline colour, null for none; '{}'
+-- for a chart without outlines) one per segment; legend_pitch the
+-- distance between the legend's entries; summary opens the <desc>;
+-- no_data is written when there is no row; unit follows a row's total in
+-- the <desc>; shares: each segment shows its share of the row (else its
+-- count).
+CREATE FUNCTION srm_internal.report_segments_svg(chart_id text, caption text, rows jsonb,
+    names text[], fills text[], inks text[], outlines text[], legend_pitch integer,
+    summary text, no_data text, unit text, shares boolean)
 RETURNS text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    names   constant text[] := ARRAY['not applicable', 'inherited', 'shared', 'customer-specific'];
-    fills   constant text[] := ARRAY['#BBBBBB', '#0072B2', '#E69F00', '#CC79A7'];
-    inks    constant text[] := ARRAY['#1d2733', '#ffffff', '#1d2733', '#1d2733'];
     lx      constant integer := 200;   -- left edge of the bars
     bw      constant integer := 640;   -- width of the longest bar
     top_y   constant integer := 40;    -- first bar row
     rh      constant integer := 30;    -- row pitch
     bh      constant integer := 20;    -- bar height
+    segs    integer := cardinality(names);
     n       integer := jsonb_array_length(rows);
     h       integer;
     v_max   numeric := 0;
@@ -84,20 +92,32 @@ DECLARE
     e       jsonb;
     t       numeric;
     v_label text;
+    v_mark  text;
     body    text := '';
     descr   text := '';
 BEGIN
     FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
-        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric + (e->'v'->>3)::numeric);
+        v_tot := 0;
+        FOR k IN 1 .. segs LOOP
+            v_tot := v_tot + (e->'v'->>(k - 1))::numeric;
+        END LOOP;
+        v_max := greatest(v_max, v_tot);
     END LOOP;
     v_step := srm_internal.report_axis_step(v_max, 5);
     v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
     h := top_y + greatest(n, 1) * rh + 30;
 
-    -- legend
-    FOR k IN 1 .. 4 LOOP
-        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s"/><text x="%s" y="18">%s</text>',
-                               lx + (k - 1) * 150, fills[k], lx + (k - 1) * 150 + 20, names[k]);
+    -- legend: in a chart with outlines every swatch has a stroke, of width
+    -- 0 where its segment has no outline
+    FOR k IN 1 .. segs LOOP
+        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s"%s/><text x="%s" y="18">%s</text>',
+                               lx + (k - 1) * legend_pitch, fills[k],
+                               CASE WHEN cardinality(outlines) > 0
+                                    THEN format(' stroke="%s" stroke-width="%s"',
+                                                coalesce(outlines[k], (SELECT o FROM unnest(outlines) o WHERE o IS NOT NULL LIMIT 1)),
+                                                CASE WHEN outlines[k] IS NOT NULL THEN '0.8' ELSE '0' END)
+                                    ELSE '' END,
+                               lx + (k - 1) * legend_pitch + 20, names[k]);
     END LOOP;
 
     -- grid and axis
@@ -111,12 +131,15 @@ BEGIN
     END LOOP;
 
     IF n = 0 THEN
-        body := body || format('<text x="%s" y="%s">No asset x control pairs in this run.</text>', lx + 10, top_y + 15);
+        body := body || format('<text x="%s" y="%s">%s</text>', lx + 10, top_y + 15, no_data);
     END IF;
 
     FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
         y := top_y + i * rh;
-        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric + (e->'v'->>3)::numeric;
+        v_tot := 0;
+        FOR k IN 1 .. segs LOOP
+            v_tot := v_tot + (e->'v'->>(k - 1))::numeric;
+        END LOOP;
         v_label := e->>'label';
         IF length(v_label) > 28 THEN
             v_label := left(v_label, 27) || '…';
@@ -126,20 +149,22 @@ BEGIN
                                srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
         x := lx;
         descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
-                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot);
-        FOR k IN 1 .. 4 LOOP
+                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || unit;
+        FOR k IN 1 .. segs LOOP
             v_val := (e->'v'->>(k - 1))::numeric;
             CONTINUE WHEN v_val = 0;
             w := v_val / v_axis * bw;
-            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"><title>%s: %s %s (%s)</title></rect>',
+            v_mark := CASE WHEN shares THEN srm_internal.report_percent(v_val, v_tot) ELSE srm_internal.report_number(v_val) END;
+            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
                                    round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
+                                   CASE WHEN outlines[k] IS NOT NULL THEN format(' stroke="%s" stroke-width="0.8"', outlines[k]) ELSE '' END,
                                    srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
                                    srm_internal.report_percent(v_val, v_tot));
             IF w >= 46 THEN
                 body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
-                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_percent(v_val, v_tot));
+                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], v_mark);
             END IF;
-            descr := descr || format(', %s %s', names[k], srm_internal.report_percent(v_val, v_tot));
+            descr := descr || CASE WHEN shares THEN format(', %s %s', names[k], v_mark) ELSE format(', %s %s', v_mark, names[k]) END;
             x := x + w;
         END LOOP;
         body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
@@ -150,9 +175,21 @@ BEGIN
     RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
                   '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
                   chart_id, h, srm_internal.html_escape(caption),
-                  'Asset x control pairs by class. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
+                  summary || ' ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
 END
 $$;
+COMMENT ON FUNCTION srm_internal.report_segments_svg(text, text, jsonb, text[], text[], text[], text[], integer, text, text, text, boolean) IS
+    'an inline SVG of stacked horizontal bars, one per row, split into the segments the caller names (names, fills, inks, outlines), with legend, axis, counts or shares on the segments and tooltips; rows is [{"label","hint","v":[one count per segment]}]; used by the class-mix and check-result charts of srm.report_html';
+
+-- rows: [{"label": text, "hint": text, "v": [not-applicable, inherited, shared, customer-specific]}, ...]
+CREATE FUNCTION srm_internal.report_stacked_svg(chart_id text, caption text, rows jsonb)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN srm_internal.report_segments_svg(chart_id, caption, rows,
+           ARRAY['not applicable', 'inherited', 'shared', 'customer-specific'],
+           ARRAY['#BBBBBB', '#0072B2', '#E69F00', '#CC79A7'],
+           ARRAY['#1d2733', '#ffffff', '#1d2733', '#1d2733'],
+           '{}', 150, 'Asset x control pairs by class.', 'No asset x control pairs in this run.', '', true);
 COMMENT ON FUNCTION srm_internal.report_stacked_svg(text, text, jsonb) IS
     'an inline SVG of stacked horizontal bars, one per row, split by control class (not applicable, inherited, shared, customer-specific), with legend, axis, percentages and tooltips; rows is [{"label","hint","v":[4 counts]}]; used by srm.report_html';
 
@@ -250,102 +287,12 @@ COMMENT ON FUNCTION srm_internal.report_bars_svg(text, text, jsonb) IS
 -- rows: [{"label": text, "hint": text, "v": [failing, passing but unattested, unchecked]}, ...]
 CREATE FUNCTION srm_internal.report_checks_svg(chart_id text, caption text, rows jsonb)
 RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    names   constant text[] := ARRAY['check failed', 'checks passed, unattested', 'unchecked'];
-    fills   constant text[] := ARRAY['#D55E00', '#009E73', '#F3E3D6'];
-    inks    constant text[] := ARRAY['#ffffff', '#ffffff', '#1d2733'];
-    lx      constant integer := 200;
-    bw      constant integer := 640;
-    top_y   constant integer := 40;
-    rh      constant integer := 30;
-    bh      constant integer := 20;
-    n       integer := jsonb_array_length(rows);
-    h       integer;
-    v_max   numeric := 0;
-    v_step  numeric;
-    v_axis  numeric;
-    v_tot   numeric;
-    v_val   numeric;
-    x       numeric;
-    w       numeric;
-    y       integer;
-    i       integer := 0;
-    k       integer;
-    e       jsonb;
-    t       numeric;
-    v_label text;
-    body    text := '';
-    descr   text := '';
-BEGIN
-    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
-        v_max := greatest(v_max, (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric);
-    END LOOP;
-    v_step := srm_internal.report_axis_step(v_max, 5);
-    v_axis := greatest(v_step, ceil(v_max / v_step) * v_step);
-    h := top_y + greatest(n, 1) * rh + 30;
-
-    FOR k IN 1 .. 3 LOOP
-        body := body || format('<rect x="%s" y="6" width="14" height="14" rx="2" fill="%s" stroke="#D55E00" stroke-width="%s"/><text x="%s" y="18">%s</text>',
-                               lx + (k - 1) * 200, fills[k], CASE WHEN k = 3 THEN '0.8' ELSE '0' END,
-                               lx + (k - 1) * 200 + 20, names[k]);
-    END LOOP;
-
-    t := 0;
-    WHILE t <= v_axis LOOP
-        x := round(lx + t / v_axis * bw, 1);
-        body := body || format('<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#d9e0e7"/><text x="%s" y="%s" text-anchor="middle" fill="#5b6b7c">%s</text>',
-                               x, top_y - 6, x, top_y + greatest(n, 1) * rh - 4, x, top_y + greatest(n, 1) * rh + 12,
-                               srm_internal.report_number(t));
-        t := t + v_step;
-    END LOOP;
-
-    IF n = 0 THEN
-        body := body || format('<text x="%s" y="%s">No customer gap in this run.</text>', lx + 10, top_y + 15);
-    END IF;
-
-    FOR e IN SELECT value FROM jsonb_array_elements(rows) LOOP
-        y := top_y + i * rh;
-        v_tot := (e->'v'->>0)::numeric + (e->'v'->>1)::numeric + (e->'v'->>2)::numeric;
-        v_label := e->>'label';
-        IF length(v_label) > 28 THEN
-            v_label := left(v_label, 27) || '…';
-        END IF;
-        body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
-                               lx - 10, y + bh / 2 + 4, srm_internal.html_escape(v_label),
-                               srm_internal.html_escape(coalesce(e->>'hint', e->>'label')));
-        x := lx;
-        descr := descr || CASE WHEN i > 0 THEN '; ' ELSE '' END
-                 || srm_internal.html_escape(e->>'label') || ': ' || srm_internal.report_number(v_tot) || ' gaps';
-        FOR k IN 1 .. 3 LOOP
-            v_val := (e->'v'->>(k - 1))::numeric;
-            CONTINUE WHEN v_val = 0;
-            w := v_val / v_axis * bw;
-            body := body || format('<rect x="%s" y="%s" width="%s" height="%s" fill="%s"%s><title>%s: %s %s (%s)</title></rect>',
-                                   round(x, 1), y, round(greatest(w, 0.5), 1), bh, fills[k],
-                                   CASE WHEN k = 3 THEN ' stroke="#D55E00" stroke-width="0.8"' ELSE '' END,
-                                   srm_internal.html_escape(e->>'label'), srm_internal.report_number(v_val), names[k],
-                                   srm_internal.report_percent(v_val, v_tot));
-            IF w >= 46 THEN
-                body := body || format('<text x="%s" y="%s" text-anchor="middle" fill="%s" font-size="11">%s</text>',
-                                       round(x + w / 2, 1), y + bh / 2 + 4, inks[k], srm_internal.report_number(v_val));
-            END IF;
-            descr := descr || format(', %s %s', srm_internal.report_number(v_val), names[k]);
-            x := x + w;
-        END LOOP;
-        body := body || format('<text x="%s" y="%s" fill="#1d2733" font-weight="600">%s</text>',
-                               round(x + 6, 1), y + bh / 2 + 4, srm_internal.report_number(v_tot));
-        i := i + 1;
-    END LOOP;
-
-    RETURN format('<svg id="%1$s" class="chart" width="960" height="%2$s" viewBox="0 0 960 %2$s" role="img" aria-labelledby="%1$s-t %1$s-d">'
-                  '<title id="%1$s-t">%3$s</title><desc id="%1$s-d">%4$s</desc>%5$s</svg>',
-                  chart_id, h, srm_internal.html_escape(caption),
-                  'Customer gaps by check result. ' || CASE WHEN descr = '' THEN 'No data.' ELSE descr || '.' END, body);
-END
-$$;
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN srm_internal.report_segments_svg(chart_id, caption, rows,
+           ARRAY['check failed', 'checks passed, unattested', 'unchecked'],
+           ARRAY['#D55E00', '#009E73', '#F3E3D6'],
+           ARRAY['#ffffff', '#ffffff', '#1d2733'],
+           ARRAY[NULL, NULL, '#D55E00'], 200, 'Customer gaps by check result.', 'No customer gap in this run.', ' gaps', false);
 COMMENT ON FUNCTION srm_internal.report_checks_svg(text, text, jsonb) IS
     'an inline SVG of stacked horizontal bars, one per row, of customer gaps split by the scanners'' checks (failed, passed but unattested, unchecked), with legend, axis and tooltips; rows is [{"label","hint","v":[3 counts]}]; used by srm.report_html';
 

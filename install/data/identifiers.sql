@@ -3,10 +3,14 @@
 -- srm_internal.identifier_key, snake_case and plural) and after the model's
 -- rows; an upgrade can re-run it after truncating those two tables.
 
--- Names that do not follow the rules below: Steampipe and CloudQuery tables
--- named after the console rather than the API, Security Hub's ELB names.
-CREATE TEMPORARY TABLE identifier_exception (name text, resource_type text, basis text);
-INSERT INTO identifier_exception VALUES
+-- Names that do not follow the rules below, in one table: a name with a
+-- resource type is a type (its service is the type's); one without names a
+-- service only.
+CREATE TEMPORARY TABLE identifier_name (name text, service_namespace text, resource_type text, basis text);
+
+-- Steampipe and CloudQuery tables named after the console rather than the
+-- API, Security Hub's ELB names.
+INSERT INTO identifier_name (name, resource_type, basis) VALUES
     ('aws_vpc', 'AWS::EC2::VPC', 'Steampipe table'),
     ('aws_vpc_security_group', 'AWS::EC2::SecurityGroup', 'Steampipe table'),
     ('aws_vpc_subnet', 'AWS::EC2::Subnet', 'Steampipe table'),
@@ -45,8 +49,7 @@ INSERT INTO identifier_exception VALUES
 -- their own: they name a service only (keyed like whole inventory table
 -- names, ending in $).  AwsAccount is the account itself, which AWS Account
 -- Management holds (as the Steampipe table aws_account).
-CREATE TEMPORARY TABLE security_hub_name (name text, service_namespace text, basis text);
-INSERT INTO security_hub_name VALUES
+INSERT INTO identifier_name (name, service_namespace, basis) VALUES
     ('AwsAccount', 'account', 'Security Hub type: the account itself'),
     ('AwsEc2Snapshot', 'ec2', 'Security Hub type: an EBS snapshot, an EC2 API resource'),
     ('AwsS3Object', 's3', 'Security Hub type: an object in an S3 bucket'),
@@ -58,8 +61,7 @@ INSERT INTO security_hub_name VALUES
 -- A name ending in _* is a prefix: every table that starts with it.  With a
 -- resource type the row is a type; without, the table (or prefix) names a
 -- service only.
-CREATE TEMPORARY TABLE inventory_name (name text, service_namespace text, resource_type text, basis text);
-INSERT INTO inventory_name VALUES
+INSERT INTO identifier_name (name, service_namespace, resource_type, basis) VALUES
     ('aws_cloudwatch_log_*', 'logs', NULL, 'Steampipe tables: CloudWatch Logs API'),
     ('aws_cloudwatch_log_group', 'logs', 'AWS::Logs::LogGroup', 'Steampipe table: CloudWatch Logs DescribeLogGroups'),
     ('aws_cloudwatch_log_stream', 'logs', 'AWS::Logs::LogStream', 'Steampipe table: CloudWatch Logs DescribeLogStreams'),
@@ -143,8 +145,9 @@ DECLARE bad text;
 BEGIN
     SELECT pg_catalog.string_agg(n.name || ' (' || n.resource_type || ' is ' || coalesce(t.service_namespace, 'unknown') || ')', ', ')
     INTO bad
-    FROM inventory_name n LEFT JOIN srm.resource_type t USING (resource_type)
-    WHERE n.resource_type IS NOT NULL AND t.service_namespace IS DISTINCT FROM n.service_namespace;
+    FROM identifier_name n LEFT JOIN srm.resource_type t USING (resource_type)
+    WHERE n.resource_type IS NOT NULL AND n.service_namespace IS NOT NULL
+      AND t.service_namespace IS DISTINCT FROM n.service_namespace;
     IF bad IS NOT NULL THEN
         RAISE EXCEPTION 'inventory table names whose type belongs to another service: %', bad;
     END IF;
@@ -154,24 +157,20 @@ $check$;
 INSERT INTO srm.identifier (form, key, provider, service_namespace, resource_type, basis)
 SELECT DISTINCT ON (form, key) form, key, provider, service_namespace, resource_type, basis
 FROM (
-    SELECT 'type' AS form, srm_internal.identifier_key(e.name) AS key, t.provider, t.service_namespace,
-           t.resource_type, e.basis, 1 AS pref
-    FROM identifier_exception e JOIN srm.resource_type t USING (resource_type)
-    UNION ALL
-    SELECT 'type', srm_internal.identifier_key(n.name), t.provider, t.service_namespace, t.resource_type, n.basis, 1
-    FROM inventory_name n JOIN srm.resource_type t USING (resource_type)
+    SELECT 'type' AS form, srm_internal.identifier_key(n.name) AS key, t.provider, t.service_namespace,
+           t.resource_type, n.basis, 1 AS pref
+    FROM identifier_name n JOIN srm.resource_type t USING (resource_type)
     UNION ALL
     -- a table (or prefix) that names a service: keyed by its words after aws_,
     -- as srm.resolve_asset looks them up; a whole table name ends in $ (it
-    -- matches that table only, and is never read as a service name)
-    SELECT 'service', CASE WHEN n.name LIKE '%\_*' THEN pg_catalog.regexp_replace(n.name, '^aws_(.*)_\*$', '\1')
+    -- matches that table only, and is never read as a service name); a
+    -- Security Hub type (AwsAccount) is keyed like a whole table name
+    SELECT 'service', CASE WHEN n.name NOT LIKE 'aws\_%' THEN srm_internal.identifier_key(n.name) || '$'
+                           WHEN n.name LIKE '%\_*' THEN pg_catalog.regexp_replace(n.name, '^aws_(.*)_\*$', '\1')
                            ELSE pg_catalog.substr(n.name, 5) || '$' END,
            s.provider, s.service_namespace, NULL, n.basis, 1
-    FROM inventory_name n JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = n.service_namespace
+    FROM identifier_name n JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = n.service_namespace
     WHERE n.resource_type IS NULL
-    UNION ALL
-    SELECT 'service', srm_internal.identifier_key(h.name) || '$', s.provider, s.service_namespace, NULL, h.basis, 1
-    FROM security_hub_name h JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = h.service_namespace
     UNION ALL
     -- AWS::EC2::Instance, and AwsEc2Instance / aws_ec2_instance with the same key
     SELECT 'type', srm_internal.identifier_key(t.resource_type), t.provider, t.service_namespace,
@@ -258,9 +257,7 @@ FROM (
 -- every column, so that the row kept never depends on the rows' physical order;
 -- a name that is AWS's and another provider's (iam, redis, monitoring) stays AWS's
 ORDER BY form, key, provider = 'aws' DESC, pref, (service_namespace = pg_catalog.split_part(key, ':', 1)) DESC, service_namespace, resource_type, basis;
-DROP TABLE identifier_exception;
-DROP TABLE inventory_name;
-DROP TABLE security_hub_name;
+DROP TABLE identifier_name;
 
 INSERT INTO srm.arn_pattern
 SELECT t.resource_type, p[1], coalesce((pg_catalog.regexp_match(p[2], '^([^$/:]*)[/:]'))[1], ''),

@@ -111,14 +111,22 @@ HEADER
     psql_ -d "$new_db" -v step=report -v old="$old" -v new="$new" -f "$sql"
 } > "$tmp"
 mv "$tmp" "$out"
-psql_ -d "$new_db" -c "COPY (SELECT section, ord, key, measure, value FROM matrix_diff.figure ORDER BY section, ord, measure)
+# text cells neutralised as srm.csv writes them (srm.csv_cell: a leading
+# quote before =, +, -, @, tab or CR), so a spreadsheet runs none as a formula
+psql_ -d "$new_db" -c "COPY (SELECT srm.csv_cell(section) AS section, ord, srm.csv_cell(key) AS key,
+                              srm.csv_cell(measure) AS measure, value
+                       FROM matrix_diff.figure ORDER BY matrix_diff.figure.section, ord, matrix_diff.figure.measure)
                        TO STDOUT WITH (FORMAT csv, DELIMITER E'\t', HEADER)" > "$tsv"
 if [ -n "${MATRIX_DIFF_CELLS:-}" ]; then
-    psql_ -d "$new_db" -c "COPY (SELECT provider, service_namespace, framework_id, control_id, old_responsibility,
-                                        replay_responsibility, new_responsibility, old_class, new_class,
-                                        array_to_string(reasons, ', ') AS reasons
+    psql_ -d "$new_db" -c "COPY (SELECT srm.csv_cell(provider) AS provider, srm.csv_cell(service_namespace) AS service_namespace,
+                                        srm.csv_cell(framework_id) AS framework_id, srm.csv_cell(control_id) AS control_id,
+                                        srm.csv_cell(old_responsibility::text) AS old_responsibility,
+                                        srm.csv_cell(replay_responsibility::text) AS replay_responsibility,
+                                        srm.csv_cell(new_responsibility::text) AS new_responsibility,
+                                        srm.csv_cell(old_class) AS old_class, srm.csv_cell(new_class) AS new_class,
+                                        srm.csv_cell(array_to_string(reasons, ', ')) AS reasons
                                  FROM matrix_diff.cell WHERE changed
-                                 ORDER BY provider, service_namespace, framework_id, control_id)
+                                 ORDER BY matrix_diff.cell.provider, matrix_diff.cell.service_namespace, matrix_diff.cell.framework_id, matrix_diff.cell.control_id)
                            TO STDOUT WITH (FORMAT csv, DELIMITER E'\t', HEADER)" > "$MATRIX_DIFF_CELLS"
 fi
 echo "matrix_diff: $out and $tsv written (${SECONDS}s)" >&2
