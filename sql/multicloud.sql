@@ -56,10 +56,10 @@ INSERT INTO inv VALUES
      '//compute.googleapis.com/projects/mc-analytics-prod/zones/europe-west1-b/instances/vm-etl-2', NULL, '{}'),
     ('gcp', 'mc-analytics-prod', 'europe-west1', 'container.googleapis.com/Cluster',
      '//container.googleapis.com/projects/mc-analytics-prod/locations/europe-west1/clusters/gke-auto', NULL,
-     '{"autopilot": {"enabled": true}}'),
+     '{"name": "gke-auto", "autopilot": {"enabled": true}}'),
     ('gcp', 'mc-analytics-prod', 'europe-west1', 'container.googleapis.com/Cluster',
      '//container.googleapis.com/projects/mc-analytics-prod/locations/europe-west1/clusters/gke-std', NULL,
-     '{"autopilot": {}}'),
+     '{"name": "gke-std", "autopilot": {}}'),
     ('gcp', 'mc-analytics-prod', 'europe-west1', 'sqladmin.googleapis.com/Instance',
      '//cloudsql.googleapis.com/projects/mc-analytics-prod/instances/pg-orders', NULL, '{}'),
     ('gcp', 'mc-analytics-prod', 'eu', 'storage.googleapis.com/Bucket',
@@ -79,7 +79,7 @@ FROM asset GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT run_audit('nist-800-53-r5', 'MODERATE', NULL, 'mixed') AS run_1 \gset
 
 -- each asset at its provider's grain: the Azure VM patched by the platform
--- and the Autopilot cluster at variants of their own
+-- and the GKE clusters (Autopilot, Standard) at variants of their own
 SELECT provider, resource_type, grain, count(*) AS assets
 FROM audit_asset WHERE run_id = :run_1 AND known
 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
@@ -244,3 +244,25 @@ SELECT split_part(test_error($$INSERT INTO control_status (framework_id, control
 SELECT split_part(test_error($$INSERT INTO override (framework_id, responsibility, reason, provider, asset)
                     VALUES ('nist-800-53-r5', 'provider', 'r', 'gcp', 'compute.googleapis.com/Instance')$$), E'\n', 1) AS backstop;
 RESET session_replication_role;
+
+-- the report shows the providers side by side: a table per provider equal
+-- to srm.bi_provider_mix, services named with their provider
+SELECT (regexp_matches(report_html(:run_2), '<tr data-provider="([a-z]+)"><td>([^<]+)</td><td class="n">([0-9,]+)</td><td class="n">([0-9,]+)</td>', 'g'))
+       AS provider_row;
+SELECT strpos(h, '<dd id="providers">AWS, Microsoft Azure, Google Cloud</dd>') > 0 AS providers_named,
+       strpos(h, 'gcp:compute') > 0 AND strpos(h, 'azure:virtual-machines') > 0 AND strpos(h, 'aws:ec2') > 0 AS services_with_provider,
+       strpos(h, 'For Azure: Microsoft') > 0 AND strpos(h, 'For Google Cloud: Google') > 0 AS models_named
+FROM (SELECT report_html(:run_2) AS h) r;
+-- the SSP: a component per provider's service (AWS's iam and Google's iam
+-- apart), each leveraged from its provider's authorization
+SELECT c ->> 'title' AS component, p.value ->> 'value' AS leveraged_from
+FROM jsonb_array_elements(oscal_ssp(:run_2) #> '{system-security-plan,system-implementation,components}') c
+LEFT JOIN LATERAL (SELECT l ->> 'props' AS props FROM jsonb_array_elements(oscal_ssp(:run_2) #> '{system-security-plan,system-implementation,leveraged-authorizations}') l
+                   WHERE l ->> 'uuid' = (SELECT x ->> 'value' FROM jsonb_array_elements(c -> 'props') x
+                                         WHERE x ->> 'name' = 'leveraged-authorization-uuid')) l ON true
+LEFT JOIN LATERAL jsonb_array_elements(l.props::jsonb) p ON true
+ORDER BY 1;
+SELECT b ->> 'description' AS inherited
+FROM jsonb_array_elements(oscal_ssp(:run_2) #> '{system-security-plan,control-implementation,implemented-requirements}') r,
+     jsonb_array_elements(r -> 'by-components') bc, jsonb_array_elements(bc -> 'inherited') b
+WHERE r ->> 'control-id' = 'sc-28' ORDER BY 1;

@@ -78,7 +78,7 @@ BEGIN
         RAISE EXCEPTION 'the list of accounts to audit holds a NULL'
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = format('The list was %s.', accounts),
-                  HINT = 'Name accounts by their ids (AWS account ids, Azure subscription ids, Google Cloud project ids); to audit every account pass NULL instead of a list.';
+                  HINT = 'Name accounts by their ids (AWS, Azure, Google Cloud); to audit every account pass NULL instead of a list.';
     END IF;
     SELECT string_agg(a, ', ') INTO missing FROM unnest(accounts) a
     WHERE a IS NULL OR NOT EXISTS (SELECT FROM srm.asset x WHERE x.account_id = a);
