@@ -266,3 +266,11 @@ SELECT b ->> 'description' AS inherited
 FROM jsonb_array_elements(oscal_ssp(:run_2) #> '{system-security-plan,control-implementation,implemented-requirements}') r,
      jsonb_array_elements(r -> 'by-components') bc, jsonb_array_elements(bc -> 'inherited') b
 WHERE r ->> 'control-id' = 'sc-28' ORDER BY 1;
+-- a status or an override scoped to one asset belongs to the asset's
+-- account for the teams' policies: its subscription, its project
+SELECT x AS asset, srm_internal.arn_account(x) AS account
+FROM unnest(ARRAY['arn:aws:ec2:eu-west-1:111122223333:instance/i-0aa0000000000001',
+                  '/subscriptions/0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0/resourceGroups/rg-app/providers/Microsoft.Network/networkSecurityGroups/nsg-app',
+                  '//compute.googleapis.com/projects/mc-analytics-prod/zones/europe-west1-b/instances/vm-etl-1',
+                  '//storage.googleapis.com/mc-analytics-raw']) x
+ORDER BY 1;
