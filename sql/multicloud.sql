@@ -140,10 +140,10 @@ SELECT right(v.resource_id, 8) AS vm, v.control_id, e.gap AS ec2_gap, v.gap,
 FROM vm_gap v JOIN vm_gap e ON e.provider = 'aws' AND e.control_id = v.control_id
 WHERE v.provider <> 'aws' AND v.gap IS DISTINCT FROM e.gap
 ORDER BY 1, 2;
--- who takes part differs only where the model says so: for the Azure VM
--- patched by the customer, on the controls that act on server-side
--- encryption alone (the sourced deviation "IaaS disks are encrypted by the
--- platform" of sql/azure_pairs.sql), the customer's part unchanged
+-- who takes part differs where the model says so, the gaps never: for the
+-- Azure VM patched by the customer, only on controls that act on
+-- server-side encryption (the sourced deviation "IaaS disks are encrypted
+-- by the platform" of sql/azure_pairs.sql), its customer part unchanged
 SELECT right(v.resource_id, 8) AS vm, count(*) FILTER (WHERE v.responsibility <> e.responsibility) AS responsibility_differs,
        count(*) FILTER (WHERE v.customer_part <> e.customer_part) AS customer_part_differs
 FROM vm_gap v JOIN vm_gap e ON e.provider = 'aws' AND e.control_id = v.control_id
@@ -155,13 +155,15 @@ FROM vm_gap v JOIN vm_gap e ON e.provider = 'aws' AND e.control_id = v.control_i
 WHERE v.resource_id LIKE '%/vm-app-1' AND v.responsibility <> e.responsibility
 ORDER BY 1;
 -- RDS, Azure SQL Database and Cloud SQL answer flaw remediation (si-2)
--- alike, and so do the three kinds of VM
+-- alike, and so do the VMs whose OS the customer patches; on the Azure VM
+-- patched by the platform (patch mode AutomaticByPlatform) the customer
+-- configures the patching the platform provides
 SELECT r.provider, r.resource_type, r.control_id, r.customer_part, r.gap
 FROM audit_result r
 WHERE r.run_id = :run_1 AND r.control_id = 'si-2'
   AND r.resource_type IN ('AWS::RDS::DBInstance', 'Microsoft.Sql/servers/databases', 'sqladmin.googleapis.com/Instance',
                           'AWS::EC2::Instance', 'Microsoft.Compute/virtualMachines', 'compute.googleapis.com/Instance')
-GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2;
+GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 4;
 
 -- statuses and overrides scoped to a subscription, a project and one of
 -- their resources; written in any case, stored as srm.asset holds them
@@ -273,4 +275,4 @@ FROM unnest(ARRAY['arn:aws:ec2:eu-west-1:111122223333:instance/i-0aa000000000000
                   '/subscriptions/0F1E2D3C-4B5A-6978-8796-A5B4C3D2E1F0/resourceGroups/rg-app/providers/Microsoft.Network/networkSecurityGroups/nsg-app',
                   '//compute.googleapis.com/projects/mc-analytics-prod/zones/europe-west1-b/instances/vm-etl-1',
                   '//storage.googleapis.com/mc-analytics-raw']) x
-ORDER BY 1;
+ORDER BY 1 COLLATE "C";
