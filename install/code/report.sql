@@ -248,26 +248,27 @@ BEGIN
          || '<p class="note">The same figures for the assets of each provider, each audited with its own provider''s services and model: AWS accounts, Azure subscriptions, Google Cloud projects.</p>' || E'\n'
          || '<table id="provider-mix">' || E'\n'
          || '<thead><tr><th scope="col">Provider</th><th scope="col" class="n">Accounts</th><th scope="col" class="n">Assets</th>'
-         || '<th scope="col" class="n">Unknown</th><th scope="col" class="n">Asset &times; control pairs</th>'
-         || '<th scope="col" class="n">Inherited</th><th scope="col" class="n">Shared</th><th scope="col" class="n">Customer-specific</th>'
-         || '<th scope="col" class="n">Not applicable</th><th scope="col" class="n">Customer gaps</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
+         || '<th scope="col" class="n">Pairs</th><th scope="col" class="n">Inherited</th><th scope="col" class="n">Shared</th>'
+         || '<th scope="col" class="n">Customer-specific</th><th scope="col" class="n">Customer gaps</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
     FOR x IN SELECT p.* FROM srm.bi_provider_mix p WHERE p.run_id = report_provider_table.run ORDER BY p.provider LOOP
-        html := html || format('<tr data-provider="%s"><td>%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s</td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s</td><td class="n">%s <span class="note">%s</span></td></tr>',
+        html := html || format('<tr data-provider="%s"><td>%s</td><td class="n">%s</td><td class="n">%s%s</td><td class="n">%s</td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td></tr>',
                                srm_internal.html_escape(x.provider), srm_internal.html_escape(srm_internal.provider_name(x.provider)),
                                srm_internal.report_number(x.accounts), srm_internal.report_number(x.assets),
-                               srm_internal.report_number(x.unknown_assets), srm_internal.report_number(x.asset_controls),
+                               CASE WHEN x.unknown_assets > 0
+                                    THEN format('<br><span class="note">%s unknown</span>', srm_internal.report_number(x.unknown_assets))
+                                    ELSE '' END,
+                               srm_internal.report_number(x.asset_controls),
                                srm_internal.report_number(x.inherited), srm_internal.report_percent(x.inherited, x.asset_controls),
                                srm_internal.report_number(x.shared), srm_internal.report_percent(x.shared, x.asset_controls),
                                srm_internal.report_number(x.customer_specific), srm_internal.report_percent(x.customer_specific, x.asset_controls),
-                               srm_internal.report_number(x.not_applicable),
                                srm_internal.report_number(x.gaps), srm_internal.report_percent(x.gaps, x.shared + x.customer_specific)) || E'\n';
     END LOOP;
     RETURN html || '</tbody></table>' || E'\n'
-        || format('<p class="sql">Source: <code>SELECT provider, accounts, assets, unknown_assets, asset_controls, inherited, shared, customer_specific, not_applicable, gaps FROM srm.bi_provider_mix WHERE run_id = %s ORDER BY provider</code></p>', run) || E'\n';
+        || format('<p class="sql">Source: <code>SELECT provider, accounts, assets, unknown_assets, asset_controls, inherited, shared, customer_specific, not_applicable, gaps FROM srm.bi_provider_mix WHERE run_id = %s ORDER BY provider</code> (pairs: asset &times; control pairs; percentages of the provider''s pairs, gaps of those where the customer takes part)</p>', run) || E'\n';
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_provider_table(bigint) IS
-    'part of the headline figures of srm.report_html for a run with assets of more than AWS: per provider its accounts, assets, unknown assets, asset x control pairs by class and customer gaps (table, from srm.bi_provider_mix); empty for a run of AWS alone';
+    'part of the headline figures of srm.report_html for a run with assets of more than AWS: per provider its accounts, assets (and unknown assets), asset x control pairs, inherited, shared and customer-specific, and customer gaps (table, from srm.bi_provider_mix); empty for a run of AWS alone';
 
 -- the envelope of every chart section: numbered heading, note, the chart
 -- and the SQL that produces it
