@@ -63,7 +63,7 @@ UNION ALL
 SELECT false, g.account_id, g.service_namespace, d.control_id, d.status, d.gap, g.assets
 FROM audit_group g JOIN audit_default d USING (run_id, service_namespace)
 WHERE g.run_id = :run_2 AND NOT g.stored AND d.control_id = 'network-security' AND g.service_namespace = 'ec2'
-ORDER BY 1, 2;
+ORDER BY 1, 2, 7 DESC;
 -- open gaps, by family, and the inherited controls to cite
 SELECT account_id, service_namespace, control_id, customer_part, status, assets
 FROM bi_customer_gaps WHERE run_id = :run_2 AND account_id = '402918374655' AND service_namespace = 'ec2' ORDER BY control_id, grain;

@@ -8,6 +8,47 @@
 -- upgrade/0.5.0--0.6.0/before.sql: what the code and data of 0.6.0 need
 -- before they are replaced in place: new tables and columns.
 
+-- issue 13 item 5 (helper M): audits across providers.  The run's rows
+-- carry the provider (as install/tables/audit.sql): service namespaces are
+-- unique per provider only (iam is AWS's and Google's); every run before
+-- 0.6.0 audited AWS alone, which the default says.
+ALTER TABLE srm.audit_asset ADD COLUMN provider text NOT NULL DEFAULT 'aws';
+ALTER TABLE srm.audit_finding ADD COLUMN provider text NOT NULL DEFAULT 'aws';
+ALTER TABLE srm.audit_group ADD COLUMN provider text NOT NULL DEFAULT 'aws';
+ALTER TABLE srm.audit_default ADD COLUMN provider text NOT NULL DEFAULT 'aws';
+ALTER TABLE srm.audit_check ADD COLUMN provider text NOT NULL DEFAULT 'aws';
+ALTER TABLE srm.audit_finding DROP CONSTRAINT audit_finding_grain_key,
+    ADD CONSTRAINT audit_finding_grain_key
+    UNIQUE NULLS NOT DISTINCT (run_id, provider, account_id, service_namespace, grain, asset_id, control_id);
+ALTER TABLE srm.audit_group DROP CONSTRAINT audit_group_pkey,
+    ADD CONSTRAINT audit_group_pkey PRIMARY KEY (run_id, provider, account_id, service_namespace, grain);
+ALTER TABLE srm.audit_default DROP CONSTRAINT audit_default_pkey,
+    ADD CONSTRAINT audit_default_pkey PRIMARY KEY (run_id, provider, service_namespace, grain, control_id);
+COMMENT ON COLUMN srm.audit_asset.provider IS 'the asset''s provider (aws, azure, gcp), as srm.asset.provider';
+COMMENT ON COLUMN srm.audit_finding.provider IS 'the provider of the service (and of the account) the finding speaks for';
+COMMENT ON COLUMN srm.audit_group.provider IS 'the provider of the group''s service and account';
+COMMENT ON COLUMN srm.audit_default.provider IS 'the provider of the service the answer is for';
+COMMENT ON COLUMN srm.audit_check.provider IS
+    'the provider of the asset or account (0.6.0; every earlier run''s are aws)';
+
+-- issue 13 item 5 (helper M): statuses and overrides scoped to an Azure
+-- subscription or resource, or a Google Cloud project or resource (as
+-- install/tables/status.sql and override.sql)
+ALTER TABLE srm.control_status DROP CONSTRAINT control_status_account_id_check,
+    ADD CONSTRAINT control_status_account_id_check
+    CHECK (account_id ~ '^([0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$');
+ALTER TABLE srm.control_status DROP CONSTRAINT control_status_asset_check,
+    ADD CONSTRAINT control_status_asset_check CHECK (asset ~ '^(arn:|/subscriptions/|//)');
+ALTER TABLE srm.override DROP CONSTRAINT override_account_id_check,
+    ADD CONSTRAINT override_account_id_check
+    CHECK (account_id ~ '^([0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$');
+ALTER TABLE srm.override DROP CONSTRAINT override_asset_check,
+    ADD CONSTRAINT override_asset_check CHECK (asset ~ '^(arn:|/subscriptions/|//)');
+COMMENT ON COLUMN srm.override.asset IS 'one asset: its ARN (AWS), its Azure Resource Manager id (in lower case) or its Google Cloud full resource name';
+COMMENT ON COLUMN srm.override.account_id IS 'an AWS account id (12 digits), an Azure subscription id (a UUID, in lower case) or a Google Cloud project id, of the override''s provider';
+COMMENT ON COLUMN srm.control_status.asset IS 'one asset: its ARN (AWS), its Azure Resource Manager id (in lower case) or its Google Cloud full resource name';
+COMMENT ON COLUMN srm.control_status.account_id IS 'an AWS account id (12 digits), an Azure subscription id (a UUID, in lower case) or a Google Cloud project id, of the status''s provider';
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -383,22 +424,12 @@ BEGIN
                                   ELSE format('Known families: %s.', near) END;
         END IF;
     END IF;
-    IF NEW.service_namespace IS NOT NULL THEN
-        NEW.service_namespace := srm_internal.service_named(NEW.service_namespace);
-    END IF;
-    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
-        RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'An AWS account id is 12 digits.';
-    END IF;
-    IF NEW.asset IS NOT NULL THEN
-        IF NEW.asset !~ '^arn:' THEN
-            RAISE EXCEPTION 'an override''s asset must be an ARN, not "%"', NEW.asset
-                USING ERRCODE = 'invalid_parameter_value',
-                      HINT = 'Write the asset''s ARN, e.g. arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0.';
-        END IF;
-        IF (SELECT r.service_namespace FROM srm.resolve_asset(NEW.asset) r) IS NULL THEN
-            PERFORM srm_internal.raise_unknown_asset(NEW.asset, 'arn', 'service');
-        END IF;
+    -- the scope, of the override's provider (install/code/status.sql)
+    SELECT x.account_id, x.asset, x.service_namespace INTO NEW.account_id, NEW.asset, NEW.service_namespace
+    FROM srm_internal.scope_checked('an override', NEW.provider, NEW.account_id, NEW.asset, NEW.service_namespace) x;
+    IF NEW.asset IS NOT NULL AND NEW.provider = 'aws'
+       AND (SELECT r.service_namespace FROM srm.resolve_asset(NEW.asset) r) IS NULL THEN
+        PERFORM srm_internal.raise_unknown_asset(NEW.asset, 'arn', 'service');
     END IF;
     RETURN NEW;
 END
@@ -1432,6 +1463,132 @@ COMMENT ON FUNCTION srm.responsibilities(text[], text[]) IS
 -- install/code/status.sql (code part): the trigger that checks control
 -- statuses as they are written, and the status that applies to an asset.
 
+-- the scope of a status or an override (kind names it in messages), as
+-- written: the provider one of srm's, the account an id of that provider
+-- (an AWS account id, an Azure subscription id, put in lower case, or a
+-- Google Cloud project id), the asset an identifier of that provider (an
+-- ARN, an Azure Resource Manager id, put in lower case as srm.asset holds
+-- it, or a Google Cloud full resource name) and the service one of that
+-- provider's (by any name srm reads; Google's iam is not AWS's); returns
+-- them normalised, or raises a clear error.  For AWS the checks and
+-- messages are those of 0.5.0.
+CREATE OR REPLACE FUNCTION srm_internal.scope_checked(kind text, provider text, INOUT account_id text, INOUT asset text,
+                                           INOUT service_namespace text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+DECLARE
+    names constant jsonb := '{"aws": "AWS", "azure": "Microsoft Azure", "gcp": "Google Cloud"}';
+    acct_words constant jsonb := '{"aws": "an AWS account id", "azure": "an Azure subscription id", "gcp": "a Google Cloud project id"}';
+    asset_words constant jsonb := '{"aws": "an ARN", "azure": "an Azure Resource Manager id", "gcp": "a Google Cloud full resource name"}';
+    acct_of text;
+    r record;
+BEGIN
+    IF provider IS NULL OR provider NOT IN ('aws', 'azure', 'gcp') THEN
+        RAISE EXCEPTION 'unknown provider "%" of %', provider, kind
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'A provider is aws (Amazon Web Services), azure (Microsoft Azure) or gcp (Google Cloud).';
+    END IF;
+    IF account_id IS NOT NULL THEN
+        account_id := btrim(account_id);
+        -- an Azure subscription id is a UUID, in any case: stored in lower case
+        IF account_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+            account_id := lower(account_id);
+        END IF;
+        acct_of := CASE WHEN account_id ~ '^[0-9]{12}$' THEN 'aws'
+                        WHEN account_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN 'azure'
+                        WHEN account_id ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$' THEN 'gcp' END;
+        IF acct_of IS NULL OR (acct_of <> provider AND provider = 'aws' AND acct_of = 'gcp') THEN
+            CASE provider
+            WHEN 'aws' THEN
+                RAISE EXCEPTION 'invalid AWS account id "%"', account_id
+                    USING ERRCODE = 'invalid_parameter_value', HINT = 'An AWS account id is 12 digits.';
+            WHEN 'azure' THEN
+                RAISE EXCEPTION 'invalid Azure subscription id "%"', account_id
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = 'An Azure subscription id is a UUID, e.g. 00000000-0000-0000-0000-000000000000.';
+            ELSE
+                RAISE EXCEPTION 'invalid Google Cloud project id "%"', account_id
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = 'A Google Cloud project id is 6 to 30 lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen.';
+            END CASE;
+        END IF;
+        IF acct_of <> provider THEN
+            RAISE EXCEPTION 'account "%" of % is %, not %', account_id, kind, acct_words ->> acct_of, acct_words ->> provider
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = format('Set provider to ''%s'' for a scope of %s.', acct_of, names ->> acct_of);
+        END IF;
+    END IF;
+    IF asset IS NOT NULL THEN
+        asset := btrim(asset);
+        SELECT x.form, x.provider, x.service_namespace, x.account_id INTO r FROM srm.resolve_asset(asset) x;
+        IF provider = 'aws' AND r.form IS DISTINCT FROM 'arn' AND r.form IN ('arm-id', 'gcp-resource-name') THEN
+            RAISE EXCEPTION 'asset "%" of % is %, not %', asset, kind,
+                            asset_words ->> CASE r.form WHEN 'arm-id' THEN 'azure' ELSE 'gcp' END, asset_words ->> provider
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = format('Set provider to ''%s'' for a scope of %s.',
+                                    CASE r.form WHEN 'arm-id' THEN 'azure' ELSE 'gcp' END,
+                                    names ->> CASE r.form WHEN 'arm-id' THEN 'azure' ELSE 'gcp' END);
+        END IF;
+        IF provider = 'aws' AND asset !~ '^arn:' THEN
+            -- 0.5.0's message
+            RAISE EXCEPTION '%''s asset must be an ARN, not "%"', kind, asset
+                USING ERRCODE = 'invalid_parameter_value',
+                      HINT = 'Write the asset''s ARN, e.g. arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0.';
+        END IF;
+        IF provider = 'azure' THEN
+            IF r.form IS DISTINCT FROM 'arm-id' THEN
+                RAISE EXCEPTION '%''s asset must be an Azure Resource Manager id, not "%"', kind, asset
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = 'Write the resource''s id, e.g. /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1.';
+            END IF;
+            IF srm_internal.arm_type(asset) IS NULL THEN
+                PERFORM srm_internal.raise_unknown_asset(asset, 'arm-id', 'service');
+            END IF;
+            -- resource ids are case-insensitive: srm.asset holds them in lower case
+            asset := lower(asset);
+        END IF;
+        IF provider = 'gcp' THEN
+            IF r.form IS DISTINCT FROM 'gcp-resource-name' THEN
+                RAISE EXCEPTION '%''s asset must be a Google Cloud full resource name, not "%"', kind, asset
+                    USING ERRCODE = 'invalid_parameter_value',
+                          HINT = 'Write the resource''s full resource name, e.g. //compute.googleapis.com/projects/my-project/zones/us-central1-a/instances/vm-1.';
+            END IF;
+            IF asset !~ '^//[a-z0-9-]+(\.[a-z0-9-]+)*\.googleapis\.com/[^/]+(/[^/]+)*$' THEN
+                PERFORM srm_internal.raise_unknown_asset(asset, 'gcp-resource-name', 'service');
+            END IF;
+        END IF;
+        IF provider <> 'aws' AND r.service_namespace IS NULL THEN
+            PERFORM srm_internal.raise_unknown_asset(asset, r.form, 'service');
+        END IF;
+        IF provider <> 'aws' AND account_id IS NOT NULL AND r.account_id IS NOT NULL AND r.account_id <> account_id THEN
+            RAISE EXCEPTION 'asset "%" of % is not in account "%"', asset, kind, account_id
+                USING ERRCODE = 'invalid_parameter_value',
+                      DETAIL = format('Its %s is "%s".', CASE provider WHEN 'azure' THEN 'subscription' ELSE 'project' END, r.account_id),
+                      HINT = 'Leave account_id empty for a scope of one asset, or name the asset''s own.';
+        END IF;
+    END IF;
+    IF service_namespace IS NOT NULL THEN
+        service_namespace := coalesce(
+            (SELECT s.service_namespace FROM srm.service s
+             WHERE s.provider = scope_checked.provider AND s.service_namespace = lower(btrim(scope_checked.service_namespace))),
+            srm_internal.service_named(service_namespace));
+        IF NOT EXISTS (SELECT FROM srm.service s
+                       WHERE s.provider = scope_checked.provider AND s.service_namespace = scope_checked.service_namespace) THEN
+            RAISE EXCEPTION 'service "%" of % is not a service of %', service_namespace, kind, names ->> provider
+                USING ERRCODE = 'undefined_object',
+                      HINT = format('It is %s''s. Set provider to its provider, or name a service of %s (srm.service where provider = %L).',
+                                    (SELECT string_agg(names ->> s.provider, ', ' ORDER BY s.provider) FROM srm.service s
+                                     WHERE s.service_namespace = scope_checked.service_namespace),
+                                    names ->> provider, provider);
+        END IF;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.scope_checked(text, text, text, text, text) IS
+    'checks and normalises the scope of a control status or an override (kind) as written: a known provider; an account id of that provider (AWS 12 digits, Azure subscription UUID put in lower case, Google Cloud project id); an asset identifier of that provider (ARN, Azure Resource Manager id put in lower case, Google Cloud full resource name) that srm places; a service of that provider; clear errors (22023, 42704) otherwise';
+
 -- statuses name controls and services the way people write them
 CREATE OR REPLACE FUNCTION srm_internal.control_status_check()
 RETURNS trigger
@@ -1449,24 +1606,17 @@ BEGIN
     IF NEW.account_id IS NULL AND NEW.service_namespace IS NULL AND NEW.asset IS NULL THEN
         RAISE EXCEPTION 'a control status needs a scope'
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Set account_id, service_namespace (optionally with account_id) or asset (an ARN).';
+                  HINT = 'Set account_id, service_namespace (optionally with account_id) or asset (an ARN, an Azure Resource Manager id or a Google Cloud full resource name).';
     END IF;
-    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
-        RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'An AWS account id is 12 digits.';
-    END IF;
-    IF NEW.asset IS NOT NULL AND NEW.asset !~ '^arn:' THEN
-        RAISE EXCEPTION 'a control status''s asset must be an ARN, not "%"', NEW.asset
-            USING ERRCODE = 'invalid_parameter_value';
-    END IF;
+    -- the scope, of the status's provider (an Azure subscription or
+    -- resource id in lower case)
+    SELECT x.account_id, x.asset, x.service_namespace INTO NEW.account_id, NEW.asset, NEW.service_namespace
+    FROM srm_internal.scope_checked('a control status', NEW.provider, NEW.account_id, NEW.asset, NEW.service_namespace) x;
     SELECT * INTO c FROM srm.resolve_control(NEW.framework_id || ':' || NEW.control_id);
     IF c.control_id IS NULL THEN
         PERFORM srm_internal.raise_unknown_control(NEW.control_id);
     END IF;
     NEW.control_id := c.control_id;
-    IF NEW.service_namespace IS NOT NULL THEN
-        NEW.service_namespace := srm_internal.service_named(NEW.service_namespace);
-    END IF;
     IF NEW.status IN ('implemented', 'alternative', 'not-applicable')
        AND coalesce(NEW.evidence, '') !~ '\S' AND NEW.evidence_url IS NULL THEN
         RAISE EXCEPTION 'status "%" of % needs evidence', NEW.status, c.label
@@ -2965,19 +3115,19 @@ COMMENT ON FUNCTION srm.load_findings(jsonb, text) IS
 CREATE OR REPLACE VIEW srm_internal.audit_fold WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, f.asset_id, f.framework_id, f.control_id, f.family_id,
        f.responsibility, f.class, f.customer_part, f.override_id, f.status, f.status_id, f.evidence, f.gap,
-       f.assets, 1 AS accounts, false AS folded
+       f.assets, 1 AS accounts, false AS folded, f.provider
 FROM srm.audit_finding f
 UNION ALL
 SELECT d.run_id, NULL, d.service_namespace, NULL, d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.status_id, d.evidence, d.gap,
-       g.assets, g.accounts, true
+       g.assets, g.accounts, true, d.provider
 FROM srm.audit_default d
-JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
+JOIN (SELECT g.run_id, g.provider, g.service_namespace, g.grain, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
       FROM srm.audit_group g WHERE NOT g.stored
-      GROUP BY g.run_id, g.service_namespace, g.grain) g
-  ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain;
+      GROUP BY g.run_id, g.provider, g.service_namespace, g.grain) g
+  ON g.run_id = d.run_id AND g.provider = d.provider AND g.service_namespace = d.service_namespace AND g.grain = d.grain;
 COMMENT ON VIEW srm_internal.audit_fold IS
-    'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
+    'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service (of its provider) x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
 -- a check result of an asset x control from its own checks' (own) and its
 -- account's (account): failed if either failed, passed if either passed,
@@ -3016,36 +3166,40 @@ SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace,
        CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
             THEN srm_internal.check_result(ca.check_result, cc.check_result) END AS check_result,
        CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
-            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks
+            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks,
+       a.provider
 FROM srm.audit_asset a
 JOIN srm.audit_finding g
-  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
- AND g.grain = a.grain AND g.asset_id IS NULL
+  ON g.run_id = a.run_id AND g.provider = a.provider AND g.account_id = a.account_id
+ AND g.service_namespace = a.service_namespace AND g.grain = a.grain AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
   ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
 LEFT JOIN srm.audit_check ca
   ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = g.control_id
 LEFT JOIN srm.audit_check cc
   ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = g.control_id
+ AND cc.provider = a.provider
 UNION ALL
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap,
        a.grain,
        CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.check_result(ca.check_result, cc.check_result) END,
-       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END,
+       a.provider
 FROM srm.audit_asset a
 JOIN srm.audit_group g
-  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
- AND g.grain = a.grain AND NOT g.stored
+  ON g.run_id = a.run_id AND g.provider = a.provider AND g.account_id = a.account_id
+ AND g.service_namespace = a.service_namespace AND g.grain = a.grain AND NOT g.stored
 JOIN srm.audit_default d
-  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain
+  ON d.run_id = a.run_id AND d.provider = a.provider AND d.service_namespace = a.service_namespace AND d.grain = a.grain
 LEFT JOIN srm.audit_check ca
   ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = d.control_id
 LEFT JOIN srm.audit_check cc
-  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id;
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id
+ AND cc.provider = a.provider;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks; provider: the asset''s (aws, azure, gcp)';
 
 CREATE OR REPLACE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -3067,26 +3221,26 @@ SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.control_id) AS controls,
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
-       f.grain
+       f.grain, f.provider
 FROM srm.audit_finding f JOIN srm.audit_run r USING (run_id)
-GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.grain, f.class
+GROUP BY f.run_id, r.started_at, f.provider, f.account_id, f.service_namespace, f.grain, f.class
 UNION ALL
 -- a group that is not stored: its service's (and grain's) answers, per class
 SELECT g.run_id, r.started_at, g.account_id, g.service_namespace, d.class,
-       g.assets * d.controls, d.controls, g.assets * d.gaps, g.grain
+       g.assets * d.controls, d.controls, g.assets * d.gaps, g.grain, g.provider
 FROM srm.audit_group g
 JOIN srm.audit_run r USING (run_id)
-JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
-      FROM srm.audit_default d GROUP BY d.run_id, d.service_namespace, d.grain, d.class) d
-  ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+JOIN (SELECT d.run_id, d.provider, d.service_namespace, d.grain, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
+      FROM srm.audit_default d GROUP BY d.run_id, d.provider, d.service_namespace, d.grain, d.class) d
+  ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
-    'responsibility mix per run x account x service x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
+    'responsibility mix per run x account x service (of provider) x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
 CREATE OR REPLACE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
        c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
-       f.status, f.evidence, f.assets, f.grain
+       f.status, f.evidence, f.assets, f.grain, f.provider
 FROM srm.audit_finding f
 JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
@@ -3097,18 +3251,18 @@ UNION ALL
 -- joining the catalog to every account's copy; Memoize then reuses them)
 SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
        d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
-       d.status, d.evidence, g.assets, g.grain
+       d.status, d.evidence, g.assets, g.grain, g.provider
 FROM srm.audit_group g
 CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.family_id, c.family_title,
                            d.responsibility, d.customer_part, d.class, d.status, d.evidence
                     FROM srm.audit_default d
                     JOIN srm.control c USING (framework_id, control_id)
-                    WHERE d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-                      AND d.gap
+                    WHERE d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace
+                      AND d.grain = g.grain AND d.gap
                     OFFSET 0) d
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
-    'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
+    'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (of provider; asset null) or per asset';
 
 -- the customer gaps of a run that a check speaks for, per run x account x
 -- service x control, without a row per asset: the gaps whose asset's own
@@ -3122,26 +3276,28 @@ SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id
        CASE WHEN max(u.account_result) = 'failed' THEN sum(u.gaps) ELSE sum(u.failed) END AS failing,
        CASE WHEN max(u.account_result) = 'failed' THEN 0
             WHEN max(u.account_result) = 'passed' THEN sum(u.gaps) - sum(u.failed)
-            ELSE sum(u.passed) END AS passing
-FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
+            ELSE sum(u.passed) END AS passing,
+       u.provider
+FROM (SELECT c.run_id, c.provider, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
              (c.check_result = 'failed')::integer AS failed, (c.check_result = 'passed')::integer AS passed, 0 AS gaps
       FROM srm.audit_check c
       WHERE c.asset_id IS NOT NULL AND c.gap
       UNION ALL
-      SELECT c.run_id, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
+      SELECT c.run_id, c.provider, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
       FROM srm.audit_check c
       JOIN srm.audit_finding f
-        ON f.run_id = c.run_id AND f.account_id = c.account_id AND f.control_id = c.control_id AND f.gap AND f.assets > 0
+        ON f.run_id = c.run_id AND f.provider = c.provider AND f.account_id = c.account_id AND f.control_id = c.control_id
+       AND f.gap AND f.assets > 0
       WHERE c.asset_id IS NULL
       UNION ALL
-      SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
+      SELECT c.run_id, c.provider, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
       FROM srm.audit_check c
-      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.account_id = c.account_id AND NOT g.stored
+      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.provider = c.provider AND g.account_id = c.account_id AND NOT g.stored
       JOIN srm.audit_default d
-        ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+        ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
        AND d.control_id = c.control_id AND d.gap
       WHERE c.asset_id IS NULL) u
-GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id;
+GROUP BY u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.control_id;
 COMMENT ON VIEW srm_internal.audit_check_fold IS
     'per audit run x account x service x control that a check speaks for: how many customer gaps (asset x control) have a failing check (failing) and how many only passing checks (passing); the other gaps are unchecked';
 
@@ -3153,30 +3309,32 @@ SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id,
        g.gaps AS customer_gaps,
        coalesce(k.failing, 0) AS failing,
        coalesce(k.passing, 0) AS passing_unattested,
-       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked
-FROM (SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
-      FROM (SELECT f.run_id, f.account_id, f.service_namespace, f.framework_id,
+       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked,
+       g.provider
+FROM (SELECT u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
+      FROM (SELECT f.run_id, f.provider, f.account_id, f.service_namespace, f.framework_id,
                    coalesce(f.family_id, f.control_id) AS family_id, f.assets::bigint AS gaps
             FROM srm.audit_finding f
             WHERE f.gap AND f.assets > 0
             UNION ALL
-            SELECT g.run_id, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
+            SELECT g.run_id, g.provider, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
             FROM srm.audit_group g
-            JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.framework_id,
+            JOIN (SELECT d.run_id, d.provider, d.service_namespace, d.grain, d.framework_id,
                          coalesce(d.family_id, d.control_id) AS family_id, count(*) AS gaps
                   FROM srm.audit_default d WHERE d.gap
-                  GROUP BY d.run_id, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
-              ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                  GROUP BY d.run_id, d.provider, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
+              ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace
+             AND d.grain = g.grain
             WHERE NOT g.stored) u
-      GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
+      GROUP BY u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
 JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
-LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
+LEFT JOIN (SELECT k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id,
                   coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
            FROM srm_internal.audit_check_fold k
            JOIN srm.control c USING (framework_id, control_id)
-           GROUP BY k.run_id, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
-  ON k.run_id = g.run_id AND k.account_id = g.account_id AND k.service_namespace = g.service_namespace
- AND k.family_id = g.family_id
+           GROUP BY k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
+  ON k.run_id = g.run_id AND k.provider = g.provider AND k.account_id = g.account_id
+ AND k.service_namespace = g.service_namespace AND k.family_id = g.family_id
 LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
                   coalesce(max(c.family_title), max(c.title)) AS family_title
            FROM srm.control c
@@ -3206,47 +3364,52 @@ CREATE OR REPLACE VIEW srm.bi_inherited_controls WITH (security_invoker = true) 
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        f.asset_controls, f.accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
-        FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM (SELECT u.run_id, u.framework_id, u.control_id, u.service_namespace,
+        FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = f.provider) AS attestations,
+       f.provider
+FROM (SELECT u.run_id, u.provider, u.framework_id, u.control_id, u.service_namespace,
              sum(u.assets)::bigint AS asset_controls, sum(u.accounts)::bigint AS accounts
-      FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.assets::bigint AS assets,
+      FROM (SELECT x.run_id, x.provider, x.framework_id, x.control_id, x.service_namespace, x.assets::bigint AS assets,
                    0::bigint AS accounts
             FROM srm.audit_finding x
             WHERE x.class = 'inherited' AND x.assets > 0
             UNION ALL
-            SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, 0, 1
-            FROM (SELECT DISTINCT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id
+            SELECT x.run_id, x.provider, x.framework_id, x.control_id, x.service_namespace, 0, 1
+            FROM (SELECT DISTINCT x.run_id, x.provider, x.framework_id, x.control_id, x.service_namespace, x.account_id
                   FROM srm.audit_finding x
                   WHERE x.class = 'inherited' AND x.assets > 0) x
             WHERE NOT EXISTS (SELECT FROM srm.audit_group g
                               JOIN srm.audit_default d
-                                ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-                              WHERE g.run_id = x.run_id AND g.account_id = x.account_id
+                                ON d.run_id = g.run_id AND d.provider = g.provider
+                               AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                              WHERE g.run_id = x.run_id AND g.provider = x.provider AND g.account_id = x.account_id
                                 AND g.service_namespace = x.service_namespace AND NOT g.stored
                                 AND d.control_id = x.control_id AND d.class = 'inherited')
             UNION ALL
-            SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.assets, 0
+            SELECT d.run_id, d.provider, d.framework_id, d.control_id, d.service_namespace, g.assets, 0
             FROM srm.audit_default d
-            JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::bigint AS assets
+            JOIN (SELECT g.run_id, g.provider, g.service_namespace, g.grain, sum(g.assets)::bigint AS assets
                   FROM srm.audit_group g WHERE NOT g.stored
-                  GROUP BY g.run_id, g.service_namespace, g.grain) g
-              ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
+                  GROUP BY g.run_id, g.provider, g.service_namespace, g.grain) g
+              ON g.run_id = d.run_id AND g.provider = d.provider AND g.service_namespace = d.service_namespace
+             AND g.grain = d.grain
             WHERE d.class = 'inherited'
             UNION ALL
-            SELECT p.run_id, d.framework_id, d.control_id, p.service_namespace, 0, p.accounts
-            FROM (SELECT q.run_id, q.service_namespace, q.grains, count(*) AS accounts
-                  FROM (SELECT g.run_id, g.account_id, g.service_namespace, array_agg(g.grain ORDER BY g.grain) AS grains
+            SELECT p.run_id, p.provider, d.framework_id, d.control_id, p.service_namespace, 0, p.accounts
+            FROM (SELECT q.run_id, q.provider, q.service_namespace, q.grains, count(*) AS accounts
+                  FROM (SELECT g.run_id, g.provider, g.account_id, g.service_namespace,
+                               array_agg(g.grain ORDER BY g.grain) AS grains
                         FROM srm.audit_group g WHERE NOT g.stored
-                        GROUP BY g.run_id, g.account_id, g.service_namespace) q
-                  GROUP BY q.run_id, q.service_namespace, q.grains) p
+                        GROUP BY g.run_id, g.provider, g.account_id, g.service_namespace) q
+                  GROUP BY q.run_id, q.provider, q.service_namespace, q.grains) p
             CROSS JOIN LATERAL (SELECT DISTINCT d.framework_id, d.control_id
                                 FROM srm.audit_default d
-                                WHERE d.run_id = p.run_id AND d.service_namespace = p.service_namespace
+                                WHERE d.run_id = p.run_id AND d.provider = p.provider
+                                  AND d.service_namespace = p.service_namespace
                                   AND d.grain = ANY (p.grains) AND d.class = 'inherited') d) u
-      GROUP BY u.run_id, u.framework_id, u.control_id, u.service_namespace) f
+      GROUP BY u.run_id, u.provider, u.framework_id, u.control_id, u.service_namespace) f
 JOIN srm.control c USING (framework_id, control_id);
 COMMENT ON VIEW srm.bi_inherited_controls IS
-    'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
+    'controls inherited from the provider per run x service (of provider), with that provider''s attestations an auditor accepts for them (srm.attestation; null where srm knows none for the provider and framework)';
 
 CREATE OR REPLACE VIEW srm.bi_trend WITH (security_invoker = true) AS
 SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
@@ -3256,10 +3419,41 @@ GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
 COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
 
 CREATE OR REPLACE VIEW srm.bi_unknown_assets WITH (security_invoker = true) AS
-SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn
+SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.provider
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
+-- the run's totals per provider: the figures of srm.bi_run split by the
+-- provider of the assets (sums over the providers of a run equal its row of
+-- srm.bi_run)
+CREATE OR REPLACE VIEW srm.bi_provider_mix WITH (security_invoker = true) AS
+SELECT a.run_id, a.provider, a.accounts, a.assets, a.unknown_assets,
+       coalesce(f.asset_controls, 0) AS asset_controls, coalesce(f.gaps, 0) AS gaps,
+       coalesce(f.not_applicable, 0) AS not_applicable, coalesce(f.inherited, 0) AS inherited,
+       coalesce(f.shared, 0) AS shared, coalesce(f.customer_specific, 0) AS customer_specific,
+       CASE WHEN r.gaps_failing IS NOT NULL THEN coalesce(k.failing, 0) END AS gaps_failing,
+       CASE WHEN r.gaps_failing IS NOT NULL THEN coalesce(k.passing, 0) END AS gaps_passing,
+       CASE WHEN r.gaps_failing IS NOT NULL THEN coalesce(f.gaps, 0) - coalesce(k.failing, 0) - coalesce(k.passing, 0) END
+           AS gaps_unchecked
+FROM (SELECT a.run_id, a.provider, count(DISTINCT a.account_id) AS accounts, count(*) AS assets,
+             count(*) FILTER (WHERE NOT a.known) AS unknown_assets
+      FROM srm.audit_asset a GROUP BY a.run_id, a.provider) a
+JOIN srm.audit_run r ON r.run_id = a.run_id
+LEFT JOIN (SELECT f.run_id, f.provider, sum(f.assets) AS asset_controls,
+                  sum(f.assets) FILTER (WHERE f.gap) AS gaps,
+                  sum(f.assets) FILTER (WHERE f.class = 'not-applicable') AS not_applicable,
+                  sum(f.assets) FILTER (WHERE f.class = 'inherited') AS inherited,
+                  sum(f.assets) FILTER (WHERE f.class = 'shared') AS shared,
+                  sum(f.assets) FILTER (WHERE f.class = 'customer-specific') AS customer_specific
+           FROM srm_internal.audit_fold f GROUP BY f.run_id, f.provider) f
+  ON f.run_id = a.run_id AND f.provider = a.provider
+LEFT JOIN (SELECT k.run_id, k.provider, sum(k.failing) AS failing, sum(k.passing) AS passing
+           FROM srm_internal.audit_check_fold k GROUP BY k.run_id, k.provider) k
+  ON k.run_id = a.run_id AND k.provider = a.provider;
+COMMENT ON VIEW srm.bi_provider_mix IS
+    'one row per audit run x provider (aws, azure, gcp) of its assets: accounts (AWS accounts, Azure subscriptions, Google Cloud projects), assets, unknown assets, asset x control pairs by class, customer gaps and, for runs since 0.5.0, the gaps split by the scanners'' checks; the rows of a run add up to its srm.bi_run row';
+
+GRANT SELECT ON srm.bi_provider_mix TO PUBLIC;
 GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;
 
@@ -3301,6 +3495,16 @@ RETURN (responsibility OPERATOR(srm.&&) 'customer'::srm.responsibility)
 COMMENT ON FUNCTION srm_internal.is_gap(srm.responsibility, text) IS
     'whether a finding is a customer gap: the customer takes part and its status is not implemented, alternative or not-applicable (all of which need evidence)';
 
+-- the identifier statuses and overrides name one asset by (their column
+-- asset): its ARN on AWS, its Azure Resource Manager id (in lower case, as
+-- srm.asset.resource_id holds it) or its Google Cloud full resource name
+CREATE OR REPLACE FUNCTION srm_internal.asset_scope_key(provider text, arn text, resource_id text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN provider = 'aws' THEN arn ELSE coalesce(arn, resource_id) END;
+COMMENT ON FUNCTION srm_internal.asset_scope_key(text, text, text) IS
+    'the identifier a status or an override names an asset by: the ARN on AWS, else the asset''s ARN column if set, else its resource id (an Azure Resource Manager id in lower case, a Google Cloud full resource name)';
+
 -- the arguments of srm.run_audit, checked: a known framework, a baseline it
 -- has, accounts with assets, a retention of at least one run; returns the
 -- number of runs to keep (null: all)
@@ -3334,14 +3538,14 @@ BEGIN
         RAISE EXCEPTION 'the list of accounts to audit holds a NULL'
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = format('The list was %s.', accounts),
-                  HINT = 'Name accounts by their 12-digit ids; to audit every account pass NULL instead of a list.';
+                  HINT = 'Name accounts by their ids (AWS, Azure, Google Cloud); to audit every account pass NULL instead of a list.';
     END IF;
     SELECT string_agg(a, ', ') INTO missing FROM unnest(accounts) a
     WHERE a IS NULL OR NOT EXISTS (SELECT FROM srm.asset x WHERE x.account_id = a);
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'no assets are loaded for account %', missing
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Load the account''s AWS Config snapshot with srm.load_config_snapshot first, or leave it out.';
+                  HINT = 'Load the account''s inventory first (AWS Config snapshot, Azure Resource Graph or Cloud Asset Inventory export), or leave it out.';
     END IF;
     keep := coalesce(keep_runs, nullif(current_setting('srm.audit_keep_runs', true), '')::integer);
     IF keep IS NOT NULL AND keep < 1 THEN
@@ -3378,15 +3582,16 @@ BEGIN
     -- where the model has answers for them (srm_internal.grain), else its
     -- service ('')
     INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
-                                         service_namespace, known, grain, tags)
+                                         service_namespace, known, grain, tags, provider)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
            a.service_namespace IS NOT NULL,
-           srm_internal.grain_key(g.resource_type, g.variant), a.tags
+           srm_internal.grain_key(g.resource_type, g.variant), a.tags, a.provider
     FROM srm.asset a
     LEFT JOIN LATERAL (
         SELECT x.resource_type, x.variant
         FROM srm_internal.grain x
-        WHERE x.resource_type = a.resource_type AND x.service_namespace = a.service_namespace
+        WHERE x.provider = a.provider AND x.resource_type = a.resource_type
+          AND x.service_namespace = a.service_namespace
           AND (x.variant IS NULL
                OR x.variant = (SELECT v.variant
                                FROM srm_internal.variant_of(a.resource_type, a.configuration,
@@ -3405,12 +3610,13 @@ BEGIN
     CREATE TEMPORARY TABLE srm_audit_control ON COMMIT DROP AS
     SELECT c.control_id, c.family_id FROM srm.control c
     WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
-    -- the stored derivation, once per control x service and grain of the run
+    -- the stored derivation, once per control x service (of its provider)
+    -- and grain of the run
     CREATE TEMPORARY TABLE srm_audit_derived ON COMMIT DROP AS
-    SELECT d.control_id, k.service_namespace, k.grain, d.derived AS responsibility
-    FROM (SELECT DISTINCT a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
+    SELECT d.control_id, k.provider, k.service_namespace, k.grain, d.derived AS responsibility
+    FROM (SELECT DISTINCT a.provider, a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
     JOIN srm_internal.grain g
-      ON g.provider = 'aws' AND g.service_namespace = k.service_namespace
+      ON g.provider = k.provider AND g.service_namespace = k.service_namespace
      AND srm_internal.grain_key(g.resource_type, g.variant) = k.grain
     JOIN srm_internal.derivation d ON d.grain_id = g.grain_id AND d.framework_id = fw
     JOIN pg_temp.srm_audit_control c ON c.control_id = d.control_id;
@@ -3448,31 +3654,32 @@ BEGIN
            s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
     FROM srm.control_status s WHERE s.framework_id = fw;
 
-    INSERT INTO srm.audit_group (run_id, account_id, service_namespace, grain, assets, stored)
-    SELECT rid, a.account_id, a.service_namespace, a.grain, count(*),
+    INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored)
+    SELECT rid, a.provider, a.account_id, a.service_namespace, a.grain, count(*),
            EXISTS (SELECT FROM srm.override o
-                   WHERE o.framework_id = fw AND o.account_id = a.account_id
+                   WHERE o.framework_id = fw AND o.provider = a.provider AND o.account_id = a.account_id
                      AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
            OR EXISTS (SELECT FROM srm.control_status s
-                      WHERE s.framework_id = fw AND s.account_id = a.account_id
+                      WHERE s.framework_id = fw AND s.provider = a.provider AND s.account_id = a.account_id
                         AND (s.service_namespace IS NULL OR s.service_namespace = a.service_namespace))
-           OR coalesce(bool_or(a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
-                                         UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
+           OR coalesce(bool_or(srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id)
+                               IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+                                   UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
     FROM srm.audit_asset a
     WHERE a.run_id = rid AND a.known
-    GROUP BY a.account_id, a.service_namespace, a.grain;
+    GROUP BY a.provider, a.account_id, a.service_namespace, a.grain;
 
-    INSERT INTO srm.audit_default (run_id, service_namespace, grain, framework_id, control_id, family_id, derived,
+    INSERT INTO srm.audit_default (run_id, provider, service_namespace, grain, framework_id, control_id, family_id, derived,
         responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
-    SELECT rid, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
+    SELECT rid, cs.provider, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status)
     FROM pg_temp.srm_audit_derived cs
     JOIN pg_temp.srm_audit_control c ON c.control_id = cs.control_id
-    LEFT JOIN LATERAL srm_internal.override_for('aws', cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
-    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
+    LEFT JOIN LATERAL srm_internal.override_for(cs.provider, cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, cs.provider, cs.service_namespace, NULL, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
     PERFORM srm_internal.analyze_user_table('srm.audit_group');
     PERFORM srm_internal.analyze_user_table('srm.audit_default');
@@ -3491,28 +3698,30 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     -- assets with a rule or status of their own get rows of their own
-    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, grain, asset_id, framework_id, control_id,
+    INSERT INTO srm.audit_finding (run_id, provider, account_id, service_namespace, grain, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
-    SELECT rid, a.account_id, a.service_namespace, a.grain, a.asset_id, fw, c.control_id, c.family_id,
+    SELECT rid, a.provider, a.account_id, a.service_namespace, a.grain, a.asset_id, fw, c.control_id, c.family_id,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status), 1
     FROM srm.audit_asset a
     CROSS JOIN pg_temp.srm_audit_control c
+    CROSS JOIN LATERAL (SELECT srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS key) k
     JOIN pg_temp.srm_audit_derived cs
-      ON cs.control_id = c.control_id AND cs.service_namespace = a.service_namespace AND cs.grain = a.grain
-    LEFT JOIN LATERAL srm_internal.override_for('aws', a.service_namespace, a.account_id, a.arn, fw, c.control_id, c.family_id) o ON true
-    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', a.service_namespace, a.account_id, a.arn) st ON true
+      ON cs.control_id = c.control_id AND cs.provider = a.provider AND cs.service_namespace = a.service_namespace
+     AND cs.grain = a.grain
+    LEFT JOIN LATERAL srm_internal.override_for(a.provider, a.service_namespace, a.account_id, k.key, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, a.provider, a.service_namespace, a.account_id, k.key) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r
     WHERE a.run_id = rid AND a.known
-      AND a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+      AND k.key IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
                     UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)
-      AND (EXISTS (SELECT FROM srm.override x WHERE x.asset = a.arn AND x.framework_id = fw
+      AND (EXISTS (SELECT FROM srm.override x WHERE x.asset = k.key AND x.provider = a.provider AND x.framework_id = fw
                    AND (x.control_id = c.control_id OR x.family_id = c.family_id
                         OR (x.control_id IS NULL AND x.family_id IS NULL)))
-           OR EXISTS (SELECT FROM srm.control_status x WHERE x.asset = a.arn AND x.framework_id = fw
-                      AND x.control_id = c.control_id));
+           OR EXISTS (SELECT FROM srm.control_status x WHERE x.asset = k.key AND x.provider = a.provider
+                      AND x.framework_id = fw AND x.control_id = c.control_id));
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_asset_findings(bigint, text) IS
@@ -3528,26 +3737,27 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     -- everything else once per account x service x control
-    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, grain, asset_id, framework_id, control_id,
+    INSERT INTO srm.audit_finding (run_id, provider, account_id, service_namespace, grain, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
-    SELECT rid, g.account_id, g.service_namespace, g.grain, NULL, fw, c.control_id, c.family_id,
+    SELECT rid, g.provider, g.account_id, g.service_namespace, g.grain, NULL, fw, c.control_id, c.family_id,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status),
            g.n - coalesce(e.n, 0)
-    FROM (SELECT a.account_id, a.service_namespace, a.grain, a.assets AS n
+    FROM (SELECT a.provider, a.account_id, a.service_namespace, a.grain, a.assets AS n
           FROM srm.audit_group a WHERE a.run_id = rid AND a.stored) g
     CROSS JOIN pg_temp.srm_audit_control c
-    LEFT JOIN (SELECT x.account_id, x.service_namespace, x.grain, x.control_id, count(*) AS n
+    LEFT JOIN (SELECT x.provider, x.account_id, x.service_namespace, x.grain, x.control_id, count(*) AS n
                FROM srm.audit_finding x WHERE x.run_id = rid AND x.asset_id IS NOT NULL
-               GROUP BY x.account_id, x.service_namespace, x.grain, x.control_id) e
-      ON e.account_id = g.account_id AND e.service_namespace = g.service_namespace AND e.grain = g.grain
-     AND e.control_id = c.control_id
+               GROUP BY x.provider, x.account_id, x.service_namespace, x.grain, x.control_id) e
+      ON e.provider = g.provider AND e.account_id = g.account_id AND e.service_namespace = g.service_namespace
+     AND e.grain = g.grain AND e.control_id = c.control_id
     JOIN pg_temp.srm_audit_derived cs
-      ON cs.control_id = c.control_id AND cs.service_namespace = g.service_namespace AND cs.grain = g.grain
-    LEFT JOIN LATERAL srm_internal.override_for('aws', g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
-    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', g.service_namespace, g.account_id, NULL) st ON true
+      ON cs.control_id = c.control_id AND cs.provider = g.provider AND cs.service_namespace = g.service_namespace
+     AND cs.grain = g.grain
+    LEFT JOIN LATERAL srm_internal.override_for(g.provider, g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, g.provider, g.service_namespace, g.account_id, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
 END
 $$;
@@ -3589,17 +3799,17 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     WITH f AS (
-        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.account_id, f.region,
+        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.provider, f.account_id, f.region,
                f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls
         FROM srm.finding f
-        WHERE f.framework_id = fw AND f.provider = 'aws' AND (accounts IS NULL OR f.account_id = ANY (accounts))),
+        WHERE f.framework_id = fw AND (accounts IS NULL OR f.account_id = ANY (accounts))),
     by_arn AS (
         SELECT f.finding_id, a.asset_id, a.service_namespace
-        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.arn = f.arn AND a.known),
+        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.provider = f.provider AND a.arn = f.arn AND a.known),
     by_id AS (
         SELECT f.finding_id, a.asset_id, a.service_namespace
         FROM f JOIN srm.audit_asset a
-          ON a.run_id = rid AND a.account_id = f.account_id AND a.known
+          ON a.run_id = rid AND a.provider = f.provider AND a.account_id = f.account_id AND a.known
          AND a.resource_id IN (btrim(f.resource_id),
                                substring(coalesce(f.arn, btrim(f.resource_id)) FROM '^arn:.*[/:]([^/:]+)$'))
          AND (f.region IS NULL OR a.region IN (f.region, 'global'))
@@ -3613,10 +3823,11 @@ BEGIN
         WHERE srm_internal.finding_names_account(f.account_id, f.resource_type, f.resource_id, f.arn, f.service_namespace)
           AND NOT EXISTS (SELECT FROM by_arn t WHERE t.finding_id = f.finding_id)
           AND NOT EXISTS (SELECT FROM by_id t WHERE t.finding_id = f.finding_id)
-          AND EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.account_id = f.account_id AND y.known)),
+          AND EXISTS (SELECT FROM srm.audit_asset y
+                      WHERE y.run_id = rid AND y.provider = f.provider AND y.account_id = f.account_id AND y.known)),
     cur AS (
         SELECT DISTINCT ON (t.asset_id, f.account_id, f.scanner, f.check_id)
-               f.finding_id, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
+               f.finding_id, f.provider, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
         FROM f JOIN target t USING (finding_id)
         ORDER BY t.asset_id, f.account_id, f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
     unmatched AS (
@@ -3625,7 +3836,7 @@ BEGIN
         WHERE NOT EXISTS (SELECT FROM target t WHERE t.finding_id = f.finding_id)
         ORDER BY f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
     result AS (
-        SELECT c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
+        SELECT c.provider, c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
                CASE WHEN bool_or(c.status = 'failed') THEN 'failed' ELSE 'passed' END AS check_result,
                coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'failed'), '{}') AS failed_checks,
                coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'passed'), '{}') AS passed_checks,
@@ -3633,12 +3844,12 @@ BEGIN
         FROM cur c
         CROSS JOIN LATERAL (SELECT DISTINCT u AS control_id FROM unnest(c.controls) u) u
         JOIN pg_temp.srm_audit_control x ON x.control_id = u.control_id
-        GROUP BY c.account_id, c.asset_id, x.control_id),
+        GROUP BY c.provider, c.account_id, c.asset_id, x.control_id),
     ins AS (
         INSERT INTO srm.audit_check (run_id, account_id, asset_id, service_namespace, framework_id, control_id,
-                                     check_result, failed_checks, passed_checks, findings, gap)
+                                     check_result, failed_checks, passed_checks, findings, gap, provider)
         SELECT rid, r.account_id, r.asset_id, r.service_namespace, fw, r.control_id, r.check_result,
-               r.failed_checks, r.passed_checks, r.findings, g.gap
+               r.failed_checks, r.passed_checks, r.findings, g.gap, r.provider
         FROM result r
         LEFT JOIN LATERAL (SELECT x.gap FROM srm.audit_result x
                            WHERE x.run_id = rid AND x.asset_id = r.asset_id AND x.control_id = r.control_id) g
@@ -3714,6 +3925,12 @@ DECLARE
     rid bigint;
     keep integer;
 BEGIN
+    -- Azure subscription ids in any case, as srm.asset holds them (lower)
+    IF accounts IS NOT NULL THEN
+        accounts := ARRAY(SELECT CASE WHEN x.a ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                      THEN lower(x.a) ELSE x.a END
+                          FROM unnest(accounts) WITH ORDINALITY AS x(a, n) ORDER BY x.n);
+    END IF;
     -- a team member audits its teams' accounts (install/code/teams.sql)
     accounts := srm_internal.team_audit_accounts(accounts);
     keep := srm_internal.audit_arguments_checked(framework, baseline, accounts, keep_runs);
@@ -4326,6 +4543,43 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_head(bigint) IS
     'the page''s <head> (title, srm_internal.report_css()) and the opening of <body>, for srm.report_html';
 
+-- a provider as people name it
+CREATE OR REPLACE FUNCTION srm_internal.provider_name(provider text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE provider WHEN 'aws' THEN 'AWS' WHEN 'azure' THEN 'Microsoft Azure' WHEN 'gcp' THEN 'Google Cloud' ELSE provider END;
+COMMENT ON FUNCTION srm_internal.provider_name(text) IS
+    'the name of a provider (aws, azure, gcp) for people: AWS, Microsoft Azure, Google Cloud';
+
+-- the providers of a run's assets, and whether the run has any but AWS's
+-- (the report then names each service with its provider and shows the
+-- figures per provider; a run of AWS alone reads as before 0.6.0)
+CREATE OR REPLACE FUNCTION srm_internal.report_providers(run bigint)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT coalesce(array_agg(p.provider ORDER BY p.provider), '{}')
+FROM (SELECT DISTINCT a.provider FROM srm.audit_asset a WHERE a.run_id = report_providers.run) p;
+END;
+COMMENT ON FUNCTION srm_internal.report_providers(bigint) IS
+    'the providers (aws, azure, gcp) of the assets of an audit run, sorted';
+
+CREATE OR REPLACE FUNCTION srm_internal.report_multi_provider(run bigint)
+RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN EXISTS (SELECT FROM srm.audit_asset a WHERE a.run_id = report_multi_provider.run AND a.provider <> 'aws');
+COMMENT ON FUNCTION srm_internal.report_multi_provider(bigint) IS
+    'whether an audit run has assets of a provider other than AWS: srm.report_html then names services with their provider and shows the figures per provider';
+
+-- a service as the report's charts and tables name it: its namespace, after
+-- its provider when the run has more than AWS's assets (gcp:iam, aws:iam)
+CREATE OR REPLACE FUNCTION srm_internal.report_service_label(provider text, service_namespace text, multi boolean)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN multi THEN provider || ':' || service_namespace ELSE service_namespace END;
+COMMENT ON FUNCTION srm_internal.report_service_label(text, text, boolean) IS
+    'the label of a service in srm.report_html: its namespace, prefixed by its provider (gcp:compute) in a run with assets of more than AWS';
+
 -- the title and the run's facts: framework, times, scope, assets, note
 CREATE OR REPLACE FUNCTION srm_internal.report_header(run bigint)
 RETURNS text
@@ -4337,6 +4591,7 @@ DECLARE
     fw         record;
     v_accounts text[];
     v_scope    text;
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_header.run;
     SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
@@ -4365,6 +4620,9 @@ BEGIN
          || format('<div><dt>Finished</dt><dd>%s</dd></div>',
                    coalesce(to_char(r.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), 'not finished'))
          || format('<div class="wide"><dt>Scope</dt><dd>%s</dd></div>', v_scope)
+         || CASE WHEN v_providers = '{aws}' OR v_providers = '{}' THEN ''
+                 ELSE format('<div class="wide"><dt>Providers</dt><dd id="providers">%s</dd></div>',
+                             (SELECT string_agg(srm_internal.provider_name(p), ', ' ORDER BY p) FROM unnest(v_providers) p)) END
          || format('<div><dt>Assets</dt><dd id="assets">%s</dd></div>', coalesce(srm_internal.report_number(r.assets), 'not recorded'))
          || format('<div><dt>Unknown assets</dt><dd id="unknown-assets">%s</dd></div>', coalesce(srm_internal.report_number(r.unknown_assets), 'not recorded'))
          || format('<div><dt>Controls in scope</dt><dd>%s</dd></div>', coalesce(srm_internal.report_number(r.controls), 'not recorded'))
@@ -4415,11 +4673,52 @@ BEGIN
                    srm_internal.report_number(r.customer_specific), srm_internal.report_percent(r.customer_specific, v_total),
                    srm_internal.report_number(v_customer), srm_internal.report_number(v_gaps), srm_internal.report_percent(v_gaps, v_customer)) || E'\n'
          || format('<p class="sql">Source: <code>SELECT asset_controls, not_applicable, inherited, shared, customer_specific, gaps FROM srm.bi_run WHERE run_id = %s</code></p>', r.run_id) || E'\n'
+         || srm_internal.report_provider_table(run)
          || '</section>' || E'\n';
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_figures(bigint) IS
     'the headline figures of srm.report_html: asset x control pairs by class and customer gaps, as cards and one sentence, from srm.bi_run';
+
+-- the figures per provider, side by side (a run with assets of more than
+-- AWS; empty otherwise)
+CREATE OR REPLACE FUNCTION srm_internal.report_provider_table(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    x    record;
+    html text;
+BEGIN
+    IF NOT srm_internal.report_multi_provider(run) THEN
+        RETURN '';
+    END IF;
+    html := '<h3>Per provider</h3>' || E'\n'
+         || '<p class="note">The same figures for the assets of each provider, each audited with its own provider''s services and model: AWS accounts, Azure subscriptions, Google Cloud projects.</p>' || E'\n'
+         || '<table id="provider-mix">' || E'\n'
+         || '<thead><tr><th scope="col">Provider</th><th scope="col" class="n">Accounts</th><th scope="col" class="n">Assets</th>'
+         || '<th scope="col" class="n">Pairs</th><th scope="col" class="n">Inherited</th><th scope="col" class="n">Shared</th>'
+         || '<th scope="col" class="n">Customer-specific</th><th scope="col" class="n">Customer gaps</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
+    FOR x IN SELECT p.* FROM srm.bi_provider_mix p WHERE p.run_id = report_provider_table.run ORDER BY p.provider LOOP
+        html := html || format('<tr data-provider="%s"><td>%s</td><td class="n">%s</td><td class="n">%s%s</td><td class="n">%s</td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td></tr>',
+                               srm_internal.html_escape(x.provider), srm_internal.html_escape(srm_internal.provider_name(x.provider)),
+                               srm_internal.report_number(x.accounts), srm_internal.report_number(x.assets),
+                               CASE WHEN x.unknown_assets > 0
+                                    THEN format('<br><span class="note">%s unknown</span>', srm_internal.report_number(x.unknown_assets))
+                                    ELSE '' END,
+                               srm_internal.report_number(x.asset_controls),
+                               srm_internal.report_number(x.inherited), srm_internal.report_percent(x.inherited, x.asset_controls),
+                               srm_internal.report_number(x.shared), srm_internal.report_percent(x.shared, x.asset_controls),
+                               srm_internal.report_number(x.customer_specific), srm_internal.report_percent(x.customer_specific, x.asset_controls),
+                               srm_internal.report_number(x.gaps), srm_internal.report_percent(x.gaps, x.shared + x.customer_specific)) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+        || format('<p class="sql">Source: <code>SELECT provider, accounts, assets, unknown_assets, asset_controls, inherited, shared, customer_specific, not_applicable, gaps FROM srm.bi_provider_mix WHERE run_id = %s ORDER BY provider</code> (pairs: asset &times; control pairs; percentages of the provider''s pairs, gaps of those where the customer takes part)</p>', run) || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_provider_table(bigint) IS
+    'part of the headline figures of srm.report_html for a run with assets of more than AWS: per provider its accounts, assets (and unknown assets), asset x control pairs, inherited, shared and customer-specific, and customer gaps (table, from srm.bi_provider_mix); empty for a run of AWS alone';
 
 -- the envelope of every chart section: numbered heading, note, the chart
 -- and the SQL that produces it
@@ -4492,20 +4791,20 @@ RETURNS TABLE (asset_id bigint, account_id text, tags jsonb, customer_controls b
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 WITH svc AS (
-    SELECT d.service_namespace, d.grain,
+    SELECT d.provider, d.service_namespace, d.grain,
            count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE d.gap) AS gaps
     FROM srm.audit_default d WHERE d.run_id = report_asset_totals.run
-    GROUP BY d.service_namespace, d.grain),
+    GROUP BY d.provider, d.service_namespace, d.grain),
 grp AS (
-    SELECT f.account_id, f.service_namespace, f.grain,
+    SELECT f.provider, f.account_id, f.service_namespace, f.grain,
            count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE f.gap) AS gaps
     FROM srm.audit_finding f WHERE f.run_id = report_asset_totals.run AND f.asset_id IS NULL
-    GROUP BY f.account_id, f.service_namespace, f.grain),
+    GROUP BY f.provider, f.account_id, f.service_namespace, f.grain),
 -- the asset's own findings first (few), each then finds its group's row
 x AS MATERIALIZED (
-    SELECT x.asset_id, a.account_id, a.service_namespace, a.grain, x.control_id, x.class, x.gap
+    SELECT x.asset_id, a.provider, a.account_id, a.service_namespace, a.grain, x.control_id, x.class, x.gap
     FROM srm.audit_finding x
     JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
     WHERE x.run_id = report_asset_totals.run AND x.asset_id IS NOT NULL),
@@ -4514,7 +4813,7 @@ own AS (
            sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
            sum(x.gap::integer - g.gap::integer) AS gaps
     FROM x
-    JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.account_id = x.account_id
+    JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.provider = x.provider AND g.account_id = x.account_id
                             AND g.service_namespace = x.service_namespace AND g.grain = x.grain
                             AND g.asset_id IS NULL AND g.control_id = x.control_id
     GROUP BY x.asset_id)
@@ -4522,10 +4821,11 @@ SELECT a.asset_id, a.account_id, a.tags,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END + coalesce(o.cust, 0))::bigint,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END + coalesce(o.gaps, 0))::bigint
 FROM srm.audit_asset a
-LEFT JOIN srm.audit_group t ON t.run_id = a.run_id AND t.account_id = a.account_id AND t.service_namespace = a.service_namespace
-                           AND t.grain = a.grain
-LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
-LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+LEFT JOIN srm.audit_group t ON t.run_id = a.run_id AND t.provider = a.provider AND t.account_id = a.account_id
+                           AND t.service_namespace = a.service_namespace AND t.grain = a.grain
+LEFT JOIN svc s ON s.provider = a.provider AND s.service_namespace = a.service_namespace AND s.grain = a.grain
+LEFT JOIN grp g ON g.provider = a.provider AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+               AND g.grain = a.grain
 LEFT JOIN own o ON o.asset_id = a.asset_id
 WHERE a.run_id = report_asset_totals.run AND a.known;
 END;
@@ -4568,24 +4868,25 @@ BEGIN ATOMIC
 -- figures are the same but for the findings of an asset itself (few, added
 -- per tag value and account after)
 WITH svc AS (
-    SELECT d.service_namespace, d.grain,
+    SELECT d.provider, d.service_namespace, d.grain,
            count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE d.gap) AS gaps
     FROM srm.audit_default d WHERE d.run_id = report_tag_totals.run
-    GROUP BY d.service_namespace, d.grain),
+    GROUP BY d.provider, d.service_namespace, d.grain),
 grp AS (
-    SELECT f.account_id, f.service_namespace, f.grain,
+    SELECT f.provider, f.account_id, f.service_namespace, f.grain,
            count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE f.gap) AS gaps
     FROM srm.audit_finding f WHERE f.run_id = report_tag_totals.run AND f.asset_id IS NULL
-    GROUP BY f.account_id, f.service_namespace, f.grain),
+    GROUP BY f.provider, f.account_id, f.service_namespace, f.grain),
 a AS (
-    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets
+    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets,
+           a.provider
     FROM srm.audit_asset a WHERE a.run_id = report_tag_totals.run AND a.known
-    GROUP BY 1, 2, 3, 4),
+    GROUP BY 1, 2, 3, 4, a.provider),
 x AS MATERIALIZED (
-    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain,
-           x.control_id, x.class, x.gap
+    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.provider, a.account_id, a.service_namespace,
+           a.grain, x.control_id, x.class, x.gap
     FROM srm.audit_finding x
     JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
     WHERE x.run_id = report_tag_totals.run AND x.asset_id IS NOT NULL AND a.known),
@@ -4594,7 +4895,7 @@ own AS (
            sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
            sum(x.gap::integer - g.gap::integer) AS gaps
     FROM x
-    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.account_id = x.account_id
+    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.provider = x.provider AND g.account_id = x.account_id
                             AND g.service_namespace = x.service_namespace AND g.grain = x.grain
                             AND g.asset_id IS NULL AND g.control_id = x.control_id
     GROUP BY x.tag_value, x.account_id),
@@ -4603,10 +4904,11 @@ acc AS (
            sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END) AS cust,
            sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END) AS gaps
     FROM a
-    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.account_id = a.account_id
+    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.provider = a.provider AND t.account_id = a.account_id
                                AND t.service_namespace = a.service_namespace AND t.grain = a.grain
-    LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
-    LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+    LEFT JOIN svc s ON s.provider = a.provider AND s.service_namespace = a.service_namespace AND s.grain = a.grain
+    LEFT JOIN grp g ON g.provider = a.provider AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+                   AND g.grain = a.grain
     GROUP BY a.tag_value, a.account_id)
 SELECT c.tag_value, sum(c.assets)::bigint, count(*), sum(c.cust + coalesce(o.cust, 0)), sum(c.gaps + coalesce(o.gaps, 0))
 FROM acc c
@@ -4751,24 +5053,25 @@ DECLARE
     v_rows       jsonb;
     v_gaps       jsonb;
     html         text;
+    v_multi      boolean := srm_internal.report_multi_provider(run);
 BEGIN
     SELECT count(*) INTO v_n
-    FROM (SELECT DISTINCT m.service_namespace FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run) m;
-    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+    FROM (SELECT DISTINCT m.provider, m.service_namespace FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run) m;
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', srm_internal.report_service_label(s.provider, s.service_namespace, v_multi),
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus))
-                              ORDER BY s.na + s.inh + s.sha + s.cus DESC, s.service_namespace), '[]')
+                              ORDER BY s.na + s.inh + s.sha + s.cus DESC, s.service_namespace, s.provider), '[]')
     INTO v_rows
-    FROM (SELECT m.service_namespace,
+    FROM (SELECT m.provider, m.service_namespace,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'not-applicable'), 0) AS na,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
           FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run
-          GROUP BY m.service_namespace
-          ORDER BY sum(m.asset_controls) DESC, m.service_namespace
+          GROUP BY m.provider, m.service_namespace
+          ORDER BY sum(m.asset_controls) DESC, m.service_namespace, m.provider
           LIMIT top_services) s
-    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    LEFT JOIN srm.service sv ON sv.provider = s.provider AND sv.service_namespace = s.service_namespace;
     html := srm_internal.report_chart_section(2,
         'Who is responsible, per service' || CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END,
         format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
@@ -4780,19 +5083,19 @@ BEGIN
         RETURN html;
     END IF;
     -- a large run: the services with the most customer gaps too
-    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', srm_internal.report_service_label(s.provider, s.service_namespace, v_multi),
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'value', s.gaps, 'of', s.customer)
-                              ORDER BY s.gaps DESC, s.service_namespace), '[]')
+                              ORDER BY s.gaps DESC, s.service_namespace, s.provider), '[]')
     INTO v_gaps
-    FROM (SELECT f.service_namespace, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+    FROM (SELECT f.provider, f.service_namespace, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
                  coalesce(sum(f.assets) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')), 0) AS customer
           FROM srm_internal.audit_fold f WHERE f.run_id = report_chart_services.run
-          GROUP BY f.service_namespace
+          GROUP BY f.provider, f.service_namespace
           HAVING coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) > 0
-          ORDER BY 2 DESC, f.service_namespace
+          ORDER BY 3 DESC, f.service_namespace, f.provider
           LIMIT top_gaps) s
-    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    LEFT JOIN srm.service sv ON sv.provider = s.provider AND sv.service_namespace = s.service_namespace;
     RETURN left(html, -length('</section>' || E'\n'))
         || format('<h3>Services with the most customer gaps (top %s)</h3>', top_gaps) || E'\n'
         || '<p class="note">Over all accounts: the customer gaps of each service (dark bar) against its asset &times; control pairs where the customer takes part. Every service and account: <code>srm.bi_customer_gaps</code>.</p>' || E'\n'
@@ -4890,6 +5193,7 @@ DECLARE
     v_m      numeric;
     x        record;
     html     text;
+    v_multi  boolean := srm_internal.report_multi_provider(run);
 BEGIN
     -- the rows of srm.bi_customer_gaps, counted without listing them: a
     -- folded row stands for one gap row per account
@@ -4909,31 +5213,34 @@ BEGIN
         -- of the groups that are not stored, of which only the first
         -- top_gaps groups by assets can give a row (each gap row of a group
         -- comes before those of every group with fewer assets)
-        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
-                 FROM (SELECT c.label, c.title, f.account_id, f.service_namespace, a.arn AS asset, f.assets,
+        FOR x IN SELECT g.label, g.title, g.account_id, g.provider, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
+                 FROM (SELECT c.label, c.title, f.account_id, f.provider, f.service_namespace,
+                              srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS asset, f.assets,
                               f.customer_part::text AS customer_part, f.status, c.sort_id, f.grain
                        FROM srm.audit_finding f
                        JOIN srm.control c USING (framework_id, control_id)
                        LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
                        WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
                        UNION ALL
-                       SELECT c.label, c.title, t.account_id, t.service_namespace, NULL, t.assets,
+                       SELECT c.label, c.title, t.account_id, t.provider, t.service_namespace, NULL, t.assets,
                               d.customer_part::text, d.status, c.sort_id, t.grain
-                       FROM (SELECT t.run_id, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
+                       FROM (SELECT t.run_id, t.provider, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
                              WHERE t.run_id = report_top_gaps.run AND NOT t.stored
                                AND EXISTS (SELECT FROM srm.audit_default d
-                                           WHERE d.run_id = t.run_id AND d.service_namespace = t.service_namespace
-                                             AND d.grain = t.grain AND d.gap)
+                                           WHERE d.run_id = t.run_id AND d.provider = t.provider
+                                             AND d.service_namespace = t.service_namespace AND d.grain = t.grain AND d.gap)
                              ORDER BY t.assets DESC, t.account_id, t.service_namespace, t.grain
                              LIMIT top_gaps) t
                        JOIN srm.audit_default d
-                         ON d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.grain = t.grain AND d.gap
+                         ON d.run_id = t.run_id AND d.provider = t.provider AND d.service_namespace = t.service_namespace
+                        AND d.grain = t.grain AND d.gap
                        JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
                  ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, g.sort_id, g.asset NULLS FIRST
                  LIMIT top_gaps LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
-                                   srm_internal.html_escape(x.account_id), srm_internal.html_escape(x.service_namespace),
+                                   srm_internal.html_escape(x.account_id),
+                                   srm_internal.html_escape(srm_internal.report_service_label(x.provider, x.service_namespace, v_multi)),
                                    CASE WHEN x.asset IS NULL THEN ''
                                         ELSE '<br><span class="arn">' || srm_internal.html_escape(x.asset) || '</span>' END,
                                    srm_internal.report_number(x.assets), srm_internal.html_escape(x.customer_part),
@@ -4965,6 +5272,7 @@ DECLARE
     v_failed     bigint;
     v_rows       jsonb;
     html         text;
+    v_multi      boolean := srm_internal.report_multi_provider(run);
 BEGIN
     SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_checks.run;
     html := '<section>' || E'\n' || '<h2 id="checks"><span class="num">6</span>Customer gaps by check result</h2>' || E'\n';
@@ -4989,21 +5297,22 @@ BEGIN
     ELSE
         -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
         -- those a check speaks for from srm_internal.audit_check_fold
-        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', srm_internal.report_service_label(s.provider, s.service_namespace, v_multi),
                                                      'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                      'v', jsonb_build_array(s.failing, s.passing, s.gaps - s.failing - s.passing))
-                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace)
+                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace, s.provider)
                            FILTER (WHERE s.rank <= top_services), '[]')
         INTO v_n, v_rows
-        FROM (SELECT g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
-                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace) AS rank
-              FROM (SELECT f.service_namespace, sum(f.assets) AS gaps
+        FROM (SELECT g.provider, g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
+                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace,
+                                                 g.provider) AS rank
+              FROM (SELECT f.provider, f.service_namespace, sum(f.assets) AS gaps
                     FROM srm_internal.audit_fold f WHERE f.run_id = report_checks.run AND f.gap AND f.assets > 0
-                    GROUP BY f.service_namespace) g
-              LEFT JOIN (SELECT k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
+                    GROUP BY f.provider, f.service_namespace) g
+              LEFT JOIN (SELECT k.provider, k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
                          FROM srm_internal.audit_check_fold k WHERE k.run_id = report_checks.run
-                         GROUP BY k.service_namespace) k USING (service_namespace)) s
-        LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+                         GROUP BY k.provider, k.service_namespace) k USING (provider, service_namespace)) s
+        LEFT JOIN srm.service sv ON sv.provider = s.provider AND sv.service_namespace = s.service_namespace;
         html := html || '<figure>'
             || srm_internal.report_checks_svg('chart-checks', 'Customer gaps by check result, per service', v_rows)
             || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, sum(failing), sum(passing_unattested), sum(unchecked) FROM srm.bi_check_results WHERE run_id = %s GROUP BY service_namespace</code> (services with the most failing gaps, first %s of %s)</figcaption>',
@@ -5020,7 +5329,7 @@ BEGIN
         || '<table class="checks" id="failing-checks">' || E'\n'
         || '<thead><tr><th scope="col">Control</th><th scope="col">Account</th><th scope="col">Asset</th><th scope="col">Failing checks</th><th scope="col">Gap</th></tr></thead>' || E'\n'
         || '<tbody>' || E'\n';
-    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.service_namespace, k.asset_id, k.failed_checks, k.gap
+    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.provider, a.service_namespace, k.asset_id, k.failed_checks, k.gap
              FROM srm.audit_check k
              JOIN srm.control c USING (framework_id, control_id)
              LEFT JOIN srm.audit_asset a ON a.run_id = k.run_id AND a.asset_id = k.asset_id
@@ -5030,7 +5339,8 @@ BEGIN
         html := html || format('<tr><td class="id">%s</td><td class="id">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
                                srm_internal.html_escape(x.label), srm_internal.html_escape(x.account_id),
                                CASE WHEN x.asset_id IS NULL THEN 'the account (each of its assets)'
-                                    ELSE srm_internal.html_escape(x.service_namespace) || '<br><span class="arn">'
+                                    ELSE srm_internal.html_escape(srm_internal.report_service_label(x.provider, x.service_namespace, v_multi))
+                                         || '<br><span class="arn">'
                                          || srm_internal.html_escape(coalesce(x.arn, x.resource_id)) || '</span>' END,
                                srm_internal.html_escape(array_to_string(x.failed_checks, ', ')),
                                CASE WHEN x.gap IS NULL THEN ''
@@ -5058,14 +5368,19 @@ DECLARE
     v_inh srm.bi_inherited_controls[];
     x     record;
     html  text;
+    v_multi boolean := srm_internal.report_multi_provider(run);
 BEGIN
     -- the view read once
     SELECT array_agg(i) INTO v_inh FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
-    SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
+    -- one callout for every control when all have the same attestations
+    -- (a run of one provider); else each row names its providers' own
+    SELECT count(DISTINCT i.control_id),
+           CASE WHEN bool_and(i.attestations IS NOT NULL) OR NOT v_multi
+                THEN array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL) END
     INTO v_n, v_att
     FROM unnest(v_inh) i;
     SELECT count(*) INTO v_m
-    FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
+    FROM (SELECT DISTINCT f.provider, f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
     html := '<section>' || E'\n' || '<h2><span class="num">7</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
@@ -5082,8 +5397,13 @@ BEGIN
              || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col" class="n">Services</th><th scope="col" class="n">Asset &times; control pairs</th>'
              || CASE WHEN coalesce(cardinality(v_att), 0) = 1 THEN '<th scope="col">On services</th>' ELSE '<th scope="col">Attestation to cite</th>' END
              || '</tr></thead>' || E'\n' || '<tbody>' || E'\n';
-        FOR x IN SELECT i.label, i.title, count(DISTINCT i.service_namespace) AS services, sum(i.asset_controls) AS pairs,
-                        array_agg(DISTINCT i.service_namespace ORDER BY i.service_namespace) AS service_list, min(i.attestations) AS attestations
+        FOR x IN SELECT i.label, i.title, count(DISTINCT (i.provider, i.service_namespace)) AS services, sum(i.asset_controls) AS pairs,
+                        array_agg(DISTINCT srm_internal.report_service_label(i.provider, i.service_namespace, v_multi)
+                                  ORDER BY srm_internal.report_service_label(i.provider, i.service_namespace, v_multi)) AS service_list,
+                        CASE WHEN v_multi
+                             THEN string_agg(DISTINCT srm_internal.provider_name(i.provider) || ': '
+                                                      || coalesce(i.attestations, 'none recorded in srm'), '; ')
+                             ELSE min(i.attestations) END AS attestations
                  FROM unnest(v_inh) i
                  LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
                  GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
@@ -5156,6 +5476,7 @@ AS $$
 DECLARE
     fw    record;
     v_ext text;
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT f.* INTO fw FROM srm.audit_run a JOIN srm.framework f USING (framework_id) WHERE a.run_id = report_footer.run;
     SELECT e.extversion INTO v_ext FROM pg_extension e WHERE e.extname = 'srm';
@@ -5165,7 +5486,10 @@ BEGIN
          || format('<p>Control catalog: %s, %s, published by %s. Source: %s.</p>',
                    srm_internal.html_escape(fw.name), srm_internal.html_escape(fw.version),
                    srm_internal.html_escape(fw.publisher), srm_internal.html_escape(fw.source))
-         || '<p>Responsibility model: the AWS Shared Responsibility Model (AWS is responsible for security <i>of</i> the cloud, the customer for security <i>in</i> the cloud) and AWS Security Best Practices (infrastructure, container and abstracted services).</p>'
+         || '<p>Responsibility model: the AWS Shared Responsibility Model (AWS is responsible for security <i>of</i> the cloud, the customer for security <i>in</i> the cloud) and AWS Security Best Practices (infrastructure, container and abstracted services).'
+         || CASE WHEN 'azure' = ANY (v_providers) THEN ' For Azure: Microsoft''s shared responsibility in the cloud (IaaS, PaaS, SaaS).' ELSE '' END
+         || CASE WHEN 'gcp' = ANY (v_providers) THEN ' For Google Cloud: Google''s shared responsibility and shared fate (IaaS, PaaS, SaaS).' ELSE '' END
+         || '</p>'
          || '</footer>' || E'\n' || '</main>' || E'\n' || '</body>' || E'\n' || '</html>' || E'\n';
 END
 $$;
@@ -5347,6 +5671,39 @@ $$;
 COMMENT ON FUNCTION srm_internal.oscal_subject(bigint) IS
     'the name space of the uuids of a run''s plan in srm.oscal_ssp: framework, baseline and accounts in scope (the same system keeps its uuids across runs)';
 
+-- Providers (0.6.0).  A run's services are named in the plan by a key: the
+-- namespace for AWS's (so that the plan of a run of AWS alone is the same as
+-- before, uuids included), provider:namespace for the others' (gcp:iam is
+-- not AWS's iam); each service component is leveraged from its provider's
+-- authorization, and the prose names the run's clouds.
+CREATE OR REPLACE FUNCTION srm_internal.oscal_service_key(provider text, service_namespace text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN provider = 'aws' THEN service_namespace ELSE provider || ':' || service_namespace END;
+COMMENT ON FUNCTION srm_internal.oscal_service_key(text, text) IS
+    'the key srm.oscal_ssp names a service by (in uuids and prose): its namespace for AWS, provider:namespace for Azure and Google Cloud';
+
+CREATE OR REPLACE FUNCTION srm_internal.oscal_key_provider(key text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN key LIKE '%:%' THEN split_part(key, ':', 1) ELSE 'aws' END;
+COMMENT ON FUNCTION srm_internal.oscal_key_provider(text) IS
+    'the provider of a service key of srm.oscal_ssp (srm_internal.oscal_service_key)';
+
+-- the clouds of a run, for the plan's prose: AWS, or e.g. "AWS, Microsoft
+-- Azure and Google Cloud"
+CREATE OR REPLACE FUNCTION srm_internal.oscal_clouds(run bigint)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT CASE WHEN cardinality(n.names) > 1
+            THEN array_to_string(n.names[1:cardinality(n.names) - 1], ', ') || ' and ' || n.names[cardinality(n.names)]
+            ELSE coalesce(n.names[1], 'AWS') END
+FROM (SELECT ARRAY(SELECT srm_internal.provider_name(p) FROM unnest(srm_internal.report_providers(oscal_clouds.run)) p) AS names) n;
+END;
+COMMENT ON FUNCTION srm_internal.oscal_clouds(bigint) IS
+    'the providers of an audit run''s assets by name, for the prose of srm.oscal_ssp: AWS (also for a run without assets), or e.g. AWS, Microsoft Azure and Google Cloud';
+
 -- the services of a run: those of its known assets and of its findings
 CREATE OR REPLACE FUNCTION srm_internal.oscal_services(run bigint)
 RETURNS TABLE (name text, service_namespace text, n bigint)
@@ -5356,18 +5713,18 @@ AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
-    SELECT coalesce(s.name, q.service_namespace) AS name, q.service_namespace, q.n
-    FROM (SELECT service_namespace, sum(n)::bigint AS n
-          FROM (SELECT service_namespace, count(*) AS n FROM srm.audit_asset x
-                WHERE x.run_id = oscal_services.run AND known AND service_namespace IS NOT NULL GROUP BY service_namespace
+    SELECT coalesce(s.name, q.service_namespace) AS name, srm_internal.oscal_service_key(q.provider, q.service_namespace), q.n
+    FROM (SELECT provider, service_namespace, sum(n)::bigint AS n
+          FROM (SELECT x.provider, service_namespace, count(*) AS n FROM srm.audit_asset x
+                WHERE x.run_id = oscal_services.run AND known AND service_namespace IS NOT NULL GROUP BY x.provider, service_namespace
                 UNION ALL
-                SELECT DISTINCT f.service_namespace, 0 FROM srm.audit_finding f WHERE f.run_id = oscal_services.run) u
-          GROUP BY service_namespace) q
-    LEFT JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = q.service_namespace;
+                SELECT DISTINCT f.provider, f.service_namespace, 0 FROM srm.audit_finding f WHERE f.run_id = oscal_services.run) u
+          GROUP BY provider, service_namespace) q
+    LEFT JOIN srm.service s ON s.provider = q.provider AND s.service_namespace = q.service_namespace;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_services(bigint) IS
-    'the AWS services of an audit run (of its known assets and of its findings), with their names and number of assets, for srm.oscal_ssp';
+    'the services of an audit run (of its known assets and of its findings), of every provider, with their names, keys (srm_internal.oscal_service_key: the namespace for AWS, provider:namespace otherwise) and number of assets, for srm.oscal_ssp';
 
 -- what the run covered, in figures and lists for the plan's prose:
 -- {"n": assets, "unknown": n, "accounts": "…", "n_accounts": n, "account_ids": "…",
@@ -5464,12 +5821,13 @@ BEGIN
            ORDER BY t.name)
       INTO v_attest
       FROM srm.attestation t, srm.audit_run r
-     WHERE r.run_id = oscal_attestations.run AND t.provider = 'aws' AND t.framework_id = r.framework_id;
+     WHERE r.run_id = oscal_attestations.run AND t.framework_id = r.framework_id
+       AND (t.provider = 'aws' OR t.provider IN (SELECT a.provider FROM srm.audit_asset a WHERE a.run_id = oscal_attestations.run));
     RETURN v_attest;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_attestations(bigint) IS
-    'the attestations of AWS for the framework of a run (srm.attestation), as back-matter resources of srm.oscal_ssp; null if there are none';
+    'the attestations of the providers of a run (AWS''s always, as before 0.6.0; Azure''s and Google''s when the run has their assets and srm.attestation has rows for them) for its framework, as back-matter resources of srm.oscal_ssp; null if there are none';
 
 -------------------------------------------------------------------------------
 -- The sections of the plan, in document order
@@ -5487,14 +5845,16 @@ DECLARE
     v_ns   text := srm_internal.oscal_subject(run);
     v_ver  text;
     v_when text;
+    v_clouds text := srm_internal.oscal_clouds(run);
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_metadata.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
     v_ver  := coalesce((SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'srm'), 'unknown');
     v_when := to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
     RETURN jsonb_build_object(
-        'title', format('System security plan of the customer''s AWS workloads: %s%s, srm audit run %s',
-                        v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
+        'title', format('System security plan of the customer''s %s workloads: %s%s, srm audit run %s',
+                        v_clouds, v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
         'last-modified', v_when,
         'version', 'run-' || run,
         'oscal-version', '1.1.3',
@@ -5505,13 +5865,29 @@ BEGIN
                                'description', 'Implements the provider''s part of each control (security of the cloud); its authorization is leveraged.')),
         'parties', jsonb_build_array(
             jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:customer'), 'type', 'organization', 'name', 'Cloud customer',
-                               'remarks', format('Owner of the AWS account(s) in scope: %s.', scope ->> 'account_ids')),
+                               'remarks', format('Owner of the %s account(s) in scope: %s.',
+                                                 CASE WHEN v_clouds = 'AWS' THEN 'AWS'
+                                                      ELSE 'accounts, subscriptions and projects: ' || v_clouds END,
+                                                 scope ->> 'account_ids')),
             jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:aws'), 'type', 'organization', 'name', 'Amazon Web Services', 'short-name', 'AWS',
                                'links', jsonb_build_array(jsonb_build_object(
-                                   'href', 'https://aws.amazon.com/compliance/shared-responsibility-model/', 'rel', 'reference')))),
+                                   'href', 'https://aws.amazon.com/compliance/shared-responsibility-model/', 'rel', 'reference'))))
+            || CASE WHEN 'azure' = ANY (v_providers) THEN jsonb_build_array(
+                   jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:azure'), 'type', 'organization', 'name', 'Microsoft Azure', 'short-name', 'Azure',
+                                      'links', jsonb_build_array(jsonb_build_object(
+                                          'href', 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility', 'rel', 'reference'))))
+                    ELSE '[]'::jsonb END
+            || CASE WHEN 'gcp' = ANY (v_providers) THEN jsonb_build_array(
+                   jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:gcp'), 'type', 'organization', 'name', 'Google Cloud', 'short-name', 'Google Cloud',
+                                      'links', jsonb_build_array(jsonb_build_object(
+                                          'href', 'https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate', 'rel', 'reference'))))
+                    ELSE '[]'::jsonb END,
         'responsible-parties', jsonb_build_array(
             jsonb_build_object('role-id', 'customer', 'party-uuids', jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:customer'))),
-            jsonb_build_object('role-id', 'provider', 'party-uuids', jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:aws')))),
+            jsonb_build_object('role-id', 'provider', 'party-uuids',
+                               jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:aws'))
+                               || CASE WHEN 'azure' = ANY (v_providers) THEN jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:azure')) ELSE '[]'::jsonb END
+                               || CASE WHEN 'gcp' = ANY (v_providers) THEN jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:gcp')) ELSE '[]'::jsonb END)),
         'remarks', format('Written by srm %s from audit run %s (%s%s), started %s and finished %s, requested by %s.%s',
                           v_ver, run, v_run.framework_id, srm_internal.oscal_baseline_label(v_run.baseline),
                           to_char(v_run.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), v_when,
@@ -5519,7 +5895,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_metadata(bigint, jsonb) IS
-    'the metadata of srm.oscal_ssp for a run: title, last-modified (the end of the run), version, roles, the customer and AWS as parties, and remarks on the run; scope is srm_internal.oscal_scope(run)';
+    'the metadata of srm.oscal_ssp for a run: title, last-modified (the end of the run), version, roles, the customer and the providers (AWS, and Microsoft Azure and Google Cloud when the run has their assets) as parties, and remarks on the run; scope is srm_internal.oscal_scope(run)';
 
 -- import-profile: NIST's baseline profile, or the back-matter resource
 CREATE OR REPLACE FUNCTION srm_internal.oscal_import_profile(run bigint)
@@ -5557,6 +5933,7 @@ DECLARE
     v_fw    srm.framework;
     v_ns    text := srm_internal.oscal_subject(run);
     v_level text;          -- fips-199-low / -moderate / -high, or null
+    v_clouds text := srm_internal.oscal_clouds(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_system_characteristics.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
@@ -5566,16 +5943,19 @@ BEGIN
         'system-ids', jsonb_build_array(jsonb_build_object(
             'identifier-type', 'https://ietf.org/rfc/rfc4122',
             'id', srm_internal.uuid5ish(v_ns, 'system')::text)),
-        'system-name', format('Customer workloads on AWS (%s account(s))', coalesce(scope ->> 'n_accounts', '0')),
-        'description', format('The customer''s resources in Amazon Web Services as audited by srm run %s against %s%s: %s assets in %s account(s), %s region(s) and %s service(s). AWS is responsible for security of the cloud and the customer for security in the cloud; per control and service this plan says what the customer inherits from AWS and what is its own responsibility.',
-                              run, v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), scope ->> 'n', coalesce(scope ->> 'n_accounts', '0'),
-                              coalesce(scope ->> 'n_regions', '0'), scope ->> 'n_services'),
+        'system-name', format('Customer workloads on %s (%s account(s))', v_clouds, coalesce(scope ->> 'n_accounts', '0')),
+        'description', format('The customer''s resources in %s as audited by srm run %s against %s%s: %s assets in %s account(s), %s region(s) and %s service(s). %s',
+                              CASE WHEN v_clouds = 'AWS' THEN 'Amazon Web Services' ELSE v_clouds END, run, v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), scope ->> 'n', coalesce(scope ->> 'n_accounts', '0'),
+                              coalesce(scope ->> 'n_regions', '0'), scope ->> 'n_services',
+                              CASE WHEN v_clouds = 'AWS'
+                                   THEN 'AWS is responsible for security of the cloud and the customer for security in the cloud; per control and service this plan says what the customer inherits from AWS and what is its own responsibility.'
+                                   ELSE 'Each provider is responsible for security of its cloud and the customer for security in it; per control and service this plan says what the customer inherits from the service''s provider and what is its own responsibility. Accounts are AWS accounts, Azure subscriptions and Google Cloud projects.' END),
         'security-sensitivity-level', v_level,
         'system-information', jsonb_build_object('information-types', jsonb_build_array(
             jsonb_build_object(
                 'uuid', srm_internal.uuid5ish(v_ns, 'information-type:customer-workloads'),
-                'title', 'Customer workloads and data on AWS',
-                'description', 'The data the customer stores and processes with the AWS services in scope.'
+                'title', 'Customer workloads and data on ' || v_clouds,
+                'description', 'The data the customer stores and processes with the ' || v_clouds || ' services in scope.'
                                || CASE WHEN v_level IS NULL THEN ' srm records no FIPS 199 categorization for it.'
                                        ELSE format(' Categorized %s, as the %s baseline assumes.', v_level, v_run.baseline) END,
                 'confidentiality-impact', CASE WHEN v_level IS NOT NULL THEN jsonb_build_object('base', v_level) END,
@@ -5587,7 +5967,7 @@ BEGIN
             'security-objective-availability', v_level) END,
         'status', jsonb_build_object('state', 'operational'),
         'authorization-boundary', jsonb_build_object(
-            'description', format('The AWS resources recorded in audit run %s: %s assets, %s of them of resource types srm does not know. Accounts: %s. Regions: %s. Services: %s.',
+            'description', format('The ' || v_clouds || ' resources recorded in audit run %s: %s assets, %s of them of resource types srm does not know. Accounts: %s. Regions: %s. Services: %s.',
                                   run, scope ->> 'n', scope ->> 'unknown', scope ->> 'accounts',
                                   scope ->> 'regions', scope ->> 'services')));
 END
@@ -5610,31 +5990,35 @@ BEGIN
                'uuid', srm_internal.uuid5ish(v_ns, 'component:service:' || svc.service_namespace),
                'type', 'service',
                'title', svc.name,
-               'description', format('%s, the AWS service with namespace %s%s: %s of this system.',
-                                     svc.name, svc.service_namespace,
+               'description', format('%s, the %s service with namespace %s%s: %s of this system.',
+                                     svc.name, srm_internal.provider_name(k.provider), k.ns,
                                      coalesce(', ' || m.name || ' service model', ''), srm_internal.oscal_count(svc.n, 'asset')),
                'props', jsonb_build_array(
-                            jsonb_build_object('name', 'service-namespace', 'ns', srm_ns, 'value', svc.service_namespace))
+                            jsonb_build_object('name', 'service-namespace', 'ns', srm_ns, 'value', k.ns))
+                        || CASE WHEN k.provider = 'aws' THEN '[]'::jsonb ELSE jsonb_build_array(
+                            jsonb_build_object('name', 'provider', 'ns', srm_ns, 'value', k.provider)) END
                         || CASE WHEN s.model_id IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(
                             jsonb_build_object('name', 'service-model', 'ns', srm_ns, 'value', s.model_id)) END
                         || jsonb_build_array(
                             jsonb_build_object('name', 'implementation-point', 'value', 'external'),
                             jsonb_build_object('name', 'leveraged-authorization-uuid', 'value',
-                                               srm_internal.uuid5ish(v_ns, 'leveraged-authorization:aws')::text)),
+                                               srm_internal.uuid5ish(v_ns, 'leveraged-authorization:' || k.provider)::text)),
                'status', jsonb_build_object('state', 'operational'),
                'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'provider', 'party-uuids',
-                                                                          jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:aws')))),
+                                                                          jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:' || k.provider)))),
                'remarks', format('%s in audit run %s.', srm_internal.oscal_count(svc.n, 'asset'), run))
            ORDER BY svc.service_namespace)
       INTO v_comps
       FROM srm_internal.oscal_services(run) svc
-      LEFT JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = svc.service_namespace
+      CROSS JOIN LATERAL (SELECT srm_internal.oscal_key_provider(svc.service_namespace) AS provider,
+                                 regexp_replace(svc.service_namespace, '^[a-z]+:', '') AS ns) k
+      LEFT JOIN srm.service s ON s.provider = k.provider AND s.service_namespace = k.ns
       LEFT JOIN srm.service_model m ON m.model_id = s.model_id;
     RETURN v_comps;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_service_components(bigint) IS
-    'the components of srm.oscal_ssp for the AWS services of a run (type service, leveraged from AWS); null if the run has none';
+    'the components of srm.oscal_ssp for the services of a run (type service, each leveraged from its provider''s authorization; a provider prop for Azure''s and Google''s); null if the run has none';
 
 -- system-implementation: AWS's leveraged authorization, the users, and the
 -- components (this system, then one per service)
@@ -5647,6 +6031,8 @@ DECLARE
     srm_ns constant text := 'urn:srm:oscal';                 -- srm's own prop names
     v_run  srm.audit_run;
     v_ns   text := srm_internal.oscal_subject(run);
+    v_clouds text := srm_internal.oscal_clouds(run);
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_system_implementation.run;
     RETURN jsonb_build_object(
@@ -5658,7 +6044,19 @@ BEGIN
                       FROM jsonb_array_elements(srm_internal.oscal_attestations(run)) x),
             'party-uuid', srm_internal.uuid5ish(v_ns, 'party:aws'),
             'date-authorized', to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-            'remarks', format('srm does not record the date of AWS''s authorization: date-authorized is the date of audit run %s. Replace it with the date in the AWS FedRAMP package (AWS Artifact or the FedRAMP marketplace).', run))),
+            'remarks', format('srm does not record the date of AWS''s authorization: date-authorized is the date of audit run %s. Replace it with the date in the AWS FedRAMP package (AWS Artifact or the FedRAMP marketplace).', run)))
+            || (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                    'uuid', srm_internal.uuid5ish(v_ns, 'leveraged-authorization:' || p.provider),
+                    'title', srm_internal.provider_name(p.provider) || ': FedRAMP authorization',
+                    'props', jsonb_build_array(jsonb_build_object('name', 'leveraged-system-identifier', 'ns', srm_ns, 'value', p.provider)),
+                    'party-uuid', srm_internal.uuid5ish(v_ns, 'party:' || p.provider),
+                    'date-authorized', to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+                    'remarks', format('srm does not record the date of %s''s authorization, nor its attestations: date-authorized is the date of audit run %s. Replace it with the date in the %s FedRAMP package (%s or the FedRAMP marketplace).',
+                                      srm_internal.provider_name(p.provider), run, srm_internal.provider_name(p.provider),
+                                      CASE p.provider WHEN 'azure' THEN 'the Microsoft Service Trust Portal'
+                                                      ELSE 'the Google Cloud Compliance Reports Manager' END))
+                    ORDER BY p.provider), '[]'::jsonb)
+                FROM unnest(v_providers) p(provider) WHERE p.provider <> 'aws'),
         'users', jsonb_build_array(jsonb_build_object(
             'uuid', srm_internal.uuid5ish(v_ns, 'user:customer-administrator'),
             'title', 'Customer cloud administrator',
@@ -5666,12 +6064,14 @@ BEGIN
             'authorized-privileges', jsonb_build_array(jsonb_build_object(
                 'title', 'Administrator',
                 'functions-performed', jsonb_build_array(
-                    'Configures the AWS services in scope and implements the customer''s part of each control'))))),
+                    'Configures the ' || v_clouds || ' services in scope and implements the customer''s part of each control'))))),
         'components', jsonb_build_array(jsonb_build_object(
                 'uuid', srm_internal.uuid5ish(v_ns, 'component:this-system'),
                 'type', 'this-system',
-                'title', 'This system: the customer''s workloads on AWS',
-                'description', 'The whole system within the authorization boundary. It inherits what AWS provides for each control and satisfies the customer''s responsibilities.',
+                'title', 'This system: the customer''s workloads on ' || v_clouds,
+                'description', 'The whole system within the authorization boundary. It inherits what '
+                               || CASE WHEN v_clouds = 'AWS' THEN 'AWS provides' ELSE 'each service''s provider provides' END
+                               || ' for each control and satisfies the customer''s responsibilities.',
                 'status', jsonb_build_object('state', 'operational'),
                 'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'customer', 'party-uuids',
                                                                            jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:customer'))))))
@@ -5679,7 +6079,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_system_implementation(bigint) IS
-    'the system-implementation of srm.oscal_ssp for a run: AWS as leveraged authorization (citing the attestations), the customer administrator, the this-system component and one component per service';
+    'the system-implementation of srm.oscal_ssp for a run: AWS as leveraged authorization (citing the attestations), and Microsoft Azure and Google Cloud when the run has their assets, the customer administrator, the this-system component and one component per service';
 
 -- the by-component of one control on one AWS service: what AWS provides
 -- (export provided) and what is the customer's (export responsibilities)
@@ -5694,6 +6094,8 @@ DECLARE
     cust_words text[] := srm.fedramp_origination(cust, 'customer');
     u_prov     uuid := srm_internal.uuid5ish(subject, 'provided:' || control_id || ':' || service_namespace);
     u_resp     uuid := srm_internal.uuid5ish(subject, 'responsibility:' || control_id || ':' || service_namespace);
+    -- service_namespace is the service's key (srm_internal.oscal_service_key)
+    who        text := srm_internal.provider_name(srm_internal.oscal_key_provider(service_namespace));
 BEGIN
     RETURN jsonb_build_object(
         'component-uuid', srm_internal.uuid5ish(subject, 'component:service:' || service_namespace),
@@ -5706,7 +6108,7 @@ BEGIN
         'export', CASE WHEN cardinality(exp) > 0 THEN jsonb_build_object(
             'provided', CASE WHEN 'provided' = ANY (exp) THEN jsonb_build_array(jsonb_build_object(
                 'uuid', u_prov,
-                'description', format('AWS implements %s %s on %s.',
+                'description', format('%s implements %s %s on %s.', who,
                                       CASE WHEN 'responsibility' = ANY (exp) THEN 'its part of' ELSE 'all of' END,
                                       label, service_namespace),
                 'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'provider')))) END,
@@ -5715,9 +6117,9 @@ BEGIN
                 'provided-uuid', CASE WHEN 'provided' = ANY (exp) THEN u_prov END,
                 'description', format('The customer %s for %s on %s: %s.',
                                       CASE WHEN cust_words @> ARRAY['customer-configured', 'customer-provided']
-                                           THEN 'configures what AWS offers and provides the rest itself'
+                                           THEN 'configures what ' || who || ' offers and provides the rest itself'
                                            WHEN 'customer-configured' = ANY (cust_words)
-                                           THEN 'configures what AWS offers'
+                                           THEN 'configures what ' || who || ' offers'
                                            ELSE 'provides it itself' END,
                                       label, service_namespace, cust::text),
                 'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'customer')))) END) END,
@@ -5727,7 +6129,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_service_by_component(text, text, text, text, srm.responsibility, srm.responsibility, text[], jsonb, bigint, bigint, bigint) IS
-    'the by-component of one control on one AWS service in srm.oscal_ssp: description, implementation status, and the export of what AWS provides (provided) and what is the customer''s (responsibilities, srm.oscal_export), with uuids named in subject';
+    'the by-component of one control on one service in srm.oscal_ssp (service_namespace: its key, srm_internal.oscal_service_key): description, implementation status, and the export of what its provider provides (provided) and what is the customer''s (responsibilities, srm.oscal_export), with uuids named in subject';
 
 -- the implemented requirements: one per control of the run, with one
 -- by-component on this system and one per service
@@ -5743,12 +6145,14 @@ DECLARE
     v_ns   text := srm_internal.oscal_subject(run);
     u_this uuid := srm_internal.uuid5ish(v_ns, 'component:this-system');
     v_reqs jsonb;
+    v_aws_only boolean := NOT srm_internal.report_multi_provider(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_implemented_requirements.run;
 
-    -- the controls: per control x service, then per control
+    -- the controls: per control x service (its key: srm_internal.oscal_service_key),
+    -- then per control
     WITH f AS (
-        SELECT f.control_id, f.service_namespace, f.account_id, f.responsibility, f.customer_part,
+        SELECT f.control_id, srm_internal.oscal_service_key(f.provider, f.service_namespace) AS service_namespace, f.account_id, f.responsibility, f.customer_part,
                f.evidence, f.gap, f.assets, f.accounts, f.folded,
                CASE WHEN f.status IS NOT NULL THEN f.status
                     WHEN f.customer_part::text <> 'not applicable' THEN 'none'
@@ -5781,26 +6185,27 @@ BEGIN
         GROUP BY f.control_id, f.service_namespace
     ), acc AS (
         -- every control of a run covers every group: the accounts per service
-        SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
+        SELECT srm_internal.oscal_service_key(g.provider, g.service_namespace) AS service_namespace, count(DISTINCT g.account_id) AS n
         FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
-        GROUP BY g.service_namespace
+        GROUP BY 1
     ), chk AS (
         -- the failing checks the run saw per control x service: of its
         -- assets, and of the accounts with assets on the service (a check of
         -- the account speaks for each of its assets)
         SELECT x.control_id, x.service_namespace,
                'Failing checks: ' || string_agg(x.said, '; ' ORDER BY x.ord, x.said) || '.' AS said
-        FROM (SELECT k.control_id, k.service_namespace, 1 AS ord,
+        FROM (SELECT k.control_id, srm_internal.oscal_service_key(k.provider, k.service_namespace) AS service_namespace, 1 AS ord,
                      format('%s on %s', c, srm_internal.oscal_count(count(*), 'asset')) AS said
               FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
               WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NOT NULL AND k.check_result = 'failed'
-              GROUP BY k.control_id, k.service_namespace, c
+              GROUP BY k.control_id, 2, c
               UNION ALL
               SELECT k.control_id, g.service_namespace, 2,
                      format('%s on account %s (each of its assets)', c, k.account_id)
               FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
-              JOIN (SELECT DISTINCT g.account_id, g.service_namespace FROM srm.audit_group g
-                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.account_id = k.account_id
+              JOIN (SELECT DISTINCT g.provider, g.account_id, srm_internal.oscal_service_key(g.provider, g.service_namespace) AS service_namespace
+                    FROM srm.audit_group g
+                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.provider = k.provider AND g.account_id = k.account_id
               WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NULL AND k.check_result = 'failed') x
         GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
@@ -5809,7 +6214,12 @@ BEGIN
                coalesce(c.title, '') AS title,
                c.sort_id,
                srm.oscal_export(cs.resp) AS exp,
-               srm_internal.oscal_implementation_status(cs.counts) AS status,
+               -- its remarks name the service's provider ('inherited from AWS' as before for AWS's)
+               CASE WHEN srm_internal.oscal_key_provider(cs.service_namespace) = 'aws'
+                    THEN srm_internal.oscal_implementation_status(cs.counts)
+                    ELSE replace(srm_internal.oscal_implementation_status(cs.counts)::text, 'inherited from AWS',
+                                 'inherited from ' || srm_internal.provider_name(srm_internal.oscal_key_provider(cs.service_namespace)))::jsonb
+               END AS status,
                srm_internal.uuid5ish(v_ns, 'provided:' || cs.control_id || ':' || cs.service_namespace) AS u_prov,
                srm_internal.uuid5ish(v_ns, 'responsibility:' || cs.control_id || ':' || cs.service_namespace) AS u_resp
         FROM cs
@@ -5846,7 +6256,9 @@ BEGIN
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
                              'provided-uuid', cs3.u_prov,
-                             'description', format('Inherited from AWS on %s.', cs3.service_namespace))
+                             'description', format('Inherited from %s on %s.',
+                                                   srm_internal.provider_name(srm_internal.oscal_key_provider(cs3.service_namespace)),
+                                                   cs3.service_namespace))
                          ORDER BY cs3.service_namespace) FILTER (WHERE cs3.has_prov) AS inherited,
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'satisfied:' || cs3.control_id || ':' || cs3.service_namespace),
@@ -5885,10 +6297,12 @@ BEGIN
                'by-components', (SELECT jsonb_agg(b.b ORDER BY b.i) FROM unnest(ARRAY[jsonb_build_object(
                        'component-uuid', u_this,
                        'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
-                       'description', format('%s in this system: provided by AWS on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
-                                             trim(ctl.label || ' ' || ctl.title), ctl.n_prov, ctl.n_services, ctl.n_resp,
+                       'description', format('%s in this system: provided by %s on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
+                                             trim(ctl.label || ' ' || ctl.title),
+                                             CASE WHEN v_aws_only THEN 'AWS' ELSE 'the service''s provider' END, ctl.n_prov, ctl.n_services, ctl.n_resp,
                                              ctl.n_resp - coalesce(jsonb_array_length(ctl.satisfied), 0), ctl.n_neither),
-                       'implementation-status', cst.status,
+                       'implementation-status', CASE WHEN v_aws_only THEN cst.status
+                                                     ELSE replace(cst.status::text, 'inherited from AWS', 'inherited from the provider')::jsonb END,
                        'inherited', ctl.inherited,
                        'satisfied', ctl.satisfied)] || ctl.bcs) WITH ORDINALITY AS b(b, i)),
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
@@ -5928,8 +6342,10 @@ DECLARE
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_controls_description.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
-    RETURN format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
-                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run);
+    RETURN format('The controls of %s%s as audited in srm run %s: per control and %s, what %s provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
+                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run,
+                  CASE WHEN srm_internal.report_multi_provider(run) THEN 'service (AWS''s by namespace, the others'' as provider:namespace)' ELSE 'AWS service' END,
+                  CASE WHEN srm_internal.report_multi_provider(run) THEN 'its provider' ELSE 'AWS' END);
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_controls_description(bigint) IS
@@ -6246,14 +6662,20 @@ COMMENT ON FUNCTION srm_internal.team_writes_unscoped() IS
     'whether the current role is a member of a team that srm.team_account gives the account null: it writes the statuses and overrides that have no account';
 
 -- the account of an ARN (its fifth field, when it is an account id): an
--- asset's ARN scopes a status or an override as its account_id does
+-- asset's ARN scopes a status or an override as its account_id does; so do
+-- the subscription of an Azure Resource Manager id and the project of a
+-- Google Cloud full resource name (0.6.0)
 CREATE OR REPLACE FUNCTION srm_internal.arn_account(arn text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN pg_catalog.split_part(arn, ':', 5) OPERATOR(pg_catalog.~) '^[0-9]{12}$'
-            THEN pg_catalog.split_part(arn, ':', 5) END;
+            THEN pg_catalog.split_part(arn, ':', 5)
+            WHEN arn OPERATOR(pg_catalog.~*) '^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/|$)'
+            THEN pg_catalog.lower(pg_catalog.substring(arn, 16, 36))
+            WHEN arn OPERATOR(pg_catalog.~) '^//[^/]+/projects/[a-z][a-z0-9-]{4,28}[a-z0-9](/|$)'
+            THEN pg_catalog.substring(arn, '^//[^/]+/projects/([^/]+)') END;
 COMMENT ON FUNCTION srm_internal.arn_account(text) IS
-    'the AWS account id in an ARN (its fifth field), null when it has none (S3 buckets, AWS managed policies)';
+    'the account of an asset identifier: the AWS account id in an ARN (its fifth field; null when it has none: S3 buckets, AWS managed policies), the subscription of an Azure Resource Manager id (lower case), the project of a Google Cloud full resource name (null when its path names none: buckets)';
 
 -------------------------------------------------------------------------------
 -- srm.team_account: checked as written

@@ -35,6 +35,16 @@ RETURN (responsibility OPERATOR(srm.&&) 'customer'::srm.responsibility)
 COMMENT ON FUNCTION srm_internal.is_gap(srm.responsibility, text) IS
     'whether a finding is a customer gap: the customer takes part and its status is not implemented, alternative or not-applicable (all of which need evidence)';
 
+-- the identifier statuses and overrides name one asset by (their column
+-- asset): its ARN on AWS, its Azure Resource Manager id (in lower case, as
+-- srm.asset.resource_id holds it) or its Google Cloud full resource name
+CREATE FUNCTION srm_internal.asset_scope_key(provider text, arn text, resource_id text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN provider = 'aws' THEN arn ELSE coalesce(arn, resource_id) END;
+COMMENT ON FUNCTION srm_internal.asset_scope_key(text, text, text) IS
+    'the identifier a status or an override names an asset by: the ARN on AWS, else the asset''s ARN column if set, else its resource id (an Azure Resource Manager id in lower case, a Google Cloud full resource name)';
+
 -- the arguments of srm.run_audit, checked: a known framework, a baseline it
 -- has, accounts with assets, a retention of at least one run; returns the
 -- number of runs to keep (null: all)
@@ -68,14 +78,14 @@ BEGIN
         RAISE EXCEPTION 'the list of accounts to audit holds a NULL'
             USING ERRCODE = 'invalid_parameter_value',
                   DETAIL = format('The list was %s.', accounts),
-                  HINT = 'Name accounts by their 12-digit ids; to audit every account pass NULL instead of a list.';
+                  HINT = 'Name accounts by their ids (AWS, Azure, Google Cloud); to audit every account pass NULL instead of a list.';
     END IF;
     SELECT string_agg(a, ', ') INTO missing FROM unnest(accounts) a
     WHERE a IS NULL OR NOT EXISTS (SELECT FROM srm.asset x WHERE x.account_id = a);
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'no assets are loaded for account %', missing
             USING ERRCODE = 'invalid_parameter_value',
-                  HINT = 'Load the account''s AWS Config snapshot with srm.load_config_snapshot first, or leave it out.';
+                  HINT = 'Load the account''s inventory first (AWS Config snapshot, Azure Resource Graph or Cloud Asset Inventory export), or leave it out.';
     END IF;
     keep := coalesce(keep_runs, nullif(current_setting('srm.audit_keep_runs', true), '')::integer);
     IF keep IS NOT NULL AND keep < 1 THEN
@@ -112,15 +122,16 @@ BEGIN
     -- where the model has answers for them (srm_internal.grain), else its
     -- service ('')
     INSERT INTO srm.audit_asset (run_id, asset_id, account_id, region, resource_type, resource_id, arn,
-                                         service_namespace, known, grain, tags)
+                                         service_namespace, known, grain, tags, provider)
     SELECT rid, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.service_namespace,
            a.service_namespace IS NOT NULL,
-           srm_internal.grain_key(g.resource_type, g.variant), a.tags
+           srm_internal.grain_key(g.resource_type, g.variant), a.tags, a.provider
     FROM srm.asset a
     LEFT JOIN LATERAL (
         SELECT x.resource_type, x.variant
         FROM srm_internal.grain x
-        WHERE x.resource_type = a.resource_type AND x.service_namespace = a.service_namespace
+        WHERE x.provider = a.provider AND x.resource_type = a.resource_type
+          AND x.service_namespace = a.service_namespace
           AND (x.variant IS NULL
                OR x.variant = (SELECT v.variant
                                FROM srm_internal.variant_of(a.resource_type, a.configuration,
@@ -139,12 +150,13 @@ BEGIN
     CREATE TEMPORARY TABLE srm_audit_control ON COMMIT DROP AS
     SELECT c.control_id, c.family_id FROM srm.control c
     WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
-    -- the stored derivation, once per control x service and grain of the run
+    -- the stored derivation, once per control x service (of its provider)
+    -- and grain of the run
     CREATE TEMPORARY TABLE srm_audit_derived ON COMMIT DROP AS
-    SELECT d.control_id, k.service_namespace, k.grain, d.derived AS responsibility
-    FROM (SELECT DISTINCT a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
+    SELECT d.control_id, k.provider, k.service_namespace, k.grain, d.derived AS responsibility
+    FROM (SELECT DISTINCT a.provider, a.service_namespace, a.grain FROM srm.audit_asset a WHERE a.run_id = rid AND a.known) k
     JOIN srm_internal.grain g
-      ON g.provider = 'aws' AND g.service_namespace = k.service_namespace
+      ON g.provider = k.provider AND g.service_namespace = k.service_namespace
      AND srm_internal.grain_key(g.resource_type, g.variant) = k.grain
     JOIN srm_internal.derivation d ON d.grain_id = g.grain_id AND d.framework_id = fw
     JOIN pg_temp.srm_audit_control c ON c.control_id = d.control_id;
@@ -182,31 +194,32 @@ BEGIN
            s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
     FROM srm.control_status s WHERE s.framework_id = fw;
 
-    INSERT INTO srm.audit_group (run_id, account_id, service_namespace, grain, assets, stored)
-    SELECT rid, a.account_id, a.service_namespace, a.grain, count(*),
+    INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored)
+    SELECT rid, a.provider, a.account_id, a.service_namespace, a.grain, count(*),
            EXISTS (SELECT FROM srm.override o
-                   WHERE o.framework_id = fw AND o.account_id = a.account_id
+                   WHERE o.framework_id = fw AND o.provider = a.provider AND o.account_id = a.account_id
                      AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
            OR EXISTS (SELECT FROM srm.control_status s
-                      WHERE s.framework_id = fw AND s.account_id = a.account_id
+                      WHERE s.framework_id = fw AND s.provider = a.provider AND s.account_id = a.account_id
                         AND (s.service_namespace IS NULL OR s.service_namespace = a.service_namespace))
-           OR coalesce(bool_or(a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
-                                         UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
+           OR coalesce(bool_or(srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id)
+                               IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+                                   UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
     FROM srm.audit_asset a
     WHERE a.run_id = rid AND a.known
-    GROUP BY a.account_id, a.service_namespace, a.grain;
+    GROUP BY a.provider, a.account_id, a.service_namespace, a.grain;
 
-    INSERT INTO srm.audit_default (run_id, service_namespace, grain, framework_id, control_id, family_id, derived,
+    INSERT INTO srm.audit_default (run_id, provider, service_namespace, grain, framework_id, control_id, family_id, derived,
         responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
-    SELECT rid, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
+    SELECT rid, cs.provider, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status)
     FROM pg_temp.srm_audit_derived cs
     JOIN pg_temp.srm_audit_control c ON c.control_id = cs.control_id
-    LEFT JOIN LATERAL srm_internal.override_for('aws', cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
-    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', cs.service_namespace, NULL, NULL) st ON true
+    LEFT JOIN LATERAL srm_internal.override_for(cs.provider, cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, cs.provider, cs.service_namespace, NULL, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
     PERFORM srm_internal.analyze_user_table('srm.audit_group');
     PERFORM srm_internal.analyze_user_table('srm.audit_default');
@@ -225,28 +238,30 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     -- assets with a rule or status of their own get rows of their own
-    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, grain, asset_id, framework_id, control_id,
+    INSERT INTO srm.audit_finding (run_id, provider, account_id, service_namespace, grain, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
-    SELECT rid, a.account_id, a.service_namespace, a.grain, a.asset_id, fw, c.control_id, c.family_id,
+    SELECT rid, a.provider, a.account_id, a.service_namespace, a.grain, a.asset_id, fw, c.control_id, c.family_id,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status), 1
     FROM srm.audit_asset a
     CROSS JOIN pg_temp.srm_audit_control c
+    CROSS JOIN LATERAL (SELECT srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS key) k
     JOIN pg_temp.srm_audit_derived cs
-      ON cs.control_id = c.control_id AND cs.service_namespace = a.service_namespace AND cs.grain = a.grain
-    LEFT JOIN LATERAL srm_internal.override_for('aws', a.service_namespace, a.account_id, a.arn, fw, c.control_id, c.family_id) o ON true
-    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', a.service_namespace, a.account_id, a.arn) st ON true
+      ON cs.control_id = c.control_id AND cs.provider = a.provider AND cs.service_namespace = a.service_namespace
+     AND cs.grain = a.grain
+    LEFT JOIN LATERAL srm_internal.override_for(a.provider, a.service_namespace, a.account_id, k.key, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, a.provider, a.service_namespace, a.account_id, k.key) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r
     WHERE a.run_id = rid AND a.known
-      AND a.arn IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
+      AND k.key IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
                     UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)
-      AND (EXISTS (SELECT FROM srm.override x WHERE x.asset = a.arn AND x.framework_id = fw
+      AND (EXISTS (SELECT FROM srm.override x WHERE x.asset = k.key AND x.provider = a.provider AND x.framework_id = fw
                    AND (x.control_id = c.control_id OR x.family_id = c.family_id
                         OR (x.control_id IS NULL AND x.family_id IS NULL)))
-           OR EXISTS (SELECT FROM srm.control_status x WHERE x.asset = a.arn AND x.framework_id = fw
-                      AND x.control_id = c.control_id));
+           OR EXISTS (SELECT FROM srm.control_status x WHERE x.asset = k.key AND x.provider = a.provider
+                      AND x.framework_id = fw AND x.control_id = c.control_id));
 END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_asset_findings(bigint, text) IS
@@ -262,26 +277,27 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     -- everything else once per account x service x control
-    INSERT INTO srm.audit_finding (run_id, account_id, service_namespace, grain, asset_id, framework_id, control_id,
+    INSERT INTO srm.audit_finding (run_id, provider, account_id, service_namespace, grain, asset_id, framework_id, control_id,
         family_id, responsibility, class, customer_part, override_id, status, status_id, evidence, gap, assets)
-    SELECT rid, g.account_id, g.service_namespace, g.grain, NULL, fw, c.control_id, c.family_id,
+    SELECT rid, g.provider, g.account_id, g.service_namespace, g.grain, NULL, fw, c.control_id, c.family_id,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
            srm_internal.is_gap(r.resp, st.status),
            g.n - coalesce(e.n, 0)
-    FROM (SELECT a.account_id, a.service_namespace, a.grain, a.assets AS n
+    FROM (SELECT a.provider, a.account_id, a.service_namespace, a.grain, a.assets AS n
           FROM srm.audit_group a WHERE a.run_id = rid AND a.stored) g
     CROSS JOIN pg_temp.srm_audit_control c
-    LEFT JOIN (SELECT x.account_id, x.service_namespace, x.grain, x.control_id, count(*) AS n
+    LEFT JOIN (SELECT x.provider, x.account_id, x.service_namespace, x.grain, x.control_id, count(*) AS n
                FROM srm.audit_finding x WHERE x.run_id = rid AND x.asset_id IS NOT NULL
-               GROUP BY x.account_id, x.service_namespace, x.grain, x.control_id) e
-      ON e.account_id = g.account_id AND e.service_namespace = g.service_namespace AND e.grain = g.grain
-     AND e.control_id = c.control_id
+               GROUP BY x.provider, x.account_id, x.service_namespace, x.grain, x.control_id) e
+      ON e.provider = g.provider AND e.account_id = g.account_id AND e.service_namespace = g.service_namespace
+     AND e.grain = g.grain AND e.control_id = c.control_id
     JOIN pg_temp.srm_audit_derived cs
-      ON cs.control_id = c.control_id AND cs.service_namespace = g.service_namespace AND cs.grain = g.grain
-    LEFT JOIN LATERAL srm_internal.override_for('aws', g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
-    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, 'aws', g.service_namespace, g.account_id, NULL) st ON true
+      ON cs.control_id = c.control_id AND cs.provider = g.provider AND cs.service_namespace = g.service_namespace
+     AND cs.grain = g.grain
+    LEFT JOIN LATERAL srm_internal.override_for(g.provider, g.service_namespace, g.account_id, NULL, fw, c.control_id, c.family_id) o ON true
+    LEFT JOIN LATERAL srm_internal.status_for(fw, c.control_id, g.provider, g.service_namespace, g.account_id, NULL) st ON true
     CROSS JOIN LATERAL (SELECT coalesce(o.responsibility, cs.responsibility) AS resp) r;
 END
 $$;
@@ -323,17 +339,17 @@ AS $$
 #variable_conflict use_variable
 BEGIN
     WITH f AS (
-        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.account_id, f.region,
+        SELECT f.finding_id, f.scanner, f.check_id, f.status, f.observed_at, f.provider, f.account_id, f.region,
                f.resource_type, f.resource_id, f.arn, f.service_namespace, f.controls
         FROM srm.finding f
-        WHERE f.framework_id = fw AND f.provider = 'aws' AND (accounts IS NULL OR f.account_id = ANY (accounts))),
+        WHERE f.framework_id = fw AND (accounts IS NULL OR f.account_id = ANY (accounts))),
     by_arn AS (
         SELECT f.finding_id, a.asset_id, a.service_namespace
-        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.arn = f.arn AND a.known),
+        FROM f JOIN srm.audit_asset a ON a.run_id = rid AND a.provider = f.provider AND a.arn = f.arn AND a.known),
     by_id AS (
         SELECT f.finding_id, a.asset_id, a.service_namespace
         FROM f JOIN srm.audit_asset a
-          ON a.run_id = rid AND a.account_id = f.account_id AND a.known
+          ON a.run_id = rid AND a.provider = f.provider AND a.account_id = f.account_id AND a.known
          AND a.resource_id IN (btrim(f.resource_id),
                                substring(coalesce(f.arn, btrim(f.resource_id)) FROM '^arn:.*[/:]([^/:]+)$'))
          AND (f.region IS NULL OR a.region IN (f.region, 'global'))
@@ -347,10 +363,11 @@ BEGIN
         WHERE srm_internal.finding_names_account(f.account_id, f.resource_type, f.resource_id, f.arn, f.service_namespace)
           AND NOT EXISTS (SELECT FROM by_arn t WHERE t.finding_id = f.finding_id)
           AND NOT EXISTS (SELECT FROM by_id t WHERE t.finding_id = f.finding_id)
-          AND EXISTS (SELECT FROM srm.audit_asset y WHERE y.run_id = rid AND y.account_id = f.account_id AND y.known)),
+          AND EXISTS (SELECT FROM srm.audit_asset y
+                      WHERE y.run_id = rid AND y.provider = f.provider AND y.account_id = f.account_id AND y.known)),
     cur AS (
         SELECT DISTINCT ON (t.asset_id, f.account_id, f.scanner, f.check_id)
-               f.finding_id, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
+               f.finding_id, f.provider, f.account_id, t.asset_id, t.service_namespace, f.scanner, f.check_id, f.status, f.controls
         FROM f JOIN target t USING (finding_id)
         ORDER BY t.asset_id, f.account_id, f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
     unmatched AS (
@@ -359,7 +376,7 @@ BEGIN
         WHERE NOT EXISTS (SELECT FROM target t WHERE t.finding_id = f.finding_id)
         ORDER BY f.account_id, coalesce(f.arn, btrim(f.resource_id)), f.scanner, f.check_id, f.observed_at DESC, f.finding_id DESC),
     result AS (
-        SELECT c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
+        SELECT c.provider, c.account_id, c.asset_id, min(c.service_namespace) AS service_namespace, x.control_id,
                CASE WHEN bool_or(c.status = 'failed') THEN 'failed' ELSE 'passed' END AS check_result,
                coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'failed'), '{}') AS failed_checks,
                coalesce(array_agg(DISTINCT c.scanner || ' ' || c.check_id) FILTER (WHERE c.status = 'passed'), '{}') AS passed_checks,
@@ -367,12 +384,12 @@ BEGIN
         FROM cur c
         CROSS JOIN LATERAL (SELECT DISTINCT u AS control_id FROM unnest(c.controls) u) u
         JOIN pg_temp.srm_audit_control x ON x.control_id = u.control_id
-        GROUP BY c.account_id, c.asset_id, x.control_id),
+        GROUP BY c.provider, c.account_id, c.asset_id, x.control_id),
     ins AS (
         INSERT INTO srm.audit_check (run_id, account_id, asset_id, service_namespace, framework_id, control_id,
-                                     check_result, failed_checks, passed_checks, findings, gap)
+                                     check_result, failed_checks, passed_checks, findings, gap, provider)
         SELECT rid, r.account_id, r.asset_id, r.service_namespace, fw, r.control_id, r.check_result,
-               r.failed_checks, r.passed_checks, r.findings, g.gap
+               r.failed_checks, r.passed_checks, r.findings, g.gap, r.provider
         FROM result r
         LEFT JOIN LATERAL (SELECT x.gap FROM srm.audit_result x
                            WHERE x.run_id = rid AND x.asset_id = r.asset_id AND x.control_id = r.control_id) g
@@ -448,6 +465,12 @@ DECLARE
     rid bigint;
     keep integer;
 BEGIN
+    -- Azure subscription ids in any case, as srm.asset holds them (lower)
+    IF accounts IS NOT NULL THEN
+        accounts := ARRAY(SELECT CASE WHEN x.a ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                                      THEN lower(x.a) ELSE x.a END
+                          FROM unnest(accounts) WITH ORDINALITY AS x(a, n) ORDER BY x.n);
+    END IF;
     -- a team member audits its teams' accounts (install/code/teams.sql)
     accounts := srm_internal.team_audit_accounts(accounts);
     keep := srm_internal.audit_arguments_checked(framework, baseline, accounts, keep_runs);

@@ -16,19 +16,19 @@
 CREATE VIEW srm_internal.audit_fold WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, f.asset_id, f.framework_id, f.control_id, f.family_id,
        f.responsibility, f.class, f.customer_part, f.override_id, f.status, f.status_id, f.evidence, f.gap,
-       f.assets, 1 AS accounts, false AS folded
+       f.assets, 1 AS accounts, false AS folded, f.provider
 FROM srm.audit_finding f
 UNION ALL
 SELECT d.run_id, NULL, d.service_namespace, NULL, d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.status_id, d.evidence, d.gap,
-       g.assets, g.accounts, true
+       g.assets, g.accounts, true, d.provider
 FROM srm.audit_default d
-JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
+JOIN (SELECT g.run_id, g.provider, g.service_namespace, g.grain, sum(g.assets)::integer AS assets, count(*)::integer AS accounts
       FROM srm.audit_group g WHERE NOT g.stored
-      GROUP BY g.run_id, g.service_namespace, g.grain) g
-  ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain;
+      GROUP BY g.run_id, g.provider, g.service_namespace, g.grain) g
+  ON g.run_id = d.run_id AND g.provider = d.provider AND g.service_namespace = d.service_namespace AND g.grain = d.grain;
 COMMENT ON VIEW srm_internal.audit_fold IS
-    'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
+    'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service (of its provider) x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
 -- a check result of an asset x control from its own checks' (own) and its
 -- account's (account): failed if either failed, passed if either passed,
@@ -67,36 +67,40 @@ SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace,
        CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
             THEN srm_internal.check_result(ca.check_result, cc.check_result) END AS check_result,
        CASE WHEN (CASE WHEN x.asset_id IS NULL THEN g.customer_part ELSE x.customer_part END) <> 'not applicable'
-            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks
+            THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END AS failed_checks,
+       a.provider
 FROM srm.audit_asset a
 JOIN srm.audit_finding g
-  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
- AND g.grain = a.grain AND g.asset_id IS NULL
+  ON g.run_id = a.run_id AND g.provider = a.provider AND g.account_id = a.account_id
+ AND g.service_namespace = a.service_namespace AND g.grain = a.grain AND g.asset_id IS NULL
 LEFT JOIN srm.audit_finding x
   ON x.run_id = a.run_id AND x.asset_id = a.asset_id AND x.control_id = g.control_id
 LEFT JOIN srm.audit_check ca
   ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = g.control_id
 LEFT JOIN srm.audit_check cc
   ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = g.control_id
+ AND cc.provider = a.provider
 UNION ALL
 SELECT a.run_id, a.asset_id, a.arn, a.account_id, a.region, a.service_namespace, a.resource_type,
        d.framework_id, d.control_id, d.family_id,
        d.responsibility, d.class, d.customer_part, d.override_id, d.status, d.evidence, d.gap,
        a.grain,
        CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.check_result(ca.check_result, cc.check_result) END,
-       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END
+       CASE WHEN d.customer_part <> 'not applicable' THEN srm_internal.failed_checks(ca.failed_checks, cc.failed_checks) END,
+       a.provider
 FROM srm.audit_asset a
 JOIN srm.audit_group g
-  ON g.run_id = a.run_id AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
- AND g.grain = a.grain AND NOT g.stored
+  ON g.run_id = a.run_id AND g.provider = a.provider AND g.account_id = a.account_id
+ AND g.service_namespace = a.service_namespace AND g.grain = a.grain AND NOT g.stored
 JOIN srm.audit_default d
-  ON d.run_id = a.run_id AND d.service_namespace = a.service_namespace AND d.grain = a.grain
+  ON d.run_id = a.run_id AND d.provider = a.provider AND d.service_namespace = a.service_namespace AND d.grain = a.grain
 LEFT JOIN srm.audit_check ca
   ON ca.run_id = a.run_id AND ca.asset_id = a.asset_id AND ca.account_id = a.account_id AND ca.control_id = d.control_id
 LEFT JOIN srm.audit_check cc
-  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id;
+  ON cc.run_id = a.run_id AND cc.asset_id IS NULL AND cc.account_id = a.account_id AND cc.control_id = d.control_id
+ AND cc.provider = a.provider;
 COMMENT ON VIEW srm.audit_result IS
-    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks';
+    'every asset x control of every audit run, as recorded: responsibility, class, the customer''s part, status, evidence and gap, the grain the asset was answered at (empty: its service; else its resource type and variant), computed on demand from the run''s findings and its answers per service and grain; and for the customer''s part (null where the customer has none) the scanners'' checks the run saw (srm.audit_check): check_result failed if a current check of the asset or of its account failed, passed if all passed, null if none applies (and for every run before 0.5.0), with the failing checks; provider: the asset''s (aws, azure, gcp)';
 
 CREATE VIEW srm.bi_run WITH (security_invoker = true) AS
 SELECT r.run_id, r.framework_id, r.baseline, r.accounts, r.started_at, r.finished_at, r.requested_by, r.note,
@@ -118,26 +122,26 @@ SELECT f.run_id, r.started_at, f.account_id, f.service_namespace, f.class,
        sum(f.assets) AS asset_controls,
        count(DISTINCT f.control_id) AS controls,
        coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
-       f.grain
+       f.grain, f.provider
 FROM srm.audit_finding f JOIN srm.audit_run r USING (run_id)
-GROUP BY f.run_id, r.started_at, f.account_id, f.service_namespace, f.grain, f.class
+GROUP BY f.run_id, r.started_at, f.provider, f.account_id, f.service_namespace, f.grain, f.class
 UNION ALL
 -- a group that is not stored: its service's (and grain's) answers, per class
 SELECT g.run_id, r.started_at, g.account_id, g.service_namespace, d.class,
-       g.assets * d.controls, d.controls, g.assets * d.gaps, g.grain
+       g.assets * d.controls, d.controls, g.assets * d.gaps, g.grain, g.provider
 FROM srm.audit_group g
 JOIN srm.audit_run r USING (run_id)
-JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
-      FROM srm.audit_default d GROUP BY d.run_id, d.service_namespace, d.grain, d.class) d
-  ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+JOIN (SELECT d.run_id, d.provider, d.service_namespace, d.grain, d.class, count(*) AS controls, count(*) FILTER (WHERE d.gap) AS gaps
+      FROM srm.audit_default d GROUP BY d.run_id, d.provider, d.service_namespace, d.grain, d.class) d
+  ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_responsibility_mix IS
-    'responsibility mix per run x account x service x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
+    'responsibility mix per run x account x service (of provider) x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
 CREATE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
 SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
        c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
-       f.status, f.evidence, f.assets, f.grain
+       f.status, f.evidence, f.assets, f.grain, f.provider
 FROM srm.audit_finding f
 JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
@@ -148,18 +152,18 @@ UNION ALL
 -- joining the catalog to every account's copy; Memoize then reuses them)
 SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
        d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
-       d.status, d.evidence, g.assets, g.grain
+       d.status, d.evidence, g.assets, g.grain, g.provider
 FROM srm.audit_group g
 CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.family_id, c.family_title,
                            d.responsibility, d.customer_part, d.class, d.status, d.evidence
                     FROM srm.audit_default d
                     JOIN srm.control c USING (framework_id, control_id)
-                    WHERE d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-                      AND d.gap
+                    WHERE d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace
+                      AND d.grain = g.grain AND d.gap
                     OFFSET 0) d
 WHERE NOT g.stored;
 COMMENT ON VIEW srm.bi_customer_gaps IS
-    'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (asset null) or per asset';
+    'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (of provider; asset null) or per asset';
 
 -- the customer gaps of a run that a check speaks for, per run x account x
 -- service x control, without a row per asset: the gaps whose asset's own
@@ -173,26 +177,28 @@ SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id
        CASE WHEN max(u.account_result) = 'failed' THEN sum(u.gaps) ELSE sum(u.failed) END AS failing,
        CASE WHEN max(u.account_result) = 'failed' THEN 0
             WHEN max(u.account_result) = 'passed' THEN sum(u.gaps) - sum(u.failed)
-            ELSE sum(u.passed) END AS passing
-FROM (SELECT c.run_id, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
+            ELSE sum(u.passed) END AS passing,
+       u.provider
+FROM (SELECT c.run_id, c.provider, c.account_id, c.service_namespace, c.framework_id, c.control_id, NULL::text AS account_result,
              (c.check_result = 'failed')::integer AS failed, (c.check_result = 'passed')::integer AS passed, 0 AS gaps
       FROM srm.audit_check c
       WHERE c.asset_id IS NOT NULL AND c.gap
       UNION ALL
-      SELECT c.run_id, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
+      SELECT c.run_id, c.provider, c.account_id, f.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, f.assets
       FROM srm.audit_check c
       JOIN srm.audit_finding f
-        ON f.run_id = c.run_id AND f.account_id = c.account_id AND f.control_id = c.control_id AND f.gap AND f.assets > 0
+        ON f.run_id = c.run_id AND f.provider = c.provider AND f.account_id = c.account_id AND f.control_id = c.control_id
+       AND f.gap AND f.assets > 0
       WHERE c.asset_id IS NULL
       UNION ALL
-      SELECT c.run_id, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
+      SELECT c.run_id, c.provider, c.account_id, g.service_namespace, c.framework_id, c.control_id, c.check_result, 0, 0, g.assets
       FROM srm.audit_check c
-      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.account_id = c.account_id AND NOT g.stored
+      JOIN srm.audit_group g ON g.run_id = c.run_id AND g.provider = c.provider AND g.account_id = c.account_id AND NOT g.stored
       JOIN srm.audit_default d
-        ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+        ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
        AND d.control_id = c.control_id AND d.gap
       WHERE c.asset_id IS NULL) u
-GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.control_id;
+GROUP BY u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.control_id;
 COMMENT ON VIEW srm_internal.audit_check_fold IS
     'per audit run x account x service x control that a check speaks for: how many customer gaps (asset x control) have a failing check (failing) and how many only passing checks (passing); the other gaps are unchecked';
 
@@ -204,30 +210,32 @@ SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id,
        g.gaps AS customer_gaps,
        coalesce(k.failing, 0) AS failing,
        coalesce(k.passing, 0) AS passing_unattested,
-       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked
-FROM (SELECT u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
-      FROM (SELECT f.run_id, f.account_id, f.service_namespace, f.framework_id,
+       g.gaps - coalesce(k.failing, 0) - coalesce(k.passing, 0) AS unchecked,
+       g.provider
+FROM (SELECT u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.family_id, sum(u.gaps) AS gaps
+      FROM (SELECT f.run_id, f.provider, f.account_id, f.service_namespace, f.framework_id,
                    coalesce(f.family_id, f.control_id) AS family_id, f.assets::bigint AS gaps
             FROM srm.audit_finding f
             WHERE f.gap AND f.assets > 0
             UNION ALL
-            SELECT g.run_id, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
+            SELECT g.run_id, g.provider, g.account_id, g.service_namespace, d.framework_id, d.family_id, g.assets * d.gaps
             FROM srm.audit_group g
-            JOIN (SELECT d.run_id, d.service_namespace, d.grain, d.framework_id,
+            JOIN (SELECT d.run_id, d.provider, d.service_namespace, d.grain, d.framework_id,
                          coalesce(d.family_id, d.control_id) AS family_id, count(*) AS gaps
                   FROM srm.audit_default d WHERE d.gap
-                  GROUP BY d.run_id, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
-              ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                  GROUP BY d.run_id, d.provider, d.service_namespace, d.grain, d.framework_id, coalesce(d.family_id, d.control_id)) d
+              ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace
+             AND d.grain = g.grain
             WHERE NOT g.stored) u
-      GROUP BY u.run_id, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
+      GROUP BY u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
 JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
-LEFT JOIN (SELECT k.run_id, k.account_id, k.service_namespace, k.framework_id,
+LEFT JOIN (SELECT k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id,
                   coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
            FROM srm_internal.audit_check_fold k
            JOIN srm.control c USING (framework_id, control_id)
-           GROUP BY k.run_id, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
-  ON k.run_id = g.run_id AND k.account_id = g.account_id AND k.service_namespace = g.service_namespace
- AND k.family_id = g.family_id
+           GROUP BY k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
+  ON k.run_id = g.run_id AND k.provider = g.provider AND k.account_id = g.account_id
+ AND k.service_namespace = g.service_namespace AND k.family_id = g.family_id
 LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
                   coalesce(max(c.family_title), max(c.title)) AS family_title
            FROM srm.control c
@@ -257,47 +265,52 @@ CREATE VIEW srm.bi_inherited_controls WITH (security_invoker = true) AS
 SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
        f.asset_controls, f.accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
-        FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = 'aws') AS attestations
-FROM (SELECT u.run_id, u.framework_id, u.control_id, u.service_namespace,
+        FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = f.provider) AS attestations,
+       f.provider
+FROM (SELECT u.run_id, u.provider, u.framework_id, u.control_id, u.service_namespace,
              sum(u.assets)::bigint AS asset_controls, sum(u.accounts)::bigint AS accounts
-      FROM (SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.assets::bigint AS assets,
+      FROM (SELECT x.run_id, x.provider, x.framework_id, x.control_id, x.service_namespace, x.assets::bigint AS assets,
                    0::bigint AS accounts
             FROM srm.audit_finding x
             WHERE x.class = 'inherited' AND x.assets > 0
             UNION ALL
-            SELECT x.run_id, x.framework_id, x.control_id, x.service_namespace, 0, 1
-            FROM (SELECT DISTINCT x.run_id, x.framework_id, x.control_id, x.service_namespace, x.account_id
+            SELECT x.run_id, x.provider, x.framework_id, x.control_id, x.service_namespace, 0, 1
+            FROM (SELECT DISTINCT x.run_id, x.provider, x.framework_id, x.control_id, x.service_namespace, x.account_id
                   FROM srm.audit_finding x
                   WHERE x.class = 'inherited' AND x.assets > 0) x
             WHERE NOT EXISTS (SELECT FROM srm.audit_group g
                               JOIN srm.audit_default d
-                                ON d.run_id = g.run_id AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-                              WHERE g.run_id = x.run_id AND g.account_id = x.account_id
+                                ON d.run_id = g.run_id AND d.provider = g.provider
+                               AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+                              WHERE g.run_id = x.run_id AND g.provider = x.provider AND g.account_id = x.account_id
                                 AND g.service_namespace = x.service_namespace AND NOT g.stored
                                 AND d.control_id = x.control_id AND d.class = 'inherited')
             UNION ALL
-            SELECT d.run_id, d.framework_id, d.control_id, d.service_namespace, g.assets, 0
+            SELECT d.run_id, d.provider, d.framework_id, d.control_id, d.service_namespace, g.assets, 0
             FROM srm.audit_default d
-            JOIN (SELECT g.run_id, g.service_namespace, g.grain, sum(g.assets)::bigint AS assets
+            JOIN (SELECT g.run_id, g.provider, g.service_namespace, g.grain, sum(g.assets)::bigint AS assets
                   FROM srm.audit_group g WHERE NOT g.stored
-                  GROUP BY g.run_id, g.service_namespace, g.grain) g
-              ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND g.grain = d.grain
+                  GROUP BY g.run_id, g.provider, g.service_namespace, g.grain) g
+              ON g.run_id = d.run_id AND g.provider = d.provider AND g.service_namespace = d.service_namespace
+             AND g.grain = d.grain
             WHERE d.class = 'inherited'
             UNION ALL
-            SELECT p.run_id, d.framework_id, d.control_id, p.service_namespace, 0, p.accounts
-            FROM (SELECT q.run_id, q.service_namespace, q.grains, count(*) AS accounts
-                  FROM (SELECT g.run_id, g.account_id, g.service_namespace, array_agg(g.grain ORDER BY g.grain) AS grains
+            SELECT p.run_id, p.provider, d.framework_id, d.control_id, p.service_namespace, 0, p.accounts
+            FROM (SELECT q.run_id, q.provider, q.service_namespace, q.grains, count(*) AS accounts
+                  FROM (SELECT g.run_id, g.provider, g.account_id, g.service_namespace,
+                               array_agg(g.grain ORDER BY g.grain) AS grains
                         FROM srm.audit_group g WHERE NOT g.stored
-                        GROUP BY g.run_id, g.account_id, g.service_namespace) q
-                  GROUP BY q.run_id, q.service_namespace, q.grains) p
+                        GROUP BY g.run_id, g.provider, g.account_id, g.service_namespace) q
+                  GROUP BY q.run_id, q.provider, q.service_namespace, q.grains) p
             CROSS JOIN LATERAL (SELECT DISTINCT d.framework_id, d.control_id
                                 FROM srm.audit_default d
-                                WHERE d.run_id = p.run_id AND d.service_namespace = p.service_namespace
+                                WHERE d.run_id = p.run_id AND d.provider = p.provider
+                                  AND d.service_namespace = p.service_namespace
                                   AND d.grain = ANY (p.grains) AND d.class = 'inherited') d) u
-      GROUP BY u.run_id, u.framework_id, u.control_id, u.service_namespace) f
+      GROUP BY u.run_id, u.provider, u.framework_id, u.control_id, u.service_namespace) f
 JOIN srm.control c USING (framework_id, control_id);
 COMMENT ON VIEW srm.bi_inherited_controls IS
-    'controls inherited from the provider per run x service, with the provider attestations an auditor accepts for them';
+    'controls inherited from the provider per run x service (of provider), with that provider''s attestations an auditor accepts for them (srm.attestation; null where srm knows none for the provider and framework)';
 
 CREATE VIEW srm.bi_trend WITH (security_invoker = true) AS
 SELECT r.run_id, r.started_at, r.framework_id, r.baseline, f.class,
@@ -307,9 +320,40 @@ GROUP BY r.run_id, r.started_at, r.framework_id, r.baseline, f.class;
 COMMENT ON VIEW srm.bi_trend IS 'per run x class: asset x control pairs and gaps, for trends across runs';
 
 CREATE VIEW srm.bi_unknown_assets WITH (security_invoker = true) AS
-SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn
+SELECT a.run_id, a.asset_id, a.account_id, a.region, a.resource_type, a.resource_id, a.arn, a.provider
 FROM srm.audit_asset a WHERE NOT a.known;
 COMMENT ON VIEW srm.bi_unknown_assets IS 'assets an audit run could not place (resource type unknown to srm): flagged, never dropped';
 
+-- the run's totals per provider: the figures of srm.bi_run split by the
+-- provider of the assets (sums over the providers of a run equal its row of
+-- srm.bi_run)
+CREATE VIEW srm.bi_provider_mix WITH (security_invoker = true) AS
+SELECT a.run_id, a.provider, a.accounts, a.assets, a.unknown_assets,
+       coalesce(f.asset_controls, 0) AS asset_controls, coalesce(f.gaps, 0) AS gaps,
+       coalesce(f.not_applicable, 0) AS not_applicable, coalesce(f.inherited, 0) AS inherited,
+       coalesce(f.shared, 0) AS shared, coalesce(f.customer_specific, 0) AS customer_specific,
+       CASE WHEN r.gaps_failing IS NOT NULL THEN coalesce(k.failing, 0) END AS gaps_failing,
+       CASE WHEN r.gaps_failing IS NOT NULL THEN coalesce(k.passing, 0) END AS gaps_passing,
+       CASE WHEN r.gaps_failing IS NOT NULL THEN coalesce(f.gaps, 0) - coalesce(k.failing, 0) - coalesce(k.passing, 0) END
+           AS gaps_unchecked
+FROM (SELECT a.run_id, a.provider, count(DISTINCT a.account_id) AS accounts, count(*) AS assets,
+             count(*) FILTER (WHERE NOT a.known) AS unknown_assets
+      FROM srm.audit_asset a GROUP BY a.run_id, a.provider) a
+JOIN srm.audit_run r ON r.run_id = a.run_id
+LEFT JOIN (SELECT f.run_id, f.provider, sum(f.assets) AS asset_controls,
+                  sum(f.assets) FILTER (WHERE f.gap) AS gaps,
+                  sum(f.assets) FILTER (WHERE f.class = 'not-applicable') AS not_applicable,
+                  sum(f.assets) FILTER (WHERE f.class = 'inherited') AS inherited,
+                  sum(f.assets) FILTER (WHERE f.class = 'shared') AS shared,
+                  sum(f.assets) FILTER (WHERE f.class = 'customer-specific') AS customer_specific
+           FROM srm_internal.audit_fold f GROUP BY f.run_id, f.provider) f
+  ON f.run_id = a.run_id AND f.provider = a.provider
+LEFT JOIN (SELECT k.run_id, k.provider, sum(k.failing) AS failing, sum(k.passing) AS passing
+           FROM srm_internal.audit_check_fold k GROUP BY k.run_id, k.provider) k
+  ON k.run_id = a.run_id AND k.provider = a.provider;
+COMMENT ON VIEW srm.bi_provider_mix IS
+    'one row per audit run x provider (aws, azure, gcp) of its assets: accounts (AWS accounts, Azure subscriptions, Google Cloud projects), assets, unknown assets, asset x control pairs by class, customer gaps and, for runs since 0.5.0, the gaps split by the scanners'' checks; the rows of a run add up to its srm.bi_run row';
+
+GRANT SELECT ON srm.bi_provider_mix TO PUBLIC;
 GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;

@@ -135,6 +135,39 @@ $$;
 COMMENT ON FUNCTION srm_internal.oscal_subject(bigint) IS
     'the name space of the uuids of a run''s plan in srm.oscal_ssp: framework, baseline and accounts in scope (the same system keeps its uuids across runs)';
 
+-- Providers (0.6.0).  A run's services are named in the plan by a key: the
+-- namespace for AWS's (so that the plan of a run of AWS alone is the same as
+-- before, uuids included), provider:namespace for the others' (gcp:iam is
+-- not AWS's iam); each service component is leveraged from its provider's
+-- authorization, and the prose names the run's clouds.
+CREATE FUNCTION srm_internal.oscal_service_key(provider text, service_namespace text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN provider = 'aws' THEN service_namespace ELSE provider || ':' || service_namespace END;
+COMMENT ON FUNCTION srm_internal.oscal_service_key(text, text) IS
+    'the key srm.oscal_ssp names a service by (in uuids and prose): its namespace for AWS, provider:namespace for Azure and Google Cloud';
+
+CREATE FUNCTION srm_internal.oscal_key_provider(key text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN key LIKE '%:%' THEN split_part(key, ':', 1) ELSE 'aws' END;
+COMMENT ON FUNCTION srm_internal.oscal_key_provider(text) IS
+    'the provider of a service key of srm.oscal_ssp (srm_internal.oscal_service_key)';
+
+-- the clouds of a run, for the plan's prose: AWS, or e.g. "AWS, Microsoft
+-- Azure and Google Cloud"
+CREATE FUNCTION srm_internal.oscal_clouds(run bigint)
+RETURNS text
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT CASE WHEN cardinality(n.names) > 1
+            THEN array_to_string(n.names[1:cardinality(n.names) - 1], ', ') || ' and ' || n.names[cardinality(n.names)]
+            ELSE coalesce(n.names[1], 'AWS') END
+FROM (SELECT ARRAY(SELECT srm_internal.provider_name(p) FROM unnest(srm_internal.report_providers(oscal_clouds.run)) p) AS names) n;
+END;
+COMMENT ON FUNCTION srm_internal.oscal_clouds(bigint) IS
+    'the providers of an audit run''s assets by name, for the prose of srm.oscal_ssp: AWS (also for a run without assets), or e.g. AWS, Microsoft Azure and Google Cloud';
+
 -- the services of a run: those of its known assets and of its findings
 CREATE FUNCTION srm_internal.oscal_services(run bigint)
 RETURNS TABLE (name text, service_namespace text, n bigint)
@@ -144,18 +177,18 @@ AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
-    SELECT coalesce(s.name, q.service_namespace) AS name, q.service_namespace, q.n
-    FROM (SELECT service_namespace, sum(n)::bigint AS n
-          FROM (SELECT service_namespace, count(*) AS n FROM srm.audit_asset x
-                WHERE x.run_id = oscal_services.run AND known AND service_namespace IS NOT NULL GROUP BY service_namespace
+    SELECT coalesce(s.name, q.service_namespace) AS name, srm_internal.oscal_service_key(q.provider, q.service_namespace), q.n
+    FROM (SELECT provider, service_namespace, sum(n)::bigint AS n
+          FROM (SELECT x.provider, service_namespace, count(*) AS n FROM srm.audit_asset x
+                WHERE x.run_id = oscal_services.run AND known AND service_namespace IS NOT NULL GROUP BY x.provider, service_namespace
                 UNION ALL
-                SELECT DISTINCT f.service_namespace, 0 FROM srm.audit_finding f WHERE f.run_id = oscal_services.run) u
-          GROUP BY service_namespace) q
-    LEFT JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = q.service_namespace;
+                SELECT DISTINCT f.provider, f.service_namespace, 0 FROM srm.audit_finding f WHERE f.run_id = oscal_services.run) u
+          GROUP BY provider, service_namespace) q
+    LEFT JOIN srm.service s ON s.provider = q.provider AND s.service_namespace = q.service_namespace;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_services(bigint) IS
-    'the AWS services of an audit run (of its known assets and of its findings), with their names and number of assets, for srm.oscal_ssp';
+    'the services of an audit run (of its known assets and of its findings), of every provider, with their names, keys (srm_internal.oscal_service_key: the namespace for AWS, provider:namespace otherwise) and number of assets, for srm.oscal_ssp';
 
 -- what the run covered, in figures and lists for the plan's prose:
 -- {"n": assets, "unknown": n, "accounts": "…", "n_accounts": n, "account_ids": "…",
@@ -252,12 +285,13 @@ BEGIN
            ORDER BY t.name)
       INTO v_attest
       FROM srm.attestation t, srm.audit_run r
-     WHERE r.run_id = oscal_attestations.run AND t.provider = 'aws' AND t.framework_id = r.framework_id;
+     WHERE r.run_id = oscal_attestations.run AND t.framework_id = r.framework_id
+       AND (t.provider = 'aws' OR t.provider IN (SELECT a.provider FROM srm.audit_asset a WHERE a.run_id = oscal_attestations.run));
     RETURN v_attest;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_attestations(bigint) IS
-    'the attestations of AWS for the framework of a run (srm.attestation), as back-matter resources of srm.oscal_ssp; null if there are none';
+    'the attestations of the providers of a run (AWS''s always, as before 0.6.0; Azure''s and Google''s when the run has their assets and srm.attestation has rows for them) for its framework, as back-matter resources of srm.oscal_ssp; null if there are none';
 
 -------------------------------------------------------------------------------
 -- The sections of the plan, in document order
@@ -275,14 +309,16 @@ DECLARE
     v_ns   text := srm_internal.oscal_subject(run);
     v_ver  text;
     v_when text;
+    v_clouds text := srm_internal.oscal_clouds(run);
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_metadata.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
     v_ver  := coalesce((SELECT e.extversion FROM pg_catalog.pg_extension e WHERE e.extname = 'srm'), 'unknown');
     v_when := to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
     RETURN jsonb_build_object(
-        'title', format('System security plan of the customer''s AWS workloads: %s%s, srm audit run %s',
-                        v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
+        'title', format('System security plan of the customer''s %s workloads: %s%s, srm audit run %s',
+                        v_clouds, v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run),
         'last-modified', v_when,
         'version', 'run-' || run,
         'oscal-version', '1.1.3',
@@ -293,13 +329,29 @@ BEGIN
                                'description', 'Implements the provider''s part of each control (security of the cloud); its authorization is leveraged.')),
         'parties', jsonb_build_array(
             jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:customer'), 'type', 'organization', 'name', 'Cloud customer',
-                               'remarks', format('Owner of the AWS account(s) in scope: %s.', scope ->> 'account_ids')),
+                               'remarks', format('Owner of the %s account(s) in scope: %s.',
+                                                 CASE WHEN v_clouds = 'AWS' THEN 'AWS'
+                                                      ELSE 'accounts, subscriptions and projects: ' || v_clouds END,
+                                                 scope ->> 'account_ids')),
             jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:aws'), 'type', 'organization', 'name', 'Amazon Web Services', 'short-name', 'AWS',
                                'links', jsonb_build_array(jsonb_build_object(
-                                   'href', 'https://aws.amazon.com/compliance/shared-responsibility-model/', 'rel', 'reference')))),
+                                   'href', 'https://aws.amazon.com/compliance/shared-responsibility-model/', 'rel', 'reference'))))
+            || CASE WHEN 'azure' = ANY (v_providers) THEN jsonb_build_array(
+                   jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:azure'), 'type', 'organization', 'name', 'Microsoft Azure', 'short-name', 'Azure',
+                                      'links', jsonb_build_array(jsonb_build_object(
+                                          'href', 'https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility', 'rel', 'reference'))))
+                    ELSE '[]'::jsonb END
+            || CASE WHEN 'gcp' = ANY (v_providers) THEN jsonb_build_array(
+                   jsonb_build_object('uuid', srm_internal.uuid5ish(v_ns, 'party:gcp'), 'type', 'organization', 'name', 'Google Cloud', 'short-name', 'Google Cloud',
+                                      'links', jsonb_build_array(jsonb_build_object(
+                                          'href', 'https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate', 'rel', 'reference'))))
+                    ELSE '[]'::jsonb END,
         'responsible-parties', jsonb_build_array(
             jsonb_build_object('role-id', 'customer', 'party-uuids', jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:customer'))),
-            jsonb_build_object('role-id', 'provider', 'party-uuids', jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:aws')))),
+            jsonb_build_object('role-id', 'provider', 'party-uuids',
+                               jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:aws'))
+                               || CASE WHEN 'azure' = ANY (v_providers) THEN jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:azure')) ELSE '[]'::jsonb END
+                               || CASE WHEN 'gcp' = ANY (v_providers) THEN jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:gcp')) ELSE '[]'::jsonb END)),
         'remarks', format('Written by srm %s from audit run %s (%s%s), started %s and finished %s, requested by %s.%s',
                           v_ver, run, v_run.framework_id, srm_internal.oscal_baseline_label(v_run.baseline),
                           to_char(v_run.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), v_when,
@@ -307,7 +359,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_metadata(bigint, jsonb) IS
-    'the metadata of srm.oscal_ssp for a run: title, last-modified (the end of the run), version, roles, the customer and AWS as parties, and remarks on the run; scope is srm_internal.oscal_scope(run)';
+    'the metadata of srm.oscal_ssp for a run: title, last-modified (the end of the run), version, roles, the customer and the providers (AWS, and Microsoft Azure and Google Cloud when the run has their assets) as parties, and remarks on the run; scope is srm_internal.oscal_scope(run)';
 
 -- import-profile: NIST's baseline profile, or the back-matter resource
 CREATE FUNCTION srm_internal.oscal_import_profile(run bigint)
@@ -345,6 +397,7 @@ DECLARE
     v_fw    srm.framework;
     v_ns    text := srm_internal.oscal_subject(run);
     v_level text;          -- fips-199-low / -moderate / -high, or null
+    v_clouds text := srm_internal.oscal_clouds(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_system_characteristics.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
@@ -354,16 +407,19 @@ BEGIN
         'system-ids', jsonb_build_array(jsonb_build_object(
             'identifier-type', 'https://ietf.org/rfc/rfc4122',
             'id', srm_internal.uuid5ish(v_ns, 'system')::text)),
-        'system-name', format('Customer workloads on AWS (%s account(s))', coalesce(scope ->> 'n_accounts', '0')),
-        'description', format('The customer''s resources in Amazon Web Services as audited by srm run %s against %s%s: %s assets in %s account(s), %s region(s) and %s service(s). AWS is responsible for security of the cloud and the customer for security in the cloud; per control and service this plan says what the customer inherits from AWS and what is its own responsibility.',
-                              run, v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), scope ->> 'n', coalesce(scope ->> 'n_accounts', '0'),
-                              coalesce(scope ->> 'n_regions', '0'), scope ->> 'n_services'),
+        'system-name', format('Customer workloads on %s (%s account(s))', v_clouds, coalesce(scope ->> 'n_accounts', '0')),
+        'description', format('The customer''s resources in %s as audited by srm run %s against %s%s: %s assets in %s account(s), %s region(s) and %s service(s). %s',
+                              CASE WHEN v_clouds = 'AWS' THEN 'Amazon Web Services' ELSE v_clouds END, run, v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), scope ->> 'n', coalesce(scope ->> 'n_accounts', '0'),
+                              coalesce(scope ->> 'n_regions', '0'), scope ->> 'n_services',
+                              CASE WHEN v_clouds = 'AWS'
+                                   THEN 'AWS is responsible for security of the cloud and the customer for security in the cloud; per control and service this plan says what the customer inherits from AWS and what is its own responsibility.'
+                                   ELSE 'Each provider is responsible for security of its cloud and the customer for security in it; per control and service this plan says what the customer inherits from the service''s provider and what is its own responsibility. Accounts are AWS accounts, Azure subscriptions and Google Cloud projects.' END),
         'security-sensitivity-level', v_level,
         'system-information', jsonb_build_object('information-types', jsonb_build_array(
             jsonb_build_object(
                 'uuid', srm_internal.uuid5ish(v_ns, 'information-type:customer-workloads'),
-                'title', 'Customer workloads and data on AWS',
-                'description', 'The data the customer stores and processes with the AWS services in scope.'
+                'title', 'Customer workloads and data on ' || v_clouds,
+                'description', 'The data the customer stores and processes with the ' || v_clouds || ' services in scope.'
                                || CASE WHEN v_level IS NULL THEN ' srm records no FIPS 199 categorization for it.'
                                        ELSE format(' Categorized %s, as the %s baseline assumes.', v_level, v_run.baseline) END,
                 'confidentiality-impact', CASE WHEN v_level IS NOT NULL THEN jsonb_build_object('base', v_level) END,
@@ -375,7 +431,7 @@ BEGIN
             'security-objective-availability', v_level) END,
         'status', jsonb_build_object('state', 'operational'),
         'authorization-boundary', jsonb_build_object(
-            'description', format('The AWS resources recorded in audit run %s: %s assets, %s of them of resource types srm does not know. Accounts: %s. Regions: %s. Services: %s.',
+            'description', format('The ' || v_clouds || ' resources recorded in audit run %s: %s assets, %s of them of resource types srm does not know. Accounts: %s. Regions: %s. Services: %s.',
                                   run, scope ->> 'n', scope ->> 'unknown', scope ->> 'accounts',
                                   scope ->> 'regions', scope ->> 'services')));
 END
@@ -398,31 +454,35 @@ BEGIN
                'uuid', srm_internal.uuid5ish(v_ns, 'component:service:' || svc.service_namespace),
                'type', 'service',
                'title', svc.name,
-               'description', format('%s, the AWS service with namespace %s%s: %s of this system.',
-                                     svc.name, svc.service_namespace,
+               'description', format('%s, the %s service with namespace %s%s: %s of this system.',
+                                     svc.name, srm_internal.provider_name(k.provider), k.ns,
                                      coalesce(', ' || m.name || ' service model', ''), srm_internal.oscal_count(svc.n, 'asset')),
                'props', jsonb_build_array(
-                            jsonb_build_object('name', 'service-namespace', 'ns', srm_ns, 'value', svc.service_namespace))
+                            jsonb_build_object('name', 'service-namespace', 'ns', srm_ns, 'value', k.ns))
+                        || CASE WHEN k.provider = 'aws' THEN '[]'::jsonb ELSE jsonb_build_array(
+                            jsonb_build_object('name', 'provider', 'ns', srm_ns, 'value', k.provider)) END
                         || CASE WHEN s.model_id IS NULL THEN '[]'::jsonb ELSE jsonb_build_array(
                             jsonb_build_object('name', 'service-model', 'ns', srm_ns, 'value', s.model_id)) END
                         || jsonb_build_array(
                             jsonb_build_object('name', 'implementation-point', 'value', 'external'),
                             jsonb_build_object('name', 'leveraged-authorization-uuid', 'value',
-                                               srm_internal.uuid5ish(v_ns, 'leveraged-authorization:aws')::text)),
+                                               srm_internal.uuid5ish(v_ns, 'leveraged-authorization:' || k.provider)::text)),
                'status', jsonb_build_object('state', 'operational'),
                'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'provider', 'party-uuids',
-                                                                          jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:aws')))),
+                                                                          jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:' || k.provider)))),
                'remarks', format('%s in audit run %s.', srm_internal.oscal_count(svc.n, 'asset'), run))
            ORDER BY svc.service_namespace)
       INTO v_comps
       FROM srm_internal.oscal_services(run) svc
-      LEFT JOIN srm.service s ON s.provider = 'aws' AND s.service_namespace = svc.service_namespace
+      CROSS JOIN LATERAL (SELECT srm_internal.oscal_key_provider(svc.service_namespace) AS provider,
+                                 regexp_replace(svc.service_namespace, '^[a-z]+:', '') AS ns) k
+      LEFT JOIN srm.service s ON s.provider = k.provider AND s.service_namespace = k.ns
       LEFT JOIN srm.service_model m ON m.model_id = s.model_id;
     RETURN v_comps;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_service_components(bigint) IS
-    'the components of srm.oscal_ssp for the AWS services of a run (type service, leveraged from AWS); null if the run has none';
+    'the components of srm.oscal_ssp for the services of a run (type service, each leveraged from its provider''s authorization; a provider prop for Azure''s and Google''s); null if the run has none';
 
 -- system-implementation: AWS's leveraged authorization, the users, and the
 -- components (this system, then one per service)
@@ -435,6 +495,8 @@ DECLARE
     srm_ns constant text := 'urn:srm:oscal';                 -- srm's own prop names
     v_run  srm.audit_run;
     v_ns   text := srm_internal.oscal_subject(run);
+    v_clouds text := srm_internal.oscal_clouds(run);
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_system_implementation.run;
     RETURN jsonb_build_object(
@@ -446,7 +508,19 @@ BEGIN
                       FROM jsonb_array_elements(srm_internal.oscal_attestations(run)) x),
             'party-uuid', srm_internal.uuid5ish(v_ns, 'party:aws'),
             'date-authorized', to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
-            'remarks', format('srm does not record the date of AWS''s authorization: date-authorized is the date of audit run %s. Replace it with the date in the AWS FedRAMP package (AWS Artifact or the FedRAMP marketplace).', run))),
+            'remarks', format('srm does not record the date of AWS''s authorization: date-authorized is the date of audit run %s. Replace it with the date in the AWS FedRAMP package (AWS Artifact or the FedRAMP marketplace).', run)))
+            || (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                    'uuid', srm_internal.uuid5ish(v_ns, 'leveraged-authorization:' || p.provider),
+                    'title', srm_internal.provider_name(p.provider) || ': FedRAMP authorization',
+                    'props', jsonb_build_array(jsonb_build_object('name', 'leveraged-system-identifier', 'ns', srm_ns, 'value', p.provider)),
+                    'party-uuid', srm_internal.uuid5ish(v_ns, 'party:' || p.provider),
+                    'date-authorized', to_char(v_run.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+                    'remarks', format('srm does not record the date of %s''s authorization, nor its attestations: date-authorized is the date of audit run %s. Replace it with the date in the %s FedRAMP package (%s or the FedRAMP marketplace).',
+                                      srm_internal.provider_name(p.provider), run, srm_internal.provider_name(p.provider),
+                                      CASE p.provider WHEN 'azure' THEN 'the Microsoft Service Trust Portal'
+                                                      ELSE 'the Google Cloud Compliance Reports Manager' END))
+                    ORDER BY p.provider), '[]'::jsonb)
+                FROM unnest(v_providers) p(provider) WHERE p.provider <> 'aws'),
         'users', jsonb_build_array(jsonb_build_object(
             'uuid', srm_internal.uuid5ish(v_ns, 'user:customer-administrator'),
             'title', 'Customer cloud administrator',
@@ -454,12 +528,14 @@ BEGIN
             'authorized-privileges', jsonb_build_array(jsonb_build_object(
                 'title', 'Administrator',
                 'functions-performed', jsonb_build_array(
-                    'Configures the AWS services in scope and implements the customer''s part of each control'))))),
+                    'Configures the ' || v_clouds || ' services in scope and implements the customer''s part of each control'))))),
         'components', jsonb_build_array(jsonb_build_object(
                 'uuid', srm_internal.uuid5ish(v_ns, 'component:this-system'),
                 'type', 'this-system',
-                'title', 'This system: the customer''s workloads on AWS',
-                'description', 'The whole system within the authorization boundary. It inherits what AWS provides for each control and satisfies the customer''s responsibilities.',
+                'title', 'This system: the customer''s workloads on ' || v_clouds,
+                'description', 'The whole system within the authorization boundary. It inherits what '
+                               || CASE WHEN v_clouds = 'AWS' THEN 'AWS provides' ELSE 'each service''s provider provides' END
+                               || ' for each control and satisfies the customer''s responsibilities.',
                 'status', jsonb_build_object('state', 'operational'),
                 'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'customer', 'party-uuids',
                                                                            jsonb_build_array(srm_internal.uuid5ish(v_ns, 'party:customer'))))))
@@ -467,7 +543,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_system_implementation(bigint) IS
-    'the system-implementation of srm.oscal_ssp for a run: AWS as leveraged authorization (citing the attestations), the customer administrator, the this-system component and one component per service';
+    'the system-implementation of srm.oscal_ssp for a run: AWS as leveraged authorization (citing the attestations), and Microsoft Azure and Google Cloud when the run has their assets, the customer administrator, the this-system component and one component per service';
 
 -- the by-component of one control on one AWS service: what AWS provides
 -- (export provided) and what is the customer's (export responsibilities)
@@ -482,6 +558,8 @@ DECLARE
     cust_words text[] := srm.fedramp_origination(cust, 'customer');
     u_prov     uuid := srm_internal.uuid5ish(subject, 'provided:' || control_id || ':' || service_namespace);
     u_resp     uuid := srm_internal.uuid5ish(subject, 'responsibility:' || control_id || ':' || service_namespace);
+    -- service_namespace is the service's key (srm_internal.oscal_service_key)
+    who        text := srm_internal.provider_name(srm_internal.oscal_key_provider(service_namespace));
 BEGIN
     RETURN jsonb_build_object(
         'component-uuid', srm_internal.uuid5ish(subject, 'component:service:' || service_namespace),
@@ -494,7 +572,7 @@ BEGIN
         'export', CASE WHEN cardinality(exp) > 0 THEN jsonb_build_object(
             'provided', CASE WHEN 'provided' = ANY (exp) THEN jsonb_build_array(jsonb_build_object(
                 'uuid', u_prov,
-                'description', format('AWS implements %s %s on %s.',
+                'description', format('%s implements %s %s on %s.', who,
                                       CASE WHEN 'responsibility' = ANY (exp) THEN 'its part of' ELSE 'all of' END,
                                       label, service_namespace),
                 'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'provider')))) END,
@@ -503,9 +581,9 @@ BEGIN
                 'provided-uuid', CASE WHEN 'provided' = ANY (exp) THEN u_prov END,
                 'description', format('The customer %s for %s on %s: %s.',
                                       CASE WHEN cust_words @> ARRAY['customer-configured', 'customer-provided']
-                                           THEN 'configures what AWS offers and provides the rest itself'
+                                           THEN 'configures what ' || who || ' offers and provides the rest itself'
                                            WHEN 'customer-configured' = ANY (cust_words)
-                                           THEN 'configures what AWS offers'
+                                           THEN 'configures what ' || who || ' offers'
                                            ELSE 'provides it itself' END,
                                       label, service_namespace, cust::text),
                 'responsible-roles', jsonb_build_array(jsonb_build_object('role-id', 'customer')))) END) END,
@@ -515,7 +593,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_service_by_component(text, text, text, text, srm.responsibility, srm.responsibility, text[], jsonb, bigint, bigint, bigint) IS
-    'the by-component of one control on one AWS service in srm.oscal_ssp: description, implementation status, and the export of what AWS provides (provided) and what is the customer''s (responsibilities, srm.oscal_export), with uuids named in subject';
+    'the by-component of one control on one service in srm.oscal_ssp (service_namespace: its key, srm_internal.oscal_service_key): description, implementation status, and the export of what its provider provides (provided) and what is the customer''s (responsibilities, srm.oscal_export), with uuids named in subject';
 
 -- the implemented requirements: one per control of the run, with one
 -- by-component on this system and one per service
@@ -531,12 +609,14 @@ DECLARE
     v_ns   text := srm_internal.oscal_subject(run);
     u_this uuid := srm_internal.uuid5ish(v_ns, 'component:this-system');
     v_reqs jsonb;
+    v_aws_only boolean := NOT srm_internal.report_multi_provider(run);
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_implemented_requirements.run;
 
-    -- the controls: per control x service, then per control
+    -- the controls: per control x service (its key: srm_internal.oscal_service_key),
+    -- then per control
     WITH f AS (
-        SELECT f.control_id, f.service_namespace, f.account_id, f.responsibility, f.customer_part,
+        SELECT f.control_id, srm_internal.oscal_service_key(f.provider, f.service_namespace) AS service_namespace, f.account_id, f.responsibility, f.customer_part,
                f.evidence, f.gap, f.assets, f.accounts, f.folded,
                CASE WHEN f.status IS NOT NULL THEN f.status
                     WHEN f.customer_part::text <> 'not applicable' THEN 'none'
@@ -569,26 +649,27 @@ BEGIN
         GROUP BY f.control_id, f.service_namespace
     ), acc AS (
         -- every control of a run covers every group: the accounts per service
-        SELECT g.service_namespace, count(DISTINCT g.account_id) AS n
+        SELECT srm_internal.oscal_service_key(g.provider, g.service_namespace) AS service_namespace, count(DISTINCT g.account_id) AS n
         FROM srm.audit_group g WHERE g.run_id = oscal_implemented_requirements.run
-        GROUP BY g.service_namespace
+        GROUP BY 1
     ), chk AS (
         -- the failing checks the run saw per control x service: of its
         -- assets, and of the accounts with assets on the service (a check of
         -- the account speaks for each of its assets)
         SELECT x.control_id, x.service_namespace,
                'Failing checks: ' || string_agg(x.said, '; ' ORDER BY x.ord, x.said) || '.' AS said
-        FROM (SELECT k.control_id, k.service_namespace, 1 AS ord,
+        FROM (SELECT k.control_id, srm_internal.oscal_service_key(k.provider, k.service_namespace) AS service_namespace, 1 AS ord,
                      format('%s on %s', c, srm_internal.oscal_count(count(*), 'asset')) AS said
               FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
               WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NOT NULL AND k.check_result = 'failed'
-              GROUP BY k.control_id, k.service_namespace, c
+              GROUP BY k.control_id, 2, c
               UNION ALL
               SELECT k.control_id, g.service_namespace, 2,
                      format('%s on account %s (each of its assets)', c, k.account_id)
               FROM srm.audit_check k CROSS JOIN LATERAL unnest(k.failed_checks) c
-              JOIN (SELECT DISTINCT g.account_id, g.service_namespace FROM srm.audit_group g
-                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.account_id = k.account_id
+              JOIN (SELECT DISTINCT g.provider, g.account_id, srm_internal.oscal_service_key(g.provider, g.service_namespace) AS service_namespace
+                    FROM srm.audit_group g
+                    WHERE g.run_id = oscal_implemented_requirements.run) g ON g.provider = k.provider AND g.account_id = k.account_id
               WHERE k.run_id = oscal_implemented_requirements.run AND k.asset_id IS NULL AND k.check_result = 'failed') x
         GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
@@ -597,7 +678,12 @@ BEGIN
                coalesce(c.title, '') AS title,
                c.sort_id,
                srm.oscal_export(cs.resp) AS exp,
-               srm_internal.oscal_implementation_status(cs.counts) AS status,
+               -- its remarks name the service's provider ('inherited from AWS' as before for AWS's)
+               CASE WHEN srm_internal.oscal_key_provider(cs.service_namespace) = 'aws'
+                    THEN srm_internal.oscal_implementation_status(cs.counts)
+                    ELSE replace(srm_internal.oscal_implementation_status(cs.counts)::text, 'inherited from AWS',
+                                 'inherited from ' || srm_internal.provider_name(srm_internal.oscal_key_provider(cs.service_namespace)))::jsonb
+               END AS status,
                srm_internal.uuid5ish(v_ns, 'provided:' || cs.control_id || ':' || cs.service_namespace) AS u_prov,
                srm_internal.uuid5ish(v_ns, 'responsibility:' || cs.control_id || ':' || cs.service_namespace) AS u_resp
         FROM cs
@@ -634,7 +720,9 @@ BEGIN
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'inherited:' || cs3.control_id || ':' || cs3.service_namespace),
                              'provided-uuid', cs3.u_prov,
-                             'description', format('Inherited from AWS on %s.', cs3.service_namespace))
+                             'description', format('Inherited from %s on %s.',
+                                                   srm_internal.provider_name(srm_internal.oscal_key_provider(cs3.service_namespace)),
+                                                   cs3.service_namespace))
                          ORDER BY cs3.service_namespace) FILTER (WHERE cs3.has_prov) AS inherited,
                jsonb_agg(jsonb_build_object(
                              'uuid', srm_internal.uuid5ish(v_ns, 'satisfied:' || cs3.control_id || ':' || cs3.service_namespace),
@@ -673,10 +761,12 @@ BEGIN
                'by-components', (SELECT jsonb_agg(b.b ORDER BY b.i) FROM unnest(ARRAY[jsonb_build_object(
                        'component-uuid', u_this,
                        'uuid', srm_internal.uuid5ish(v_ns, 'by-component:' || ctl.control_id || ':this-system'),
-                       'description', format('%s in this system: provided by AWS on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
-                                             trim(ctl.label || ' ' || ctl.title), ctl.n_prov, ctl.n_services, ctl.n_resp,
+                       'description', format('%s in this system: provided by %s on %s of %s service(s), the customer''s responsibility on %s (no status recorded on %s), not applicable on %s.',
+                                             trim(ctl.label || ' ' || ctl.title),
+                                             CASE WHEN v_aws_only THEN 'AWS' ELSE 'the service''s provider' END, ctl.n_prov, ctl.n_services, ctl.n_resp,
                                              ctl.n_resp - coalesce(jsonb_array_length(ctl.satisfied), 0), ctl.n_neither),
-                       'implementation-status', cst.status,
+                       'implementation-status', CASE WHEN v_aws_only THEN cst.status
+                                                     ELSE replace(cst.status::text, 'inherited from AWS', 'inherited from the provider')::jsonb END,
                        'inherited', ctl.inherited,
                        'satisfied', ctl.satisfied)] || ctl.bcs) WITH ORDINALITY AS b(b, i)),
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
@@ -716,8 +806,10 @@ DECLARE
 BEGIN
     SELECT * INTO v_run FROM srm.audit_run a WHERE a.run_id = oscal_controls_description.run;
     SELECT * INTO v_fw FROM srm.framework f WHERE f.framework_id = v_run.framework_id;
-    RETURN format('The controls of %s%s as audited in srm run %s: per control and AWS service, what AWS provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
-                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run);
+    RETURN format('The controls of %s%s as audited in srm run %s: per control and %s, what %s provides (export provided, inherited by this system), what is the customer''s responsibility (export responsibilities, satisfied by this system), and the implementation status the audit recorded.',
+                  v_fw.name, srm_internal.oscal_baseline_label(v_run.baseline), run,
+                  CASE WHEN srm_internal.report_multi_provider(run) THEN 'service (AWS''s by namespace, the others'' as provider:namespace)' ELSE 'AWS service' END,
+                  CASE WHEN srm_internal.report_multi_provider(run) THEN 'its provider' ELSE 'AWS' END);
 END
 $$;
 COMMENT ON FUNCTION srm_internal.oscal_controls_description(bigint) IS

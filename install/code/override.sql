@@ -49,22 +49,12 @@ BEGIN
                                   ELSE format('Known families: %s.', near) END;
         END IF;
     END IF;
-    IF NEW.service_namespace IS NOT NULL THEN
-        NEW.service_namespace := srm_internal.service_named(NEW.service_namespace);
-    END IF;
-    IF NEW.account_id IS NOT NULL AND NEW.account_id !~ '^[0-9]{12}$' THEN
-        RAISE EXCEPTION 'invalid AWS account id "%"', NEW.account_id
-            USING ERRCODE = 'invalid_parameter_value', HINT = 'An AWS account id is 12 digits.';
-    END IF;
-    IF NEW.asset IS NOT NULL THEN
-        IF NEW.asset !~ '^arn:' THEN
-            RAISE EXCEPTION 'an override''s asset must be an ARN, not "%"', NEW.asset
-                USING ERRCODE = 'invalid_parameter_value',
-                      HINT = 'Write the asset''s ARN, e.g. arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0.';
-        END IF;
-        IF (SELECT r.service_namespace FROM srm.resolve_asset(NEW.asset) r) IS NULL THEN
-            PERFORM srm_internal.raise_unknown_asset(NEW.asset, 'arn', 'service');
-        END IF;
+    -- the scope, of the override's provider (install/code/status.sql)
+    SELECT x.account_id, x.asset, x.service_namespace INTO NEW.account_id, NEW.asset, NEW.service_namespace
+    FROM srm_internal.scope_checked('an override', NEW.provider, NEW.account_id, NEW.asset, NEW.service_namespace) x;
+    IF NEW.asset IS NOT NULL AND NEW.provider = 'aws'
+       AND (SELECT r.service_namespace FROM srm.resolve_asset(NEW.asset) r) IS NULL THEN
+        PERFORM srm_internal.raise_unknown_asset(NEW.asset, 'arn', 'service');
     END IF;
     RETURN NEW;
 END

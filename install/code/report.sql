@@ -93,6 +93,43 @@ $$;
 COMMENT ON FUNCTION srm_internal.report_head(bigint) IS
     'the page''s <head> (title, srm_internal.report_css()) and the opening of <body>, for srm.report_html';
 
+-- a provider as people name it
+CREATE FUNCTION srm_internal.provider_name(provider text)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE provider WHEN 'aws' THEN 'AWS' WHEN 'azure' THEN 'Microsoft Azure' WHEN 'gcp' THEN 'Google Cloud' ELSE provider END;
+COMMENT ON FUNCTION srm_internal.provider_name(text) IS
+    'the name of a provider (aws, azure, gcp) for people: AWS, Microsoft Azure, Google Cloud';
+
+-- the providers of a run's assets, and whether the run has any but AWS's
+-- (the report then names each service with its provider and shows the
+-- figures per provider; a run of AWS alone reads as before 0.6.0)
+CREATE FUNCTION srm_internal.report_providers(run bigint)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
+SELECT coalesce(array_agg(p.provider ORDER BY p.provider), '{}')
+FROM (SELECT DISTINCT a.provider FROM srm.audit_asset a WHERE a.run_id = report_providers.run) p;
+END;
+COMMENT ON FUNCTION srm_internal.report_providers(bigint) IS
+    'the providers (aws, azure, gcp) of the assets of an audit run, sorted';
+
+CREATE FUNCTION srm_internal.report_multi_provider(run bigint)
+RETURNS boolean
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+RETURN EXISTS (SELECT FROM srm.audit_asset a WHERE a.run_id = report_multi_provider.run AND a.provider <> 'aws');
+COMMENT ON FUNCTION srm_internal.report_multi_provider(bigint) IS
+    'whether an audit run has assets of a provider other than AWS: srm.report_html then names services with their provider and shows the figures per provider';
+
+-- a service as the report's charts and tables name it: its namespace, after
+-- its provider when the run has more than AWS's assets (gcp:iam, aws:iam)
+CREATE FUNCTION srm_internal.report_service_label(provider text, service_namespace text, multi boolean)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN multi THEN provider || ':' || service_namespace ELSE service_namespace END;
+COMMENT ON FUNCTION srm_internal.report_service_label(text, text, boolean) IS
+    'the label of a service in srm.report_html: its namespace, prefixed by its provider (gcp:compute) in a run with assets of more than AWS';
+
 -- the title and the run's facts: framework, times, scope, assets, note
 CREATE FUNCTION srm_internal.report_header(run bigint)
 RETURNS text
@@ -104,6 +141,7 @@ DECLARE
     fw         record;
     v_accounts text[];
     v_scope    text;
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT * INTO r FROM srm.audit_run a WHERE a.run_id = report_header.run;
     SELECT * INTO fw FROM srm.framework f WHERE f.framework_id = r.framework_id;
@@ -132,6 +170,9 @@ BEGIN
          || format('<div><dt>Finished</dt><dd>%s</dd></div>',
                    coalesce(to_char(r.finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS "UTC"'), 'not finished'))
          || format('<div class="wide"><dt>Scope</dt><dd>%s</dd></div>', v_scope)
+         || CASE WHEN v_providers = '{aws}' OR v_providers = '{}' THEN ''
+                 ELSE format('<div class="wide"><dt>Providers</dt><dd id="providers">%s</dd></div>',
+                             (SELECT string_agg(srm_internal.provider_name(p), ', ' ORDER BY p) FROM unnest(v_providers) p)) END
          || format('<div><dt>Assets</dt><dd id="assets">%s</dd></div>', coalesce(srm_internal.report_number(r.assets), 'not recorded'))
          || format('<div><dt>Unknown assets</dt><dd id="unknown-assets">%s</dd></div>', coalesce(srm_internal.report_number(r.unknown_assets), 'not recorded'))
          || format('<div><dt>Controls in scope</dt><dd>%s</dd></div>', coalesce(srm_internal.report_number(r.controls), 'not recorded'))
@@ -182,11 +223,52 @@ BEGIN
                    srm_internal.report_number(r.customer_specific), srm_internal.report_percent(r.customer_specific, v_total),
                    srm_internal.report_number(v_customer), srm_internal.report_number(v_gaps), srm_internal.report_percent(v_gaps, v_customer)) || E'\n'
          || format('<p class="sql">Source: <code>SELECT asset_controls, not_applicable, inherited, shared, customer_specific, gaps FROM srm.bi_run WHERE run_id = %s</code></p>', r.run_id) || E'\n'
+         || srm_internal.report_provider_table(run)
          || '</section>' || E'\n';
 END
 $$;
 COMMENT ON FUNCTION srm_internal.report_figures(bigint) IS
     'the headline figures of srm.report_html: asset x control pairs by class and customer gaps, as cards and one sentence, from srm.bi_run';
+
+-- the figures per provider, side by side (a run with assets of more than
+-- AWS; empty otherwise)
+CREATE FUNCTION srm_internal.report_provider_table(run bigint)
+RETURNS text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    x    record;
+    html text;
+BEGIN
+    IF NOT srm_internal.report_multi_provider(run) THEN
+        RETURN '';
+    END IF;
+    html := '<h3>Per provider</h3>' || E'\n'
+         || '<p class="note">The same figures for the assets of each provider, each audited with its own provider''s services and model: AWS accounts, Azure subscriptions, Google Cloud projects.</p>' || E'\n'
+         || '<table id="provider-mix">' || E'\n'
+         || '<thead><tr><th scope="col">Provider</th><th scope="col" class="n">Accounts</th><th scope="col" class="n">Assets</th>'
+         || '<th scope="col" class="n">Pairs</th><th scope="col" class="n">Inherited</th><th scope="col" class="n">Shared</th>'
+         || '<th scope="col" class="n">Customer-specific</th><th scope="col" class="n">Customer gaps</th></tr></thead>' || E'\n' || '<tbody>' || E'\n';
+    FOR x IN SELECT p.* FROM srm.bi_provider_mix p WHERE p.run_id = report_provider_table.run ORDER BY p.provider LOOP
+        html := html || format('<tr data-provider="%s"><td>%s</td><td class="n">%s</td><td class="n">%s%s</td><td class="n">%s</td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td><td class="n">%s <span class="note">%s</span></td></tr>',
+                               srm_internal.html_escape(x.provider), srm_internal.html_escape(srm_internal.provider_name(x.provider)),
+                               srm_internal.report_number(x.accounts), srm_internal.report_number(x.assets),
+                               CASE WHEN x.unknown_assets > 0
+                                    THEN format('<br><span class="note">%s unknown</span>', srm_internal.report_number(x.unknown_assets))
+                                    ELSE '' END,
+                               srm_internal.report_number(x.asset_controls),
+                               srm_internal.report_number(x.inherited), srm_internal.report_percent(x.inherited, x.asset_controls),
+                               srm_internal.report_number(x.shared), srm_internal.report_percent(x.shared, x.asset_controls),
+                               srm_internal.report_number(x.customer_specific), srm_internal.report_percent(x.customer_specific, x.asset_controls),
+                               srm_internal.report_number(x.gaps), srm_internal.report_percent(x.gaps, x.shared + x.customer_specific)) || E'\n';
+    END LOOP;
+    RETURN html || '</tbody></table>' || E'\n'
+        || format('<p class="sql">Source: <code>SELECT provider, accounts, assets, unknown_assets, asset_controls, inherited, shared, customer_specific, not_applicable, gaps FROM srm.bi_provider_mix WHERE run_id = %s ORDER BY provider</code> (pairs: asset &times; control pairs; percentages of the provider''s pairs, gaps of those where the customer takes part)</p>', run) || E'\n';
+END
+$$;
+COMMENT ON FUNCTION srm_internal.report_provider_table(bigint) IS
+    'part of the headline figures of srm.report_html for a run with assets of more than AWS: per provider its accounts, assets (and unknown assets), asset x control pairs, inherited, shared and customer-specific, and customer gaps (table, from srm.bi_provider_mix); empty for a run of AWS alone';
 
 -- the envelope of every chart section: numbered heading, note, the chart
 -- and the SQL that produces it
@@ -259,20 +341,20 @@ RETURNS TABLE (asset_id bigint, account_id text, tags jsonb, customer_controls b
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 BEGIN ATOMIC
 WITH svc AS (
-    SELECT d.service_namespace, d.grain,
+    SELECT d.provider, d.service_namespace, d.grain,
            count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE d.gap) AS gaps
     FROM srm.audit_default d WHERE d.run_id = report_asset_totals.run
-    GROUP BY d.service_namespace, d.grain),
+    GROUP BY d.provider, d.service_namespace, d.grain),
 grp AS (
-    SELECT f.account_id, f.service_namespace, f.grain,
+    SELECT f.provider, f.account_id, f.service_namespace, f.grain,
            count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE f.gap) AS gaps
     FROM srm.audit_finding f WHERE f.run_id = report_asset_totals.run AND f.asset_id IS NULL
-    GROUP BY f.account_id, f.service_namespace, f.grain),
+    GROUP BY f.provider, f.account_id, f.service_namespace, f.grain),
 -- the asset's own findings first (few), each then finds its group's row
 x AS MATERIALIZED (
-    SELECT x.asset_id, a.account_id, a.service_namespace, a.grain, x.control_id, x.class, x.gap
+    SELECT x.asset_id, a.provider, a.account_id, a.service_namespace, a.grain, x.control_id, x.class, x.gap
     FROM srm.audit_finding x
     JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
     WHERE x.run_id = report_asset_totals.run AND x.asset_id IS NOT NULL),
@@ -281,7 +363,7 @@ own AS (
            sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
            sum(x.gap::integer - g.gap::integer) AS gaps
     FROM x
-    JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.account_id = x.account_id
+    JOIN srm.audit_finding g ON g.run_id = report_asset_totals.run AND g.provider = x.provider AND g.account_id = x.account_id
                             AND g.service_namespace = x.service_namespace AND g.grain = x.grain
                             AND g.asset_id IS NULL AND g.control_id = x.control_id
     GROUP BY x.asset_id)
@@ -289,10 +371,11 @@ SELECT a.asset_id, a.account_id, a.tags,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END + coalesce(o.cust, 0))::bigint,
        (CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END + coalesce(o.gaps, 0))::bigint
 FROM srm.audit_asset a
-LEFT JOIN srm.audit_group t ON t.run_id = a.run_id AND t.account_id = a.account_id AND t.service_namespace = a.service_namespace
-                           AND t.grain = a.grain
-LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
-LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+LEFT JOIN srm.audit_group t ON t.run_id = a.run_id AND t.provider = a.provider AND t.account_id = a.account_id
+                           AND t.service_namespace = a.service_namespace AND t.grain = a.grain
+LEFT JOIN svc s ON s.provider = a.provider AND s.service_namespace = a.service_namespace AND s.grain = a.grain
+LEFT JOIN grp g ON g.provider = a.provider AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+               AND g.grain = a.grain
 LEFT JOIN own o ON o.asset_id = a.asset_id
 WHERE a.run_id = report_asset_totals.run AND a.known;
 END;
@@ -335,24 +418,25 @@ BEGIN ATOMIC
 -- figures are the same but for the findings of an asset itself (few, added
 -- per tag value and account after)
 WITH svc AS (
-    SELECT d.service_namespace, d.grain,
+    SELECT d.provider, d.service_namespace, d.grain,
            count(*) FILTER (WHERE d.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE d.gap) AS gaps
     FROM srm.audit_default d WHERE d.run_id = report_tag_totals.run
-    GROUP BY d.service_namespace, d.grain),
+    GROUP BY d.provider, d.service_namespace, d.grain),
 grp AS (
-    SELECT f.account_id, f.service_namespace, f.grain,
+    SELECT f.provider, f.account_id, f.service_namespace, f.grain,
            count(*) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')) AS cust,
            count(*) FILTER (WHERE f.gap) AS gaps
     FROM srm.audit_finding f WHERE f.run_id = report_tag_totals.run AND f.asset_id IS NULL
-    GROUP BY f.account_id, f.service_namespace, f.grain),
+    GROUP BY f.provider, f.account_id, f.service_namespace, f.grain),
 a AS (
-    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets
+    SELECT a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain, count(*) AS assets,
+           a.provider
     FROM srm.audit_asset a WHERE a.run_id = report_tag_totals.run AND a.known
-    GROUP BY 1, 2, 3, 4),
+    GROUP BY 1, 2, 3, 4, a.provider),
 x AS MATERIALIZED (
-    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.account_id, a.service_namespace, a.grain,
-           x.control_id, x.class, x.gap
+    SELECT x.asset_id, a.tags ->> report_tag_totals.key AS tag_value, a.provider, a.account_id, a.service_namespace,
+           a.grain, x.control_id, x.class, x.gap
     FROM srm.audit_finding x
     JOIN srm.audit_asset a ON a.run_id = x.run_id AND a.asset_id = x.asset_id
     WHERE x.run_id = report_tag_totals.run AND x.asset_id IS NOT NULL AND a.known),
@@ -361,7 +445,7 @@ own AS (
            sum((x.class::text IN ('shared', 'customer-specific'))::integer - (g.class::text IN ('shared', 'customer-specific'))::integer) AS cust,
            sum(x.gap::integer - g.gap::integer) AS gaps
     FROM x
-    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.account_id = x.account_id
+    JOIN srm.audit_finding g ON g.run_id = report_tag_totals.run AND g.provider = x.provider AND g.account_id = x.account_id
                             AND g.service_namespace = x.service_namespace AND g.grain = x.grain
                             AND g.asset_id IS NULL AND g.control_id = x.control_id
     GROUP BY x.tag_value, x.account_id),
@@ -370,10 +454,11 @@ acc AS (
            sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.cust, 0) ELSE coalesce(g.cust, 0) END) AS cust,
            sum(a.assets * CASE WHEN t.stored IS FALSE THEN coalesce(s.gaps, 0) ELSE coalesce(g.gaps, 0) END) AS gaps
     FROM a
-    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.account_id = a.account_id
+    LEFT JOIN srm.audit_group t ON t.run_id = report_tag_totals.run AND t.provider = a.provider AND t.account_id = a.account_id
                                AND t.service_namespace = a.service_namespace AND t.grain = a.grain
-    LEFT JOIN svc s ON s.service_namespace = a.service_namespace AND s.grain = a.grain
-    LEFT JOIN grp g ON g.account_id = a.account_id AND g.service_namespace = a.service_namespace AND g.grain = a.grain
+    LEFT JOIN svc s ON s.provider = a.provider AND s.service_namespace = a.service_namespace AND s.grain = a.grain
+    LEFT JOIN grp g ON g.provider = a.provider AND g.account_id = a.account_id AND g.service_namespace = a.service_namespace
+                   AND g.grain = a.grain
     GROUP BY a.tag_value, a.account_id)
 SELECT c.tag_value, sum(c.assets)::bigint, count(*), sum(c.cust + coalesce(o.cust, 0)), sum(c.gaps + coalesce(o.gaps, 0))
 FROM acc c
@@ -518,24 +603,25 @@ DECLARE
     v_rows       jsonb;
     v_gaps       jsonb;
     html         text;
+    v_multi      boolean := srm_internal.report_multi_provider(run);
 BEGIN
     SELECT count(*) INTO v_n
-    FROM (SELECT DISTINCT m.service_namespace FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run) m;
-    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+    FROM (SELECT DISTINCT m.provider, m.service_namespace FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run) m;
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', srm_internal.report_service_label(s.provider, s.service_namespace, v_multi),
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'v', jsonb_build_array(s.na, s.inh, s.sha, s.cus))
-                              ORDER BY s.na + s.inh + s.sha + s.cus DESC, s.service_namespace), '[]')
+                              ORDER BY s.na + s.inh + s.sha + s.cus DESC, s.service_namespace, s.provider), '[]')
     INTO v_rows
-    FROM (SELECT m.service_namespace,
+    FROM (SELECT m.provider, m.service_namespace,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'not-applicable'), 0) AS na,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'inherited'), 0) AS inh,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'shared'), 0) AS sha,
                  coalesce(sum(m.asset_controls) FILTER (WHERE m.class::text = 'customer-specific'), 0) AS cus
           FROM srm.bi_responsibility_mix m WHERE m.run_id = report_chart_services.run
-          GROUP BY m.service_namespace
-          ORDER BY sum(m.asset_controls) DESC, m.service_namespace
+          GROUP BY m.provider, m.service_namespace
+          ORDER BY sum(m.asset_controls) DESC, m.service_namespace, m.provider
           LIMIT top_services) s
-    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    LEFT JOIN srm.service sv ON sv.provider = s.provider AND sv.service_namespace = s.service_namespace;
     html := srm_internal.report_chart_section(2,
         'Who is responsible, per service' || CASE WHEN v_n > top_services THEN format(' (top %s)', top_services) ELSE '' END,
         format('<p class="note">The %s services with the most asset &times; control pairs%s. The split moves with the kind of service: infrastructure services leave more to the customer than abstracted ones.</p>',
@@ -547,19 +633,19 @@ BEGIN
         RETURN html;
     END IF;
     -- a large run: the services with the most customer gaps too
-    SELECT coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+    SELECT coalesce(jsonb_agg(jsonb_build_object('label', srm_internal.report_service_label(s.provider, s.service_namespace, v_multi),
                                                  'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                  'value', s.gaps, 'of', s.customer)
-                              ORDER BY s.gaps DESC, s.service_namespace), '[]')
+                              ORDER BY s.gaps DESC, s.service_namespace, s.provider), '[]')
     INTO v_gaps
-    FROM (SELECT f.service_namespace, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+    FROM (SELECT f.provider, f.service_namespace, coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
                  coalesce(sum(f.assets) FILTER (WHERE f.class::text IN ('shared', 'customer-specific')), 0) AS customer
           FROM srm_internal.audit_fold f WHERE f.run_id = report_chart_services.run
-          GROUP BY f.service_namespace
+          GROUP BY f.provider, f.service_namespace
           HAVING coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) > 0
-          ORDER BY 2 DESC, f.service_namespace
+          ORDER BY 3 DESC, f.service_namespace, f.provider
           LIMIT top_gaps) s
-    LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+    LEFT JOIN srm.service sv ON sv.provider = s.provider AND sv.service_namespace = s.service_namespace;
     RETURN left(html, -length('</section>' || E'\n'))
         || format('<h3>Services with the most customer gaps (top %s)</h3>', top_gaps) || E'\n'
         || '<p class="note">Over all accounts: the customer gaps of each service (dark bar) against its asset &times; control pairs where the customer takes part. Every service and account: <code>srm.bi_customer_gaps</code>.</p>' || E'\n'
@@ -657,6 +743,7 @@ DECLARE
     v_m      numeric;
     x        record;
     html     text;
+    v_multi  boolean := srm_internal.report_multi_provider(run);
 BEGIN
     -- the rows of srm.bi_customer_gaps, counted without listing them: a
     -- folded row stands for one gap row per account
@@ -676,31 +763,34 @@ BEGIN
         -- of the groups that are not stored, of which only the first
         -- top_gaps groups by assets can give a row (each gap row of a group
         -- comes before those of every group with fewer assets)
-        FOR x IN SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
-                 FROM (SELECT c.label, c.title, f.account_id, f.service_namespace, a.arn AS asset, f.assets,
+        FOR x IN SELECT g.label, g.title, g.account_id, g.provider, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
+                 FROM (SELECT c.label, c.title, f.account_id, f.provider, f.service_namespace,
+                              srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS asset, f.assets,
                               f.customer_part::text AS customer_part, f.status, c.sort_id, f.grain
                        FROM srm.audit_finding f
                        JOIN srm.control c USING (framework_id, control_id)
                        LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
                        WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
                        UNION ALL
-                       SELECT c.label, c.title, t.account_id, t.service_namespace, NULL, t.assets,
+                       SELECT c.label, c.title, t.account_id, t.provider, t.service_namespace, NULL, t.assets,
                               d.customer_part::text, d.status, c.sort_id, t.grain
-                       FROM (SELECT t.run_id, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
+                       FROM (SELECT t.run_id, t.provider, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
                              WHERE t.run_id = report_top_gaps.run AND NOT t.stored
                                AND EXISTS (SELECT FROM srm.audit_default d
-                                           WHERE d.run_id = t.run_id AND d.service_namespace = t.service_namespace
-                                             AND d.grain = t.grain AND d.gap)
+                                           WHERE d.run_id = t.run_id AND d.provider = t.provider
+                                             AND d.service_namespace = t.service_namespace AND d.grain = t.grain AND d.gap)
                              ORDER BY t.assets DESC, t.account_id, t.service_namespace, t.grain
                              LIMIT top_gaps) t
                        JOIN srm.audit_default d
-                         ON d.run_id = t.run_id AND d.service_namespace = t.service_namespace AND d.grain = t.grain AND d.gap
+                         ON d.run_id = t.run_id AND d.provider = t.provider AND d.service_namespace = t.service_namespace
+                        AND d.grain = t.grain AND d.gap
                        JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
                  ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, g.sort_id, g.asset NULLS FIRST
                  LIMIT top_gaps LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
-                                   srm_internal.html_escape(x.account_id), srm_internal.html_escape(x.service_namespace),
+                                   srm_internal.html_escape(x.account_id),
+                                   srm_internal.html_escape(srm_internal.report_service_label(x.provider, x.service_namespace, v_multi)),
                                    CASE WHEN x.asset IS NULL THEN ''
                                         ELSE '<br><span class="arn">' || srm_internal.html_escape(x.asset) || '</span>' END,
                                    srm_internal.report_number(x.assets), srm_internal.html_escape(x.customer_part),
@@ -732,6 +822,7 @@ DECLARE
     v_failed     bigint;
     v_rows       jsonb;
     html         text;
+    v_multi      boolean := srm_internal.report_multi_provider(run);
 BEGIN
     SELECT * INTO r FROM srm.bi_run b WHERE b.run_id = report_checks.run;
     html := '<section>' || E'\n' || '<h2 id="checks"><span class="num">6</span>Customer gaps by check result</h2>' || E'\n';
@@ -756,21 +847,22 @@ BEGIN
     ELSE
         -- per service: its gaps from the run's summaries (srm_internal.audit_fold),
         -- those a check speaks for from srm_internal.audit_check_fold
-        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', s.service_namespace,
+        SELECT count(*), coalesce(jsonb_agg(jsonb_build_object('label', srm_internal.report_service_label(s.provider, s.service_namespace, v_multi),
                                                      'hint', coalesce(sv.name || ' (' || s.service_namespace || ')', s.service_namespace),
                                                      'v', jsonb_build_array(s.failing, s.passing, s.gaps - s.failing - s.passing))
-                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace)
+                                  ORDER BY s.failing DESC, s.passing DESC, s.service_namespace, s.provider)
                            FILTER (WHERE s.rank <= top_services), '[]')
         INTO v_n, v_rows
-        FROM (SELECT g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
-                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace) AS rank
-              FROM (SELECT f.service_namespace, sum(f.assets) AS gaps
+        FROM (SELECT g.provider, g.service_namespace, g.gaps, coalesce(k.failing, 0) AS failing, coalesce(k.passing, 0) AS passing,
+                     row_number() OVER (ORDER BY coalesce(k.failing, 0) DESC, coalesce(k.passing, 0) DESC, g.service_namespace,
+                                                 g.provider) AS rank
+              FROM (SELECT f.provider, f.service_namespace, sum(f.assets) AS gaps
                     FROM srm_internal.audit_fold f WHERE f.run_id = report_checks.run AND f.gap AND f.assets > 0
-                    GROUP BY f.service_namespace) g
-              LEFT JOIN (SELECT k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
+                    GROUP BY f.provider, f.service_namespace) g
+              LEFT JOIN (SELECT k.provider, k.service_namespace, sum(k.failing) AS failing, sum(k.passing) AS passing
                          FROM srm_internal.audit_check_fold k WHERE k.run_id = report_checks.run
-                         GROUP BY k.service_namespace) k USING (service_namespace)) s
-        LEFT JOIN srm.service sv ON sv.provider = 'aws' AND sv.service_namespace = s.service_namespace;
+                         GROUP BY k.provider, k.service_namespace) k USING (provider, service_namespace)) s
+        LEFT JOIN srm.service sv ON sv.provider = s.provider AND sv.service_namespace = s.service_namespace;
         html := html || '<figure>'
             || srm_internal.report_checks_svg('chart-checks', 'Customer gaps by check result, per service', v_rows)
             || format('<figcaption class="sql">SQL: <code>SELECT service_namespace, sum(failing), sum(passing_unattested), sum(unchecked) FROM srm.bi_check_results WHERE run_id = %s GROUP BY service_namespace</code> (services with the most failing gaps, first %s of %s)</figcaption>',
@@ -787,7 +879,7 @@ BEGIN
         || '<table class="checks" id="failing-checks">' || E'\n'
         || '<thead><tr><th scope="col">Control</th><th scope="col">Account</th><th scope="col">Asset</th><th scope="col">Failing checks</th><th scope="col">Gap</th></tr></thead>' || E'\n'
         || '<tbody>' || E'\n';
-    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.service_namespace, k.asset_id, k.failed_checks, k.gap
+    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.provider, a.service_namespace, k.asset_id, k.failed_checks, k.gap
              FROM srm.audit_check k
              JOIN srm.control c USING (framework_id, control_id)
              LEFT JOIN srm.audit_asset a ON a.run_id = k.run_id AND a.asset_id = k.asset_id
@@ -797,7 +889,8 @@ BEGIN
         html := html || format('<tr><td class="id">%s</td><td class="id">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
                                srm_internal.html_escape(x.label), srm_internal.html_escape(x.account_id),
                                CASE WHEN x.asset_id IS NULL THEN 'the account (each of its assets)'
-                                    ELSE srm_internal.html_escape(x.service_namespace) || '<br><span class="arn">'
+                                    ELSE srm_internal.html_escape(srm_internal.report_service_label(x.provider, x.service_namespace, v_multi))
+                                         || '<br><span class="arn">'
                                          || srm_internal.html_escape(coalesce(x.arn, x.resource_id)) || '</span>' END,
                                srm_internal.html_escape(array_to_string(x.failed_checks, ', ')),
                                CASE WHEN x.gap IS NULL THEN ''
@@ -825,14 +918,19 @@ DECLARE
     v_inh srm.bi_inherited_controls[];
     x     record;
     html  text;
+    v_multi boolean := srm_internal.report_multi_provider(run);
 BEGIN
     -- the view read once
     SELECT array_agg(i) INTO v_inh FROM srm.bi_inherited_controls i WHERE i.run_id = report_inherited_controls.run;
-    SELECT count(DISTINCT i.control_id), array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL)
+    -- one callout for every control when all have the same attestations
+    -- (a run of one provider); else each row names its providers' own
+    SELECT count(DISTINCT i.control_id),
+           CASE WHEN bool_and(i.attestations IS NOT NULL) OR NOT v_multi
+                THEN array_agg(DISTINCT i.attestations ORDER BY i.attestations) FILTER (WHERE i.attestations IS NOT NULL) END
     INTO v_n, v_att
     FROM unnest(v_inh) i;
     SELECT count(*) INTO v_m
-    FROM (SELECT DISTINCT f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
+    FROM (SELECT DISTINCT f.provider, f.service_namespace FROM srm_internal.audit_fold f WHERE f.run_id = report_inherited_controls.run) f;
     html := '<section>' || E'\n' || '<h2><span class="num">7</span>Inherited controls and the attestations to cite</h2>' || E'\n';
     IF v_n = 0 THEN
         html := html || '<p class="note">No control of this run is inherited from the provider alone.</p>' || E'\n';
@@ -849,8 +947,13 @@ BEGIN
              || '<thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col" class="n">Services</th><th scope="col" class="n">Asset &times; control pairs</th>'
              || CASE WHEN coalesce(cardinality(v_att), 0) = 1 THEN '<th scope="col">On services</th>' ELSE '<th scope="col">Attestation to cite</th>' END
              || '</tr></thead>' || E'\n' || '<tbody>' || E'\n';
-        FOR x IN SELECT i.label, i.title, count(DISTINCT i.service_namespace) AS services, sum(i.asset_controls) AS pairs,
-                        array_agg(DISTINCT i.service_namespace ORDER BY i.service_namespace) AS service_list, min(i.attestations) AS attestations
+        FOR x IN SELECT i.label, i.title, count(DISTINCT (i.provider, i.service_namespace)) AS services, sum(i.asset_controls) AS pairs,
+                        array_agg(DISTINCT srm_internal.report_service_label(i.provider, i.service_namespace, v_multi)
+                                  ORDER BY srm_internal.report_service_label(i.provider, i.service_namespace, v_multi)) AS service_list,
+                        CASE WHEN v_multi
+                             THEN string_agg(DISTINCT srm_internal.provider_name(i.provider) || ': '
+                                                      || coalesce(i.attestations, 'none recorded in srm'), '; ')
+                             ELSE min(i.attestations) END AS attestations
                  FROM unnest(v_inh) i
                  LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
                  GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
@@ -923,6 +1026,7 @@ AS $$
 DECLARE
     fw    record;
     v_ext text;
+    v_providers text[] := srm_internal.report_providers(run);
 BEGIN
     SELECT f.* INTO fw FROM srm.audit_run a JOIN srm.framework f USING (framework_id) WHERE a.run_id = report_footer.run;
     SELECT e.extversion INTO v_ext FROM pg_extension e WHERE e.extname = 'srm';
@@ -932,7 +1036,10 @@ BEGIN
          || format('<p>Control catalog: %s, %s, published by %s. Source: %s.</p>',
                    srm_internal.html_escape(fw.name), srm_internal.html_escape(fw.version),
                    srm_internal.html_escape(fw.publisher), srm_internal.html_escape(fw.source))
-         || '<p>Responsibility model: the AWS Shared Responsibility Model (AWS is responsible for security <i>of</i> the cloud, the customer for security <i>in</i> the cloud) and AWS Security Best Practices (infrastructure, container and abstracted services).</p>'
+         || '<p>Responsibility model: the AWS Shared Responsibility Model (AWS is responsible for security <i>of</i> the cloud, the customer for security <i>in</i> the cloud) and AWS Security Best Practices (infrastructure, container and abstracted services).'
+         || CASE WHEN 'azure' = ANY (v_providers) THEN ' For Azure: Microsoft''s shared responsibility in the cloud (IaaS, PaaS, SaaS).' ELSE '' END
+         || CASE WHEN 'gcp' = ANY (v_providers) THEN ' For Google Cloud: Google''s shared responsibility and shared fate (IaaS, PaaS, SaaS).' ELSE '' END
+         || '</p>'
          || '</footer>' || E'\n' || '</main>' || E'\n' || '</body>' || E'\n' || '</html>' || E'\n';
 END
 $$;

@@ -69,14 +69,20 @@ COMMENT ON FUNCTION srm_internal.team_writes_unscoped() IS
     'whether the current role is a member of a team that srm.team_account gives the account null: it writes the statuses and overrides that have no account';
 
 -- the account of an ARN (its fifth field, when it is an account id): an
--- asset's ARN scopes a status or an override as its account_id does
+-- asset's ARN scopes a status or an override as its account_id does; so do
+-- the subscription of an Azure Resource Manager id and the project of a
+-- Google Cloud full resource name (0.6.0)
 CREATE FUNCTION srm_internal.arn_account(arn text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN pg_catalog.split_part(arn, ':', 5) OPERATOR(pg_catalog.~) '^[0-9]{12}$'
-            THEN pg_catalog.split_part(arn, ':', 5) END;
+            THEN pg_catalog.split_part(arn, ':', 5)
+            WHEN arn OPERATOR(pg_catalog.~*) '^/subscriptions/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(/|$)'
+            THEN pg_catalog.lower(pg_catalog.substring(arn, 16, 36))
+            WHEN arn OPERATOR(pg_catalog.~) '^//[^/]+/projects/[a-z][a-z0-9-]{4,28}[a-z0-9](/|$)'
+            THEN pg_catalog.substring(arn, '^//[^/]+/projects/([^/]+)') END;
 COMMENT ON FUNCTION srm_internal.arn_account(text) IS
-    'the AWS account id in an ARN (its fifth field), null when it has none (S3 buckets, AWS managed policies)';
+    'the account of an asset identifier: the AWS account id in an ARN (its fifth field; null when it has none: S3 buckets, AWS managed policies), the subscription of an Azure Resource Manager id (lower case), the project of a Google Cloud full resource name (null when its path names none: buckets)';
 
 -------------------------------------------------------------------------------
 -- srm.team_account: checked as written

@@ -42,6 +42,7 @@ CREATE TABLE srm.audit_asset (
     known             boolean NOT NULL,
     grain             text NOT NULL DEFAULT '',
     tags              jsonb,
+    provider          text NOT NULL DEFAULT 'aws',
     PRIMARY KEY (run_id, asset_id)
 );
 COMMENT ON TABLE srm.audit_asset IS
@@ -69,10 +70,11 @@ CREATE TABLE srm.audit_finding (
     evidence          text,
     gap               boolean NOT NULL,
     assets            integer NOT NULL CHECK (assets >= 0),
-    grain             text NOT NULL DEFAULT ''
+    grain             text NOT NULL DEFAULT '',
+    provider          text NOT NULL DEFAULT 'aws'
 );
 ALTER TABLE srm.audit_finding ADD CONSTRAINT audit_finding_grain_key
-    UNIQUE NULLS NOT DISTINCT (run_id, account_id, service_namespace, grain, asset_id, control_id);
+    UNIQUE NULLS NOT DISTINCT (run_id, provider, account_id, service_namespace, grain, asset_id, control_id);
 COMMENT ON COLUMN srm.audit_finding.grain IS
     'the grain of the assets a group row speaks for (as srm.audit_asset.grain; empty: the service''s answer)';
 COMMENT ON TABLE srm.audit_finding IS
@@ -103,7 +105,8 @@ CREATE TABLE srm.audit_group (
     grain             text NOT NULL,
     assets            integer NOT NULL CHECK (assets > 0),
     stored            boolean NOT NULL,
-    PRIMARY KEY (run_id, account_id, service_namespace, grain)
+    provider          text NOT NULL DEFAULT 'aws',
+    PRIMARY KEY (run_id, provider, account_id, service_namespace, grain)
 );
 COMMENT ON TABLE srm.audit_group IS
     'the known assets of an audit run per account x service x grain (empty, or a resource type and variant with answers of its own); stored: its findings are in srm.audit_finding (an account- or asset-scoped override or status applies to it), else every control has the answer of srm.audit_default for its service';
@@ -124,7 +127,8 @@ CREATE TABLE srm.audit_default (
     status_id         bigint,
     evidence          text,
     gap               boolean NOT NULL,
-    PRIMARY KEY (run_id, service_namespace, grain, control_id)
+    provider          text NOT NULL DEFAULT 'aws',
+    PRIMARY KEY (run_id, provider, service_namespace, grain, control_id)
 );
 COMMENT ON TABLE srm.audit_default IS
     'the answer of an audit run for every control on every service (and grain below it) of its assets where no account- or asset-scoped override or status applies: the derivation it used (derived), the provider- or service-wide override and the service-wide status that applied, the result and gap';
@@ -167,6 +171,15 @@ CREATE TABLE srm.audit_status (
 COMMENT ON TABLE srm.audit_status IS
     'the control statuses of its framework an audit run saw (srm.control_status as it was when the run started)';
 
+-- Providers (0.6.0): a run audits the assets of every provider (AWS, Azure,
+-- Google Cloud) with that provider's services; service namespaces are
+-- unique per provider only (iam is AWS's and Google's), so the run's rows
+-- carry the provider.  Runs before 0.6.0 audited AWS alone ('aws').
+COMMENT ON COLUMN srm.audit_asset.provider IS 'the asset''s provider (aws, azure, gcp), as srm.asset.provider';
+COMMENT ON COLUMN srm.audit_finding.provider IS 'the provider of the service (and of the account) the finding speaks for';
+COMMENT ON COLUMN srm.audit_group.provider IS 'the provider of the group''s service and account';
+COMMENT ON COLUMN srm.audit_default.provider IS 'the provider of the service the answer is for';
+
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_group', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_default', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_override', '');
@@ -203,6 +216,7 @@ CREATE TABLE srm.audit_check (
     passed_checks     text[] NOT NULL,
     findings          bigint[] NOT NULL,
     gap               boolean,
+    provider          text NOT NULL DEFAULT 'aws',
     CHECK ((asset_id IS NULL) = (service_namespace IS NULL) AND (asset_id IS NULL) = (gap IS NULL))
 );
 ALTER TABLE srm.audit_check ADD CONSTRAINT audit_check_key
@@ -219,6 +233,9 @@ COMMENT ON COLUMN srm.audit_check.findings IS
     'the srm.finding ids of the current results (the findings themselves may be deleted later; the run keeps its answer)';
 COMMENT ON COLUMN srm.audit_check.gap IS
     'for an asset''s row: whether the asset x control is a customer gap in the run (null for an account''s row)';
+
+COMMENT ON COLUMN srm.audit_check.provider IS
+    'the provider of the asset or account (0.6.0; every earlier run''s are aws)';
 
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_check', '');
 GRANT SELECT ON srm.audit_check TO PUBLIC;

@@ -11,9 +11,9 @@ CREATE TABLE srm.control_status (
     framework_id      text NOT NULL,
     control_id        text NOT NULL,
     provider          text NOT NULL DEFAULT 'aws',
-    account_id        text CHECK (account_id ~ '^[0-9]{12}$'),
+    account_id        text CHECK (account_id ~ '^([0-9]{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$'),
     service_namespace text,
-    asset             text CHECK (asset ~ '^arn:'),
+    asset             text CHECK (asset ~ '^(arn:|/subscriptions/|//)'),
     status            text NOT NULL CHECK (status IN ('implemented', 'partial', 'planned', 'alternative', 'not-applicable')),
     evidence          text,
     evidence_url      text CHECK (evidence_url ~ '^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$'),
@@ -24,6 +24,8 @@ CREATE TABLE srm.control_status (
 );
 COMMENT ON TABLE srm.control_status IS
     'implementation status of a control (OSCAL words: implemented, partial, planned, alternative, not-applicable) with evidence (text or link), who assessed it and when; scope an account, a service (optionally within an account) or one asset (ARN). The newest assessment of the most specific scope applies: asset > account and service > service > account.';
+COMMENT ON COLUMN srm.control_status.asset IS 'one asset: its ARN (AWS), its Azure Resource Manager id (in lower case) or its Google Cloud full resource name';
+COMMENT ON COLUMN srm.control_status.account_id IS 'an AWS account id (12 digits), an Azure subscription id (a UUID, in lower case) or a Google Cloud project id, of the status''s provider';
 CREATE INDEX ON srm.control_status (framework_id, control_id);
 SELECT pg_catalog.pg_extension_config_dump('srm.control_status', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.control_status_status_id_seq', '');

@@ -4,7 +4,8 @@
 # PGHOST/PGPORT/PGUSER, installs srm, checks that srm.FUNCTION and the
 # loader and audit exist, generates the sample AWS Config snapshot into
 # OUTDIR and loads it (SAMPLE_ARGS: more options of the generator, e.g.
-# "--accounts 1000 --items 5000").  Sets top, out, db, admin_db and assets; defines
+# "--accounts 1000 --items 5000"), then the Azure and Google Cloud part of
+# the sample (SAMPLE_MULTICLOUD, below).  Sets top, out, db, admin_db and assets; defines
 # fail, ok and q (psql on the scratch database), prefixed with NAME.
 fail() { echo "$name: FAIL: $*" >&2; exit 1; }
 ok() { echo "$name: ok: $*"; }
@@ -52,6 +53,23 @@ SELECT srm.load_config_snapshot(:'snapshot'::jsonb);
 SQL
     ) || { cat "$out/load.log" >&2; fail "srm.load_config_snapshot failed"; }
     [ "${assets:-0}" -gt 0 ] 2>/dev/null || fail "srm.load_config_snapshot loaded no asset (returned '$assets')"
-    q -c "ANALYZE srm.asset"
     ok "loaded the sample snapshot: $assets assets"
+
+    # --- the Azure and Google Cloud part of the sample (issue 13) -------------------
+    # tools/sample/gen_sample_multicloud.py writes the Resource Graph and Cloud
+    # Asset Inventory exports (OUTDIR/azure-resource-graph.json,
+    # OUTDIR/gcp-asset-inventory.jsonl) and the same assets as rows of
+    # srm.asset (OUTDIR/multicloud.sql), loaded here with psql.  On by default
+    # for the default sample; SAMPLE_MULTICLOUD=0 leaves it out (and it is
+    # left out when SAMPLE_ARGS changes the AWS sample, e.g. a scale run).
+    if [ "${SAMPLE_MULTICLOUD:-$([ -z "${SAMPLE_ARGS:-}" ] && echo 1 || echo 0)}" = 1 ]; then
+        python3 "$top/tools/sample/gen_sample_multicloud.py" --azure "$out/azure-resource-graph.json" \
+            --gcp "$out/gcp-asset-inventory.jsonl" --sql "$out/multicloud.sql" 2>"$out/multicloud.log" \
+            || { cat "$out/multicloud.log" >&2; fail "tools/sample/gen_sample_multicloud.py failed"; }
+        q -c "SET client_min_messages = warning" -f "$out/multicloud.sql" >/dev/null 2>>"$out/multicloud.log" \
+            || { cat "$out/multicloud.log" >&2; fail "loading the Azure and Google Cloud sample failed"; }
+        ok "loaded the Azure and Google Cloud sample: $(q -c "SELECT string_agg(provider || ' ' || n, ', ' ORDER BY provider)
+                FROM (SELECT provider, count(*) AS n FROM srm.asset WHERE provider <> 'aws' GROUP BY provider) x") assets"
+    fi
+    q -c "ANALYZE srm.asset"
 }

@@ -5,7 +5,8 @@
 # throw-away one), connecting first to PGDATABASE (default postgres), it
 #   - creates a scratch database and installs srm in it;
 #   - loads the sample AWS Config snapshot of tools/sample/gen_sample_snapshot.py
-#     with srm.load_config_snapshot;
+#     with srm.load_config_snapshot, and the Azure and Google Cloud part of
+#     the sample (tools/sample/gen_sample_multicloud.py, test/lib/sample_db.sh);
 #   - runs srm.run_audit('nist-800-53-r5', 'MODERATE') and
 #     srm.run_audit('aws-srm'), writes OUTDIR/ssp.json and
 #     OUTDIR/ssp-aws-srm.json with srm.oscal_ssp(run), checks a few facts of
@@ -70,10 +71,12 @@ for pair in "$run:ssp.json" "$run_srm:ssp-aws-srm.json"; do
     r=${pair%%:*}
     file=${pair#*:}
     # the run's control x service pairs: its findings, and the answers of
-    # the services of its groups that are not stored (compact runs)
-    cs="(SELECT control_id, service_namespace FROM srm.audit_finding WHERE run_id = $r
-         UNION SELECT d.control_id, d.service_namespace FROM srm.audit_default d
-         JOIN srm.audit_group g ON g.run_id = d.run_id AND g.service_namespace = d.service_namespace AND NOT g.stored
+    # the services of its groups that are not stored (compact runs); a
+    # service is its provider's (the sample has AWS's iam and Google's iam)
+    cs="(SELECT control_id, provider, service_namespace FROM srm.audit_finding WHERE run_id = $r
+         UNION SELECT d.control_id, d.provider, d.service_namespace FROM srm.audit_default d
+         JOIN srm.audit_group g ON g.run_id = d.run_id AND g.provider = d.provider
+          AND g.service_namespace = d.service_namespace AND NOT g.stored
          WHERE d.run_id = $r) cs"
     facts=$(q -F ' ' <<SQL
 \\set doc \`cat '$out/$file'\`
@@ -82,9 +85,9 @@ WITH d AS (SELECT (:'doc')::jsonb AS doc),
 SELECT (SELECT count(*) FROM irs)
            = (SELECT count(DISTINCT control_id) FROM $cs),
        (SELECT count(*) FROM irs, jsonb_array_elements(ir -> 'by-components') b)
-           = (SELECT count(DISTINCT control_id) + count(DISTINCT (control_id, service_namespace)) FROM $cs),
+           = (SELECT count(DISTINCT control_id) + count(DISTINCT (control_id, provider, service_namespace)) FROM $cs),
        (SELECT jsonb_array_length(doc #> '{system-security-plan,system-implementation,components}') FROM d)
-           = 1 + (SELECT count(DISTINCT service_namespace) FROM $cs),
+           = 1 + (SELECT count(DISTINCT (provider, service_namespace)) FROM $cs),
        (SELECT doc #>> '{system-security-plan,metadata,version}' FROM d) = 'run-$r',
        (SELECT bool_and(EXISTS (SELECT FROM srm.control c, srm.audit_run x
                                 WHERE x.run_id = $r AND c.framework_id = x.framework_id AND c.control_id = ir ->> 'control-id'))
@@ -110,6 +113,34 @@ case "$failing" in
     0\ *|*\ 0) fail "ssp.json: want by-components whose remarks name the failing EC2.8 and IAM.7 checks, got $failing" ;;
 esac
 ok "ssp.json: remarks name failing checks (EC2.8 on $(echo "$failing" | cut -d' ' -f1) by-components, IAM.7 on $(echo "$failing" | cut -d' ' -f2))"
+
+# the providers of the sample (AWS, Azure, Google Cloud): one leveraged
+# authorization each, every service component leveraged from its own
+# provider's, and inherited parts that name it
+prov=$(q <<SQL
+\\set doc \`cat '$out/ssp.json'\`
+WITH d AS (SELECT (:'doc')::jsonb #> '{system-security-plan}' AS p)
+SELECT (SELECT count(DISTINCT provider) FROM srm.audit_asset WHERE run_id = $run) || ' '
+    || (SELECT jsonb_array_length(p #> '{system-implementation,leveraged-authorizations}') FROM d) || ' '
+    || (SELECT count(*) FROM d, jsonb_array_elements(p #> '{system-implementation,components}') c
+        WHERE c ->> 'type' = 'service'
+          AND (SELECT l -> 'props' -> 0 ->> 'value' FROM jsonb_array_elements(p #> '{system-implementation,leveraged-authorizations}') l
+               WHERE l ->> 'uuid' = (SELECT x ->> 'value' FROM jsonb_array_elements(c -> 'props') x
+                                     WHERE x ->> 'name' = 'leveraged-authorization-uuid'))
+              = coalesce((SELECT x ->> 'value' FROM jsonb_array_elements(c -> 'props') x WHERE x ->> 'name' = 'provider'), 'aws')) || ' '
+    || (SELECT count(*) FROM d, jsonb_array_elements(p #> '{system-implementation,components}') c WHERE c ->> 'type' = 'service') || ' '
+    || (SELECT count(*) FILTER (WHERE b ->> 'description' LIKE 'Inherited from Microsoft Azure on azure:%') || ' '
+            || count(*) FILTER (WHERE b ->> 'description' LIKE 'Inherited from Google Cloud on gcp:%')
+        FROM d, jsonb_path_query(p, '\$."control-implementation"."implemented-requirements"[*]."by-components"[*].inherited[*]') b)
+FROM d;
+SQL
+) || fail "cannot read back ssp.json for its providers"
+read -r n_prov n_lev n_ok n_comp n_az n_gcp <<EOF
+$prov
+EOF
+[ "$n_prov" = "$n_lev" ] && [ "$n_ok" = "$n_comp" ] && [ "$n_prov" -lt 2 -o "$n_az$n_gcp" != 00 ] \
+    || fail "ssp.json: want one leveraged authorization per provider ($n_prov), each service component leveraged from its provider's, inherited parts naming Azure and Google Cloud; got $prov"
+ok "ssp.json: $n_prov provider(s), $n_lev leveraged authorizations, $n_comp service components each leveraged from its provider's; $n_az inherited parts from Microsoft Azure, $n_gcp from Google Cloud"
 
 # --- schema validation (self-tests the validator first) ---------------------------------
 sh "$top/test/oscal/run.sh" "$out/ssp.json" "$out/ssp-aws-srm.json" \

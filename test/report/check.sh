@@ -5,7 +5,9 @@
 # throw-away one), connecting first to PGDATABASE (default postgres), it
 #   - creates a scratch database and installs srm in it;
 #   - loads the sample AWS Config snapshot of tools/sample/gen_sample_snapshot.py
-#     with srm.load_config_snapshot (fails clearly if that does not exist);
+#     with srm.load_config_snapshot (fails clearly if that does not exist),
+#     and the Azure and Google Cloud part of the sample
+#     (tools/sample/gen_sample_multicloud.py, test/lib/sample_db.sh);
 #   - runs srm.run_audit('nist-800-53-r5', 'MODERATE'), records an
 #     implemented control status (IAM account management), runs it again;
 #   - writes OUTDIR/report.html (the second run's report) and

@@ -2,7 +2,8 @@
 # The main job: installs what it needs, builds and installs srm, starts a
 # throw-away PostgreSQL cluster, and in it
 #   1. shows what the responsibility type does (demo/tour.sql),
-#   2. loads a generated sample AWS Config inventory, records a few control
+#   2. loads a generated sample AWS Config inventory and the Azure and
+#      Google Cloud part of the sample, records a few control
 #      statuses, runs two audits and prints the summary (demo/audit.sql),
 #   3. writes the HTML report, the OSCAL SSP and CSV files of every BI view
 #      to the output folder (default ./out, or SRM_OUT).
@@ -18,6 +19,11 @@ $SUDO make install >/dev/null
 
 export SRM_SNAPSHOT="$out/sample-snapshot.json"
 python3 tools/sample/gen_sample_snapshot.py --out "$SRM_SNAPSHOT" --items 3000
+# the Azure and Google Cloud part of the sample: the exports as the clouds'
+# tools write them, and the same assets as SQL, which demo/audit.sql loads
+export SRM_MULTICLOUD_SQL="$out/sample-multicloud.sql"
+python3 tools/sample/gen_sample_multicloud.py --azure "$out/sample-azure-resource-graph.json" \
+	--gcp "$out/sample-gcp-asset-inventory.jsonl" --sql "$SRM_MULTICLOUD_SQL"
 rm -f "$out"/*.csv "$out/report.html" "$out/ssp.json"
 setsid -w pg_virtualenv -t -o max_connections=20 bash -c '
 	set -euo pipefail
@@ -25,7 +31,7 @@ setsid -w pg_virtualenv -t -o max_connections=20 bash -c '
 	psql -X -v ON_ERROR_STOP=1 -v out="$1" -f demo/audit.sql
 ' main-job "$out" </dev/null 2>&1 | tee "$out/main-job.txt"
 
-for f in report.html ssp.json runs.csv responsibility_mix.csv customer_gaps.csv; do
+for f in report.html ssp.json runs.csv responsibility_mix.csv customer_gaps.csv provider_mix.csv; do
 	[ -s "$out/$f" ] || { echo "srm: $out/$f was not written" >&2; exit 1; }
 done
 echo
