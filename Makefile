@@ -35,6 +35,7 @@ TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/
 	install/tables/audit.sql install/tables/finding.sql install/tables/teams.sql
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
 	install/code/answers.sql install/code/status.sql install/code/provenance.sql install/code/references.sql install/code/inventory.sql install/code/findings.sql \
+	install/code/inventory_gcp.sql \
 	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql install/code/csv.sql install/code/drop_guard.sql \
 	install/code/teams.sql
 DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/derivation.sql install/data/analyze.sql
