@@ -48,7 +48,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 # every test stands alone and includes sql/include/setup.sql (not a test);
 # this is only the default order; test/regress/any_order.sh checks that
 # the list names every sql/*.sql
-REGRESS = io operators opclass aggregate vocabulary errors laws uuid model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact audit_checks report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 azure_services azure_pairs gcp_services security catalog qualifiers nist_review findings teams trust
+REGRESS = io operators opclass aggregate vocabulary errors laws uuid model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact audit_checks report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 azure_services azure_pairs gcp_services gcp_load security catalog qualifiers nist_review findings teams trust
 REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out srm-load
