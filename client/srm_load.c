@@ -75,7 +75,14 @@ typedef struct Load
 	size_t		out_len;
 	char		file_version[128];
 	char		snapshot_id[128];
+	int			shape;			/* SHAPE_*: what the file's items are */
 } Load;
+
+/* what a file's items are: Cloud Asset Inventory assets when one is among
+ * the items of its first batch, else AWS Config items */
+#define SHAPE_UNKNOWN 0			/* not told yet */
+#define SHAPE_AWS 1				/* AWS Config configuration items */
+#define SHAPE_GCP 2				/* Cloud Asset Inventory assets */
 
 static int	batch_items = 10000;
 static size_t batch_bytes_max = 64 * 1024 * 1024;
@@ -437,8 +444,13 @@ batch_flush(Load *l)
 	PQclear(res);
 	while ((res = PQgetResult(l->conn)) != NULL)
 		PQclear(res);
+	if (l->shape == SHAPE_UNKNOWN)
+		l->shape = SHAPE_AWS;
 	params[0] = l->lid;
-	res = PQexecParams(l->conn, "SELECT srm_internal.config_load_batch($1::bigint)", 1, NULL, params, NULL, NULL, 0);
+	res = PQexecParams(l->conn,
+					   l->shape == SHAPE_GCP ? "SELECT srm_internal.asset_inventory_load_batch($1::bigint)"
+					   : "SELECT srm_internal.config_load_batch($1::bigint)",
+					   1, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 	{
 		server_error(l, res, "merging a batch");
@@ -447,6 +459,80 @@ batch_flush(Load *l)
 	}
 	PQclear(res);
 	return true;
+}
+
+/*
+ * Whether an item is a Google Cloud Asset Inventory asset: an object whose
+ * top-level "name" is a full resource name ("//service.googleapis.com/...")
+ * and that has an "asset_type" (gcloud asset export) or "assetType"
+ * (gcloud asset list --format=json).  Keys are read at depth 1 only.
+ */
+static bool
+is_cai_asset(const char *s, size_t len)
+{
+	size_t		i = 0, key_start = 0, key_len = 0;
+	int			depth = 1;
+	bool		in_str = false, esc = false, want_key = true, in_key = false, have_key = false;
+	bool		has_name = false, has_type = false;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i >= len || s[i] != '{')
+		return false;
+	for (i++; i < len && depth > 0; i++)
+	{
+		char		c = s[i];
+
+		if (in_str)
+		{
+			if (esc)
+				esc = false;
+			else if (c == '\\')
+				esc = true;
+			else if (c == '"')
+			{
+				in_str = false;
+				if (in_key)
+				{
+					in_key = false;
+					have_key = true;
+					key_len = i - key_start;
+				}
+			}
+			continue;
+		}
+		if (c == '"')
+		{
+			in_str = true;
+			if (depth == 1 && want_key)
+			{
+				in_key = true;
+				want_key = false;
+				key_start = i + 1;
+			}
+		}
+		else if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']')
+			depth--;
+		else if (depth == 1 && c == ',')
+			want_key = true;
+		else if (depth == 1 && c == ':' && have_key)
+		{
+			const char *k = s + key_start;
+			size_t		j = i + 1;
+
+			while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+				j++;
+			if (key_len == 4 && memcmp(k, "name", 4) == 0)
+				has_name = j + 2 < len && s[j] == '"' && s[j + 1] == '/' && s[j + 2] == '/';
+			else if ((key_len == 10 && memcmp(k, "asset_type", 10) == 0) ||
+					 (key_len == 9 && memcmp(k, "assetType", 9) == 0))
+				has_type = true;
+			have_key = false;
+		}
+	}
+	return has_name && has_type;
 }
 
 /*
@@ -481,6 +567,10 @@ emit_item(Load *l, Buf *b, bool complete)
 		snprintf(reason, sizeof(reason), "the item is not valid UTF-8 text (at byte %zu)", valid);
 		rejected = true;
 	}
+	/* an asset of Cloud Asset Inventory before the first batch is merged
+	 * makes the file's batches go to the Google loader */
+	if (!rejected && l->shape == SHAPE_UNKNOWN && is_cai_asset(b->data, len))
+		l->shape = SHAPE_GCP;
 	if (rejected)
 	{
 		len = valid < KEPT_PREFIX ? valid : KEPT_PREFIX;
@@ -742,7 +832,10 @@ usage(void)
 		   "FILE: an AWS Config snapshot or history file ({\"configurationItems\": [...]}),\n"
 		   "Config API output (configurationItems, baseConfigurationItems, or the\n"
 		   "\"Results\" of select-resource-config), an array of items or one item per\n"
-		   "line (NDJSON); gzipped or not; \"-\" or none for standard input.\n\n"
+		   "line (NDJSON); gzipped or not; \"-\" or none for standard input.\n"
+		   "A file of Google Cloud Asset Inventory assets (\"name\": \"//...\" and an\n"
+		   "\"asset_type\"), as gcloud asset export writes them one per line, loads as\n"
+		   "srm.load_asset_inventory loads assets.\n\n"
 		   "Options:\n"
 		   "  -h, --host=HOST          database server host or socket directory\n"
 		   "  -p, --port=PORT          database server port\n"
