@@ -35,6 +35,17 @@ SELECT tags ->> 'team' AS team, configuration ->> 'status' AS status FROM asset 
 SELECT a.resource_name, v.variant
 FROM asset a CROSS JOIN LATERAL srm_internal.variant_of(a.resource_type, a.configuration, a.supplementary_configuration) v
 WHERE a.resource_type = 'container.googleapis.com/Cluster' ORDER BY a.resource_name;
+-- a loaded asset's full resource name names it: its variant, and the
+-- answer of its grain (who patches a cluster's nodes: Google in Autopilot)
+SELECT a.resource_name, l.form, l.asset_id = a.asset_id AS the_loaded_asset, l.variant,
+       srm.classify(a.resource_id, 'os-patching') AS os_patching,
+       (SELECT d.derived FROM srm_internal.grain g
+        JOIN srm_internal.derivation d ON d.grain_id = g.grain_id AND d.framework_id = 'aws-srm' AND d.control_id = 'os-patching'
+        WHERE g.resource_type = 'container.googleapis.com/Cluster' AND g.variant = l.variant) AS variant_derived
+FROM asset a CROSS JOIN LATERAL srm_internal.locate(a.resource_id) l
+WHERE a.resource_type = 'container.googleapis.com/Cluster' ORDER BY a.resource_name;
+SELECT step, kind, detail FROM srm.explain('//container.googleapis.com/projects/acme-prod-381/locations/europe-west1/clusters/autopilot-1', 'os-patching')
+WHERE kind IN ('asset', 'variant') ORDER BY step;
 
 -- loading the same file again duplicates nothing: every asset updated
 SELECT load_asset_inventory(pg_temp.lines(:'small'), 'export_small.jsonl again') AS loaded;
