@@ -35,6 +35,7 @@ TABLE_PARTS = install/tables/schema.sql install/tables/model.sql install/tables/
 	install/tables/audit.sql install/tables/finding.sql install/tables/teams.sql
 CODE_PARTS = install/code/identifiers.sql install/code/override.sql install/code/derivation.sql \
 	install/code/answers.sql install/code/status.sql install/code/provenance.sql install/code/references.sql install/code/inventory.sql install/code/inventory_azure.sql install/code/findings.sql \
+	install/code/inventory_gcp.sql \
 	install/code/bi_views.sql install/code/audit.sql install/code/report_charts.sql install/code/report.sql install/code/oscal.sql install/code/csv.sql install/code/drop_guard.sql \
 	install/code/teams.sql
 DATA_PARTS = build/srm_data.sql install/data/identifiers.sql install/data/derivation.sql install/data/analyze.sql
@@ -47,7 +48,7 @@ DATA = $(call srcfiles,versions/$(EXTENSION)--*.sql)
 # every test stands alone and includes sql/include/setup.sql (not a test);
 # this is only the default order; test/regress/any_order.sh checks that
 # the list names every sql/*.sql
-REGRESS = io operators opclass aggregate vocabulary errors laws uuid model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact audit_checks report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 azure_services azure_pairs gcp_services security catalog qualifiers nist_review findings findings_bulk teams trust azure_load multicloud
+REGRESS = io operators opclass aggregate vocabulary errors laws uuid model derivation seed azure identifiers inventory_names overrides inventories loader audit audit_compact audit_checks report oscal references services services_managed services_hosted services_ops services_apps grain services_batch6 services_batch7 services_batch8 services_batch9 azure_services azure_pairs gcp_services gcp_load security catalog qualifiers nist_review findings findings_bulk teams trust azure_load multicloud
 REGRESS_OPTS = --inputdir=$(srcdir)
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql build results regression.diffs regression.out srm-load

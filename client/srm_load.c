@@ -71,9 +71,10 @@ typedef struct Reader
 /* what a file holds, decided by its first rows, and the merge it goes to */
 typedef enum Shape
 {
-	SHAPE_UNKNOWN = 0,			/* no object seen yet: AWS Config */
+	SHAPE_UNKNOWN = 0,			/* no item recognised yet: AWS Config */
 	SHAPE_CONFIG,				/* AWS Config items */
-	SHAPE_RESOURCE_GRAPH		/* Azure Resource Graph rows */
+	SHAPE_RESOURCE_GRAPH,		/* Azure Resource Graph rows */
+	SHAPE_GCP					/* Cloud Asset Inventory assets */
 } Shape;
 
 typedef struct Load
@@ -453,9 +454,12 @@ batch_flush(Load *l)
 	PQclear(res);
 	while ((res = PQgetResult(l->conn)) != NULL)
 		PQclear(res);
+	if (l->shape == SHAPE_UNKNOWN)
+		l->shape = SHAPE_CONFIG;
 	params[0] = l->lid;
-	res = PQexecParams(l->conn, l->shape == SHAPE_RESOURCE_GRAPH
-					   ? "SELECT srm_internal.resource_graph_load_batch($1::bigint)"
+	res = PQexecParams(l->conn,
+					   l->shape == SHAPE_RESOURCE_GRAPH ? "SELECT srm_internal.resource_graph_load_batch($1::bigint)"
+					   : l->shape == SHAPE_GCP ? "SELECT srm_internal.asset_inventory_load_batch($1::bigint)"
 					   : "SELECT srm_internal.config_load_batch($1::bigint)",
 					   1, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
@@ -512,6 +516,80 @@ is_resource_graph_row(const char *s, size_t len)
 }
 
 /*
+ * Whether an item is a Google Cloud Asset Inventory asset: an object whose
+ * top-level "name" is a full resource name ("//service.googleapis.com/...")
+ * and that has an "asset_type" (gcloud asset export) or "assetType"
+ * (gcloud asset list --format=json).  Keys are read at depth 1 only.
+ */
+static bool
+is_cai_asset(const char *s, size_t len)
+{
+	size_t		i = 0, key_start = 0, key_len = 0;
+	int			depth = 1;
+	bool		in_str = false, esc = false, want_key = true, in_key = false, have_key = false;
+	bool		has_name = false, has_type = false;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i >= len || s[i] != '{')
+		return false;
+	for (i++; i < len && depth > 0; i++)
+	{
+		char		c = s[i];
+
+		if (in_str)
+		{
+			if (esc)
+				esc = false;
+			else if (c == '\\')
+				esc = true;
+			else if (c == '"')
+			{
+				in_str = false;
+				if (in_key)
+				{
+					in_key = false;
+					have_key = true;
+					key_len = i - key_start;
+				}
+			}
+			continue;
+		}
+		if (c == '"')
+		{
+			in_str = true;
+			if (depth == 1 && want_key)
+			{
+				in_key = true;
+				want_key = false;
+				key_start = i + 1;
+			}
+		}
+		else if (c == '{' || c == '[')
+			depth++;
+		else if (c == '}' || c == ']')
+			depth--;
+		else if (depth == 1 && c == ',')
+			want_key = true;
+		else if (depth == 1 && c == ':' && have_key)
+		{
+			const char *k = s + key_start;
+			size_t		j = i + 1;
+
+			while (j < len && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r'))
+				j++;
+			if (key_len == 4 && memcmp(k, "name", 4) == 0)
+				has_name = j + 2 < len && s[j] == '"' && s[j + 1] == '/' && s[j + 2] == '/';
+			else if ((key_len == 10 && memcmp(k, "asset_type", 10) == 0) ||
+					 (key_len == 9 && memcmp(k, "assetType", 9) == 0))
+				has_type = true;
+			have_key = false;
+		}
+	}
+	return has_name && has_type;
+}
+
+/*
  * Sends one item: its text, or, when the client already knows it cannot
  * be read (cut off, too long, not UTF-8), its first bytes with the reason.
  */
@@ -526,9 +604,12 @@ emit_item(Load *l, Buf *b, bool complete)
 
 	if (l->failed)
 		return;
-	/* a file's first object decides where its batches are merged */
-	if (l->shape == SHAPE_UNKNOWN && complete && b->len == b->total && b->len > 0 && b->data[0] == '{')
-		l->shape = is_resource_graph_row(b->data, b->len) ? SHAPE_RESOURCE_GRAPH : SHAPE_CONFIG;
+	/* the first Resource Graph row or Cloud Asset Inventory asset among the
+	 * items of a file's first batch decides where its batches are merged
+	 * (AWS Config when there is none: see batch_flush) */
+	if (l->shape == SHAPE_UNKNOWN && complete && b->len == b->total && b->len > 0 && b->data[0] == '{' &&
+		is_resource_graph_row(b->data, b->len))
+		l->shape = SHAPE_RESOURCE_GRAPH;
 	if (!complete)
 	{
 		snprintf(reason, sizeof(reason), "the input ends inside this item, after %zu bytes", b->total);
@@ -546,6 +627,8 @@ emit_item(Load *l, Buf *b, bool complete)
 		snprintf(reason, sizeof(reason), "the item is not valid UTF-8 text (at byte %zu)", valid);
 		rejected = true;
 	}
+	if (!rejected && l->shape == SHAPE_UNKNOWN && is_cai_asset(b->data, len))
+		l->shape = SHAPE_GCP;
 	if (rejected)
 	{
 		len = valid < KEPT_PREFIX ? valid : KEPT_PREFIX;
@@ -814,7 +897,10 @@ usage(void)
 		   "\"Results\" of select-resource-config), an array of items or one item per\n"
 		   "line (NDJSON); an Azure Resource Graph export (az graph query -o json:\n"
 		   "{\"data\": [...]}, or rows with an ARM \"id\" and a \"type\"); gzipped or\n"
-		   "not; \"-\" or none for standard input.\n\n"
+		   "not; \"-\" or none for standard input.\n"
+		   "A file of Google Cloud Asset Inventory assets (\"name\": \"//...\" and an\n"
+		   "\"asset_type\"), as gcloud asset export writes them one per line, loads as\n"
+		   "srm.load_asset_inventory loads assets.\n\n"
 		   "Options:\n"
 		   "  -h, --host=HOST          database server host or socket directory\n"
 		   "  -p, --port=PORT          database server port\n"

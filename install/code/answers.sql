@@ -183,6 +183,11 @@ BEGIN
         SELECT * INTO a FROM srm.asset x
         WHERE x.resource_id = lower(rtrim(ident, '/')) AND x.provider = 'azure'
         ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
+    ELSIF ident ~ '^//' THEN
+        -- the full resource name of a loaded Google Cloud asset (its
+        -- resource id, as srm.load_asset_inventory loads it)
+        SELECT * INTO a FROM srm.asset x WHERE x.resource_id = ident AND x.provider = 'gcp'
+        ORDER BY x.captured_at DESC NULLS LAST, x.asset_id DESC LIMIT 1;
     END IF;
     IF a.asset_id IS NULL THEN
         SELECT * INTO r FROM srm.resolve_asset(locate.identifier);
@@ -201,7 +206,7 @@ BEGIN
     IF a.asset_id IS NOT NULL THEN
         SELECT t.provider, t.service_namespace INTO rt FROM srm.resource_type t WHERE t.resource_type = a.resource_type;
         asset := ident;
-        form := CASE WHEN ident ~ '^arn:' THEN 'arn' WHEN ident ~* '^/subscriptions/' THEN 'arm-id' ELSE 'resource-id' END;
+        form := CASE WHEN ident ~ '^arn:' THEN 'arn' WHEN ident ~* '^/subscriptions/' THEN 'arm-id' WHEN ident ~ '^//' THEN 'gcp-resource-name' ELSE 'resource-id' END;
         provider := a.provider;
         service_namespace := coalesce(rt.service_namespace, a.service_namespace);
         resource_type := CASE WHEN rt.service_namespace IS NOT NULL THEN a.resource_type END;
@@ -228,7 +233,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.locate(text) IS
-    'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, by ARM resource id in any case, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
+    'an asset as srm answers for it: the form its identifier was read in, its service and resource type, and when it names an asset of srm.asset (by ARN, by ARM resource id in any case, by a Google Cloud full resource name, or by a resource id that is no other name) that asset''s account, ARN, variant (per dimension in variants) and the grain of the stored derivation that answers for it';
 
 -- srm_internal.locate of each identifier of an array, in one query: the
 -- ARNs of loaded assets (what a bulk question mostly names) are looked up

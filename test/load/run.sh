@@ -3,9 +3,11 @@
 # installed): every input shape of SPEC §9, plain and gzipped, files and
 # standard input, gives what srm.load_config_snapshot gives for the same
 # items (one function merges both); a file cut off, an item that is not
-# JSON or not UTF-8 rejects that item only; Azure Resource Graph exports in
-# every shape agree with srm.load_resource_graph; exit status 1 for a file that
-# cannot be read, 2 for a server that cannot be reached.
+# JSON or not UTF-8 rejects that item only; exit status 1 for a file that
+# cannot be read, 2 for a server that cannot be reached.  Azure Resource
+# Graph exports in every shape agree with srm.load_resource_graph (section
+# 5); Cloud Asset Inventory exports (JSON lines, plain and gzipped, and gcloud asset list's
+# array) give what srm.load_asset_inventory gives (section 6).
 #   usage: test/load/run.sh OUTDIR
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -235,6 +237,85 @@ if [ $s -eq 0 ] && grep -q '3 items read = 1 assets inserted + 0 updated + 2 rej
 	ok "Resource Graph rows that cannot be assets are rejected alone, with the Azure loader's reasons"
 else
 	bad "Resource Graph bad rows: exit $s, $(cat "$out/az-bad.txt") $(cat "$out/az-bad.reasons")"
+# 6. Cloud Asset Inventory exports (JSON lines, as gcloud asset export
+# writes them): srm-load gives what srm.load_asset_inventory gives for the
+# same assets, file by file, plain and gzipped; gcloud asset list's JSON
+# array (camelCase keys) gives the same assets; a line that is not JSON is
+# rejected alone by the Google loader
+cai=$fx/cloud_asset_inventory
+cai_files=(export_small.jsonl export_bad.jsonl ps_resource.json ps_resource_with_error_details.json ps_iam_policy.json export_small.jsonl)
+gzip -c "$cai/ps_resource.json" >"$out/ps_resource.json.gz"
+fresh "$db_sql" && fresh "$db" || { bad "databases"; exit 1; }
+: >"$out/cai.txt"
+for f in "${cai_files[@]}"; do
+	q -d "$db_sql" -v f="$(cat "$cai/$f")" <<<"SELECT srm.load_asset_inventory((SELECT jsonb_agg(l::jsonb ORDER BY n) FROM regexp_split_to_table(:'f', E'\\n') WITH ORDINALITY AS x(l, n) WHERE l <> ''), '$f')" >/dev/null 2>&1 ||
+		bad "load_asset_inventory $f"
+	src=$cai/$f
+	[ "$f" = ps_resource.json ] && src=$out/ps_resource.json.gz
+	"$SRM_LOAD" -d "$db" "$src" >>"$out/cai.txt" || bad "srm-load $f exited $?"
+done
+state "$db_sql" >"$out/cai.sql.state"
+state "$db" >"$out/cai.cli.state"
+if cmp -s "$out/cai.sql.state" "$out/cai.cli.state"; then
+	ok "Cloud Asset Inventory: srm-load (JSON lines, one file gzipped) and srm.load_asset_inventory give the same assets, rejections and counts ($(grep -c '^asset' "$out/cai.cli.state") assets, $(grep -c '^rejection' "$out/cai.cli.state") rejections)"
+else
+	bad "Cloud Asset Inventory: srm-load and srm.load_asset_inventory differ (diff $out/cai.sql.state $out/cai.cli.state)"
+	diff "$out/cai.sql.state" "$out/cai.cli.state" | head -20
+fi
+grep -q "^srm load [0-9]* ($cai/export_small.jsonl): 10 items read = 9 assets inserted + 0 updated + 1 rejected; 1 of unknown resource types kept$" "$out/cai.txt" &&
+	grep -q "^srm load [0-9]* ($out/ps_resource.json.gz): 2 items read = 2 assets inserted + 0 updated + 0 rejected; 2 of unknown resource types kept$" "$out/cai.txt" &&
+	ok "Cloud Asset Inventory: per-file counts printed, .gz read ($(head -n 1 "$out/cai.txt"))" || bad "per-file counts: $(cat "$out/cai.txt")"
+[ "$(q -d "$db" -c "SELECT count(*) FILTER (WHERE provider = 'gcp') || ' ' || count(*) FROM srm.asset")" = "12 12" ] &&
+	ok "Cloud Asset Inventory: every asset is provider gcp" || bad "providers: $(q -d "$db" -c "SELECT provider, count(*) FROM srm.asset GROUP BY 1")"
+python3 - "$cai/export_small.jsonl" "$out" <<'PY'
+import json, re, sys
+src, out = sys.argv[1], sys.argv[2]
+def camel(k):
+    return re.sub(r"_([a-z])", lambda m: m.group(1).upper(), k)
+def conv(a):
+    # gcloud asset list --format=json: the proto's camelCase field names; the
+    # resource's data is the service's own JSON, unchanged
+    b = {camel(k): v for k, v in a.items()}
+    if isinstance(b.get("resource"), dict):
+        b["resource"] = {camel(k): v for k, v in b["resource"].items()}
+    return b
+assets = [conv(json.loads(l)) for l in open(src) if l.strip()]
+open(f"{out}/cai-list.json", "w").write(json.dumps(assets, indent=2))
+PY
+fresh "$db"
+"$SRM_LOAD" -d "$db" "$out/cai-list.json" >"$out/cai-list.txt"
+s=$?
+fresh "$db_sql"
+q -d "$db_sql" -v f="$(cat "$out/cai-list.json")" <<<"SELECT srm.load_asset_inventory(:'f'::jsonb)" >/dev/null 2>&1
+assets_md5() {
+	q -d "$1" -c "SELECT md5(string_agg(concat_ws('|', provider, account_id, region, resource_type, resource_id, resource_name, service_namespace, known_type, tags, configuration, captured_at AT TIME ZONE 'UTC'), ',' ORDER BY account_id, region, resource_type, resource_id)) FROM srm.asset"
+}
+want=$(fresh "$db_sql" && q -d "$db_sql" -v f="$(cat "$cai/export_small.jsonl")" <<<"SELECT srm.load_asset_inventory((SELECT jsonb_agg(l::jsonb ORDER BY n) FROM regexp_split_to_table(:'f', E'\\n') WITH ORDINALITY AS x(l, n) WHERE l <> ''))" >/dev/null 2>&1; assets_md5 "$db_sql")
+if [ $s -eq 0 ] && [ "$(assets_md5 "$db")" = "$want" ] && grep -q '10 items read = 9 assets inserted + 0 updated + 1 rejected' "$out/cai-list.txt"; then
+	ok "gcloud asset list's JSON array (camelCase keys): the same 9 assets as the export's lines"
+else
+	bad "camelCase array: exit $s, $(cat "$out/cai-list.txt")"
+fi
+fresh "$db"
+{
+	printf '{"name": "//storage.googleapis.com/b-1", "asset_type": tru}\n'
+	head -n 1 "$cai/export_small.jsonl"
+	printf '  42  \n'
+	sed -n 9p "$cai/export_small.jsonl"
+	printf '{"name": "//storage.googleapis.com/cut-off", "asset_type": "storage.googleapis.com/Bucket", "resource": {"data": {"a": "b'
+} | gzip -c >"$out/cai-bad.jsonl.gz"
+"$SRM_LOAD" -d "$db" "$out/cai-bad.jsonl.gz" >"$out/cai-bad.txt"
+s=$?
+q -d "$db" -c "SELECT item_index || ': ' || reason FROM srm.asset_load_rejection ORDER BY item_index" >"$out/cai-bad.reasons"
+cat "$out/cai-bad.reasons"
+if [ $s -eq 0 ] && grep -q '5 items read = 2 assets inserted + 0 updated + 3 rejected' "$out/cai-bad.txt" &&
+	grep -q '^0: not JSON: invalid input syntax for type json' "$out/cai-bad.reasons" &&
+	grep -q '^2: the item is a number, not an object' "$out/cai-bad.reasons" &&
+	grep -qE '^4: the input ends inside this item, after [0-9]+ bytes' "$out/cai-bad.reasons" &&
+	[ "$(q -d "$db" -c "SELECT string_agg(resource_name, ',' ORDER BY resource_name) FROM srm.asset WHERE provider = 'gcp'")" = "orders-events,web-1" ]; then
+	ok "Cloud Asset Inventory lines that are not JSON, not assets or cut off are rejected alone, with their reason, by the Google loader; exit 0"
+else
+	bad "bad Cloud Asset Inventory lines: exit $s, $(cat "$out/cai-bad.txt")"
 fi
 
 echo "$name: $fails failed"
