@@ -1,6 +1,6 @@
 -- The main job: load a sample AWS Config inventory (and, when
--- SRM_MULTICLOUD_SQL names it, the Azure and Google Cloud part of the
--- sample), record what the customer has done, audit it against NIST SP
+-- SRM_AZURE_EXPORT and SRM_GCP_EXPORT name them, the Azure Resource Graph
+-- and Cloud Asset Inventory exports of the sample), record what the customer has done, audit it against NIST SP
 -- 800-53 rev5 MODERATE, print the summary and write the report, CSV and
 -- OSCAL files to :out.
 \set ON_ERROR_STOP on
@@ -12,12 +12,20 @@ SET client_min_messages = warning;
 \echo '== Loading the sample inventory (an AWS Config snapshot) =='
 \set snapshot `cat "$SRM_SNAPSHOT"`
 SELECT srm.load_config_snapshot(:'snapshot'::jsonb, 'sample snapshot (tools/sample/gen_sample_snapshot.py)') AS assets_loaded;
-\getenv multicloud SRM_MULTICLOUD_SQL
-\if :{?multicloud}
-\echo '== Loading the Azure and Google Cloud part (tools/sample/gen_sample_multicloud.py) =='
-\set QUIET on
-\i :multicloud
-\set QUIET off
+\getenv azure_export SRM_AZURE_EXPORT
+\if :{?azure_export}
+\echo '== Loading the Azure part: a Resource Graph export (az graph query -o json) =='
+\set azure `cat "$SRM_AZURE_EXPORT"`
+SELECT srm.load_resource_graph(:'azure'::jsonb, 'sample Azure Resource Graph export (tools/sample/gen_sample_multicloud.py)') AS assets_loaded;
+\endif
+\getenv gcp_export SRM_GCP_EXPORT
+\if :{?gcp_export}
+\echo '== Loading the Google Cloud part: a Cloud Asset Inventory export (JSON lines of gcloud asset export) =='
+\set gcp `cat "$SRM_GCP_EXPORT"`
+SELECT srm.load_asset_inventory((SELECT jsonb_agg(line::jsonb ORDER BY n)
+                                 FROM regexp_split_to_table(:'gcp', E'\n') WITH ORDINALITY AS l(line, n)
+                                 WHERE line ~ '\S'),
+                                'sample Cloud Asset Inventory export (tools/sample/gen_sample_multicloud.py)') AS assets_loaded;
 \endif
 SELECT load_id, source, items_read, assets_inserted, assets_updated, items_rejected, unknown_types FROM srm.asset_load ORDER BY load_id;
 SELECT provider, account_id, count(*) AS assets, count(DISTINCT resource_type) AS resource_types,

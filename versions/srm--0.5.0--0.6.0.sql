@@ -3124,10 +3124,22 @@ COMMENT ON FUNCTION srm.load_findings(jsonb, text) IS
 --                      the project number of ancestors (projects/<number>),
 --                      else the number in the name or in resource.parent,
 --                      else the nearest folder or organization as written
---                      (folders/<n>, organizations/<n>): a project number,
---                      folder or organization is no account a team can be
---                      given (srm.team_account takes project ids), so only
---                      srm's owner loads such assets
+--                      (folders/<n>, organizations/<n>).  A project number
+--                      is read as its project id when the id is known: from
+--                      an asset of the same batch whose name names the id
+--                      and whose ancestors the number (a Compute Engine
+--                      instance, say), from a Project asset of the batch or
+--                      loaded before (its data's projectNumber and
+--                      projectId), or from an asset loaded before (its
+--                      ancestors kept in supplementary_configuration), so
+--                      that a bucket (whose name names no project) is an
+--                      asset of the same account as the project's
+--                      instances (assets loaded under the number before
+--                      the id was known move to the id when a later batch
+--                      tells it).  A number, folder or organization left is
+--                      no account a team can be given (srm.team_account
+--                      takes project ids), so only srm's owner loads such
+--                      assets
 --   region             resource.location in lower case, else the zone,
 --                      region or location the name names, else global
 --   resource_type      the asset type as srm spells it (srm.resolve_asset);
@@ -3138,8 +3150,11 @@ COMMENT ON FUNCTION srm.load_findings(jsonb, text) IS
 --   resource_name      the name's last segment
 --   configuration      resource.data (read by the variant rules, such as
 --                      GKE Autopilot's autopilot.enabled)
---   tags               resource.data.labels, else {}
+--   tags               resource.data.labels (GKE: resourceLabels, Cloud
+--                      SQL: settings.userLabels), else {}
 --   captured_at        update_time (RFC 3339)
+--   supplementary_configuration  {"ancestors": [...]} when the asset has
+--                      ancestors (its project, folders and organization)
 
 -------------------------------------------------------------------------------
 -- Loading Cloud Asset Inventory exports
@@ -3206,6 +3221,77 @@ END;
 COMMENT ON FUNCTION srm_internal.asset_inventory_account(text, jsonb, text) IS
     'the account of a Cloud Asset Inventory asset: the project id its full resource name names, else the project number of its ancestors, of its name or of its resource.parent, else its nearest folder or organization (folders/N, organizations/N); null when none is named';
 
+-- the project ids of the project numbers a batch's assets name, in the
+-- session's table srm_gcp_project (see the head of this file): from the
+-- batch's assets that name both, the batch's Project assets, then, for the
+-- numbers still unknown, the Project assets and the ancestors of the
+-- assets loaded before; assets loaded under a number now known move to its
+-- project id
+CREATE OR REPLACE FUNCTION srm_internal.asset_inventory_projects()
+RETURNS void
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    -- the batch's own (asset_inventory_merge drops it when the batch is
+    -- written; a batch that fails takes it with its transaction)
+    CREATE TEMPORARY TABLE srm_gcp_project (number text PRIMARY KEY, project_id text NOT NULL);
+    WITH a AS (
+        SELECT i.item ->> 'name' AS name, coalesce(i.item -> 'asset_type', i.item -> 'assetType') AS asset_type,
+               i.item #> '{resource,data}' AS data,
+               (SELECT substr(e.v, 10) FROM jsonb_array_elements_text(i.item -> 'ancestors') WITH ORDINALITY AS e(v, n)
+                WHERE e.v ~ '^projects/[0-9]+$' ORDER BY e.n LIMIT 1) AS number
+        FROM pg_temp.srm_load_item i
+        WHERE jsonb_typeof(i.item) = 'object' AND jsonb_typeof(i.item -> 'name') = 'string'
+          AND jsonb_typeof(i.item -> 'ancestors') = 'array'
+          AND NOT EXISTS (SELECT FROM jsonb_array_elements(i.item -> 'ancestors') e WHERE jsonb_typeof(e) <> 'string')),
+    found AS (
+        SELECT a.number, split_part(a.name, '/', 5) AS project_id
+        FROM a
+        WHERE a.number IS NOT NULL AND split_part(a.name, '/', 4) = 'projects'
+          AND split_part(a.name, '/', 5) ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$'
+        UNION
+        SELECT a.data ->> 'projectNumber', a.data ->> 'projectId'
+        FROM a
+        WHERE a.asset_type #>> '{}' = 'cloudresourcemanager.googleapis.com/Project'
+          AND jsonb_typeof(a.data) = 'object' AND a.data ->> 'projectNumber' ~ '^[0-9]+$'
+          AND a.data ->> 'projectId' ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$')
+    INSERT INTO pg_temp.srm_gcp_project (number, project_id)
+    SELECT DISTINCT ON (number) number, project_id FROM found ORDER BY number, project_id;
+    -- numbers the batch names but does not resolve: what was loaded before
+    WITH needed AS (
+        SELECT DISTINCT substr(e.v, 10) AS number
+        FROM pg_temp.srm_load_item i
+        CROSS JOIN LATERAL jsonb_array_elements_text(CASE WHEN jsonb_typeof(i.item -> 'ancestors') = 'array'
+                                                          THEN i.item -> 'ancestors' END) e(v)
+        WHERE e.v ~ '^projects/[0-9]+$'
+        EXCEPT SELECT number FROM pg_temp.srm_gcp_project)
+    INSERT INTO pg_temp.srm_gcp_project (number, project_id)
+    SELECT DISTINCT ON (k.number) k.number, k.project_id
+    FROM (SELECT x.configuration ->> 'projectNumber' AS number, x.configuration ->> 'projectId' AS project_id
+          FROM srm.asset x
+          WHERE x.provider = 'gcp' AND x.resource_type = 'cloudresourcemanager.googleapis.com/Project'
+            AND x.configuration ->> 'projectNumber' IN (SELECT number FROM needed)
+          UNION
+          SELECT substr(x.supplementary_configuration -> 'ancestors' ->> 0, 10), x.account_id
+          FROM srm.asset x
+          WHERE x.provider = 'gcp' AND x.account_id ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$'
+            AND x.supplementary_configuration -> 'ancestors' ->> 0 IN (SELECT 'projects/' || number FROM needed)) k
+    WHERE k.project_id ~ '^[a-z][a-z0-9-]{4,28}[a-z0-9]$'
+    ORDER BY k.number, k.project_id;
+    -- assets loaded under a project number before its id was known move to
+    -- the id, so that a project stays one account
+    UPDATE srm.asset x SET account_id = p.project_id
+    FROM pg_temp.srm_gcp_project p
+    WHERE x.provider = 'gcp' AND x.account_id = p.number
+      AND NOT EXISTS (SELECT FROM srm.asset y
+                      WHERE y.provider = 'gcp' AND y.account_id = p.project_id AND y.region = x.region
+                        AND y.resource_type = x.resource_type AND y.resource_id = x.resource_id);
+END
+$$;
+COMMENT ON FUNCTION srm_internal.asset_inventory_projects() IS
+    'fills the session''s table srm_gcp_project with the project id of each project number the batch''s Cloud Asset Inventory assets name, where known (from the batch, or from the Project assets and ancestors loaded before)';
+
 -- the accounts of a batch's assets, checked for a team member as
 -- srm_internal.team_load_accounts checks an AWS load's: each one of its
 -- teams' (else insufficient_privilege, before anything is written)
@@ -3218,12 +3304,13 @@ DECLARE
     found text[];
     other text;
 BEGIN
-    SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
+    SELECT coalesce(array_agg(DISTINCT coalesce(p.project_id, a.account_id) ORDER BY coalesce(p.project_id, a.account_id)), '{}') INTO found
     FROM pg_temp.srm_load_item i
     CROSS JOIN LATERAL (SELECT srm_internal.asset_inventory_account(
                                    i.item ->> 'name', i.item -> 'ancestors',
                                    CASE WHEN jsonb_typeof(i.item #> '{resource,parent}') = 'string'
                                         THEN i.item #>> '{resource,parent}' END) AS account_id) a
+    LEFT JOIN pg_temp.srm_gcp_project p ON p.number = a.account_id
     WHERE jsonb_typeof(i.item) = 'object' AND jsonb_typeof(i.item -> 'name') = 'string'
       AND octet_length(i.item ->> 'name') <= 1024 AND a.account_id IS NOT NULL;
     IF row_security_active('srm.asset'::regclass) THEN
@@ -3272,10 +3359,11 @@ BEGIN
 
     -- a team member loads its teams' projects only: refused before
     -- anything of the batch is written
+    PERFORM srm_internal.asset_inventory_projects();
     batch_accounts := srm_internal.asset_inventory_accounts();
 
     WITH v AS MATERIALIZED (
-        SELECT f.idx, f.item, f.account_id,
+        SELECT f.idx, f.item, coalesce(pm.project_id, f.account_id) AS account_id,
                coalesce(nullif(f.location, ''), f.name_location, 'global') AS region,
                CASE WHEN t.resource_type IS NOT NULL AND t.provider = 'gcp' THEN t.resource_type ELSE f.asset_type END AS resource_type,
                f.name AS resource_id,
@@ -3283,6 +3371,8 @@ BEGIN
                CASE WHEN t.provider = 'gcp' OR t.provider IS NULL THEN coalesce(t.service_namespace, hn.service_namespace) END AS service_namespace,
                t.resource_type IS NOT NULL AND t.provider = 'gcp' AS known_type,
                coalesce(f.j_labels, '{}') AS tags, f.j_data AS configuration, f.captured_at,
+               CASE WHEN jsonb_typeof(f.j_ancestors) = 'array' THEN jsonb_build_object('ancestors', f.j_ancestors) END
+                   AS supplementary_configuration,
                coalesce(f.reason,
                    CASE
                        WHEN octet_length(f.name) > 1024
@@ -3350,7 +3440,7 @@ BEGIN
                                WHEN jsonb_typeof(j.j_parent) NOT IN ('string', 'null')
                                    THEN format('resource.parent is %s, not a string', srm_internal.asset_inventory_a(jsonb_typeof(j.j_parent)))
                                WHEN jsonb_typeof(j.j_labels) NOT IN ('object', 'null')
-                                   THEN format('resource.data.labels is %s, not an object', srm_internal.asset_inventory_a(jsonb_typeof(j.j_labels)))
+                                   THEN format('resource.data.%s is %s, not an object', j.labels_key, srm_internal.asset_inventory_a(jsonb_typeof(j.j_labels)))
                                WHEN coalesce(j.j_name #>> '{}', '') !~ '\S' THEN 'no name'
                                WHEN coalesce(j.j_type #>> '{}', j.j_type2 #>> '{}', '') !~ '\S' THEN 'no asset_type (or assetType)'
                                WHEN btrim(j.j_type #>> '{}') <> btrim(j.j_type2 #>> '{}') THEN 'asset_type and assetType differ'
@@ -3374,7 +3464,15 @@ BEGIN
                                  i.item -> 'update_time' AS j_time, i.item -> 'updateTime' AS j_time2,
                                  i.item -> 'resource' AS j_resource, i.item -> 'ancestors' AS j_ancestors,
                                  i.item #> '{resource,data}' AS j_data, i.item #> '{resource,location}' AS j_location,
-                                 i.item #> '{resource,parent}' AS j_parent, i.item #> '{resource,data,labels}' AS j_labels
+                                 i.item #> '{resource,parent}' AS j_parent,
+                                 -- labels as the resource's API names them: labels, GKE's
+                                 -- resourceLabels, Cloud SQL's settings.userLabels
+                                 CASE WHEN i.item #> '{resource,data,labels}' IS NOT NULL THEN 'labels'
+                                      WHEN i.item #> '{resource,data,resourceLabels}' IS NOT NULL THEN 'resourceLabels'
+                                      WHEN i.item #> '{resource,data,settings,userLabels}' IS NOT NULL THEN 'settings.userLabels'
+                                 END AS labels_key,
+                                 coalesce(i.item #> '{resource,data,labels}', i.item #> '{resource,data,resourceLabels}',
+                                          i.item #> '{resource,data,settings,userLabels}') AS j_labels
                           FROM pg_temp.srm_load_item i OFFSET 0) j
                     OFFSET 0) k
               OFFSET 0) f
@@ -3386,12 +3484,14 @@ BEGIN
                          WHERE jsonb_typeof(coalesce(item -> 'asset_type', item -> 'assetType')) = 'string') d
                    CROSS JOIN LATERAL srm.resolve_asset(d.given) r) t ON t.given = f.asset_type
         -- the service the name names
-        LEFT JOIN srm.identifier hn ON hn.form = 'service' AND f.name_ok AND hn.key = f.name_service),
+        LEFT JOIN srm.identifier hn ON hn.form = 'service' AND f.name_ok AND hn.key = f.name_service
+        -- a project number read as its project id
+        LEFT JOIN pg_temp.srm_gcp_project pm ON pm.number = f.account_id),
     -- of the assets that are not rejected, the newest update of each
     w AS MATERIALIZED (
         SELECT DISTINCT ON (account_id, region, resource_type, resource_id)
                idx, account_id, region, resource_type, resource_id, resource_name, service_namespace, known_type,
-               tags, configuration, captured_at
+               tags, configuration, supplementary_configuration, captured_at
         FROM v WHERE reason IS NULL
         ORDER BY account_id, region, resource_type, resource_id, captured_at DESC NULLS LAST, idx DESC),
     -- in the order of the key; an older update than the one loaded does
@@ -3401,12 +3501,13 @@ BEGIN
             (provider, account_id, region, resource_type, resource_id, resource_name, arn, service_namespace,
              known_type, tags, configuration, supplementary_configuration, item_status, captured_at, load_id)
         SELECT 'gcp', w.account_id, w.region, w.resource_type, w.resource_id, w.resource_name, NULL,
-               w.service_namespace, w.known_type, w.tags, w.configuration, NULL, NULL, w.captured_at, lid
+               w.service_namespace, w.known_type, w.tags, w.configuration, w.supplementary_configuration, NULL, w.captured_at, lid
         FROM w
         ORDER BY w.account_id, w.region, w.resource_type, w.resource_id
         ON CONFLICT (provider, account_id, region, resource_type, resource_id) DO UPDATE
         SET resource_name = excluded.resource_name, service_namespace = excluded.service_namespace,
             known_type = excluded.known_type, tags = excluded.tags, configuration = excluded.configuration,
+            supplementary_configuration = excluded.supplementary_configuration,
             captured_at = excluded.captured_at, load_id = excluded.load_id, last_loaded_at = now()
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
         RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted),
@@ -3439,6 +3540,8 @@ BEGIN
         accounts = (SELECT coalesce(array_agg(DISTINCT a ORDER BY a), '{}') FROM unnest(accounts || batch_accounts) AS a)
     WHERE load_id = lid;
     TRUNCATE pg_temp.srm_load_item;
+    -- dropped, not kept: a role set later in the session could not use it
+    DROP TABLE pg_temp.srm_gcp_project;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.asset_inventory_merge(bigint) IS

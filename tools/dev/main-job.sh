@@ -20,10 +20,9 @@ $SUDO make install >/dev/null
 export SRM_SNAPSHOT="$out/sample-snapshot.json"
 python3 tools/sample/gen_sample_snapshot.py --out "$SRM_SNAPSHOT" --items 3000
 # the Azure and Google Cloud part of the sample: the exports as the clouds'
-# tools write them, and the same assets as SQL, which demo/audit.sql loads
-export SRM_MULTICLOUD_SQL="$out/sample-multicloud.sql"
-python3 tools/sample/gen_sample_multicloud.py --azure "$out/sample-azure-resource-graph.json" \
-	--gcp "$out/sample-gcp-asset-inventory.jsonl" --sql "$SRM_MULTICLOUD_SQL"
+# tools write them, which demo/audit.sql loads with srm's loaders
+export SRM_AZURE_EXPORT="$out/sample-azure-resource-graph.json" SRM_GCP_EXPORT="$out/sample-gcp-asset-inventory.jsonl"
+python3 tools/sample/gen_sample_multicloud.py --azure "$SRM_AZURE_EXPORT" --gcp "$SRM_GCP_EXPORT"
 rm -f "$out"/*.csv "$out/report.html" "$out/ssp.json"
 setsid -w pg_virtualenv -t -o max_connections=20 bash -c '
 	set -euo pipefail
