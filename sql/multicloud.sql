@@ -116,6 +116,9 @@ SELECT provider, sum(customer_gaps) AS gaps, sum(unchecked) AS unchecked
 FROM bi_check_results WHERE run_id = :run_1 GROUP BY 1 ORDER BY 1;
 SELECT provider, count(*) AS rows, sum(asset_controls) AS asset_controls, count(attestations) AS with_attestations
 FROM bi_inherited_controls WHERE run_id = :run_1 GROUP BY 1 ORDER BY 1;
+-- each provider's inherited controls cite that provider's attestations only
+SELECT DISTINCT b.provider, b.attestations
+FROM bi_inherited_controls b WHERE b.run_id = :run_1 ORDER BY 1, 2;
 SELECT provider, resource_type FROM bi_unknown_assets WHERE run_id = :run_1 ORDER BY 1, 2;
 
 -- equivalent assets: an EC2 instance, an Azure VM (its OS patched by the
