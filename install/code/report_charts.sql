@@ -141,7 +141,11 @@ BEGIN
             v_tot := v_tot + (e->'v'->>(k - 1))::numeric;
         END LOOP;
         v_label := e->>'label';
-        IF length(v_label) > 28 THEN
+        -- an Azure subscription id is named by its first group, as the
+        -- portal's short form (the whole id is the label's title)
+        IF v_label ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' THEN
+            v_label := left(v_label, 8) || '…';
+        ELSIF length(v_label) > 28 THEN
             v_label := left(v_label, 27) || '…';
         END IF;
         body := body || format('<text x="%s" y="%s" text-anchor="end">%s<title>%s</title></text>',
