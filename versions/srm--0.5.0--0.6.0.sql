@@ -8,7 +8,7 @@
 -- upgrade/0.5.0--0.6.0/before.sql: what the code and data of 0.6.0 need
 -- before they are replaced in place: new tables and columns.
 
--- issue 13 item 5 (helper M): audits across providers.  The run's rows
+-- issue 13 item 5: audits across providers.  The run's rows
 -- carry the provider (as install/tables/audit.sql): service namespaces are
 -- unique per provider only (iam is AWS's and Google's); every run before
 -- 0.6.0 audited AWS alone, which the default says.
@@ -31,7 +31,7 @@ COMMENT ON COLUMN srm.audit_default.provider IS 'the provider of the service the
 COMMENT ON COLUMN srm.audit_check.provider IS
     'the provider of the asset or account (0.6.0; every earlier run''s are aws)';
 
--- issue 13 item 5 (helper M): statuses and overrides scoped to an Azure
+-- issue 13 item 5: statuses and overrides scoped to an Azure
 -- subscription or resource, or a Google Cloud project or resource (as
 -- install/tables/status.sql and override.sql)
 ALTER TABLE srm.control_status DROP CONSTRAINT control_status_account_id_check,
@@ -48,6 +48,13 @@ COMMENT ON COLUMN srm.override.asset IS 'one asset: its ARN (AWS), its Azure Res
 COMMENT ON COLUMN srm.override.account_id IS 'an AWS account id (12 digits), an Azure subscription id (a UUID, in lower case) or a Google Cloud project id, of the override''s provider';
 COMMENT ON COLUMN srm.control_status.asset IS 'one asset: its ARN (AWS), its Azure Resource Manager id (in lower case) or its Google Cloud full resource name';
 COMMENT ON COLUMN srm.control_status.account_id IS 'an AWS account id (12 digits), an Azure subscription id (a UUID, in lower case) or a Google Cloud project id, of the status''s provider';
+
+-- srm.asset holds Azure and Google Cloud assets too (as install/tables/inventory.sql)
+COMMENT ON TABLE srm.asset IS
+    'srm''s own inventory, one row per resource (provider, account, region, resource type, resource id), filled by srm.load_config_snapshot (AWS Config), srm.load_resource_graph (Azure Resource Graph), srm.load_asset_inventory (Google Cloud Asset Inventory) and srm-load; service_namespace is null and known_type false for resource types srm does not know, which are kept, not dropped.';
+COMMENT ON COLUMN srm.asset.region IS 'the AWS region, Azure location or Google Cloud location, or global (IAM and other global resources)';
+COMMENT ON COLUMN srm.asset.arn IS 'the ARN of an AWS asset, null for the Config items that have none and for Azure and Google Cloud assets (their resource_id is the ARM id or full resource name)';
+COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the AWS Config item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration; for an Azure asset the Resource Graph row''s other columns (kind, sku, identity, zones, ...), for a Google Cloud asset {"ancestors": [...]}';
 
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
@@ -2674,7 +2681,7 @@ COMMENT ON FUNCTION srm.load_resource_graph(jsonb, text) IS
 -- scanner's published mapping of its check (srm.check_control: Prowler's).
 
 -------------------------------------------------------------------------------
--- Reading one finding
+-- Reading a document's findings
 -------------------------------------------------------------------------------
 
 -- the JSON type of a value as a reason names it

@@ -8,7 +8,7 @@
 -- scanner's published mapping of its check (srm.check_control: Prowler's).
 
 -------------------------------------------------------------------------------
--- Reading one finding
+-- Reading a document's findings
 -------------------------------------------------------------------------------
 
 -- the JSON type of a value as a reason names it

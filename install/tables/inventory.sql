@@ -27,11 +27,11 @@ CREATE TABLE srm.asset (
     UNIQUE (provider, account_id, region, resource_type, resource_id)
 );
 COMMENT ON TABLE srm.asset IS
-    'srm''s own inventory, one row per resource (account, region, resource type, resource id), filled by srm.load_config_snapshot; service_namespace is null and known_type false for resource types srm does not know, which are kept, not dropped.';
-COMMENT ON COLUMN srm.asset.region IS 'AWS region, or global (IAM and other global resources)';
-COMMENT ON COLUMN srm.asset.arn IS 'the ARN, null for the Config items that have none';
+    'srm''s own inventory, one row per resource (provider, account, region, resource type, resource id), filled by srm.load_config_snapshot (AWS Config), srm.load_resource_graph (Azure Resource Graph), srm.load_asset_inventory (Google Cloud Asset Inventory) and srm-load; service_namespace is null and known_type false for resource types srm does not know, which are kept, not dropped.';
+COMMENT ON COLUMN srm.asset.region IS 'the AWS region, Azure location or Google Cloud location, or global (IAM and other global resources)';
+COMMENT ON COLUMN srm.asset.arn IS 'the ARN of an AWS asset, null for the Config items that have none and for Azure and Google Cloud assets (their resource_id is the ARM id or full resource name)';
 CREATE INDEX ON srm.asset (arn);
-COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the configuration item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration';
+COMMENT ON COLUMN srm.asset.supplementary_configuration IS 'the AWS Config item''s supplementaryConfiguration (S3 encryption and policies, among others), read by the variant rules with configuration; for an Azure asset the Resource Graph row''s other columns (kind, sku, identity, zones, ...), for a Google Cloud asset {"ancestors": [...]}';
 CREATE INDEX ON srm.asset (account_id, service_namespace);
 CREATE INDEX ON srm.asset (resource_id);
 
