@@ -237,6 +237,8 @@ if [ $s -eq 0 ] && grep -q '3 items read = 1 assets inserted + 0 updated + 2 rej
 	ok "Resource Graph rows that cannot be assets are rejected alone, with the Azure loader's reasons"
 else
 	bad "Resource Graph bad rows: exit $s, $(cat "$out/az-bad.txt") $(cat "$out/az-bad.reasons")"
+fi
+
 # 6. Cloud Asset Inventory exports (JSON lines, as gcloud asset export
 # writes them): srm-load gives what srm.load_asset_inventory gives for the
 # same assets, file by file, plain and gzipped; gcloud asset list's JSON
