@@ -16,7 +16,7 @@
 #
 # Needs a server with srm installed, reached through PGHOST/PGPORT/PGUSER
 # (it creates and drops the database srm_bench_audit), e.g. from the top:
-#   make && /work/dev/isolate.sh -- bash -c 'make install &&
+#   make && test/lib/private-root.sh -- bash -c 'make install &&
 #     setsid -w pg_virtualenv -t -o shared_buffers=4GB ... bash bench/audit.sh </dev/null'
 #
 # Options:
