@@ -1,0 +1,2 @@
+-- upgrade/0.6.0--0.7.0/before.sql: what the code and data of 0.7.0 need
+-- before they are replaced in place: new tables and columns.
