@@ -319,6 +319,23 @@ $f$;
 SELECT asset_id AS one FROM audit_asset WHERE run_id = :run_2 AND known ORDER BY asset_id OFFSET 1000 LIMIT 1 \gset
 SELECT pg_temp.seq_scans(format('SELECT * FROM srm.audit_result WHERE run_id = %s AND asset_id = %s', :run_2, :one)) AS seq_scans,
        (SELECT count(*) FROM audit_result WHERE run_id = :run_2 AND asset_id = :one) AS rows_of_one_asset;
+-- and the assets a run could not place are found by the partial index on
+-- them, without reading the run's other assets
+CREATE FUNCTION pg_temp.plan_reads(q text, what text) RETURNS boolean LANGUAGE plpgsql AS $f$
+DECLARE
+    line text;
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+        IF strpos(line, what) > 0 THEN
+            RETURN true;
+        END IF;
+    END LOOP;
+    RETURN false;
+END
+$f$;
+SELECT pg_temp.plan_reads(format('SELECT * FROM srm.bi_unknown_assets WHERE run_id = %s', :run_2), 'audit_asset_unknown') AS by_partial_index,
+       (SELECT count(*) FROM bi_unknown_assets WHERE run_id = :run_2) AS unknown_assets,
+       (SELECT count(*) FROM audit_asset WHERE run_id = :run_2) AS assets;
 
 -- clean up for the tests that follow
 DELETE FROM audit_run;

@@ -8,6 +8,21 @@
 -- upgrade/0.6.0--0.7.0/before.sql: what the code and data of 0.7.0 need
 -- before they are replaced in place: new tables and columns.
 
+-- issue 9: a run keeps its controls' label and titles (as
+-- install/tables/audit.sql); the runs made before 0.7.0 take them from the
+-- catalog as it is now, the nearest to what they saw
+ALTER TABLE srm.audit_default ADD COLUMN label text, ADD COLUMN title text, ADD COLUMN family_title text;
+UPDATE srm.audit_default d
+SET label = c.label, title = c.title, family_title = c.family_title
+FROM srm.control c
+WHERE c.framework_id = d.framework_id AND c.control_id = d.control_id;
+COMMENT ON COLUMN srm.audit_default.label IS 'the control''s label (srm.control.label) when the run was made';
+COMMENT ON COLUMN srm.audit_default.title IS 'the control''s title (srm.control.title) when the run was made';
+COMMENT ON COLUMN srm.audit_default.family_title IS 'the title of the control''s family (srm.control.family_title) when the run was made';
+
+-- issue 9: the assets a run could not place, found by index
+CREATE INDEX audit_asset_unknown ON srm.audit_asset (run_id) WHERE NOT known;
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -3729,21 +3744,17 @@ JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
 WHERE f.gap AND f.assets > 0
 UNION ALL
--- a group that is not stored: its service's gaps.  They are read with their
--- controls once per service and grain (OFFSET 0 keeps the planner from
--- joining the catalog to every account's copy; Memoize then reuses them)
-SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
+-- a group that is not stored: its service's gaps, with the controls' label
+-- and titles as the run kept them (a plain join of two of the run's tables:
+-- the planner may read the groups in parallel, and a count or a sum per
+-- account reads no text it does not need)
+SELECT g.run_id, g.account_id, g.service_namespace, NULL::text, d.framework_id, d.control_id,
        d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
        d.status, d.evidence, g.assets, g.grain, g.provider
 FROM srm.audit_group g
-CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.family_id, c.family_title,
-                           d.responsibility, d.customer_part, d.class, d.status, d.evidence
-                    FROM srm.audit_default d
-                    JOIN srm.control c USING (framework_id, control_id)
-                    WHERE d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace
-                      AND d.grain = g.grain AND d.gap
-                    OFFSET 0) d
-WHERE NOT g.stored;
+JOIN srm.audit_default d
+  ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (of provider; asset null) or per asset';
 
@@ -4091,7 +4102,7 @@ BEGIN
         DROP TABLE pg_temp.srm_audit_derived;
     END IF;
     CREATE TEMPORARY TABLE srm_audit_control ON COMMIT DROP AS
-    SELECT c.control_id, c.family_id FROM srm.control c
+    SELECT c.control_id, c.family_id, c.label, c.title, c.family_title FROM srm.control c
     WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
     -- the stored derivation, once per control x service (of its provider)
     -- and grain of the run
@@ -4153,12 +4164,12 @@ BEGIN
     GROUP BY a.provider, a.account_id, a.service_namespace, a.grain;
 
     INSERT INTO srm.audit_default (run_id, provider, service_namespace, grain, framework_id, control_id, family_id, derived,
-        responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
+        responsibility, class, customer_part, override_id, status, status_id, evidence, gap, label, title, family_title)
     SELECT rid, cs.provider, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
-           srm_internal.is_gap(r.resp, st.status)
+           srm_internal.is_gap(r.resp, st.status), c.label, c.title, c.family_title
     FROM pg_temp.srm_audit_derived cs
     JOIN pg_temp.srm_audit_control c ON c.control_id = cs.control_id
     LEFT JOIN LATERAL srm_internal.override_for(cs.provider, cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true

@@ -148,7 +148,7 @@ BEGIN
         DROP TABLE pg_temp.srm_audit_derived;
     END IF;
     CREATE TEMPORARY TABLE srm_audit_control ON COMMIT DROP AS
-    SELECT c.control_id, c.family_id FROM srm.control c
+    SELECT c.control_id, c.family_id, c.label, c.title, c.family_title FROM srm.control c
     WHERE c.framework_id = fw AND c.status = 'active' AND (bl IS NULL OR bl = ANY (c.baselines));
     -- the stored derivation, once per control x service (of its provider)
     -- and grain of the run
@@ -210,12 +210,12 @@ BEGIN
     GROUP BY a.provider, a.account_id, a.service_namespace, a.grain;
 
     INSERT INTO srm.audit_default (run_id, provider, service_namespace, grain, framework_id, control_id, family_id, derived,
-        responsibility, class, customer_part, override_id, status, status_id, evidence, gap)
+        responsibility, class, customer_part, override_id, status, status_id, evidence, gap, label, title, family_title)
     SELECT rid, cs.provider, cs.service_namespace, cs.grain, fw, c.control_id, c.family_id, cs.responsibility,
            r.resp, srm.aws_class(r.resp),
            r.resp OPERATOR(srm.&) 'customer (configured, provided)'::srm.responsibility,
            o.override_id, st.status, st.status_id, coalesce(st.evidence, st.evidence_url),
-           srm_internal.is_gap(r.resp, st.status)
+           srm_internal.is_gap(r.resp, st.status), c.label, c.title, c.family_title
     FROM pg_temp.srm_audit_derived cs
     JOIN pg_temp.srm_audit_control c ON c.control_id = cs.control_id
     LEFT JOIN LATERAL srm_internal.override_for(cs.provider, cs.service_namespace, NULL, NULL, fw, c.control_id, c.family_id) o ON true

@@ -147,21 +147,17 @@ JOIN srm.control c USING (framework_id, control_id)
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
 WHERE f.gap AND f.assets > 0
 UNION ALL
--- a group that is not stored: its service's gaps.  They are read with their
--- controls once per service and grain (OFFSET 0 keeps the planner from
--- joining the catalog to every account's copy; Memoize then reuses them)
-SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
+-- a group that is not stored: its service's gaps, with the controls' label
+-- and titles as the run kept them (a plain join of two of the run's tables:
+-- the planner may read the groups in parallel, and a count or a sum per
+-- account reads no text it does not need)
+SELECT g.run_id, g.account_id, g.service_namespace, NULL::text, d.framework_id, d.control_id,
        d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
        d.status, d.evidence, g.assets, g.grain, g.provider
 FROM srm.audit_group g
-CROSS JOIN LATERAL (SELECT d.framework_id, d.control_id, c.label, c.title, d.family_id, c.family_title,
-                           d.responsibility, d.customer_part, d.class, d.status, d.evidence
-                    FROM srm.audit_default d
-                    JOIN srm.control c USING (framework_id, control_id)
-                    WHERE d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace
-                      AND d.grain = g.grain AND d.gap
-                    OFFSET 0) d
-WHERE NOT g.stored;
+JOIN srm.audit_default d
+  ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+WHERE NOT g.stored AND d.gap;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (of provider; asset null) or per asset';
 

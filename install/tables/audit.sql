@@ -128,6 +128,9 @@ CREATE TABLE srm.audit_default (
     evidence          text,
     gap               boolean NOT NULL,
     provider          text NOT NULL DEFAULT 'aws',
+    label             text,
+    title             text,
+    family_title      text,
     PRIMARY KEY (run_id, provider, service_namespace, grain, control_id)
 );
 COMMENT ON TABLE srm.audit_default IS
@@ -179,6 +182,18 @@ COMMENT ON COLUMN srm.audit_asset.provider IS 'the asset''s provider (aws, azure
 COMMENT ON COLUMN srm.audit_finding.provider IS 'the provider of the service (and of the account) the finding speaks for';
 COMMENT ON COLUMN srm.audit_group.provider IS 'the provider of the group''s service and account';
 COMMENT ON COLUMN srm.audit_default.provider IS 'the provider of the service the answer is for';
+
+-- 0.7.0: a run keeps each control's label and titles as it saw them (the
+-- gaps list reads them with the answer, without a join per account to the
+-- catalog, and an old run reads as it was if a later catalog renames a
+-- control); null for runs before 0.7.0 whose control the catalog no longer has
+COMMENT ON COLUMN srm.audit_default.label IS 'the control''s label (srm.control.label) when the run was made';
+COMMENT ON COLUMN srm.audit_default.title IS 'the control''s title (srm.control.title) when the run was made';
+COMMENT ON COLUMN srm.audit_default.family_title IS 'the title of the control''s family (srm.control.family_title) when the run was made';
+
+-- 0.7.0: the assets a run could not place, found without reading the run's
+-- other assets (srm.bi_unknown_assets)
+CREATE INDEX audit_asset_unknown ON srm.audit_asset (run_id) WHERE NOT known;
 
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_group', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_default', '');
