@@ -194,6 +194,9 @@ COMMENT ON COLUMN srm.audit_default.family_title IS 'the title of the control''s
 -- 0.7.0: the assets a run could not place, found without reading the run's
 -- other assets (srm.bi_unknown_assets)
 CREATE INDEX audit_asset_unknown ON srm.audit_asset (run_id) WHERE NOT known;
+-- no column statistics for the tags a run kept (read by ->> only; see
+-- srm.asset)
+ALTER TABLE srm.audit_asset ALTER COLUMN tags SET STATISTICS 0;
 
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_group', '');
 SELECT pg_catalog.pg_extension_config_dump('srm.audit_default', '');

@@ -15,3 +15,9 @@ COMMENT ON COLUMN srm.audit_default.family_title IS 'the title of the control''s
 
 -- issue 9: the assets a run could not place, found by index
 CREATE INDEX audit_asset_unknown ON srm.audit_asset (run_id) WHERE NOT known;
+
+-- issue 9: no column statistics for documents no query compares whole (as
+-- install/tables/inventory.sql and audit.sql)
+ALTER TABLE srm.asset ALTER COLUMN tags SET STATISTICS 0, ALTER COLUMN configuration SET STATISTICS 0,
+    ALTER COLUMN supplementary_configuration SET STATISTICS 0;
+ALTER TABLE srm.audit_asset ALTER COLUMN tags SET STATISTICS 0;
