@@ -2204,11 +2204,14 @@ $$;
 COMMENT ON FUNCTION srm_internal.config_load_begin(text) IS
     'srm-load: starts the load of one file (a row of srm.asset_load with zero counts) and readies the session''s work tables; returns the load id';
 
--- srm-load, once per batch: the items COPYed into srm_load_raw, read as
--- JSON (an item that is not JSON is rejected, alone) and merged
-CREATE OR REPLACE FUNCTION srm_internal.config_load_batch(lid bigint)
+-- srm-load, once per batch of any provider: the items COPYed into
+-- srm_load_raw read as JSON into srm_load_item, set-based; only a batch
+-- that holds an item that is not JSON is read again one item at a time, and
+-- that item is staged with its reason (the parser's message) to be
+-- rejected, alone, by the merge
+CREATE OR REPLACE FUNCTION srm_internal.load_raw_items()
 RETURNS void
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -2231,6 +2234,20 @@ BEGIN
         END LOOP;
     END;
     TRUNCATE pg_temp.srm_load_raw;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.load_raw_items() IS
+    'srm-load: reads the batch COPYed into the session''s table srm_load_raw as JSON into srm_load_item (an item that is not JSON is staged with the parser''s message as its reason and its first 4 kB as a string) and empties srm_load_raw';
+
+-- srm-load, once per batch: the items COPYed into srm_load_raw, read as
+-- JSON (an item that is not JSON is rejected, alone) and merged
+CREATE OR REPLACE FUNCTION srm_internal.config_load_batch(lid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM srm_internal.load_raw_items();
     PERFORM srm_internal.config_items_merge(lid);
 END
 $$;
@@ -2364,7 +2381,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found text[];
-    other text;
 BEGIN
     SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
     FROM pg_temp.srm_load_item i
@@ -2375,17 +2391,8 @@ BEGIN
                                            THEN btrim(i.item ->> 'subscriptionId') END))) AS a(account_id)
     WHERE jsonb_typeof(i.item) = 'object'
       AND a.account_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-    IF row_security_active('srm.asset'::regclass) THEN
-        SELECT string_agg(a, ', ' ORDER BY a) INTO other
-        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
-        IF other IS NOT NULL THEN
-            RAISE EXCEPTION 'subscription % is not an account of role "%"''s teams', other, current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      DETAIL = 'The export has rows of that subscription.',
-                      HINT = 'Load the exports of your teams'' subscriptions only (srm.team_account).';
-        END IF;
-    END IF;
-    RETURN found;
+    RETURN srm_internal.team_refuse_accounts(found, 'subscription', 'The export has rows of that subscription.',
+                                             'Load the exports of your teams'' subscriptions only (srm.team_account).');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.resource_graph_load_accounts() IS
@@ -2573,25 +2580,8 @@ RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    r record;
 BEGIN
-    BEGIN
-        INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-        SELECT idx, CASE WHEN reason IS NULL THEN item::jsonb ELSE to_jsonb(left(item, 4096)) END, reason
-        FROM pg_temp.srm_load_raw;
-    EXCEPTION WHEN data_exception THEN
-        FOR r IN SELECT idx, item, reason FROM pg_temp.srm_load_raw LOOP
-            BEGIN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, CASE WHEN r.reason IS NULL THEN r.item::jsonb ELSE to_jsonb(left(r.item, 4096)) END, r.reason);
-            EXCEPTION WHEN data_exception THEN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, to_jsonb(left(r.item, 4096)), 'not JSON: ' || SQLERRM);
-            END;
-        END LOOP;
-    END;
-    TRUNCATE pg_temp.srm_load_raw;
+    PERFORM srm_internal.load_raw_items();
     PERFORM srm_internal.resource_graph_merge(lid);
 END
 $$;
@@ -3282,7 +3272,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found text[];
-    other text;
 BEGIN
     SELECT coalesce(array_agg(DISTINCT coalesce(p.project_id, a.account_id) ORDER BY coalesce(p.project_id, a.account_id)), '{}') INTO found
     FROM pg_temp.srm_load_item i
@@ -3293,17 +3282,9 @@ BEGIN
     LEFT JOIN pg_temp.srm_gcp_project p ON p.number = a.account_id
     WHERE jsonb_typeof(i.item) = 'object' AND jsonb_typeof(i.item -> 'name') = 'string'
       AND octet_length(i.item ->> 'name') <= 1024 AND a.account_id IS NOT NULL;
-    IF row_security_active('srm.asset'::regclass) THEN
-        SELECT string_agg(a, ', ' ORDER BY a) INTO other
-        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
-        IF other IS NOT NULL THEN
-            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      DETAIL = 'The export has assets of that Google Cloud project (or project number, folder or organization).',
-                      HINT = 'Load the assets of your teams'' projects only (srm.team_account holds Google Cloud project ids).';
-        END IF;
-    END IF;
-    RETURN found;
+    RETURN srm_internal.team_refuse_accounts(found, 'account',
+        'The export has assets of that Google Cloud project (or project number, folder or organization).',
+        'Load the assets of your teams'' projects only (srm.team_account holds Google Cloud project ids).');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.asset_inventory_accounts() IS
@@ -3535,25 +3516,8 @@ RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    r record;
 BEGIN
-    BEGIN
-        INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-        SELECT idx, CASE WHEN reason IS NULL THEN item::jsonb ELSE to_jsonb(left(item, 4096)) END, reason
-        FROM pg_temp.srm_load_raw;
-    EXCEPTION WHEN data_exception THEN
-        FOR r IN SELECT idx, item, reason FROM pg_temp.srm_load_raw LOOP
-            BEGIN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, CASE WHEN r.reason IS NULL THEN r.item::jsonb ELSE to_jsonb(left(r.item, 4096)) END, r.reason);
-            EXCEPTION WHEN data_exception THEN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, to_jsonb(left(r.item, 4096)), 'not JSON: ' || SQLERRM);
-            END;
-        END LOOP;
-    END;
-    TRUNCATE pg_temp.srm_load_raw;
+    PERFORM srm_internal.load_raw_items();
     PERFORM srm_internal.asset_inventory_merge(lid);
 END
 $$;
@@ -7263,6 +7227,31 @@ $$;
 COMMENT ON FUNCTION srm_internal.team_audit_accounts(text[]) IS
     'the accounts srm.run_audit covers for the current role: as given, for the owner and roles the policies do not apply to; for a team member the given accounts, each one of its teams'' (else insufficient_privilege), or for null every account of its teams with assets';
 
+-- a load's accounts (of any provider) checked for a team member: each one
+-- of its teams', else insufficient_privilege naming the others (noun:
+-- account, subscription), with the loader's detail and hint; returns them
+CREATE OR REPLACE FUNCTION srm_internal.team_refuse_accounts(accounts text[], noun text, detail text, hint text)
+RETURNS text[]
+LANGUAGE plpgsql STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    other text;
+BEGIN
+    IF row_security_active('srm.asset'::regclass) THEN
+        SELECT string_agg(a, ', ' ORDER BY a) INTO other
+        FROM unnest(accounts) a WHERE a <> ALL (srm_internal.team_accounts());
+        IF other IS NOT NULL THEN
+            RAISE EXCEPTION '% % is not an account of role "%"''s teams', noun, other, current_user
+                USING ERRCODE = 'insufficient_privilege', DETAIL = detail, HINT = hint;
+        END IF;
+    END IF;
+    RETURN accounts;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.team_refuse_accounts(text[], text, text, text) IS
+    'the accounts a load would write, refused for a team member unless each is one of its teams'' (insufficient_privilege naming the others, with the loader''s detail and hint, before anything is written); returns them';
+
 -- the accounts of a load's staged items (pg_temp.srm_load_item), checked
 -- for a team member: each one of its teams' (else insufficient_privilege)
 CREATE OR REPLACE FUNCTION srm_internal.team_load_accounts()
@@ -7272,23 +7261,13 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found text[];
-    other text;
 BEGIN
     SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
     FROM pg_temp.srm_load_item i
     CROSS JOIN LATERAL (SELECT btrim(coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId')) AS account_id) a
     WHERE jsonb_typeof(i.item) = 'object' AND a.account_id ~ '^[0-9]{12}$';
-    IF row_security_active('srm.asset'::regclass) THEN
-        SELECT string_agg(a, ', ' ORDER BY a) INTO other
-        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
-        IF other IS NOT NULL THEN
-            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      DETAIL = 'The snapshot has configuration items of that account.',
-                      HINT = 'Load the snapshots of your teams'' accounts only (srm.team_account).';
-        END IF;
-    END IF;
-    RETURN found;
+    RETURN srm_internal.team_refuse_accounts(found, 'account', 'The snapshot has configuration items of that account.',
+                                             'Load the snapshots of your teams'' accounts only (srm.team_account).');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.team_load_accounts() IS

@@ -332,11 +332,14 @@ $$;
 COMMENT ON FUNCTION srm_internal.config_load_begin(text) IS
     'srm-load: starts the load of one file (a row of srm.asset_load with zero counts) and readies the session''s work tables; returns the load id';
 
--- srm-load, once per batch: the items COPYed into srm_load_raw, read as
--- JSON (an item that is not JSON is rejected, alone) and merged
-CREATE FUNCTION srm_internal.config_load_batch(lid bigint)
+-- srm-load, once per batch of any provider: the items COPYed into
+-- srm_load_raw read as JSON into srm_load_item, set-based; only a batch
+-- that holds an item that is not JSON is read again one item at a time, and
+-- that item is staged with its reason (the parser's message) to be
+-- rejected, alone, by the merge
+CREATE FUNCTION srm_internal.load_raw_items()
 RETURNS void
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -359,6 +362,20 @@ BEGIN
         END LOOP;
     END;
     TRUNCATE pg_temp.srm_load_raw;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.load_raw_items() IS
+    'srm-load: reads the batch COPYed into the session''s table srm_load_raw as JSON into srm_load_item (an item that is not JSON is staged with the parser''s message as its reason and its first 4 kB as a string) and empties srm_load_raw';
+
+-- srm-load, once per batch: the items COPYed into srm_load_raw, read as
+-- JSON (an item that is not JSON is rejected, alone) and merged
+CREATE FUNCTION srm_internal.config_load_batch(lid bigint)
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    PERFORM srm_internal.load_raw_items();
     PERFORM srm_internal.config_items_merge(lid);
 END
 $$;

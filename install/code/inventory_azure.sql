@@ -69,7 +69,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found text[];
-    other text;
 BEGIN
     SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
     FROM pg_temp.srm_load_item i
@@ -80,17 +79,8 @@ BEGIN
                                            THEN btrim(i.item ->> 'subscriptionId') END))) AS a(account_id)
     WHERE jsonb_typeof(i.item) = 'object'
       AND a.account_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
-    IF row_security_active('srm.asset'::regclass) THEN
-        SELECT string_agg(a, ', ' ORDER BY a) INTO other
-        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
-        IF other IS NOT NULL THEN
-            RAISE EXCEPTION 'subscription % is not an account of role "%"''s teams', other, current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      DETAIL = 'The export has rows of that subscription.',
-                      HINT = 'Load the exports of your teams'' subscriptions only (srm.team_account).';
-        END IF;
-    END IF;
-    RETURN found;
+    RETURN srm_internal.team_refuse_accounts(found, 'subscription', 'The export has rows of that subscription.',
+                                             'Load the exports of your teams'' subscriptions only (srm.team_account).');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.resource_graph_load_accounts() IS
@@ -278,25 +268,8 @@ RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    r record;
 BEGIN
-    BEGIN
-        INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-        SELECT idx, CASE WHEN reason IS NULL THEN item::jsonb ELSE to_jsonb(left(item, 4096)) END, reason
-        FROM pg_temp.srm_load_raw;
-    EXCEPTION WHEN data_exception THEN
-        FOR r IN SELECT idx, item, reason FROM pg_temp.srm_load_raw LOOP
-            BEGIN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, CASE WHEN r.reason IS NULL THEN r.item::jsonb ELSE to_jsonb(left(r.item, 4096)) END, r.reason);
-            EXCEPTION WHEN data_exception THEN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, to_jsonb(left(r.item, 4096)), 'not JSON: ' || SQLERRM);
-            END;
-        END LOOP;
-    END;
-    TRUNCATE pg_temp.srm_load_raw;
+    PERFORM srm_internal.load_raw_items();
     PERFORM srm_internal.resource_graph_merge(lid);
 END
 $$;

@@ -198,7 +198,6 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found text[];
-    other text;
 BEGIN
     SELECT coalesce(array_agg(DISTINCT coalesce(p.project_id, a.account_id) ORDER BY coalesce(p.project_id, a.account_id)), '{}') INTO found
     FROM pg_temp.srm_load_item i
@@ -209,17 +208,9 @@ BEGIN
     LEFT JOIN pg_temp.srm_gcp_project p ON p.number = a.account_id
     WHERE jsonb_typeof(i.item) = 'object' AND jsonb_typeof(i.item -> 'name') = 'string'
       AND octet_length(i.item ->> 'name') <= 1024 AND a.account_id IS NOT NULL;
-    IF row_security_active('srm.asset'::regclass) THEN
-        SELECT string_agg(a, ', ' ORDER BY a) INTO other
-        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
-        IF other IS NOT NULL THEN
-            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      DETAIL = 'The export has assets of that Google Cloud project (or project number, folder or organization).',
-                      HINT = 'Load the assets of your teams'' projects only (srm.team_account holds Google Cloud project ids).';
-        END IF;
-    END IF;
-    RETURN found;
+    RETURN srm_internal.team_refuse_accounts(found, 'account',
+        'The export has assets of that Google Cloud project (or project number, folder or organization).',
+        'Load the assets of your teams'' projects only (srm.team_account holds Google Cloud project ids).');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.asset_inventory_accounts() IS
@@ -451,25 +442,8 @@ RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-    r record;
 BEGIN
-    BEGIN
-        INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-        SELECT idx, CASE WHEN reason IS NULL THEN item::jsonb ELSE to_jsonb(left(item, 4096)) END, reason
-        FROM pg_temp.srm_load_raw;
-    EXCEPTION WHEN data_exception THEN
-        FOR r IN SELECT idx, item, reason FROM pg_temp.srm_load_raw LOOP
-            BEGIN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, CASE WHEN r.reason IS NULL THEN r.item::jsonb ELSE to_jsonb(left(r.item, 4096)) END, r.reason);
-            EXCEPTION WHEN data_exception THEN
-                INSERT INTO pg_temp.srm_load_item (idx, item, reason)
-                VALUES (r.idx, to_jsonb(left(r.item, 4096)), 'not JSON: ' || SQLERRM);
-            END;
-        END LOOP;
-    END;
-    TRUNCATE pg_temp.srm_load_raw;
+    PERFORM srm_internal.load_raw_items();
     PERFORM srm_internal.asset_inventory_merge(lid);
 END
 $$;

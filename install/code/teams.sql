@@ -166,6 +166,31 @@ $$;
 COMMENT ON FUNCTION srm_internal.team_audit_accounts(text[]) IS
     'the accounts srm.run_audit covers for the current role: as given, for the owner and roles the policies do not apply to; for a team member the given accounts, each one of its teams'' (else insufficient_privilege), or for null every account of its teams with assets';
 
+-- a load's accounts (of any provider) checked for a team member: each one
+-- of its teams', else insufficient_privilege naming the others (noun:
+-- account, subscription), with the loader's detail and hint; returns them
+CREATE FUNCTION srm_internal.team_refuse_accounts(accounts text[], noun text, detail text, hint text)
+RETURNS text[]
+LANGUAGE plpgsql STABLE PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    other text;
+BEGIN
+    IF row_security_active('srm.asset'::regclass) THEN
+        SELECT string_agg(a, ', ' ORDER BY a) INTO other
+        FROM unnest(accounts) a WHERE a <> ALL (srm_internal.team_accounts());
+        IF other IS NOT NULL THEN
+            RAISE EXCEPTION '% % is not an account of role "%"''s teams', noun, other, current_user
+                USING ERRCODE = 'insufficient_privilege', DETAIL = detail, HINT = hint;
+        END IF;
+    END IF;
+    RETURN accounts;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.team_refuse_accounts(text[], text, text, text) IS
+    'the accounts a load would write, refused for a team member unless each is one of its teams'' (insufficient_privilege naming the others, with the loader''s detail and hint, before anything is written); returns them';
+
 -- the accounts of a load's staged items (pg_temp.srm_load_item), checked
 -- for a team member: each one of its teams' (else insufficient_privilege)
 CREATE FUNCTION srm_internal.team_load_accounts()
@@ -175,23 +200,13 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     found text[];
-    other text;
 BEGIN
     SELECT coalesce(array_agg(DISTINCT a.account_id ORDER BY a.account_id), '{}') INTO found
     FROM pg_temp.srm_load_item i
     CROSS JOIN LATERAL (SELECT btrim(coalesce(i.item ->> 'awsAccountId', i.item ->> 'accountId')) AS account_id) a
     WHERE jsonb_typeof(i.item) = 'object' AND a.account_id ~ '^[0-9]{12}$';
-    IF row_security_active('srm.asset'::regclass) THEN
-        SELECT string_agg(a, ', ' ORDER BY a) INTO other
-        FROM unnest(found) a WHERE a <> ALL (srm_internal.team_accounts());
-        IF other IS NOT NULL THEN
-            RAISE EXCEPTION 'account % is not an account of role "%"''s teams', other, current_user
-                USING ERRCODE = 'insufficient_privilege',
-                      DETAIL = 'The snapshot has configuration items of that account.',
-                      HINT = 'Load the snapshots of your teams'' accounts only (srm.team_account).';
-        END IF;
-    END IF;
-    RETURN found;
+    RETURN srm_internal.team_refuse_accounts(found, 'account', 'The snapshot has configuration items of that account.',
+                                             'Load the snapshots of your teams'' accounts only (srm.team_account).');
 END
 $$;
 COMMENT ON FUNCTION srm_internal.team_load_accounts() IS
