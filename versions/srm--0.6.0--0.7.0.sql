@@ -319,13 +319,16 @@ RETURNS TABLE (control text, framework_id text, control_id text, label text, fam
                status text, organizational boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
+-- the key computed once (OFFSET 0), then one probe of the catalog
 SELECT resolve_control.control, c.framework_id, c.control_id, c.label, c.family_id, c.status, c.organizational
-FROM (SELECT CASE WHEN srm_internal.control_key(resolve_control.control) ~ '^[a-z0-9-]+:'
-                  THEN pg_catalog.split_part(srm_internal.control_key(resolve_control.control), ':', 1) END AS fw,
-             pg_catalog.regexp_replace(srm_internal.control_key(resolve_control.control), '^[a-z0-9-]+:', '') AS id) AS k
-LEFT JOIN srm.control c ON c.control_id = k.id AND (k.fw IS NULL OR c.framework_id = k.fw)
-ORDER BY c.framework_id
-LIMIT 1;
+FROM (SELECT srm_internal.control_key(resolve_control.control) AS key OFFSET 0) AS kk
+CROSS JOIN LATERAL (SELECT CASE WHEN kk.key ~ '^[a-z0-9-]+:' THEN pg_catalog.split_part(kk.key, ':', 1) END AS fw,
+                           pg_catalog.regexp_replace(kk.key, '^[a-z0-9-]+:', '') AS id) AS k
+LEFT JOIN LATERAL (SELECT c.framework_id, c.control_id, c.label, c.family_id, c.status, c.organizational
+                   FROM srm.control c
+                   WHERE c.control_id = k.id AND (k.fw IS NULL OR c.framework_id = k.fw)
+                   ORDER BY c.framework_id
+                   LIMIT 1) AS c ON true;
 END;
 COMMENT ON FUNCTION srm.resolve_control(text) IS
     'how srm reads a control id (SI-2, ac-2.1, AC-2(1), patch-management, or framework:id): one row, nulls when unknown';
