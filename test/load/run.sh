@@ -413,6 +413,13 @@ for b in 100000 37; do
 	state "$db" >"$out/j2-b$b.state"
 	n_assets=$(grep -c '^asset' "$out/j2-b$b.state")
 	n_rej=$(grep -c '^rejection' "$out/j2-b$b.state")
+	# the accounts of each load, added to its row by every batch of both connections
+	accounts="SELECT string_agg(array_to_string(accounts, ','), ';' ORDER BY load_id) FROM srm.asset_load"
+	if [ "$(q -d "$db" -c "$accounts")" = "$(q -d "$db_sql" -c "$accounts")" ] && [ "$(q -d "$db" -c "SELECT min(cardinality(accounts)) FROM srm.asset_load WHERE source LIKE '%/j-_.json'")" = 60 ]; then
+		ok "-j 2 -b $b: every load's accounts as with -j 1 (60 for each generated file)"
+	else
+		bad "-j 2 -b $b: accounts differ: $(q -d "$db" -c "$accounts" | cut -c 1-200)"
+	fi
 	if [ "$b" = 100000 ]; then
 		if cmp -s "$out/j1-b$b.state" "$out/j2-b$b.state" && [ "$n_assets" -gt 1000 ] && [ "$n_rej" -gt 1000 ] &&
 			grep -q '|superseded by configurationItems\[' "$out/j2-b$b.state" && grep -q '|older than the capture already loaded' "$out/j2-b$b.state"; then
