@@ -1,5 +1,6 @@
 /*
- * srm-load: loads AWS Config data of any size into srm.asset.
+ * srm-load: loads AWS Config data, Azure Resource Graph exports and Google
+ * Cloud Asset Inventory exports of any size into srm.asset.
  *
  * Reads snapshot and history files (an object with "configurationItems"),
  * Config API output ("configurationItems", "baseConfigurationItems", the
