@@ -131,7 +131,7 @@ static size_t batch_bytes_max = 64 * 1024 * 1024;
 static size_t max_item = DEFAULT_MAX_ITEM;
 static bool quiet = false;
 static Conn conns[MAX_JOBS];
-static int	jobs = 1;
+static int	jobs = 2;
 
 static void
 die_oom(void)

@@ -71,7 +71,7 @@ EOF
 items_total=0
 for ((r = 0; r < rounds; r++)); do
 	pids=()
-	"$SRM_LOAD" -b 150 -d "$db" "$out/r$r-f0.json" >"$out/r$r-f0.out" 2>"$out/r$r-f0.err" & pids+=($!)
+	"$SRM_LOAD" -j 1 -b 150 -d "$db" "$out/r$r-f0.json" >"$out/r$r-f0.out" 2>"$out/r$r-f0.err" & pids+=($!)
 	"$SRM_LOAD" -j 2 -b 150 -d "$db" "$out/r$r-f1.json" >"$out/r$r-f1.out" 2>"$out/r$r-f1.err" & pids+=($!)
 	for f in 2 3; do
 		printf '\\set f `cat %s`\nSELECT srm.load_config_snapshot(:'"'"'f'"'"'::jsonb, '"'"'r%s-f%s'"'"');\n' "$out/r$r-f$f.json" "$r" "$f" |
