@@ -78,14 +78,14 @@ build/srm_data.sql: $(srcdir)/tools/build/gen_data.py $(wildcard $(srcdir)/data/
 	python3 $(srcdir)/tools/build/gen_data.py > $@.tmp
 	mv $@.tmp $@
 
-# srm-load, the client that loads AWS Config data of any size (libpq and
-# zlib), installed into PostgreSQL's bin directory beside psql
+# srm-load, the client that loads AWS Config, Azure Resource Graph and
+# Google Cloud Asset Inventory data of any size (libpq and zlib), installed into PostgreSQL's bin directory beside psql
 SRM_LOAD_CFLAGS = -O2 -Wall -Wextra -Wno-unused-parameter -I$(shell $(PG_CONFIG) --includedir)
 SRM_LOAD_LIBS = -L$(shell $(PG_CONFIG) --libdir) -lpq -lz
 
 all: srm-load
-srm-load: client/srm_load.c
-	$(CC) $(SRM_LOAD_CFLAGS) $(SRM_LOAD_EXTRA_CFLAGS) $(filter-out -I%,$(CPPFLAGS)) $(LDFLAGS) -o $@ $< $(SRM_LOAD_LIBS)
+srm-load: client/srm_load.c $(EXTENSION).control
+	$(CC) $(SRM_LOAD_CFLAGS) -DSRM_LOAD_VERSION='"$(EXTVERSION)"' $(SRM_LOAD_EXTRA_CFLAGS) $(filter-out -I%,$(CPPFLAGS)) $(LDFLAGS) -o $@ $< $(SRM_LOAD_LIBS)
 
 install: install-srm-load
 install-srm-load: srm-load installdirs

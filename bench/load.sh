@@ -8,10 +8,18 @@
 # accounts, seed 42) repeated by bench/gen_load.py with new ids, about
 # 1 kB an item, kept in BENCH_DIR (default /tmp/srm-bench-load).
 # For each N: the baseline (COPY of the items, one per line, into a text
-# table, then item::jsonb over every row: the server's own parse), then
-# srm-load of the snapshot file into a fresh database: elapsed time,
-# items/s, the client's peak RSS (/usr/bin/time -v) and the backend's
-# (VmHWM from /proc, sampled every 0.2 s).  Writes
+# table, then item::jsonb over every row: the server's own parse), then,
+# BENCH_ROUNDS times (default 1), srm-load of the snapshot file into a
+# fresh database with each -j of BENCH_JOBS in turn (default "1"; e.g.
+# BENCH_JOBS="1 2" BENCH_ROUNDS=2 interleaves -j 1 and -j 2, so that their
+# ratio is measured under the same load of a shared machine): elapsed
+# time, items/s, the client's peak RSS (/usr/bin/time -v), the backends'
+# peak private memory (the sum over srm-load's connections of RssAnon from
+# /proc, sampled every 0.2 s: shared_buffers is shared memory, not in it)
+# and their peak VmHWM (shared pages touched included, as in earlier
+# results), the backends' and the client's CPU seconds, and how busy the
+# machine was during the load (from /proc/stat: 100 % is every core), by
+# anything and by other work than this load.  Writes
 # bench/results/load-VERSION-DATE.tsv and .md (BENCH_TAG appended).
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +31,9 @@ version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
 stamp=$(date -u +%Y-%m-%d)
 res=$top/bench/results/load-$version-$stamp${BENCH_TAG:+-$BENCH_TAG}
 SRM_LOAD=${SRM_LOAD:-$(pg_config --bindir)/srm-load}
+read -r -a jobs <<<"${BENCH_JOBS:-1}"
+rounds=${BENCH_ROUNDS:-1}
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
 q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
 
 [ -f "$work/base.json" ] ||
@@ -31,7 +42,7 @@ tpl=srm_bench_load_tpl
 q -d postgres -c "DROP DATABASE IF EXISTS $tpl" -c "CREATE DATABASE $tpl"
 q -d "$tpl" -c 'CREATE EXTENSION srm'
 
-printf 'items\tbytes\tparse_copy_s\tparse_jsonb_s\tload_s\titems_per_s\tload_over_parse\tclient_rss_mb\tbackend_hwm_mb\tloaded\trejected\n' >"$res.tsv"
+printf 'items\tjobs\tround\tbytes\tparse_copy_s\tparse_jsonb_s\tload_s\titems_per_s\tload_over_parse\tclient_rss_mb\tbackends_anon_mb\tbackend_hwm_mb\tbackend_cpu_s\tclient_cpu_s\tmachine_busy_pct\tothers_pct\tloaded\trejected\n' >"$res.tsv"
 for n in "${sizes[@]}"; do
 	f=$work/load-$n.json
 	[ -f "$f" ] || python3 "$top/bench/gen_load.py" "$work/base.json" "$n" "$f"
@@ -46,34 +57,52 @@ for n in "${sizes[@]}"; do
 	t1=$(date +%s.%N)
 	q -d "$db" -c "SELECT count(jsonb_typeof(item::jsonb)) FROM bench_raw" >/dev/null
 	t2=$(date +%s.%N)
-	q -d "$db" -c "DROP TABLE bench_raw" -c CHECKPOINT
-
-	# srm-load, with the backend's peak RSS sampled from /proc
-	/usr/bin/time -v -o "$work/time-$n.txt" "$SRM_LOAD" -d "$db" "$f" >"$work/load-$n.txt" &
-	lp=$!
-	: >"$work/hwm-$n.txt"
-	(
-		bp=""
-		while kill -0 $lp 2>/dev/null; do
-			[ -n "$bp" ] || bp=$(q -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'srm-load' AND datname = '$db'" 2>/dev/null || true)
-			[ -n "$bp" ] && sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$bp/status" 2>/dev/null >>"$work/hwm-$n.txt"
-			sleep 0.2
-		done
-	) &
-	sp=$!
-	t3=$(date +%s.%N)
-	wait $lp
-	t4=$(date +%s.%N)
-	wait $sp || true
-	cat "$work/load-$n.txt"
-	client_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$n.txt")
-	backend_kb=$(sort -n "$work/hwm-$n.txt" | tail -n 1)
-	read -r loaded rejected < <(q -d "$db" -F ' ' -c "SELECT assets_inserted + assets_updated, items_rejected FROM srm.asset_load")
-	awk -v n="$n" -v b="$bytes" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v t4="$t4" \
-		-v ck="$client_kb" -v bk="${backend_kb:-0}" -v ld="$loaded" -v rj="$rejected" \
-		'BEGIN { c = t1 - t0; p = t2 - t1; l = t4 - t3; printf "%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.2f\t%.0f\t%.0f\t%d\t%d\n", n, b, c, p, l, n / l, l / (c + p), ck / 1024, bk / 1024, ld, rj }' >>"$res.tsv"
-	tail -n 1 "$res.tsv"
 	q -d postgres -c "DROP DATABASE $db"
+
+	for r in $(seq "$rounds"); do
+		for j in "${jobs[@]}"; do
+			q -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db TEMPLATE $tpl" -c CHECKPOINT
+			# srm-load, with its backends' memory and CPU sampled from /proc
+			tag=$n-j$j-r$r
+			/usr/bin/time -v -o "$work/time-$tag.txt" "$SRM_LOAD" -j "$j" -d "$db" "$f" >"$work/load-$tag.txt" &
+			lp=$!
+			(
+				bps=""
+				while kill -0 $lp 2>/dev/null; do
+					# the backends, found once all are connected; then /proc only
+					[ "$(wc -w <<<"$bps")" -ge "$j" ] ||
+						bps=$(q -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'srm-load' AND datname = '$db'" 2>/dev/null || true)
+					anon=0 hwm=0 cpu=0
+					for bp in $bps; do
+						read -r a h < <(awk '/^RssAnon:/ { a = $2 } /^VmHWM:/ { h = $2 } END { print a + 0, h + 0 }' "/proc/$bp/status" 2>/dev/null || echo 0 0)
+						c=$(awk '{ print $14 + $15 }' "/proc/$bp/stat" 2>/dev/null || echo 0)
+						anon=$((anon + a)) cpu=$((cpu + c))
+						[ "$h" -gt "$hwm" ] && hwm=$h
+					done
+					echo "$anon $hwm $cpu"
+					sleep 0.2
+				done
+			) >"$work/mem-$tag.txt" &
+			sp=$!
+			read -r b0 a0 < <(busy)
+			t3=$(date +%s.%N)
+			wait $lp
+			t4=$(date +%s.%N)
+			read -r b1 a1 < <(busy)
+			wait $sp || true
+			cat "$work/load-$tag.txt"
+			client_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time-$tag.txt")
+			client_cpu=$(awk -F ': ' '/User time|System time/ { s += $2 } END { print s + 0 }' "$work/time-$tag.txt")
+			read -r anon_kb hwm_kb cpu_t < <(awk '{ if ($1 > a) a = $1; if ($2 > h) h = $2; if ($3 > c) c = $3 } END { print a + 0, h + 0, c + 0 }' "$work/mem-$tag.txt")
+			read -r loaded rejected < <(q -d "$db" -F ' ' -c "SELECT assets_inserted + assets_updated, items_rejected FROM srm.asset_load")
+			awk -v n="$n" -v j="$j" -v r="$r" -v b="$bytes" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v t4="$t4" \
+				-v ck="$client_kb" -v ak="$anon_kb" -v hk="$hwm_kb" -v ct="$cpu_t" -v hz="$(getconf CLK_TCK)" \
+				-v cc="$client_cpu" -v np="$(nproc)" -v bb="$((b1 - b0))" -v ba="$((a1 - a0))" -v ld="$loaded" -v rj="$rejected" \
+				'BEGIN { c = t1 - t0; p = t2 - t1; l = t4 - t3; bu = 100 * bb / (ba ? ba : 1); o = bu - 100 * (ct / hz + cc) / (l * np); printf "%d\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.2f\t%.0f\t%.0f\t%.0f\t%.1f\t%.1f\t%.0f\t%.0f\t%d\t%d\n", n, j, r, b, c, p, l, n / l, l / (c + p), ck / 1024, ak / 1024, hk / 1024, ct / hz, cc, bu, o < 0 ? 0 : o, ld, rj }' >>"$res.tsv"
+			tail -n 1 "$res.tsv"
+			q -d postgres -c "DROP DATABASE $db"
+		done
+	done
 done
 q -d postgres -c "DROP DATABASE $tpl"
 
@@ -83,10 +112,12 @@ q -d postgres -c "DROP DATABASE $tpl"
 	echo "$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB, shared with other work; PostgreSQL $(q -d postgres -c 'SHOW server_version'),"
 	echo "shared_buffers $(q -d postgres -c 'SHOW shared_buffers'), max_wal_size $(q -d postgres -c 'SHOW max_wal_size'), work_mem $(q -d postgres -c 'SHOW work_mem')."
 	echo "Parse: COPY of the items as text lines, then item::jsonb over every row (the server's own parse)."
-	echo "Load: srm-load of the snapshot file (one object, configurationItems) into a fresh database."
+	echo "Load: srm-load -j N of the snapshot file (one object, configurationItems) into a fresh database; rounds of -j ${jobs[*]} interleaved."
+	echo "Memory: the client's peak RSS; the backends' peak private memory (sum of RssAnon; shared_buffers, $(q -d postgres -c 'SHOW shared_buffers'), is shared and not in it) and their largest VmHWM (shared pages included)."
+	echo "CPU: the backends' and the client's CPU seconds; machine busy: the share of all $(nproc) cores in use during the load by anything; others: by anything but srm-load and its backends (other work on the shared machine)."
 	echo
-	echo "| items | file MB | parse: COPY s | parse: jsonb s | srm-load s | items/s | load / parse | client peak RSS MB | backend peak RSS MB | loaded | rejected |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-	tail -n +2 "$res.tsv" | awk -F '\t' '{ printf "| %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %d | %d |\n", $1, $2 / 1048576, $3, $4, $5, $6, $7, $8, $9, $10, $11 }'
+	echo "| items | -j | round | file MB | parse: COPY s | parse: jsonb s | srm-load s | items/s | load / parse | client peak RSS MB | backends' peak private MB | backend peak VmHWM MB | backends' CPU s | client CPU s | machine busy % | others % | loaded | rejected |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	tail -n +2 "$res.tsv" | awk -F '\t' '{ printf "| %d | %d | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d |\n", $1, $2, $3, $4 / 1048576, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 }'
 } >"$res.md"
 cat "$res.md"

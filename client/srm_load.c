@@ -1,5 +1,6 @@
 /*
- * srm-load: loads AWS Config data of any size into srm.asset.
+ * srm-load: loads AWS Config data, Azure Resource Graph exports and Google
+ * Cloud Asset Inventory exports of any size into srm.asset.
  *
  * Reads snapshot and history files (an object with "configurationItems"),
  * Config API output ("configurationItems", "baseConfigurationItems", the
@@ -17,6 +18,15 @@
  * object has an ARM "id" and a "type") go to
  * srm_internal.resource_graph_load_batch instead, with the rules of
  * srm.load_resource_graph.
+ *
+ * With -j N (N > 1) the AWS Config items of a file go over N connections,
+ * each item to the connection its account hashes to (so that every
+ * resource stays on one connection, in file order), each connection
+ * filling and merging its own batches under the file's one load id; the
+ * client waits for a connection's merge only when it has its next batch
+ * to send.  The items of a file's first batch are held until its shape is
+ * known (as with one connection: the first batch decides it); Azure and
+ * Google Cloud exports stay on the first connection.
  *
  * Exits 0 when every file was read and loaded (items rejected included),
  * 1 when a file could not be read, 2 when the server could not be reached
@@ -38,7 +48,10 @@
 #include <libpq-fe.h>
 #include <zlib.h>
 
-#define SRM_LOAD_VERSION "0.4.0"
+/* the extension's version, given by the Makefile (srm.control) */
+#ifndef SRM_LOAD_VERSION
+#define SRM_LOAD_VERSION "unknown"
+#endif
 
 /* an item longer than this is rejected, its first bytes kept */
 #define DEFAULT_MAX_ITEM (64 * 1024 * 1024)
@@ -77,19 +90,41 @@ typedef enum Shape
 	SHAPE_GCP					/* Cloud Asset Inventory assets */
 } Shape;
 
-typedef struct Load
+/* items held in the client (see queue_add) */
+typedef struct Queue
+{
+	Buf			b;
+	size_t		off;			/* where the first item not taken starts */
+	int			items;
+	size_t		bytes;			/* of the items' text */
+} Queue;
+
+/* one connection to the server, with its own COPY and batch */
+typedef struct Conn
 {
 	PGconn	   *conn;
+	int			in_batch;		/* items sent in the open COPY */
+	size_t		batch_bytes;
+	bool		copying;
+	bool		merging;		/* a batch's merge sent, its result not read */
+	bool		ready;			/* its work tables readied for this file */
+	char	   *out;			/* COPY data not yet sent */
+	size_t		out_len;
+	Queue		queue;			/* -j > 1: items held while it merges */
+} Conn;
+
+#define MAX_JOBS 16
+
+typedef struct Load
+{
 	Shape		shape;
 	const char *source;
 	char		lid[32];
 	int			idx;			/* index of the next item in the file */
-	int			in_batch;		/* items sent in the open COPY */
-	size_t		batch_bytes;
-	bool		copying;
 	bool		failed;			/* the server failed: stop this file */
-	char	   *out;			/* COPY data not yet sent */
-	size_t		out_len;
+	Queue		pending;		/* -j > 1: the first batch's items, until the
+								 * file's shape is known */
+	int			since_poll;		/* items routed since the merges were polled */
 	char		file_version[128];
 	char		snapshot_id[128];
 } Load;
@@ -98,6 +133,8 @@ static int	batch_items = 10000;
 static size_t batch_bytes_max = 64 * 1024 * 1024;
 static size_t max_item = DEFAULT_MAX_ITEM;
 static bool quiet = false;
+static Conn conns[MAX_JOBS];
+static int	jobs = 2;
 
 static void
 die_oom(void)
@@ -356,120 +393,176 @@ utf8_valid_prefix(const unsigned char *s, size_t len)
 /* ---------------------------------------------------------------- server */
 
 static void
-server_error(Load *l, PGresult *res, const char *what)
+server_error(Load *l, Conn *c, PGresult *res, const char *what)
 {
 	fprintf(stderr, "srm-load: %s: %s: %s", l->source, what,
-			res ? PQresultErrorMessage(res) : PQerrorMessage(l->conn));
+			res ? PQresultErrorMessage(res) : PQerrorMessage(c->conn));
 	l->failed = true;
 }
 
 static bool
-send_out(Load *l)
+send_out(Load *l, Conn *c)
 {
-	if (l->out_len > 0 && PQputCopyData(l->conn, l->out, (int) l->out_len) != 1)
+	if (c->out_len > 0 && PQputCopyData(c->conn, c->out, (int) c->out_len) != 1)
 	{
-		server_error(l, NULL, "COPY");
+		server_error(l, c, NULL, "COPY");
 		return false;
 	}
-	l->out_len = 0;
+	c->out_len = 0;
 	return true;
 }
 
 static bool
-out_put(Load *l, const void *data, size_t n)
+out_put(Load *l, Conn *c, const void *data, size_t n)
 {
-	if (l->out_len + n > COPY_BUFFER)
+	if (c->out_len + n > COPY_BUFFER)
 	{
-		if (!send_out(l))
+		if (!send_out(l, c))
 			return false;
 		if (n > COPY_BUFFER)
 		{
-			if (PQputCopyData(l->conn, data, (int) n) != 1)
+			if (PQputCopyData(c->conn, data, (int) n) != 1)
 			{
-				server_error(l, NULL, "COPY");
+				server_error(l, c, NULL, "COPY");
 				return false;
 			}
 			return true;
 		}
 	}
-	memcpy(l->out + l->out_len, data, n);
-	l->out_len += n;
+	memcpy(c->out + c->out_len, data, n);
+	c->out_len += n;
 	return true;
 }
 
 static bool
-out_int32(Load *l, int32_t v)
+out_int32(Load *l, Conn *c, int32_t v)
 {
 	uint32_t	n = htonl((uint32_t) v);
 
-	return out_put(l, &n, 4);
+	return out_put(l, c, &n, 4);
+}
+
+/* reads the result of a connection's merge, if one was sent */
+static bool
+wait_merge(Load *l, Conn *c)
+{
+	PGresult   *res;
+	bool		ok = true;
+
+	if (!c->merging)
+		return true;
+	c->merging = false;
+	res = PQgetResult(c->conn);
+	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	{
+		server_error(l, c, res, "merging a batch");
+		ok = false;
+	}
+	PQclear(res);
+	while ((res = PQgetResult(c->conn)) != NULL)
+		PQclear(res);
+	return ok;
 }
 
 static bool
-copy_start(Load *l)
+copy_start(Load *l, Conn *c)
 {
 	static const char header[] = "PGCOPY\n\377\r\n\0\0\0\0\0\0\0\0\0";
-	PGresult   *res = PQexec(l->conn, "COPY pg_temp.srm_load_raw (idx, item, reason) FROM STDIN (FORMAT binary)");
+	PGresult   *res;
 
+	if (!wait_merge(l, c))
+		return false;
+	if (!c->ready)
+	{
+		/* a connection other than the first: its work tables, emptied of
+		 * what a failed file may have left (as config_load_begin does) */
+		res = PQexec(c->conn, "SELECT srm_internal.config_load_tables(); TRUNCATE pg_temp.srm_load_raw");
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		{
+			server_error(l, c, res, "starting the load");
+			PQclear(res);
+			return false;
+		}
+		PQclear(res);
+		c->ready = true;
+	}
+	res = PQexec(c->conn, "COPY pg_temp.srm_load_raw (idx, item, reason) FROM STDIN (FORMAT binary)");
 	if (PQresultStatus(res) != PGRES_COPY_IN)
 	{
-		server_error(l, res, "COPY");
+		server_error(l, c, res, "COPY");
 		PQclear(res);
 		return false;
 	}
 	PQclear(res);
-	l->copying = true;
-	l->in_batch = 0;
-	l->batch_bytes = 0;
-	return out_put(l, header, 19);
+	c->copying = true;
+	c->in_batch = 0;
+	c->batch_bytes = 0;
+	return out_put(l, c, header, 19);
 }
 
-/* ends the open COPY and merges its batch */
+/* ends the open COPY and merges its batch (with one connection, waiting
+ * for the merge; with more, its result is read when the connection is
+ * needed again) */
 static bool
-batch_flush(Load *l)
+batch_flush(Load *l, Conn *c)
 {
 	static const char trailer[] = "\377\377";
 	PGresult   *res;
 	const char *params[1];
 
-	if (!l->copying)
+	if (!c->copying)
 		return true;
-	l->copying = false;
-	if (!out_put(l, trailer, 2) || !send_out(l))
+	c->copying = false;
+	if (!out_put(l, c, trailer, 2) || !send_out(l, c))
 		return false;
-	if (PQputCopyEnd(l->conn, NULL) != 1)
+	if (PQputCopyEnd(c->conn, NULL) != 1)
 	{
-		server_error(l, NULL, "COPY");
+		server_error(l, c, NULL, "COPY");
 		return false;
 	}
-	res = PQgetResult(l->conn);
+	res = PQgetResult(c->conn);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 	{
-		server_error(l, res, "COPY");
+		server_error(l, c, res, "COPY");
 		PQclear(res);
-		while ((res = PQgetResult(l->conn)) != NULL)
+		while ((res = PQgetResult(c->conn)) != NULL)
 			PQclear(res);
 		return false;
 	}
 	PQclear(res);
-	while ((res = PQgetResult(l->conn)) != NULL)
+	while ((res = PQgetResult(c->conn)) != NULL)
 		PQclear(res);
 	if (l->shape == SHAPE_UNKNOWN)
 		l->shape = SHAPE_CONFIG;
 	params[0] = l->lid;
-	res = PQexecParams(l->conn,
-					   l->shape == SHAPE_RESOURCE_GRAPH ? "SELECT srm_internal.resource_graph_load_batch($1::bigint)"
-					   : l->shape == SHAPE_GCP ? "SELECT srm_internal.asset_inventory_load_batch($1::bigint)"
-					   : "SELECT srm_internal.config_load_batch($1::bigint)",
-					   1, NULL, params, NULL, NULL, 0);
-	if (PQresultStatus(res) != PGRES_TUPLES_OK)
+	if (PQsendQueryParams(c->conn,
+						  l->shape == SHAPE_RESOURCE_GRAPH ? "SELECT srm_internal.resource_graph_load_batch($1::bigint)"
+						  : l->shape == SHAPE_GCP ? "SELECT srm_internal.asset_inventory_load_batch($1::bigint)"
+						  : "SELECT srm_internal.config_load_batch($1::bigint)",
+						  1, NULL, params, NULL, NULL, 0) != 1)
 	{
-		server_error(l, res, "merging a batch");
-		PQclear(res);
+		server_error(l, c, NULL, "merging a batch");
 		return false;
 	}
-	PQclear(res);
+	c->merging = true;
+	if (jobs == 1)
+		return wait_merge(l, c);
 	return true;
+}
+
+/* ends a COPY that must not be merged (the file stopped) */
+static void
+copy_abort(Conn *c)
+{
+	PGresult   *res;
+
+	if (!c->copying)
+		return;
+	c->copying = false;
+	c->out_len = 0;
+	if (PQputCopyEnd(c->conn, "srm-load: the load of the file stopped") == 1)
+		while ((res = PQgetResult(c->conn)) != NULL)
+			PQclear(res);
 }
 
 /*
@@ -589,6 +682,415 @@ is_cai_asset(const char *s, size_t len)
 	return has_name && has_type;
 }
 
+/* ---------------------------------------------------------------- routing */
+
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+static inline void
+fnv_add(uint32_t *h, unsigned char c)
+{
+	*h = (*h ^ c) * FNV_PRIME;
+}
+
+static int
+hex4(const char *s)
+{
+	int			v = 0;
+
+	for (int i = 0; i < 4; i++)
+	{
+		char		c = s[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* one decoded byte of a JSON string: kept (up to cap), hashed, counted */
+static inline void
+str_out(unsigned char c, char *dst, size_t cap, size_t *n, uint32_t *h)
+{
+	if (dst && *n < cap)
+		dst[*n] = (char) c;
+	(*n)++;
+	if (h)
+		fnv_add(h, c);
+}
+
+/*
+ * The JSON string whose opening quote is s[i], decoded as the server reads
+ * it (escapes, \u sequences and surrogate pairs as UTF-8): its first cap
+ * bytes in dst, its length in *n, its bytes added to the hash *h.  Returns
+ * the index after the closing quote (len when there is none).
+ */
+static size_t
+json_string(const char *s, size_t len, size_t i, char *dst, size_t cap, size_t *n, uint32_t *h)
+{
+	*n = 0;
+	for (i++; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c == '"')
+			return i + 1;
+		if (c != '\\')
+		{
+			str_out(c, dst, cap, n, h);
+			continue;
+		}
+		if (++i >= len)
+			break;
+		c = (unsigned char) s[i];
+		switch (c)
+		{
+			case 'b': str_out('\b', dst, cap, n, h); break;
+			case 'f': str_out('\f', dst, cap, n, h); break;
+			case 'n': str_out('\n', dst, cap, n, h); break;
+			case 'r': str_out('\r', dst, cap, n, h); break;
+			case 't': str_out('\t', dst, cap, n, h); break;
+			case 'u':
+				{
+					int			cp = i + 4 < len ? hex4(s + i + 1) : -1;
+
+					if (cp < 0)
+						break;
+					i += 4;
+					if (cp >= 0xD800 && cp <= 0xDBFF && i + 6 < len && s[i + 1] == '\\' && s[i + 2] == 'u')
+					{
+						int			lo = hex4(s + i + 3);
+
+						if (lo >= 0xDC00 && lo <= 0xDFFF)
+						{
+							cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+							i += 6;
+						}
+					}
+					if (cp < 0x80)
+						str_out((unsigned char) cp, dst, cap, n, h);
+					else if (cp < 0x800)
+					{
+						str_out(0xC0 | (cp >> 6), dst, cap, n, h);
+						str_out(0x80 | (cp & 0x3F), dst, cap, n, h);
+					}
+					else if (cp < 0x10000)
+					{
+						str_out(0xE0 | (cp >> 12), dst, cap, n, h);
+						str_out(0x80 | ((cp >> 6) & 0x3F), dst, cap, n, h);
+						str_out(0x80 | (cp & 0x3F), dst, cap, n, h);
+					}
+					else
+					{
+						str_out(0xF0 | (cp >> 18), dst, cap, n, h);
+						str_out(0x80 | ((cp >> 12) & 0x3F), dst, cap, n, h);
+						str_out(0x80 | ((cp >> 6) & 0x3F), dst, cap, n, h);
+						str_out(0x80 | (cp & 0x3F), dst, cap, n, h);
+					}
+					break;
+				}
+			default:			/* \" \\ \/ */
+				str_out(c, dst, cap, n, h);
+		}
+	}
+	return len;
+}
+
+/*
+ * The account of an AWS Config item as the merge reads it, hashed: the
+ * string value of its top-level "awsAccountId", else of its "accountId"
+ * (the last of a key given twice, as jsonb keeps it); an item that is a
+ * JSON string (select-resource-config's Results) is read inside.  False
+ * when it has none (the merge rejects it).
+ */
+static bool
+item_account_hash(const char *s, size_t len, uint32_t *hash, Buf *tmp, bool nested)
+{
+	size_t		i = 0;
+	int			depth = 0;
+	bool		want_key = false;
+	int			key = 0;		/* 1 awsAccountId, 2 accountId: its value comes next */
+	bool		have[3] = {false, false, false};
+	uint32_t	h[3] = {0, 0, 0};
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i < len && s[i] == '"' && !nested)
+	{
+		size_t		n;
+
+		/* decoded into tmp, then read as an item */
+		json_string(s, len, i, NULL, 0, &n, NULL);
+		buf_reset(tmp, n);
+		if (n > tmp->cap)
+			buf_grow(tmp, n);
+		json_string(s, len, i, tmp->data, n, &n, NULL);
+		tmp->len = n;
+		return item_account_hash(tmp->data, tmp->len, hash, tmp, true);
+	}
+	if (i >= len || s[i] != '{')
+		return false;
+	while (i < len)
+	{
+		char		c = s[i];
+
+		if (c == '"')
+		{
+			char		k[16];
+			size_t		n;
+
+			if (depth == 1 && want_key)
+			{
+				i = json_string(s, len, i, k, sizeof(k), &n, NULL);
+				want_key = false;
+				key = n == 12 && memcmp(k, "awsAccountId", 12) == 0 ? 1 : n == 9 && memcmp(k, "accountId", 9) == 0 ? 2 : 0;
+				/* its value: a string is the account, anything else is not */
+				while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ':'))
+					i++;
+				if (key)
+				{
+					have[key] = i < len && s[i] == '"';
+					if (have[key])
+					{
+						h[key] = FNV_BASIS;
+						i = json_string(s, len, i, NULL, 0, &n, &h[key]);
+					}
+					key = 0;
+				}
+				continue;
+			}
+			i = json_string(s, len, i, NULL, 0, &n, NULL);
+			continue;
+		}
+		if (c == '{' || c == '[')
+			want_key = ++depth == 1 && c == '{';
+		else if (c == '}' || c == ']')
+			depth--;
+		else if (c == ',' && depth == 1)
+			want_key = true;
+		i++;
+	}
+	if (have[1])
+		*hash = h[1];
+	else if (have[2])
+		*hash = h[2];
+	return have[1] || have[2];
+}
+
+/* the connection an item goes to */
+static Conn *
+item_conn(Load *l, const char *data, size_t len, bool rejected)
+{
+	static Buf	tmp;
+	uint32_t	h;
+
+	if (jobs == 1 || l->shape != SHAPE_CONFIG || rejected || !item_account_hash(data, len, &h, &tmp, false))
+		return &conns[0];
+	return &conns[h % (uint32_t) jobs];
+}
+
+/* one item into a connection's COPY, its batch merged when full */
+static void
+copy_item(Load *l, Conn *c, int idx, const char *data, size_t len, const char *reason)
+{
+	unsigned char head[2] = {0, 3};
+
+	if (l->failed)
+		return;
+	if (!c->copying && !copy_start(l, c))
+		return;
+	if (!out_put(l, c, head, 2) || !out_int32(l, c, 4) || !out_int32(l, c, idx) ||
+		!out_int32(l, c, (int32_t) len) || !out_put(l, c, data, len))
+		return;
+	if (reason)
+	{
+		if (!out_int32(l, c, (int32_t) strlen(reason)) || !out_put(l, c, reason, strlen(reason)))
+			return;
+	}
+	else if (!out_int32(l, c, -1))
+		return;
+	c->in_batch++;
+	c->batch_bytes += len;
+	if (c->in_batch >= batch_items || c->batch_bytes >= batch_bytes_max)
+		batch_flush(l, c);
+}
+
+/* items held in the client, in order: index, length, reason's length or -1,
+ * the item's bytes, the reason's with its NUL */
+static void
+queue_add(Queue *q, int idx, const char *data, size_t len, const char *reason)
+{
+	int32_t		h[3] = {idx, (int32_t) len, reason ? (int32_t) strlen(reason) : -1};
+	size_t		need = q->b.len + sizeof(h) + len + (reason ? strlen(reason) + 1 : 0);
+
+	if (need > q->b.cap)
+		buf_grow(&q->b, need);
+	memcpy(q->b.data + q->b.len, h, sizeof(h));
+	memcpy(q->b.data + q->b.len + sizeof(h), data, len);
+	if (reason)
+		memcpy(q->b.data + q->b.len + sizeof(h) + len, reason, strlen(reason) + 1);
+	q->b.len = need;
+	q->items++;
+	q->bytes += len;
+}
+
+/* the first item held, false when there is none */
+static bool
+queue_pop(Queue *q, int *idx, const char **data, size_t *len, const char **reason)
+{
+	int32_t		h[3];
+
+	if (q->off >= q->b.len)
+		return false;
+	memcpy(h, q->b.data + q->off, sizeof(h));
+	*idx = h[0];
+	*data = q->b.data + q->off + sizeof(h);
+	*len = (size_t) h[1];
+	*reason = h[2] >= 0 ? *data + h[1] : NULL;
+	q->off += sizeof(h) + (size_t) h[1] + (size_t) (h[2] >= 0 ? h[2] + 1 : 0);
+	q->items--;
+	q->bytes -= (size_t) h[1];
+	return true;
+}
+
+/* emptied; its memory freed when it held more than a batch's worth */
+static void
+queue_clear(Queue *q)
+{
+	if (q->b.cap > 2 * batch_bytes_max)
+	{
+		free(q->b.data);
+		q->b.data = NULL;
+		q->b.cap = 0;
+	}
+	q->b.len = 0;
+	q->off = 0;
+	q->items = 0;
+	q->bytes = 0;
+}
+
+static bool
+queue_full(const Queue *q)
+{
+	return q->items >= batch_items || q->bytes >= batch_bytes_max;
+}
+
+/*
+ * -j > 1: a connection's held items into its COPY, in order, as long as it
+ * is not merging (or, with wait, after its merge ended).  The items of at
+ * most one batch are held per connection: the client reads on while a
+ * connection merges and waits for it only when its next batch is ready.
+ */
+static void
+pump(Load *l, Conn *c, bool wait)
+{
+	int			idx;
+	const char *data, *reason;
+	size_t		len;
+
+	while (!l->failed && c->queue.items > 0)
+	{
+		if (c->merging)
+		{
+			if (!wait && PQconsumeInput(c->conn) && PQisBusy(c->conn))
+				return;
+			if (!wait_merge(l, c))
+				break;
+		}
+		if (!queue_pop(&c->queue, &idx, &data, &len, &reason))
+			break;
+		copy_item(l, c, idx, data, len, reason);
+	}
+	if (c->queue.items == 0 || l->failed)
+		queue_clear(&c->queue);
+}
+
+/* -j > 1: the merges that ended read (a failure stops the file), their
+ * connections' held items sent */
+static void
+poll_merges(Load *l)
+{
+	for (int i = 0; i < jobs && !l->failed; i++)
+	{
+		Conn	   *c = &conns[i];
+
+		if (c->merging && (!PQconsumeInput(c->conn) || !PQisBusy(c->conn)))
+			wait_merge(l, c);
+		pump(l, c, false);
+	}
+}
+
+static void
+send_item(Load *l, Conn *c, int idx, const char *data, size_t len, const char *reason)
+{
+	if (jobs == 1)
+	{
+		copy_item(l, c, idx, data, len, reason);
+		return;
+	}
+	queue_add(&c->queue, idx, data, len, reason);
+	pump(l, c, queue_full(&c->queue));
+}
+
+/* -j > 1: the items held until the file's shape was known, sent in order */
+static void
+pending_replay(Load *l)
+{
+	int			idx;
+	const char *data, *reason;
+	size_t		len;
+
+	if (l->shape == SHAPE_UNKNOWN)
+		l->shape = SHAPE_CONFIG;
+	while (!l->failed && queue_pop(&l->pending, &idx, &data, &len, &reason))
+		send_item(l, item_conn(l, data, len, reason != NULL), idx, data, len, reason);
+	free(l->pending.b.data);
+	memset(&l->pending, 0, sizeof(l->pending));
+}
+
+/*
+ * An item to its connection.  With one connection, straight into its
+ * COPY.  With more, the items of the file's first batch are held while
+ * its shape is unknown (the first batch decides it, as with one
+ * connection), then each goes to its account's connection (AWS Config),
+ * or all to the first (Azure, Google Cloud).
+ */
+static void
+route_item(Load *l, int idx, const char *data, size_t len, const char *reason)
+{
+	if (l->failed)
+		return;
+	if (jobs == 1)
+	{
+		copy_item(l, &conns[0], idx, data, len, reason);
+		return;
+	}
+	if (++l->since_poll >= 256)
+	{
+		l->since_poll = 0;
+		poll_merges(l);
+		if (l->failed)
+			return;
+	}
+	if (l->shape == SHAPE_UNKNOWN)
+	{
+		queue_add(&l->pending, idx, data, len, reason);
+		if (queue_full(&l->pending))
+			pending_replay(l);
+		return;
+	}
+	if (l->pending.items > 0)
+		pending_replay(l);
+	send_item(l, item_conn(l, data, len, reason != NULL), idx, data, len, reason);
+}
+
 /*
  * Sends one item: its text, or, when the client already knows it cannot
  * be read (cut off, too long, not UTF-8), its first bytes with the reason.
@@ -636,26 +1138,7 @@ emit_item(Load *l, Buf *b, bool complete)
 		len = utf8_valid_prefix((const unsigned char *) b->data, len);
 	}
 
-	if (!l->copying && !copy_start(l))
-		return;
-	{
-		unsigned char head[2] = {0, 3};
-
-		if (!out_put(l, head, 2) || !out_int32(l, 4) || !out_int32(l, idx) ||
-			!out_int32(l, (int32_t) len) || !out_put(l, b->data, len))
-			return;
-		if (rejected)
-		{
-			if (!out_int32(l, (int32_t) strlen(reason)) || !out_put(l, reason, strlen(reason)))
-				return;
-		}
-		else if (!out_int32(l, -1))
-			return;
-	}
-	l->in_batch++;
-	l->batch_bytes += len;
-	if (l->in_batch >= batch_items || l->batch_bytes >= batch_bytes_max)
-		batch_flush(l);
+	route_item(l, idx, b->data, len, rejected ? reason : NULL);
 }
 
 /* ---------------------------------------------------------------- shapes */
@@ -809,17 +1292,17 @@ scan_input(Reader *r, Load *l)
 
 /* 0 loaded, 1 not readable, 2 the server failed */
 static int
-load_file(PGconn *conn, const char *path)
+load_file(const char *path)
 {
 	static Reader r;
 	Load		l;
+	PGconn	   *conn = conns[0].conn;
 	PGresult   *res;
 	const char *params[3];
 	int			fd;
 	bool		is_stdin = strcmp(path, "-") == 0;
 
 	memset(&l, 0, sizeof(l));
-	l.conn = conn;
 	l.source = is_stdin ? "(standard input)" : path;
 	fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
 	if (fd < 0)
@@ -838,28 +1321,41 @@ load_file(PGconn *conn, const char *path)
 		return 1;
 	}
 	gzbuffer(r.gz, READ_BUFFER);
-	l.out = malloc(COPY_BUFFER);
-	if (l.out == NULL)
-		die_oom();
 
 	params[0] = l.source;
 	res = PQexecParams(conn, "SELECT srm_internal.config_load_begin($1)", 1, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK)
 	{
-		server_error(&l, res, "starting the load");
+		server_error(&l, &conns[0], res, "starting the load");
 		PQclear(res);
 		gzclose(r.gz);
-		free(l.out);
 		return 2;
 	}
 	snprintf(l.lid, sizeof(l.lid), "%s", PQgetvalue(res, 0, 0));
 	PQclear(res);
+	/* the first connection's work tables are ready, the others' on their
+	 * first batch of this file */
+	for (int i = 0; i < jobs; i++)
+		conns[i].ready = i == 0;
 
 	scan_input(&r, &l);
 	gzclose(r.gz);
-	if (!l.failed)
-		batch_flush(&l);
-	free(l.out);
+	if (!l.failed && l.pending.items > 0)
+		pending_replay(&l);
+	free(l.pending.b.data);
+	for (int i = 0; i < jobs; i++)
+	{
+		pump(&l, &conns[i], true);
+		if (!l.failed)
+			batch_flush(&l, &conns[i]);
+	}
+	/* every merge ended (each failure reported), no COPY left open */
+	for (int i = 0; i < jobs; i++)
+	{
+		wait_merge(&l, &conns[i]);
+		copy_abort(&conns[i]);
+		queue_clear(&conns[i].queue);
+	}
 	if (l.failed)
 		return 2;
 
@@ -872,7 +1368,7 @@ load_file(PGconn *conn, const char *path)
 					   3, NULL, params, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_TUPLES_OK || PQntuples(res) != 1)
 	{
-		server_error(&l, res, "ending the load");
+		server_error(&l, &conns[0], res, "ending the load");
 		PQclear(res);
 		return 2;
 	}
@@ -889,7 +1385,8 @@ load_file(PGconn *conn, const char *path)
 static void
 usage(void)
 {
-	printf("srm-load loads AWS Config data into srm.asset.\n\n"
+	printf("srm-load loads AWS Config data, Azure Resource Graph exports and Google\n"
+		   "Cloud Asset Inventory exports into srm.asset.\n\n"
 		   "Usage:\n"
 		   "  srm-load [OPTION]... [FILE]...\n\n"
 		   "FILE: an AWS Config snapshot or history file ({\"configurationItems\": [...]}),\n"
@@ -907,6 +1404,12 @@ usage(void)
 		   "  -U, --username=USER      database user name\n"
 		   "  -d, --dbname=DBNAME      database name or connection string\n"
 		   "  -b, --batch=N            items merged per batch (default %d)\n"
+		   "  -j, --jobs=N             connections that load a file's AWS Config items\n"
+		   "                           side by side, each item over the one its\n"
+		   "                           account hashes to (1 to %d, default %d); Azure\n"
+		   "                           and Google Cloud exports load over one\n"
+		   "                           connection whatever N (the Google merge matches\n"
+		   "                           project numbers to project ids across batches)\n"
 		   "      --max-item-bytes=N   longest item taken (default %d)\n"
 		   "  -q, --quiet              print no per-file counts\n"
 		   "  -V, --version            print the version and exit\n"
@@ -916,7 +1419,7 @@ usage(void)
 		   "with its reason in srm.asset_load_rejection.  Exit status: 0 when every\n"
 		   "file was loaded, 1 when a file could not be read, 2 when the server could\n"
 		   "not be reached or failed.\n",
-		   batch_items, DEFAULT_MAX_ITEM);
+		   batch_items, MAX_JOBS, jobs, DEFAULT_MAX_ITEM);
 }
 
 int
@@ -928,6 +1431,7 @@ main(int argc, char **argv)
 		{"username", required_argument, NULL, 'U'},
 		{"dbname", required_argument, NULL, 'd'},
 		{"batch", required_argument, NULL, 'b'},
+		{"jobs", required_argument, NULL, 'j'},
 		{"max-item-bytes", required_argument, NULL, 1},
 		{"quiet", no_argument, NULL, 'q'},
 		{"version", no_argument, NULL, 'V'},
@@ -946,7 +1450,7 @@ main(int argc, char **argv)
 		usage();
 		return 0;
 	}
-	while ((c = getopt_long(argc, argv, "h:p:U:d:b:qV", long_options, NULL)) != -1)
+	while ((c = getopt_long(argc, argv, "h:p:U:d:b:j:qV", long_options, NULL)) != -1)
 	{
 		switch (c)
 		{
@@ -960,6 +1464,21 @@ main(int argc, char **argv)
 				{
 					fprintf(stderr, "srm-load: --batch must be a positive number, not \"%s\"\n", optarg);
 					return 2;
+				}
+				break;
+			case 'j':
+				{
+					char	   *end;
+					long		v;
+
+					errno = 0;
+					v = strtol(optarg, &end, 10);
+					if (errno != 0 || end == optarg || *end != '\0' || v < 1 || v > MAX_JOBS)
+					{
+						fprintf(stderr, "srm-load: --jobs must be a number from 1 to %d, not \"%s\"\n", MAX_JOBS, optarg);
+						return 2;
+					}
+					jobs = (int) v;
 				}
 				break;
 			case 1:
@@ -992,25 +1511,36 @@ main(int argc, char **argv)
 	keywords[n] = "dbname", values[n++] = dbname;
 	keywords[n] = "fallback_application_name", values[n++] = "srm-load";
 	keywords[n] = NULL, values[n] = NULL;
-	conn = PQconnectdbParams(keywords, values, 1);
-	if (PQstatus(conn) != CONNECTION_OK)
+	for (int i = 0; i < jobs; i++)
 	{
-		fprintf(stderr, "srm-load: %s", PQerrorMessage(conn));
-		PQfinish(conn);
-		return 2;
+		conns[i].conn = conn = PQconnectdbParams(keywords, values, 1);
+		if (PQstatus(conn) != CONNECTION_OK)
+		{
+			fprintf(stderr, "srm-load: %s", PQerrorMessage(conn));
+			for (int k = 0; k <= i; k++)
+				PQfinish(conns[k].conn);
+			return 2;
+		}
+		res = PQexec(conn, "SET client_encoding = 'UTF8'");
+		PQclear(res);
+		conns[i].out = malloc(COPY_BUFFER);
+		if (conns[i].out == NULL)
+			die_oom();
 	}
-	res = PQexec(conn, "SET client_encoding = 'UTF8'");
-	PQclear(res);
+	conn = conns[0].conn;
 
 	if (optind >= argc)
-		status = load_file(conn, "-");
+		status = load_file("-");
 	for (int i = optind; i < argc; i++)
 	{
-		int			s = load_file(conn, argv[i]);
+		int			s = load_file(argv[i]);
+		bool		lost = false;
 
 		if (s > status)
 			status = s;
-		if (s == 2 && PQstatus(conn) != CONNECTION_OK)
+		for (int k = 0; k < jobs; k++)
+			lost |= PQstatus(conns[k].conn) != CONNECTION_OK;
+		if (s == 2 && lost)
 			break;
 	}
 	if (PQstatus(conn) == CONNECTION_OK)
@@ -1019,6 +1549,10 @@ main(int argc, char **argv)
 		res = PQexec(conn, "ANALYZE srm.asset");
 		PQclear(res);
 	}
-	PQfinish(conn);
+	for (int i = 0; i < jobs; i++)
+	{
+		PQfinish(conns[i].conn);
+		free(conns[i].out);
+	}
 	return status;
 }

@@ -92,7 +92,7 @@ if setsid -w pg_virtualenv -t bash test/matrix_diff/check.sh "$results/matrix-di
 echo "== srm-load: every input shape, plain and gzipped, files and stdin, agrees with srm.load_config_snapshot; bad items rejected alone; exit status (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/load/run.sh "$results/load" </dev/null; then pass load/shapes; else fail load/shapes; fi
 
-echo "== loads at the same time: 4 rounds of 2 srm-load + 2 load_config_snapshot sharing resources in different orders, no deadlock, newest captures kept (throw-away cluster)"
+echo "== loads at the same time: 4 rounds of 2 srm-load (one with -j 2) + 2 load_config_snapshot sharing resources in different orders, no deadlock, newest captures kept (throw-away cluster)"
 if setsid -w pg_virtualenv -t bash test/load/concurrent.sh "$results/load-concurrent" </dev/null; then pass load/concurrent; else fail load/concurrent; fi
 
 echo "== loader property test: 10,000 generated items (fixed seed), every shape, each loaded or rejected with its defect's reason, counts reconcile (throw-away cluster)"

@@ -320,5 +320,252 @@ else
 	bad "bad Cloud Asset Inventory lines: exit $s, $(cat "$out/cai-bad.txt")"
 fi
 
+# 7. -j 2: the items of a file over two connections, each account on one,
+# under the file's one load id.  Generated files (60 accounts; resources
+# captured up to four times in the file, in any order, some at the same
+# time, some in epoch seconds; the same resource ids in other accounts;
+# items as JSON strings, with the account spelled with \u escapes or
+# given twice; items rejected for many reasons) and the fixtures give
+# with -j 2 what they give with -j 1.  With one batch per connection the
+# batches hold the same items of every resource, so the assets, the
+# rejections (rows and reasons) and the counts are the same; with small
+# batches, a newer capture of a resource that -j 1 merges in a later batch
+# may share a batch with the older one under -j 2 (rejected as
+# "superseded by configurationItems[i]" rather than written and then
+# updated, or rejected as "older than the capture already loaded"): the
+# assets are the same, every other rejection too, and the counts
+# reconcile.
+python3 - "$out" <<'PY'
+import json, random, sys
+out = sys.argv[1]
+rng = random.Random(2026112810)
+accounts = ["%012d" % (200000000000 + 7919 * a) for a in range(60)]
+types = [("AWS::EC2::Instance", "ec2", "instance/"), ("AWS::S3::Bucket", "s3", ""), ("AWS::SNS::Topic", "sns", ""),
+         ("AWS::Lambda::Function", "lambda", "function:"), ("AWS::Foo::Unknown", "foo", "thing/")]
+def item(acct, r, when, n):
+    # resource r + 700 is resource r's type, region and id in another account
+    t, ns, prefix = types[r % 700 % len(types)]
+    region = ["us-east-1", "eu-west-1", "ap-south-1"][r % 700 % 3]
+    rid = "res-%04d" % (r % 700)
+    arn = "arn:aws:s3:::%s-%s" % (acct, rid) if ns == "s3" else "arn:aws:%s:%s:%s:%s%s" % (ns, region, acct, prefix, rid)
+    return {"resourceType": t, "resourceId": rid, "awsAccountId": acct, "awsRegion": region, "ARN": arn,
+            "configurationItemCaptureTime": when, "configurationItemStatus": "OK",
+            "tags": {"n": str(n)}, "configuration": {"r": r, "n": n}}
+def text(i, j):
+    s = json.dumps(i)
+    k = rng.random()
+    if not isinstance(i, dict):
+        return s
+    if k < 0.04:                        # a select-resource-config string
+        return json.dumps(s)
+    if k < 0.08 and isinstance(i.get("awsAccountId"), str) and i["awsAccountId"].isdigit():
+        return s.replace('"awsAccountId": "2', '"awsAccountId": "\\u0032', 1)
+    if k < 0.11 and "awsAccountId" in i:  # given twice: the last one counts
+        return '{"awsAccountId": "999999999999", ' + s[1:]
+    return s
+def gen(name, nres, base_day, seed_shift):
+    items = []
+    for r in range(nres):
+        acct = accounts[(r * 13 + seed_shift) % len(accounts)]
+        for c in range(rng.choice([1, 1, 2, 3, 4])):
+            day = base_day + rng.choice([0, 1, 2, 2])
+            when = "2025-07-%02dT10:%02d:00Z" % (day, rng.choice([0, 5, 5]))
+            if rng.random() < 0.1:
+                when = 1751364000 + day * 86400 + rng.choice([0, 300])
+            items.append(item(acct, r, when, len(items)))
+    bad = [lambda i: dict(i, configurationItemCaptureTime="datetime(2025, 7, 1)"),
+           lambda i: dict(i, ARN="hello world"),
+           lambda i: {k: v for k, v in i.items() if k != "awsAccountId"},
+           lambda i: dict(i, awsAccountId="12345"),
+           lambda i: dict(i, awsAccountId=12345),
+           lambda i: dict(i, accountId="111111111111"),
+           lambda i: dict(i, configurationItemStatus="ResourceDeleted"),
+           lambda i: dict(i, awsAccountId=None, accountId=i["awsAccountId"]),
+           lambda i: 42]
+    for k in range(len(items) // 12):
+        p = rng.randrange(len(items))
+        if isinstance(items[p], dict):
+            items[p] = rng.choice(bad)(items[p])
+    rng.shuffle(items)
+    with open("%s/%s" % (out, name), "w") as f:
+        f.write('{"fileVersion": "1.0", "configSnapshotId": "%s", "configurationItems": [\n' % name)
+        f.write(",\n".join(text(i, j) for j, i in enumerate(items)))
+        f.write("\n]}\n")
+gen("j-1.json", 1400, 2, 0)
+# the same resources a day earlier or so: some captures older than loaded
+gen("j-2.json", 1400, 1, 0)
+PY
+jfiles=("$out/j-1.json" "$out/j-2.json" "$out/bad-items.json" "$fx/snapshot_small.json" "$fx/snapshot_small_v2.json" "$fx/bad_tags_wrong.json")
+jload() { # DB JOBS BATCH TAG
+	local s=0 f
+	: >"$out/j$2-b$3-$4.txt"
+	: >"$out/j$2-b$3-$4.err"
+	for f in "${jfiles[@]}"; do
+		"$SRM_LOAD" -d "$1" -j "$2" -b "$3" --max-item-bytes=2048 "$f" >>"$out/j$2-b$3-$4.txt" 2>>"$out/j$2-b$3-$4.err" || s=$?
+	done
+	return $s
+}
+for b in 100000 37; do
+	fresh "$db_sql" && fresh "$db" || { bad "databases"; exit 1; }
+	jload "$db_sql" 1 "$b" x || bad "-j 1 -b $b exited $?: $(head -n 3 "$out/j1-b$b-x.err")"
+	jload "$db" 2 "$b" x || bad "-j 2 -b $b exited $?: $(head -n 3 "$out/j2-b$b-x.err")"
+	state "$db_sql" >"$out/j1-b$b.state"
+	state "$db" >"$out/j2-b$b.state"
+	n_assets=$(grep -c '^asset' "$out/j2-b$b.state")
+	n_rej=$(grep -c '^rejection' "$out/j2-b$b.state")
+	# the accounts of each load, added to its row by every batch of both connections
+	accounts="SELECT string_agg(array_to_string(accounts, ','), ';' ORDER BY load_id) FROM srm.asset_load"
+	if [ "$(q -d "$db" -c "$accounts")" = "$(q -d "$db_sql" -c "$accounts")" ] && [ "$(q -d "$db" -c "SELECT min(cardinality(accounts)) FROM srm.asset_load WHERE source LIKE '%/j-_.json'")" = 60 ]; then
+		ok "-j 2 -b $b: every load's accounts as with -j 1 (60 for each generated file)"
+	else
+		bad "-j 2 -b $b: accounts differ: $(q -d "$db" -c "$accounts" | cut -c 1-200)"
+	fi
+	if [ "$b" = 100000 ]; then
+		if cmp -s "$out/j1-b$b.state" "$out/j2-b$b.state" && [ "$n_assets" -gt 1000 ] && [ "$n_rej" -gt 1000 ] &&
+			grep -q '|superseded by configurationItems\[' "$out/j2-b$b.state" && grep -q '|older than the capture already loaded' "$out/j2-b$b.state"; then
+			ok "-j 2, one batch per connection: the same assets, rejections (rows and reasons) and counts as -j 1 ($n_assets assets, $n_rej rejections, superseded and older captures among them, over ${#jfiles[@]} files)"
+		else
+			bad "-j 2 -b $b differs from -j 1 (diff $out/j1-b$b.state $out/j2-b$b.state)"
+			diff "$out/j1-b$b.state" "$out/j2-b$b.state" | head -n 10
+		fi
+	else
+		# the outcomes that do not depend on how items are batched
+		keep() { grep -v '|superseded by configurationItems\[\||older than the capture already loaded' "$1" | grep -v '^load' ; }
+		items() { grep '^load' "$1" | cut -d '|' -f 2,3,4,5; }
+		reconcile=$(q -d "$db" -c "SELECT count(*) FILTER (WHERE items_read <> assets_inserted + assets_updated + items_rejected) FROM srm.asset_load")
+		if cmp -s <(keep "$out/j1-b$b.state") <(keep "$out/j2-b$b.state") && cmp -s <(items "$out/j1-b$b.state") <(items "$out/j2-b$b.state") &&
+			[ "$reconcile" = 0 ] && [ "$(grep -c '^load' "$out/j2-b$b.state")" = "${#jfiles[@]}" ]; then
+			ok "-j 2, batches of $b: the same assets, the same rejections but for superseded or older captures, the same items read, counts that reconcile as -j 1 ($n_assets assets, $(grep -c '^rejection' "$out/j1-b$b.state") rejections with -j 1, $n_rej with -j 2)"
+		else
+			bad "-j 2 -b $b: outcomes differ from -j 1 (diff $out/j1-b$b.state $out/j2-b$b.state)"
+			diff <(keep "$out/j1-b$b.state") <(keep "$out/j2-b$b.state") | head -n 10
+		fi
+	fi
+done
+# the per-file line of -j 2 is -j 1's (the load ids aside)
+if cmp -s <(sed 's/^srm load [0-9]* //' "$out/j1-b100000-x.txt") <(sed 's/^srm load [0-9]* //' "$out/j2-b100000-x.txt") &&
+	grep -q "($out/j-2.json): [1-9][0-9]* items read" "$out/j2-b100000-x.txt"; then
+	ok "-j 2 prints -j 1's per-file counts ($(sed -n '2s/^srm load [0-9]* //p' "$out/j2-b100000-x.txt"))"
+else
+	bad "per-file counts: $(cat "$out/j2-b100000-x.txt")"
+fi
+# Azure and Google Cloud exports load over the first connection whatever -j
+fresh "$db"
+for f in "$azx/arg_docs_explore_resources.json" "$cai/export_small.jsonl"; do
+	"$SRM_LOAD" -d "$db" -j 3 "$f" >>"$out/j3-other.txt" || bad "-j 3 $f exited $?"
+done
+grep -q '2 items read = 2 assets inserted + 0 updated + 0 rejected' "$out/j3-other.txt" &&
+	grep -q '10 items read = 9 assets inserted + 0 updated + 1 rejected' "$out/j3-other.txt" &&
+	[ "$(q -d "$db" -c "SELECT string_agg(provider || ':' || n, ' ' ORDER BY provider) FROM (SELECT provider, count(*) n FROM srm.asset GROUP BY 1) x")" = "azure:2 gcp:9" ] &&
+	ok "-j 3: a Resource Graph export and a Cloud Asset Inventory export load as with -j 1" || bad "-j 3 Azure/Google: $(cat "$out/j3-other.txt")"
+
+# a team member refused an account in the middle of a file: -j 2 stops the
+# file as -j 1 does (exit 2, the server's message, nothing of that account,
+# the load not ended), and the next file loads
+member=srm_load_member_$$
+team=srm_load_team_$$
+refused=$(python3 -c 'print("%012d" % (200000000000 + 7919 * 30))')
+fresh "$db_sql" && fresh "$db"
+for d in "$db_sql" "$db"; do
+	q -d "$d" <<EOF >/dev/null || bad "team setup"
+DO \$\$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$team') THEN
+        CREATE ROLE $team;
+        CREATE ROLE $member LOGIN PASSWORD 'srm-load-test' IN ROLE $team;
+    END IF;
+END \$\$;
+GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection TO $team;
+GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq TO $team;
+INSERT INTO srm.team_account (team, account_id)
+SELECT '$team', a FROM (SELECT lpad((200000000000 + 7919 * g)::text, 12, '0') AS a FROM generate_series(0, 59) g) x WHERE a <> '$refused';
+EOF
+done
+python3 - "$out/j-1.json" "$out/team.json" "$refused" <<'PY'
+import json, sys
+src, dst, refused = sys.argv[1], sys.argv[2], sys.argv[3]
+items = [json.loads(i) if isinstance(i, str) else i for i in json.load(open(src))["configurationItems"]]
+items = [i for i in items if isinstance(i, dict) and i.get("awsAccountId") not in (refused, None)]
+# the refused account's items from the middle of the file on
+mid = len(items) // 2
+items[mid:mid] = [dict(i, resourceId="refused-%d" % k, awsAccountId=refused, accountId=refused)
+                  for k, i in enumerate(items[:5]) if i.get("awsAccountId")]
+json.dump({"fileVersion": "1.0", "configurationItems": items}, open(dst, "w"))
+# the next file: three items of the team's accounts
+json.dump({"fileVersion": "1.0", "configurationItems": [dict(i, resourceId="next-%d" % k) for k, i in enumerate(
+    [i for i in items if isinstance(i.get("awsAccountId"), str) and len(i["awsAccountId"]) == 12
+     and i["awsAccountId"] not in (refused, "999999999999") and "accountId" not in i
+     and i.get("configurationItemStatus") == "OK" and i.get("ARN", "").startswith("arn:")
+     and not str(i.get("configurationItemCaptureTime")).startswith("datetime")][:3])]},
+    open(dst.replace("team.json", "team-next.json"), "w"))
+PY
+for j in 1 2; do
+	d=$db_sql
+	[ $j = 2 ] && d=$db
+	PGPASSWORD=srm-load-test "$SRM_LOAD" -U "$member" -d "$d" -j $j -b 200 "$out/team.json" "$out/team-next.json" \
+		>"$out/team-j$j.txt" 2>"$out/team-j$j.err"
+	echo $? >"$out/team-j$j.status"
+done
+team_check() {
+	q -d "$1" -c "SELECT count(*) FILTER (WHERE account_id = '$refused') || '|' || count(*) FROM srm.asset" \
+		-c "SELECT string_agg(coalesce(file_version, '-') || ':' || (items_read > 0), ' ' ORDER BY load_id) FROM srm.asset_load"
+}
+if [ "$(cat "$out/team-j2.status")" = 2 ] && [ "$(cat "$out/team-j1.status")" = 2 ] &&
+	grep -q "account $refused is not an account of role \"$member\"'s teams" "$out/team-j2.err" &&
+	grep -q "merging a batch" "$out/team-j2.err" &&
+	[ "$(team_check "$db" | tail -n 1)" = "-:true 1.0:true" ] && [ "$(team_check "$db_sql" | tail -n 1)" = "-:true 1.0:true" ] &&
+	[ "$(team_check "$db" | head -n 1 | cut -d '|' -f 1)" = 0 ] &&
+	grep -q '3 items read = 3 assets inserted' "$out/team-j2.txt" && grep -q '3 items read = 3 assets inserted' "$out/team-j1.txt"; then
+	ok "-j 2, a team member refused an account mid-file: exit 2 as -j 1, $(head -n 1 "$out/team-j2.err" | cut -c 1-120)..., nothing of that account, the load not ended, the next file loaded"
+else
+	bad "-j 2 team member: exit $(cat "$out/team-j2.status") (-j 1: $(cat "$out/team-j1.status")), $(cat "$out/team-j2.err"), $(team_check "$db")"
+fi
+for d in "$db_sql" "$db"; do q -d "$d" -c "DELETE FROM srm.team_account WHERE team = '$team'" -c "DROP OWNED BY $team, $member" >/dev/null; done
+psql -X -q -d postgres -c "DROP ROLE $member" -c "DROP ROLE $team" >/dev/null
+
+# a connection lost in the middle of a file: -j 2 reports it and exits 2
+python3 - "$out/j-1.json" "$out/big.json" <<'PY'
+import json, sys
+items = json.load(open(sys.argv[1]))["configurationItems"]
+with open(sys.argv[2], "w") as f:
+    f.write('{"configurationItems": [\n')
+    f.write(",\n".join(json.dumps(i).replace('res-', 'copy%d-' % k) for k in range(12) for i in items))
+    f.write("\n]}\n")
+PY
+fresh "$db"
+"$SRM_LOAD" -d "$db" -j 2 -b 20 "$out/big.json" >"$out/lost.txt" 2>"$out/lost.err" &
+lp=$!
+killed=""
+for _ in $(seq 200); do
+	# the second connection, once both are up
+	killed=$(q -d postgres -c "SELECT pg_terminate_backend(max(pid) FILTER (WHERE backend_start = (SELECT max(backend_start) FROM pg_stat_activity WHERE datname = '$db' AND application_name = 'srm-load')))
+	                           FROM pg_stat_activity WHERE datname = '$db' AND application_name = 'srm-load' HAVING count(*) = 2" 2>/dev/null)
+	[ "$killed" = t ] && break
+	sleep 0.05
+done
+wait $lp
+s=$?
+if [ "$killed" = t ] && [ $s = 2 ] && grep -qi 'terminat\|server closed the connection' "$out/lost.err" && [ ! -s "$out/lost.txt" ]; then
+	ok "-j 2, one connection terminated mid-file: exit 2, reported ($(grep -i -m 1 'terminat\|closed' "$out/lost.err" | cut -c 1-100)...)"
+else
+	bad "-j 2 connection lost: killed '$killed', exit $s, $(head -n 3 "$out/lost.err")"
+fi
+
+# bad -j values
+for v in 0 17 x 2x ""; do
+	"$SRM_LOAD" -d "$db" -j "$v" "$fx/snapshot_small.json" >"$out/jbad.txt" 2>"$out/jbad.err"
+	s=$?
+	if [ $s = 2 ] && [ "$(cat "$out/jbad.err")" = "srm-load: --jobs must be a number from 1 to 16, not \"$v\"" ] && [ ! -s "$out/jbad.txt" ]; then
+		ok "-j '$v': exit 2, $(cat "$out/jbad.err")"
+	else
+		bad "-j '$v': exit $s, $(cat "$out/jbad.err")"
+	fi
+done
+"$SRM_LOAD" --help | head -n 2 | tr '\n' ' ' | grep -q '^srm-load loads AWS Config data, Azure Resource Graph exports and Google Cloud Asset Inventory exports into srm.asset' &&
+	"$SRM_LOAD" --help | grep -q -- '-j, --jobs=N' && ok "--help names the three sources and -j" || bad "--help: $("$SRM_LOAD" --help | head -n 3)"
+# --version: the version of the extension it was built with (srm.control)
+want_version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$top/srm.control")
+[ "$("$SRM_LOAD" --version)" = "srm-load (srm) $want_version" ] && ok "--version is srm $want_version" ||
+	bad "--version: $("$SRM_LOAD" --version), not srm $want_version"
+
 echo "$name: $fails failed"
 [ $fails -eq 0 ]
