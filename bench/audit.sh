@@ -25,6 +25,10 @@
 #   --reps N                 repetitions of the short measurements (default 3)
 #   --timeout T              statement_timeout of each measurement (default 15min)
 #   --chunk N                items per snapshot file / load call (default 50000)
+#   --loader L               sql: one srm.load_config_snapshot call per chunk,
+#                            server-side time (default); srm-load: every chunk
+#                            file in one srm-load run (its default -j), the
+#                            client's elapsed time
 #   --out DIR                results directory (default bench/results)
 #   --suffix S               results file names end in S (default none):
 #                            DIR/audit-<version>-<date>S.md and .tsv
@@ -38,6 +42,7 @@ accounts="3 1000"
 reps=3
 timeout=15min
 chunk=50000
+loader=sql
 outdir=$top/bench/results
 smoke=0
 suffix=
@@ -48,6 +53,7 @@ while [ $# -gt 0 ]; do
         --reps) reps=$2; shift 2 ;;
         --timeout) timeout=$2; shift 2 ;;
         --chunk) chunk=$2; shift 2 ;;
+        --loader) loader=$2; shift 2 ;;
         --out) outdir=$2; shift 2 ;;
         --suffix) suffix=$2; shift 2 ;;
         --smoke) smoke=1; shift ;;
@@ -55,6 +61,12 @@ while [ $# -gt 0 ]; do
         *) echo "bench/audit.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
+case $loader in
+    sql) ;;
+    srm-load) srm_load=$(pg_config --bindir)/srm-load
+              [ -x "$srm_load" ] || { echo "bench/audit.sh: $srm_load not found (make install)" >&2; exit 2; } ;;
+    *) echo "bench/audit.sh: --loader is sql or srm-load, not \"$loader\"" >&2; exit 2 ;;
+esac
 work=$(mktemp -d "${TMPDIR:-/tmp}/srm-bench-audit.XXXXXX")
 db=srm_bench_audit
 admin_db=${PGDATABASE:-postgres}
@@ -119,7 +131,20 @@ for items in $sizes; do
         # --- load: one call per chunk, the file read by psql; server-side time
         # from the statement's start (the jsonb input included) to the end
         load_ms=0; assets=0; load_failed=0
+        if [ "$loader" = srm-load ]; then
+            # every chunk file in one run of srm-load; the client's elapsed
+            # time, connection and output included
+            t0=$(date +%s%N)
+            if PGOPTIONS="-c client_min_messages=warning" "$srm_load" -q -d "$db" "$work"/snap-*.json >"$work/err" 2>&1; then
+                load_ms=$(( ($(date +%s%N) - t0) / 100000 ))
+                load_ms=$(python3 -c "print($load_ms / 10)")
+                assets=$(q -c "SELECT coalesce(sum(assets_inserted + assets_updated), 0) FROM srm.asset_load")
+            else
+                load_failed=1; errors=$((errors + 1)); record "$items" "$accts" load "" 0 error; cat "$work/err" >&2
+            fi
+        fi
         for f in "$work"/snap-*.json; do
+            [ "$loader" = sql ] || break
             if ! out=$(q 2>"$work/err" <<SQL
 \\set snap \`cat '$f'\`
 SELECT srm.load_config_snapshot(:'snap'::jsonb, 'bench $(basename "$f")'),
@@ -215,9 +240,9 @@ mkdir -p "$outdir"
 today=$(date -u +%Y-%m-%d)
 base=$outdir/audit-${version:-unknown}-$today$suffix
 [ $smoke = 1 ] && base=$base-smoke
-python3 - "$raw" "$base" "${version:-unknown}" "$today" "$server" "$total" "$smoke" "$reps" "$timeout" <<'PY'
+python3 - "$raw" "$base" "${version:-unknown}" "$today" "$server" "$total" "$smoke" "$reps" "$timeout" "$loader" <<'PY'
 import collections, os, sys
-raw, base, version, today, server, total, smoke, reps, timeout = sys.argv[1:]
+raw, base, version, today, server, total, smoke, reps, timeout, loader = sys.argv[1:]
 rows = [l.rstrip("\n").split("\t") for l in open(raw) if l.strip()]
 cases = []
 data = collections.defaultdict(dict)
@@ -260,7 +285,7 @@ def cell(c, name):
     return fmt_ms(ms) + r
 
 TIMED = [
-    ("load", "load (`srm.load_config_snapshot`, all chunks)"),
+    ("load", "load (`srm.load_config_snapshot`, all chunks)" if loader == "sql" else "load (`srm-load` of all chunk files, elapsed)"),
     ("scan", "`count(*)` of `srm.asset` (the unit)"),
     ("audit", "`srm.run_audit('nist-800-53-r5', 'MODERATE')`"),
     ("report_html", "`srm.report_html(run)`"),
