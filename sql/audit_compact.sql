@@ -290,6 +290,18 @@ JOIN (SELECT 'bi_run' AS what, md5(string_agg(b::text, E'\n' ORDER BY b::text)) 
       UNION ALL SELECT 'report_html', md5(report_html(:run_2))
       UNION ALL SELECT 'oscal_ssp', md5(oscal_ssp(:run_2)::text)) n USING (what)
 ORDER BY 1;
+-- and a catalog that renames controls later changes nothing in the run's
+-- list of gaps: its stored findings too show the titles the run kept
+CREATE TEMP TABLE gaps_seen AS
+SELECT md5(string_agg(b::text, E'\n' ORDER BY b::text)) AS digest FROM bi_customer_gaps b WHERE run_id = :run_2;
+UPDATE control SET title = title || ' (renamed after the run)', label = label || '*'
+WHERE (framework_id, control_id) IN (SELECT framework_id, control_id FROM audit_finding
+                                     WHERE run_id = :run_2 AND gap AND assets > 0 ORDER BY control_id LIMIT 3);
+SELECT (SELECT digest FROM gaps_seen) = md5(string_agg(b::text, E'\n' ORDER BY b::text)) AS gaps_unchanged,
+       count(*) FILTER (WHERE b.asset IS NOT NULL) > 0 AS has_stored_findings
+FROM bi_customer_gaps b WHERE run_id = :run_2;
+UPDATE control SET title = left(title, -length(' (renamed after the run)')), label = left(label, -1)
+WHERE title LIKE '% (renamed after the run)';
 -- and every row of run 2 in srm.audit_result still equals the reference
 -- computed when it ran; a new run sees the change
 SELECT * FROM pg_temp.compare(:run_2);
@@ -303,13 +315,13 @@ SELECT * FROM pg_temp.stored(:run_4);
 -- no sequential scan of the tables that grow with the run's assets (the
 -- planner may rightly scan srm.audit_check when earlier files left it a
 -- few rows: it grows with findings, and none are loaded here)
-CREATE FUNCTION pg_temp.seq_scans(q text) RETURNS integer LANGUAGE plpgsql AS $f$
+CREATE FUNCTION pg_temp.plan_lines(q text, pattern text) RETURNS integer LANGUAGE plpgsql AS $f$
 DECLARE
     line text;
     n integer := 0;
 BEGIN
     FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF line ~ 'Seq Scan on audit_(asset|finding|group|default)\M' THEN
+        IF line ~ pattern THEN
             n := n + 1;
         END IF;
     END LOOP;
@@ -317,25 +329,25 @@ BEGIN
 END
 $f$;
 SELECT asset_id AS one FROM audit_asset WHERE run_id = :run_2 AND known ORDER BY asset_id OFFSET 1000 LIMIT 1 \gset
-SELECT pg_temp.seq_scans(format('SELECT * FROM srm.audit_result WHERE run_id = %s AND asset_id = %s', :run_2, :one)) AS seq_scans,
+SELECT pg_temp.plan_lines(format('SELECT * FROM srm.audit_result WHERE run_id = %s AND asset_id = %s', :run_2, :one),
+                          'Seq Scan on audit_(asset|finding|group|default)\M') AS seq_scans,
        (SELECT count(*) FROM audit_result WHERE run_id = :run_2 AND asset_id = :one) AS rows_of_one_asset;
 -- and the assets a run could not place are found by the partial index on
 -- them, without reading the run's other assets
-CREATE FUNCTION pg_temp.plan_reads(q text, what text) RETURNS boolean LANGUAGE plpgsql AS $f$
-DECLARE
-    line text;
-BEGIN
-    FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-        IF strpos(line, what) > 0 THEN
-            RETURN true;
-        END IF;
-    END LOOP;
-    RETURN false;
-END
-$f$;
-SELECT pg_temp.plan_reads(format('SELECT * FROM srm.bi_unknown_assets WHERE run_id = %s', :run_2), 'audit_asset_unknown') AS by_partial_index,
+SELECT pg_temp.plan_lines(format('SELECT * FROM srm.bi_unknown_assets WHERE run_id = %s', :run_2), 'audit_asset_unknown') > 0 AS by_partial_index,
        (SELECT count(*) FROM bi_unknown_assets WHERE run_id = :run_2) AS unknown_assets,
        (SELECT count(*) FROM audit_asset WHERE run_id = :run_2) AS assets;
+-- and a run's groups are read in parallel whatever their size (each fans
+-- out to its service's answers): where parallel workers cost nothing, the
+-- whole list of gaps reads them by a parallel scan, though the table is far
+-- under min_parallel_table_scan_size
+SET parallel_setup_cost = 0;
+SET parallel_tuple_cost = 0;
+SELECT pg_temp.plan_lines(format('SELECT count(*) FROM srm.bi_customer_gaps WHERE run_id = %s', :run_2),
+                          'Parallel .*Scan.* on audit_group\M') AS groups_in_parallel,
+       pg_relation_size('srm.audit_group') < pg_size_bytes(current_setting('min_parallel_table_scan_size')) AS groups_under_threshold;
+RESET parallel_setup_cost;
+RESET parallel_tuple_cost;
 
 -- clean up for the tests that follow
 DELETE FROM audit_run;

@@ -139,11 +139,20 @@ COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service (of provider) x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
 CREATE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
+-- a stored finding, with its control's label and titles as the run kept
+-- them (srm.audit_default), else (a run of 0.2.0, which kept none) as the
+-- catalog has them; every join is to a unique key, so a count reads
+-- srm.audit_finding alone
 SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
-       c.label, c.title, f.family_id, c.family_title, f.responsibility, f.customer_part, f.class,
+       coalesce(d.label, c.label) AS label, coalesce(d.title, c.title) AS title, f.family_id,
+       coalesce(d.family_title, c.family_title) AS family_title,
+       f.responsibility, f.customer_part, f.class,
        f.status, f.evidence, f.assets, f.grain, f.provider
 FROM srm.audit_finding f
-JOIN srm.control c USING (framework_id, control_id)
+LEFT JOIN srm.audit_default d
+  ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace AND d.grain = f.grain
+ AND d.control_id = f.control_id
+LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
 LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
 WHERE f.gap AND f.assets > 0
 UNION ALL
