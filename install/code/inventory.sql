@@ -126,6 +126,10 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 -- a batch of 10,000 items (about 10 MB) sorted and kept in memory
 SET work_mem = '64MB'
+-- the tables of a batch have no statistics: the planner would sort the
+-- whole batch to merge-join it with the few rejected items, hash joins
+-- read it once
+SET enable_mergejoin = off
 AS $$
 DECLARE
     n record;
