@@ -80,7 +80,8 @@ COMMENT ON FUNCTION srm_internal.json_or_null(text) IS
 -- the work tables of a load, in the session: srm_load_item holds one batch
 -- of items as read (idx: the item's index in its file, from 0; reason: set
 -- when the item was rejected before it could be read), srm_load_raw the
--- same as text for srm-load's COPY
+-- same as text for srm-load's COPY, srm_load_type the resource types
+-- resolved by the batches of load load_id so far (config_items_merge)
 CREATE FUNCTION srm_internal.config_load_tables()
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -91,10 +92,14 @@ BEGIN
         CREATE TEMPORARY TABLE srm_load_raw (idx integer NOT NULL, item text NOT NULL, reason text);
         CREATE TEMPORARY TABLE srm_load_item (idx integer NOT NULL, item jsonb NOT NULL, reason text);
     END IF;
+    IF to_regclass('pg_temp.srm_load_type') IS NULL THEN
+        CREATE TEMPORARY TABLE srm_load_type (load_id bigint NOT NULL, given text NOT NULL, resource_type text,
+                                              service_namespace text, arn_namespaces text[]);
+    END IF;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.config_load_tables() IS
-    'creates the session''s work tables of a load (srm_load_raw, srm_load_item) unless they exist';
+    'creates the session''s work tables of a load (srm_load_raw, srm_load_item, srm_load_type) unless they exist';
 
 -- one batch of items, from pg_temp.srm_load_item, into srm.asset for load
 -- lid, with the rules of every load (srm.load_config_snapshot and srm-load
@@ -147,6 +152,9 @@ BEGIN
     -- refused before anything of the batch is written
     batch_accounts := srm_internal.team_load_accounts();
 
+    -- the types resolved for another load are resolved again
+    DELETE FROM pg_temp.srm_load_type WHERE load_id <> lid;
+
     -- one statement: every item checked and read (v), the newest capture of
     -- each resource (w), written in the order of the key (written), each
     -- item's outcome (o), the rejections recorded, the counts
@@ -158,6 +166,18 @@ BEGIN
                r.configuration AS j_configuration, r.supplementary_configuration AS j_supplementary
         FROM pg_temp.srm_load_item i
         CROSS JOIN LATERAL srm_internal.config_item_read(i.item) r),
+    -- the resource types of the batch that no earlier batch of the load
+    -- had, each resolved once, and kept for the batches that follow
+    t_new AS MATERIALIZED (
+        SELECT d.given, r.resource_type, r.service_namespace,
+               ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
+        FROM (SELECT DISTINCT f.resource_type AS given FROM f
+              WHERE f.reason IS NULL
+                AND NOT EXISTS (SELECT FROM pg_temp.srm_load_type c WHERE c.given = f.resource_type AND c.load_id = lid)) d
+        CROSS JOIN LATERAL srm.resolve_asset(d.given) r),
+    t_kept AS (
+        INSERT INTO pg_temp.srm_load_type (load_id, given, resource_type, service_namespace, arn_namespaces)
+        SELECT lid, given, resource_type, service_namespace, arn_namespaces FROM t_new),
     v AS MATERIALIZED (
         SELECT f.idx, f.account_id,
                CASE WHEN f.region = 'not applicable' THEN coalesce(nullif(split_part(f.arn, ':', 4), ''), 'global') ELSE f.region END AS region,
@@ -185,11 +205,13 @@ BEGIN
                            THEN format('the resource is deleted (configurationItemStatus %s)', f.item_status)
                    END) AS reason
         FROM f
-        -- the resource types of the batch, each resolved once
-        LEFT JOIN (SELECT d.given, r.resource_type, r.service_namespace,
-                          ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
-                   FROM (SELECT DISTINCT resource_type AS given FROM f WHERE reason IS NULL) d
-                   CROSS JOIN LATERAL srm.resolve_asset(d.given) r) t ON t.given = f.resource_type
+        -- the resource types of the batch, resolved (the statement does
+        -- not see t_kept's rows)
+        LEFT JOIN (SELECT given, resource_type, service_namespace, arn_namespaces FROM t_new
+                   UNION ALL
+                   SELECT given, resource_type, service_namespace, arn_namespaces FROM pg_temp.srm_load_type
+                   WHERE load_id = lid) t
+               ON t.given = f.resource_type
         -- the service the ARN names
         LEFT JOIN srm.identifier ia ON ia.form = 'service' AND f.arn_ok AND ia.key = split_part(f.arn, ':', 3)),
     -- of the items that are not rejected, the newest capture of each resource
@@ -367,7 +389,7 @@ BEGIN
     FROM srm.asset_load WHERE load_id = lid;
     -- the work tables go with the call: another role of the session (SET
     -- ROLE, a team member) creates its own
-    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw;
+    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
     -- fresh statistics for the audits that follow a load
     PERFORM srm_internal.analyze_user_table('srm.asset');
 
