@@ -2015,7 +2015,7 @@ BEGIN
     WITH f AS MATERIALIZED (
         -- each item read once, in one pass over its keys, with the rules
         -- that need nothing but the item (srm_internal.config_item_read)
-        SELECT i.idx, coalesce(i.reason, r.reason) AS reason, r.resource_type, r.resource_id, r.resource_name,
+        SELECT i.idx, i.ctid AS item_tid, coalesce(i.reason, r.reason) AS reason, r.resource_type, r.resource_id, r.resource_name,
                r.arn, r.account_id, r.region, r.captured_at, r.arn_ok, r.item_status, r.tags AS j_tags,
                r.configuration AS j_configuration, r.supplementary_configuration AS j_supplementary
         FROM pg_temp.srm_load_item i
@@ -2033,7 +2033,7 @@ BEGIN
         INSERT INTO pg_temp.srm_load_type (load_id, given, resource_type, service_namespace, arn_namespaces)
         SELECT lid, given, resource_type, service_namespace, arn_namespaces FROM t_new),
     v AS MATERIALIZED (
-        SELECT f.idx, f.account_id,
+        SELECT f.idx, f.item_tid, f.account_id,
                CASE WHEN f.region = 'not applicable' THEN coalesce(nullif(split_part(f.arn, ':', 4), ''), 'global') ELSE f.region END AS region,
                coalesce(t.resource_type, f.resource_type) AS resource_type, f.resource_id, f.resource_name, f.arn,
                coalesce(t.service_namespace, ia.service_namespace) AS service_namespace,
@@ -2095,7 +2095,7 @@ BEGIN
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
         RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted),
     o AS MATERIALIZED (
-        SELECT v.idx, v.known_type, x.inserted,
+        SELECT v.idx, v.item_tid, v.known_type, x.inserted,
                CASE WHEN v.reason IS NOT NULL THEN v.reason
                     WHEN w.idx <> v.idx
                         THEN format('superseded by configurationItems[%s], a newer capture of the same resource', w.idx)
@@ -2108,9 +2108,10 @@ BEGIN
                            AND x.resource_type = v.resource_type AND x.resource_id = v.resource_id),
     rejected AS (
         INSERT INTO srm.asset_load_rejection (load_id, item_index, reason, item)
-        -- the item as staged, read again for the rejected ones only
-        SELECT lid, o.idx, o.reason, i.item FROM o JOIN pg_temp.srm_load_item i ON i.idx = o.idx
-        WHERE o.reason IS NOT NULL)
+        -- the item as staged, fetched by its row's address for the
+        -- rejected ones only (the statement does not change the table)
+        SELECT lid, o.idx, o.reason, (SELECT i.item FROM pg_temp.srm_load_item i WHERE i.ctid = o.item_tid)
+        FROM o WHERE o.reason IS NOT NULL)
     SELECT count(*) AS n_read, count(*) FILTER (WHERE reason IS NULL AND inserted) AS n_inserted,
            count(*) FILTER (WHERE reason IS NULL AND NOT inserted) AS n_updated,
            count(*) FILTER (WHERE reason IS NOT NULL) AS n_rejected,
