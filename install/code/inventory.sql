@@ -132,8 +132,8 @@ SET jit = off
 -- a batch of 10,000 items (about 10 MB) sorted and kept in memory
 SET work_mem = '64MB'
 -- the tables of a batch have no statistics: the planner would sort the
--- whole batch to merge-join it with the few rejected items, hash joins
--- read it once
+-- batch's rows again for each merge join of an item with its resource's
+-- newest capture and written row; hash joins read them once
 SET enable_mergejoin = off
 AS $$
 DECLARE
