@@ -187,3 +187,9 @@ CROSS JOIN LATERAL srm_internal.config_item_read(t.item) r
 ORDER BY n;
 -- a null item is no item (STRICT)
 SELECT srm_internal.config_item_read(NULL) IS NULL AS no_item;
+-- the capture-time parser on its own (the item reader parses in C; the
+-- findings and Google loaders call it from SQL): null for what it cannot read
+SELECT v, srm_internal.capture_time(v) AT TIME ZONE 'UTC' AS captured_utc
+FROM (VALUES ('2025-01-02T03:04:05Z'), ('2025-01-02T05:04:05+02:00'), ('1696147201.5'), ('2025-13-45T99:99:99Z'),
+             ('datetime.datetime(2025, 1, 2, 3, 4, 5)'), ('')) AS t(v)
+ORDER BY v;
