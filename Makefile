@@ -10,7 +10,7 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(srcdir)/$(EXT
 srcfiles = $(patsubst $(srcdir)/%,%,$(wildcard $(addprefix $(srcdir)/,$(1))))
 
 MODULE_big = srm
-OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o src/drop_guard.o src/capture_time.o src/loader.o src/uuid5ish.o src/query_columns.o
+OBJS = src/srm.o src/responsibility_io.o src/responsibility.o src/vocabulary.o src/similarity.o src/drop_guard.o src/capture_time.o src/loader.o src/uuid5ish.o src/query_columns.o src/config_item.o
 PG_CPPFLAGS = -I$(srcdir)/src
 # -Wextra as pgvector uses it: the server's headers trip the two left out
 override PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-sign-compare

@@ -1523,6 +1523,16 @@ main(int argc, char **argv)
 		}
 		res = PQexec(conn, "SET client_encoding = 'UTF8'");
 		PQclear(res);
+		/*
+		 * A batch's work tables (about 2 x 10 MB at the default batch) in
+		 * the session's temporary buffers rather than written out and read
+		 * back: 32 MB unless the session has more.  Possible only before
+		 * the session's first temporary table, so done here; where it
+		 * fails the load runs as before.
+		 */
+		res = PQexec(conn, "SELECT pg_catalog.set_config('temp_buffers', '32MB', false) "
+					 "FROM pg_catalog.pg_settings WHERE name = 'temp_buffers' AND setting::integer < 4096");
+		PQclear(res);
 		conns[i].out = malloc(COPY_BUFFER);
 		if (conns[i].out == NULL)
 			die_oom();

@@ -136,3 +136,60 @@ SELECT items_read, assets_inserted, assets_updated, items_rejected,
        items_read = assets_inserted + assets_updated + items_rejected AS reconciles
 FROM asset_load WHERE source = 'issue 10 items';
 RESET TimeZone;
+
+-- srm_internal.config_item_read: an item read in one pass over its keys,
+-- with the merge's rules that need nothing but the item; a rejected item
+-- has its reason and no other column
+SELECT n, r.reason, r.resource_type, r.resource_id, r.resource_name, r.arn, r.account_id, r.region, r.time_text,
+       r.captured_at AT TIME ZONE 'UTC' AS captured_utc, r.arn_ok, r.item_status, r.tags, r.configuration,
+       r.supplementary_configuration
+FROM (VALUES
+    (1, '"an item"'::jsonb), (2, '[{"resourceType": "AWS::S3::Bucket"}]'), (3, 'null'), (4, '12'), (5, 'true'),
+    (6, '{"resourceType": 7}'), (7, '{"resourceType": "AWS::S3::Bucket", "ARN": ["arn"]}'),
+    (8, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "configurationItemCaptureTime": false}'),
+    (9, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "tags": [{"Key": "env", "value": "x"}, {"key": null}]}'),
+    (10, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "tags": [["env"]]}'),
+    (11, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "supplementaryConfiguration": []}'),
+    (12, '{"resourceType": " \t\n", "resourceId": "b"}'),
+    (13, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "awsAccountId": null, "accountId": null}'),
+    (14, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "awsAccountId": "123456789012", "accountId": "123456789013"}'),
+    (15, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "12345678901２"}'),
+    (16, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "awsRegion": "", "region": "us-east-1"}'),
+    (17, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "awsRegion": " EU-West-1", "region": "eu-west-1 "}'),
+    (18, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "awsRegion": "eu-west-1", "region": "eu-west-2"}'),
+    (19, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "ARN": "arn:a", "arn": " arn:b"}'),
+    (20, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "configurationItemCaptureTime": 1696147201.5}'),
+    (21, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "configurationItemCaptureTime": "2025-13-45T99:99:99Z"}'),
+    (22, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "ARN": "arn:aws:s3::: b"}'),
+    (23, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "ARN": "arn:aws:s3:::b\tc"}'),
+    (24, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "ARN": "arn:aws:s3:::bücket"}'),
+    (25, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "ARN": "arn:aws-xx:s3:::b"}'),
+    (26, '{"resourceType": "AWS::S3::Bucket", "resourceId": "b", "accountId": "123456789012", "region": "x", "ARN": "arn:aws:S3:::b"}'),
+    (27, '{"resourceType": "\u0001", "resourceId": "b", "awsAccountId": "123456789012", "awsRegion": "Not Applicable", "ARN": "  ",
+           "resourceName": null, "configurationItemStatus": "OK", "tags": null, "configuration": null}'),
+    (28, '{"resourceType": " AWS::S3::Bucket ", "resourceId": " b ", "resourceName": "n", "awsAccountId": "123456789012",
+           "awsRegion": "us-east-1", "ARN": " arn:aws:s3:::b ", "arn": "arn:aws:s3:::b", "configurationItemCaptureTime": "2025-01-02T03:04:05",
+           "configurationItemStatus": "OK", "tags": {"env": "prod"}, "configuration": "{\"a\": 1}", "supplementaryConfiguration": {},
+           "resourceType2": 1}')
+) AS t(n, item)
+CROSS JOIN LATERAL srm_internal.config_item_read(t.item) r
+ORDER BY n;
+-- the lengths of the identifiers the indexes take, counted after trimming
+SELECT r.reason
+FROM (VALUES (1, jsonb_build_object('resourceType', repeat('T', 257), 'resourceId', 'b', 'accountId', '123456789012', 'region', 'x')),
+             (2, jsonb_build_object('resourceType', ' ' || repeat('T', 256) || ' ', 'resourceId', repeat('i', 1025),
+                                    'accountId', '123456789012', 'region', 'x')),
+             (3, jsonb_build_object('resourceType', 'T', 'resourceId', 'b', 'accountId', '123456789012', 'region', 'x',
+                                    'ARN', 'arn:aws:s3:::' || repeat('é', 1018))),
+             (4, jsonb_build_object('resourceType', 'T', 'resourceId', 'b', 'accountId', '123456789012', 'region', repeat('r', 65))),
+             (5, jsonb_build_object('resourceType', 'T', 'resourceId', 'b', 'accountId', repeat('é', 120), 'region', 'x'))) AS t(n, item)
+CROSS JOIN LATERAL srm_internal.config_item_read(t.item) r
+ORDER BY n;
+-- a null item is no item (STRICT)
+SELECT srm_internal.config_item_read(NULL) IS NULL AS no_item;
+-- the capture-time parser on its own (the item reader parses in C; the
+-- findings and Google loaders call it from SQL): null for what it cannot read
+SELECT v, srm_internal.capture_time(v) AT TIME ZONE 'UTC' AS captured_utc
+FROM (VALUES ('2025-01-02T03:04:05Z'), ('2025-01-02T05:04:05+02:00'), ('1696147201.5'), ('2025-13-45T99:99:99Z'),
+             ('datetime.datetime(2025, 1, 2, 3, 4, 5)'), ('')) AS t(v)
+ORDER BY v;

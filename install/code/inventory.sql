@@ -46,6 +46,20 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION srm_internal.capture_time(text) IS
     'an AWS Config capture time read as ISO 8601 (YYYY-MM-DDThh:mm[:ss[.f]] with Z, an offset or no zone, which is UTC) or as epoch seconds (1696147201.5); null when it is neither or out of range (years 1-9999, every field in range)';
 
+-- an AWS Config item read in one pass over its top-level keys: the rules
+-- of the merge that need nothing but the item (key types, required keys,
+-- account, region, lengths, capture time, ARN shape and partition) give
+-- the reason it is rejected, or its fields as the merge stores them
+CREATE FUNCTION srm_internal.config_item_read(item jsonb,
+    OUT reason text, OUT resource_type text, OUT resource_id text, OUT resource_name text, OUT arn text,
+    OUT account_id text, OUT region text, OUT time_text text, OUT captured_at timestamptz, OUT arn_ok boolean,
+    OUT item_status text, OUT tags jsonb, OUT configuration jsonb, OUT supplementary_configuration jsonb)
+RETURNS record
+AS 'MODULE_PATHNAME', 'srm_config_item_read'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION srm_internal.config_item_read(jsonb) IS
+    'an AWS Config item for the merge: the reason a rule of the item alone rejects it (every other column null), or its fields: resource type and ARN trimmed (an empty ARN null), account from awsAccountId or accountId, region trimmed in lower case, the capture time read, arn_ok true for an ARN of the right shape, tags, configuration and supplementaryConfiguration as given';
+
 -- JSON text as jsonb, null if it is not JSON (the Config API writes an
 -- item's configuration, and select-resource-config whole items, as JSON
 -- strings); the exception block runs only for those strings
@@ -66,7 +80,8 @@ COMMENT ON FUNCTION srm_internal.json_or_null(text) IS
 -- the work tables of a load, in the session: srm_load_item holds one batch
 -- of items as read (idx: the item's index in its file, from 0; reason: set
 -- when the item was rejected before it could be read), srm_load_raw the
--- same as text for srm-load's COPY
+-- same as text for srm-load's COPY, srm_load_type the resource types
+-- resolved by the batches of load load_id so far (config_items_merge)
 CREATE FUNCTION srm_internal.config_load_tables()
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -77,10 +92,14 @@ BEGIN
         CREATE TEMPORARY TABLE srm_load_raw (idx integer NOT NULL, item text NOT NULL, reason text);
         CREATE TEMPORARY TABLE srm_load_item (idx integer NOT NULL, item jsonb NOT NULL, reason text);
     END IF;
+    IF to_regclass('pg_temp.srm_load_type') IS NULL THEN
+        CREATE TEMPORARY TABLE srm_load_type (load_id bigint NOT NULL, given text NOT NULL, resource_type text,
+                                              service_namespace text, arn_namespaces text[]);
+    END IF;
 END
 $$;
 COMMENT ON FUNCTION srm_internal.config_load_tables() IS
-    'creates the session''s work tables of a load (srm_load_raw, srm_load_item) unless they exist';
+    'creates the session''s work tables of a load (srm_load_raw, srm_load_item, srm_load_type) unless they exist';
 
 -- one batch of items, from pg_temp.srm_load_item, into srm.asset for load
 -- lid, with the rules of every load (srm.load_config_snapshot and srm-load
@@ -112,6 +131,10 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 -- a batch of 10,000 items (about 10 MB) sorted and kept in memory
 SET work_mem = '64MB'
+-- the tables of a batch have no statistics: the planner would sort the
+-- batch's rows again for each merge join of an item with its resource's
+-- newest capture and written row; hash joins read them once
+SET enable_mergejoin = off
 AS $$
 DECLARE
     n record;
@@ -129,11 +152,34 @@ BEGIN
     -- refused before anything of the batch is written
     batch_accounts := srm_internal.team_load_accounts();
 
+    -- the types resolved for another load are resolved again
+    DELETE FROM pg_temp.srm_load_type WHERE load_id <> lid;
+
     -- one statement: every item checked and read (v), the newest capture of
     -- each resource (w), written in the order of the key (written), each
     -- item's outcome (o), the rejections recorded, the counts
-    WITH v AS MATERIALIZED (
-        SELECT f.idx, f.item, f.account_id,
+    WITH f AS MATERIALIZED (
+        -- each item read once, in one pass over its keys, with the rules
+        -- that need nothing but the item (srm_internal.config_item_read)
+        SELECT i.idx, i.ctid AS item_tid, coalesce(i.reason, r.reason) AS reason, r.resource_type, r.resource_id, r.resource_name,
+               r.arn, r.account_id, r.region, r.captured_at, r.arn_ok, r.item_status, r.tags AS j_tags,
+               r.configuration AS j_configuration, r.supplementary_configuration AS j_supplementary
+        FROM pg_temp.srm_load_item i
+        CROSS JOIN LATERAL srm_internal.config_item_read(i.item) r),
+    -- the resource types of the batch that no earlier batch of the load
+    -- had, each resolved once, and kept for the batches that follow
+    t_new AS MATERIALIZED (
+        SELECT d.given, r.resource_type, r.service_namespace,
+               ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
+        FROM (SELECT DISTINCT f.resource_type AS given FROM f
+              WHERE f.reason IS NULL
+                AND NOT EXISTS (SELECT FROM pg_temp.srm_load_type c WHERE c.given = f.resource_type AND c.load_id = lid)) d
+        CROSS JOIN LATERAL srm.resolve_asset(d.given) r),
+    t_kept AS (
+        INSERT INTO pg_temp.srm_load_type (load_id, given, resource_type, service_namespace, arn_namespaces)
+        SELECT lid, given, resource_type, service_namespace, arn_namespaces FROM t_new),
+    v AS MATERIALIZED (
+        SELECT f.idx, f.item_tid, f.account_id,
                CASE WHEN f.region = 'not applicable' THEN coalesce(nullif(split_part(f.arn, ':', 4), ''), 'global') ELSE f.region END AS region,
                coalesce(t.resource_type, f.resource_type) AS resource_type, f.resource_id, f.resource_name, f.arn,
                coalesce(t.service_namespace, ia.service_namespace) AS service_namespace,
@@ -151,21 +197,6 @@ BEGIN
                f.j_supplementary AS supplementary_configuration, f.item_status, f.captured_at,
                coalesce(f.reason,
                    CASE
-                       WHEN octet_length(f.resource_type) > 256
-                           THEN format('resourceType of %s bytes is longer than 256', octet_length(f.resource_type))
-                       WHEN octet_length(f.resource_id) > 1024
-                           THEN format('resourceId of %s bytes is longer than 1024', octet_length(f.resource_id))
-                       WHEN octet_length(f.arn) > 2048
-                           THEN format('ARN of %s bytes is longer than 2048', octet_length(f.arn))
-                       WHEN octet_length(f.region) > 64
-                           THEN format('region of %s bytes is longer than 64', octet_length(f.region))
-                       WHEN f.time_text IS NOT NULL AND f.captured_at IS NULL
-                           THEN format('configurationItemCaptureTime "%s" is not an ISO 8601 time or epoch seconds', left(f.time_text, 100))
-                       WHEN f.arn IS NOT NULL AND NOT f.arn_ok
-                           THEN format('ARN "%s" is not arn:partition:service:region:account:resource', left(f.arn, 100))
-                       WHEN f.arn IS NOT NULL AND split_part(f.arn, ':', 2) NOT IN ('aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b',
-                                                                                    'aws-iso-e', 'aws-iso-f', 'aws-eusc')
-                           THEN format('ARN "%s" names an unknown partition "%s"', left(f.arn, 100), left(split_part(f.arn, ':', 2), 40))
                        WHEN t.resource_type IS NOT NULL AND f.arn IS NOT NULL AND ia.service_namespace IS NOT NULL
                             AND ia.service_namespace <> t.service_namespace AND NOT split_part(f.arn, ':', 3) = ANY (t.arn_namespaces)
                            THEN format('ARN "%s" is of service %s, not of %s''s service %s', left(f.arn, 100),
@@ -173,83 +204,14 @@ BEGIN
                        WHEN f.item_status IN ('ResourceDeleted', 'ResourceDeletedNotRecorded')
                            THEN format('the resource is deleted (configurationItemStatus %s)', f.item_status)
                    END) AS reason
-        FROM (SELECT k.*,
-                     CASE WHEN k.reason IS NULL AND k.time_text IS NOT NULL THEN srm_internal.capture_time(k.time_text) END AS captured_at,
-                     -- no capture groups: a regular expression with them costs milliseconds
-                     CASE WHEN k.reason IS NULL AND octet_length(k.arn) <= 2048
-                          THEN k.arn ~ '^arn:[^:\s]+:[a-z0-9-]+:[a-z0-9-]*:[^:\s]*:\S' END AS arn_ok
-              FROM (SELECT j.idx, j.item, j.j_tags, j.j_configuration, j.j_supplementary,
-                           j.j_status #>> '{}' AS item_status,
-                           coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') AS account_id,
-                           lower(btrim(coalesce(j.j_region #>> '{}', j.j_region2 #>> '{}'))) AS region,
-                           btrim(j.j_type #>> '{}') AS resource_type,
-                           j.j_id #>> '{}' AS resource_id,
-                           j.j_name #>> '{}' AS resource_name,
-                           nullif(btrim(coalesce(j.j_arn #>> '{}', j.j_arn2 #>> '{}')), '') AS arn,
-                           j.j_time #>> '{}' AS time_text,
-                           coalesce(j.reason, CASE
-                               WHEN jsonb_typeof(j.item) <> 'object'
-                                   THEN format('the item is a %s, not an object', jsonb_typeof(j.item))
-                               WHEN jsonb_typeof(j.j_type) NOT IN ('string', 'null')
-                                   THEN format('resourceType is a %s, not a string', jsonb_typeof(j.j_type))
-                               WHEN jsonb_typeof(j.j_id) NOT IN ('string', 'null')
-                                   THEN format('resourceId is a %s, not a string', jsonb_typeof(j.j_id))
-                               WHEN jsonb_typeof(j.j_name) NOT IN ('string', 'null')
-                                   THEN format('resourceName is a %s, not a string', jsonb_typeof(j.j_name))
-                               WHEN jsonb_typeof(j.j_arn) NOT IN ('string', 'null')
-                                   THEN format('ARN is a %s, not a string', jsonb_typeof(j.j_arn))
-                               WHEN jsonb_typeof(j.j_arn2) NOT IN ('string', 'null')
-                                   THEN format('arn is a %s, not a string', jsonb_typeof(j.j_arn2))
-                               WHEN jsonb_typeof(j.j_account) NOT IN ('string', 'null')
-                                   THEN format('awsAccountId is a %s, not a string', jsonb_typeof(j.j_account))
-                               WHEN jsonb_typeof(j.j_account2) NOT IN ('string', 'null')
-                                   THEN format('accountId is a %s, not a string', jsonb_typeof(j.j_account2))
-                               WHEN jsonb_typeof(j.j_region) NOT IN ('string', 'null')
-                                   THEN format('awsRegion is a %s, not a string', jsonb_typeof(j.j_region))
-                               WHEN jsonb_typeof(j.j_region2) NOT IN ('string', 'null')
-                                   THEN format('region is a %s, not a string', jsonb_typeof(j.j_region2))
-                               WHEN jsonb_typeof(j.j_time) NOT IN ('string', 'number', 'null')
-                                   THEN format('configurationItemCaptureTime is a %s, not a string or a number', jsonb_typeof(j.j_time))
-                               WHEN jsonb_typeof(j.j_status) NOT IN ('string', 'null')
-                                   THEN format('configurationItemStatus is a %s, not a string', jsonb_typeof(j.j_status))
-                               WHEN jsonb_typeof(j.j_tags) NOT IN ('object', 'array', 'null')
-                                   THEN format('tags is a %s, not an object', jsonb_typeof(j.j_tags))
-                               WHEN jsonb_typeof(j.j_tags) = 'array'
-                                    AND EXISTS (SELECT FROM jsonb_array_elements(j.j_tags) e
-                                                WHERE jsonb_typeof(coalesce(e -> 'key', e -> 'Key')) IS DISTINCT FROM 'string')
-                                   THEN 'tags is an array, but not of {"key": ..., "value": ...} pairs'
-                               WHEN jsonb_typeof(j.j_supplementary) NOT IN ('object', 'null')
-                                   THEN format('supplementaryConfiguration is a %s, not an object', jsonb_typeof(j.j_supplementary))
-                               WHEN coalesce(j.j_type #>> '{}', '') !~ '\S' THEN 'no resourceType'
-                               WHEN coalesce(j.j_id #>> '{}', '') !~ '\S' THEN 'no resourceId'
-                               WHEN coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') IS NULL THEN 'no awsAccountId (or accountId)'
-                               WHEN j.j_account #>> '{}' <> j.j_account2 #>> '{}' THEN 'awsAccountId and accountId differ'
-                               WHEN coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}') !~ '^[0-9]{12}$'
-                                   THEN format('account id "%s" is not 12 digits', left(coalesce(j.j_account #>> '{}', j.j_account2 #>> '{}'), 100))
-                               WHEN coalesce(j.j_region #>> '{}', j.j_region2 #>> '{}', '') !~ '\S' THEN 'no awsRegion (or region)'
-                               WHEN lower(btrim(j.j_region #>> '{}')) <> lower(btrim(j.j_region2 #>> '{}')) THEN 'awsRegion and region differ'
-                               WHEN btrim(j.j_arn #>> '{}') <> btrim(j.j_arn2 #>> '{}') THEN 'ARN and arn differ'
-                           END) AS reason
-                    -- each key read once (OFFSET 0 keeps the planner from
-                    -- copying the reads into every expression that uses them)
-                    FROM (SELECT i.idx, i.item, i.reason,
-                                 i.item -> 'resourceType' AS j_type, i.item -> 'resourceId' AS j_id,
-                                 i.item -> 'resourceName' AS j_name, i.item -> 'ARN' AS j_arn, i.item -> 'arn' AS j_arn2,
-                                 i.item -> 'awsAccountId' AS j_account, i.item -> 'accountId' AS j_account2,
-                                 i.item -> 'awsRegion' AS j_region, i.item -> 'region' AS j_region2,
-                                 i.item -> 'configurationItemCaptureTime' AS j_time,
-                                 i.item -> 'configurationItemStatus' AS j_status, i.item -> 'tags' AS j_tags,
-                                 i.item -> 'configuration' AS j_configuration,
-                                 i.item -> 'supplementaryConfiguration' AS j_supplementary
-                          FROM pg_temp.srm_load_item i OFFSET 0) j
-                    OFFSET 0) k
-              OFFSET 0) f
-        -- the resource types of the batch, each resolved once
-        LEFT JOIN (SELECT d.given, r.resource_type, r.service_namespace,
-                          ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
-                   FROM (SELECT DISTINCT btrim(item ->> 'resourceType') AS given FROM pg_temp.srm_load_item
-                         WHERE jsonb_typeof(item -> 'resourceType') = 'string') d
-                   CROSS JOIN LATERAL srm.resolve_asset(d.given) r) t ON t.given = f.resource_type
+        FROM f
+        -- the resource types of the batch, resolved (the statement does
+        -- not see t_kept's rows)
+        LEFT JOIN (SELECT given, resource_type, service_namespace, arn_namespaces FROM t_new
+                   UNION ALL
+                   SELECT given, resource_type, service_namespace, arn_namespaces FROM pg_temp.srm_load_type
+                   WHERE load_id = lid) t
+               ON t.given = f.resource_type
         -- the service the ARN names
         LEFT JOIN srm.identifier ia ON ia.form = 'service' AND f.arn_ok AND ia.key = split_part(f.arn, ':', 3)),
     -- of the items that are not rejected, the newest capture of each resource
@@ -279,7 +241,7 @@ BEGIN
         WHERE a.captured_at IS NULL OR excluded.captured_at IS NULL OR excluded.captured_at >= a.captured_at
         RETURNING a.account_id, a.region, a.resource_type, a.resource_id, (a.xmax = 0) AS inserted),
     o AS MATERIALIZED (
-        SELECT v.idx, v.item, v.known_type, x.inserted,
+        SELECT v.idx, v.item_tid, v.known_type, x.inserted,
                CASE WHEN v.reason IS NOT NULL THEN v.reason
                     WHEN w.idx <> v.idx
                         THEN format('superseded by configurationItems[%s], a newer capture of the same resource', w.idx)
@@ -292,7 +254,10 @@ BEGIN
                            AND x.resource_type = v.resource_type AND x.resource_id = v.resource_id),
     rejected AS (
         INSERT INTO srm.asset_load_rejection (load_id, item_index, reason, item)
-        SELECT lid, o.idx, o.reason, o.item FROM o WHERE o.reason IS NOT NULL)
+        -- the item as staged, fetched by its row's address for the
+        -- rejected ones only (the statement does not change the table)
+        SELECT lid, o.idx, o.reason, (SELECT i.item FROM pg_temp.srm_load_item i WHERE i.ctid = o.item_tid)
+        FROM o WHERE o.reason IS NOT NULL)
     SELECT count(*) AS n_read, count(*) FILTER (WHERE reason IS NULL AND inserted) AS n_inserted,
            count(*) FILTER (WHERE reason IS NULL AND NOT inserted) AS n_updated,
            count(*) FILTER (WHERE reason IS NOT NULL) AS n_rejected,
@@ -425,7 +390,7 @@ BEGIN
     FROM srm.asset_load WHERE load_id = lid;
     -- the work tables go with the call: another role of the session (SET
     -- ROLE, a team member) creates its own
-    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw;
+    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
     -- fresh statistics for the audits that follow a load
     PERFORM srm_internal.analyze_user_table('srm.asset');
 

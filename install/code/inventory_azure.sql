@@ -305,7 +305,7 @@ BEGIN
     SELECT items_read, assets_inserted, assets_updated, items_rejected, unknown_types
     INTO n_read, n_inserted, n_updated, n_rejected, n_unknown
     FROM srm.asset_load WHERE load_id = lid;
-    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw;
+    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
     PERFORM srm_internal.analyze_user_table('srm.asset');
 
     IF more IS NOT NULL THEN

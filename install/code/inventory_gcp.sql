@@ -479,7 +479,7 @@ BEGIN
     INTO n_read, n_inserted, n_updated, n_rejected, n_unknown
     FROM srm.asset_load WHERE load_id = lid;
     -- the work tables go with the call (another role of the session makes its own)
-    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw;
+    DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
     PERFORM srm_internal.analyze_user_table('srm.asset');
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
