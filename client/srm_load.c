@@ -20,8 +20,9 @@
  * srm.load_resource_graph.
  *
  * With -j N (N > 1) the AWS Config items of a file go over N connections,
- * each item to the connection its account hashes to (so that every
- * resource stays on one connection, in file order), each connection
+ * each item to the connection its account and resource id hash to (so
+ * that every resource stays on one connection, in file order, and a file
+ * of few accounts still spreads evenly), each connection
  * filling and merging its own batches under the file's one load id; the
  * client waits for a connection's merge only when it has its next batch
  * to send.  The items of a file's first batch are held until its shape is
@@ -804,21 +805,26 @@ json_string(const char *s, size_t len, size_t i, char *dst, size_t cap, size_t *
 }
 
 /*
- * The account of an AWS Config item as the merge reads it, hashed: the
- * string value of its top-level "awsAccountId", else of its "accountId"
- * (the last of a key given twice, as jsonb keeps it); an item that is a
- * JSON string (select-resource-config's Results) is read inside.  False
- * when it has none (the merge rejects it).
+ * Where an AWS Config item goes, hashed: the string value of its top-level
+ * "awsAccountId", else of its "accountId", as the merge reads them, mixed
+ * with the string value of its "resourceId" when it has one (the last of
+ * a key given twice, as jsonb keeps it); an item that is a JSON string
+ * (select-resource-config's Results) is read inside.  Every item of one
+ * resource has the same account and resource id (the merge keys a
+ * resource by them with its region and type, and normalises neither), so
+ * it goes to one connection, in file order, however few accounts a file
+ * has.  False when the item has no account (the merge rejects it).
  */
 static bool
-item_account_hash(const char *s, size_t len, uint32_t *hash, Buf *tmp, bool nested)
+item_route_hash(const char *s, size_t len, uint32_t *hash, Buf *tmp, bool nested)
 {
 	size_t		i = 0;
 	int			depth = 0;
 	bool		want_key = false;
-	int			key = 0;		/* 1 awsAccountId, 2 accountId: its value comes next */
-	bool		have[3] = {false, false, false};
-	uint32_t	h[3] = {0, 0, 0};
+	int			key = 0;		/* 1 awsAccountId, 2 accountId, 3 resourceId: its value comes next */
+	bool		have[4] = {false, false, false, false};
+	uint32_t	h[4] = {0, 0, 0, 0};
+	uint32_t	acc;
 
 	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
 		i++;
@@ -833,7 +839,7 @@ item_account_hash(const char *s, size_t len, uint32_t *hash, Buf *tmp, bool nest
 			buf_grow(tmp, n);
 		json_string(s, len, i, tmp->data, n, &n, NULL);
 		tmp->len = n;
-		return item_account_hash(tmp->data, tmp->len, hash, tmp, true);
+		return item_route_hash(tmp->data, tmp->len, hash, tmp, true);
 	}
 	if (i >= len || s[i] != '{')
 		return false;
@@ -850,8 +856,11 @@ item_account_hash(const char *s, size_t len, uint32_t *hash, Buf *tmp, bool nest
 			{
 				i = json_string(s, len, i, k, sizeof(k), &n, NULL);
 				want_key = false;
-				key = n == 12 && memcmp(k, "awsAccountId", 12) == 0 ? 1 : n == 9 && memcmp(k, "accountId", 9) == 0 ? 2 : 0;
-				/* its value: a string is the account, anything else is not */
+				key = n == 12 && memcmp(k, "awsAccountId", 12) == 0 ? 1
+					: n == 9 && memcmp(k, "accountId", 9) == 0 ? 2
+					: n == 10 && memcmp(k, "resourceId", 10) == 0 ? 3 : 0;
+				/* its value: a string is the account (or the resource id),
+				 * anything else is not */
 				while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ':'))
 					i++;
 				if (key)
@@ -877,11 +886,15 @@ item_account_hash(const char *s, size_t len, uint32_t *hash, Buf *tmp, bool nest
 			want_key = true;
 		i++;
 	}
-	if (have[1])
-		*hash = h[1];
-	else if (have[2])
-		*hash = h[2];
-	return have[1] || have[2];
+	if (!have[1] && !have[2])
+		return false;
+	acc = have[1] ? h[1] : h[2];
+	/* the resource id's hash folded in, byte by byte, as FNV-1a goes on */
+	if (have[3])
+		for (int b = 0; b < 4; b++)
+			acc = (acc ^ ((h[3] >> (8 * b)) & 0xFF)) * FNV_PRIME;
+	*hash = acc;
+	return true;
 }
 
 /* the connection an item goes to */
@@ -891,7 +904,7 @@ item_conn(Load *l, const char *data, size_t len, bool rejected)
 	static Buf	tmp;
 	uint32_t	h;
 
-	if (jobs == 1 || l->shape != SHAPE_CONFIG || rejected || !item_account_hash(data, len, &h, &tmp, false))
+	if (jobs == 1 || l->shape != SHAPE_CONFIG || rejected || !item_route_hash(data, len, &h, &tmp, false))
 		return &conns[0];
 	return &conns[h % (uint32_t) jobs];
 }
@@ -1059,7 +1072,7 @@ pending_replay(Load *l)
  * An item to its connection.  With one connection, straight into its
  * COPY.  With more, the items of the file's first batch are held while
  * its shape is unknown (the first batch decides it, as with one
- * connection), then each goes to its account's connection (AWS Config),
+ * connection), then each goes to its resource's connection (AWS Config),
  * or all to the first (Azure, Google Cloud).
  */
 static void
@@ -1406,10 +1419,11 @@ usage(void)
 		   "  -b, --batch=N            items merged per batch (default %d)\n"
 		   "  -j, --jobs=N             connections that load a file's AWS Config items\n"
 		   "                           side by side, each item over the one its\n"
-		   "                           account hashes to (1 to %d, default %d); Azure\n"
-		   "                           and Google Cloud exports load over one\n"
-		   "                           connection whatever N (the Google merge matches\n"
-		   "                           project numbers to project ids across batches)\n"
+		   "                           account and resource id hash to (1 to %d,\n"
+		   "                           default %d); Azure and Google Cloud exports\n"
+		   "                           load over one connection whatever N (the\n"
+		   "                           Google merge matches project numbers to\n"
+		   "                           project ids across batches)\n"
 		   "      --max-item-bytes=N   longest item taken (default %d)\n"
 		   "  -q, --quiet              print no per-file counts\n"
 		   "  -V, --version            print the version and exit\n"

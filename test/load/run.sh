@@ -320,7 +320,7 @@ else
 	bad "bad Cloud Asset Inventory lines: exit $s, $(cat "$out/cai-bad.txt")"
 fi
 
-# 7. -j 2: the items of a file over two connections, each account on one,
+# 7. -j 2: the items of a file over two connections, each resource on one,
 # under the file's one load id.  Generated files (60 accounts; resources
 # captured up to four times in the file, in any order, some at the same
 # time, some in epoch seconds; the same resource ids in other accounts;
