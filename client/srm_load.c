@@ -1395,6 +1395,27 @@ load_file(const char *path)
 	return r.error ? 1 : 0;
 }
 
+/*
+ * Whether connection i was lost while it was being set up (the server shut
+ * down, the backend terminated): the setup statements' own failures do not
+ * matter, a connection already gone does, and is said at once, with the
+ * server's message, rather than as a failure later on.  Closes connections
+ * 0..i when so.
+ */
+static bool
+connection_lost_at_start(Conn *cs, int i, int n)
+{
+	if (PQstatus(cs[i].conn) == CONNECTION_OK)
+		return false;
+	fprintf(stderr, "srm-load: connection %d of %d lost before the load: %s", i + 1, n, PQerrorMessage(cs[i].conn));
+	for (int k = 0; k <= i; k++)
+	{
+		PQfinish(cs[k].conn);
+		free(cs[k].out);
+	}
+	return true;
+}
+
 static void
 usage(void)
 {
@@ -1537,6 +1558,8 @@ main(int argc, char **argv)
 		}
 		res = PQexec(conn, "SET client_encoding = 'UTF8'");
 		PQclear(res);
+		if (connection_lost_at_start(conns, i, jobs))
+			return 2;
 		/*
 		 * A batch's work tables (about 2 x 10 MB at the default batch) in
 		 * the session's temporary buffers rather than written out and read
@@ -1547,6 +1570,8 @@ main(int argc, char **argv)
 		res = PQexec(conn, "SELECT pg_catalog.set_config('temp_buffers', '32MB', false) "
 					 "FROM pg_catalog.pg_settings WHERE name = 'temp_buffers' AND setting::integer < 4096");
 		PQclear(res);
+		if (connection_lost_at_start(conns, i, jobs))
+			return 2;
 		conns[i].out = malloc(COPY_BUFFER);
 		if (conns[i].out == NULL)
 			die_oom();
