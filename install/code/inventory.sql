@@ -171,10 +171,12 @@ BEGIN
     t_new AS MATERIALIZED (
         SELECT d.given, r.resource_type, r.service_namespace,
                ARRAY(SELECT p.arn_namespace FROM srm.arn_pattern p WHERE p.resource_type = r.resource_type) AS arn_namespaces
-        FROM (SELECT DISTINCT f.resource_type AS given FROM f
-              WHERE f.reason IS NULL
-                AND NOT EXISTS (SELECT FROM pg_temp.srm_load_type c WHERE c.given = f.resource_type AND c.load_id = lid)) d
-        CROSS JOIN LATERAL srm.resolve_asset(d.given) r),
+        -- (the batch's distinct types first, then those not kept: a check
+        -- per type, not per item; OFFSET 0 keeps the planner from moving
+        -- the check under the DISTINCT, into a loop over the items)
+        FROM (SELECT DISTINCT f.resource_type AS given FROM f WHERE f.reason IS NULL OFFSET 0) d
+        CROSS JOIN LATERAL srm.resolve_asset(d.given) r
+        WHERE NOT EXISTS (SELECT FROM pg_temp.srm_load_type c WHERE c.given = d.given AND c.load_id = lid)),
     t_kept AS (
         INSERT INTO pg_temp.srm_load_type (load_id, given, resource_type, service_namespace, arn_namespaces)
         SELECT lid, given, resource_type, service_namespace, arn_namespaces FROM t_new),
