@@ -45,6 +45,25 @@ ORDER BY d.run_id, d.control_id;
 COMMENT ON VIEW srm_internal.audit_control IS
     'per audit run x control: the control''s family, label and titles as the run kept them (srm.audit_default); no rows for a run of 0.2.0, whose readers take them from srm.control';
 
+-- the control families of every run with their titles: as the run kept
+-- them (aws-srm's controls count as their own family, titled by their
+-- title), else, for a run that kept none (0.2.0), as the catalog has them;
+-- one row per run x family, joined by the readers after they summed per
+-- family (a few dozen rows per run, never one per finding)
+CREATE VIEW srm_internal.audit_family WITH (security_invoker = true) AS
+SELECT t.run_id, t.framework_id, coalesce(t.family_id, t.control_id) AS family_id,
+       coalesce(max(t.family_title), max(t.title)) AS family_title
+FROM srm_internal.audit_control t
+GROUP BY t.run_id, t.framework_id, coalesce(t.family_id, t.control_id)
+UNION ALL
+SELECT r.run_id, c.framework_id, coalesce(c.family_id, c.control_id), coalesce(max(c.family_title), max(c.title))
+FROM srm.audit_run r
+JOIN srm.control c ON c.framework_id = r.framework_id
+WHERE NOT EXISTS (SELECT FROM srm.audit_default d WHERE d.run_id = r.run_id)
+GROUP BY r.run_id, c.framework_id, coalesce(c.family_id, c.control_id);
+COMMENT ON VIEW srm_internal.audit_family IS
+    'per audit run x control family (aws-srm controls count as their own family): the family''s title as the run kept it (srm_internal.audit_control), else, for a run of 0.2.0, as srm.control has it';
+
 -- a check result of an asset x control from its own checks' (own) and its
 -- account's (account): failed if either failed, passed if either passed,
 -- else null (no check)
@@ -226,7 +245,7 @@ COMMENT ON VIEW srm_internal.audit_check_fold IS
 -- scanners' checks: the gaps from the run's findings and, for the groups
 -- that are not stored, their assets times their service's gaps per family
 CREATE VIEW srm.bi_check_results WITH (security_invoker = true) AS
-SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, coalesce(t.family_title, tc.family_title) AS family_title,
+SELECT g.run_id, g.account_id, g.service_namespace, g.framework_id, g.family_id, t.family_title,
        g.gaps AS customer_gaps,
        coalesce(k.failing, 0) AS failing,
        coalesce(k.passing, 0) AS passing_unattested,
@@ -261,34 +280,26 @@ LEFT JOIN (SELECT k.run_id, k.provider, k.account_id, k.service_namespace, k.fra
            GROUP BY k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, k.family_id) k
   ON k.run_id = g.run_id AND k.provider = g.provider AND k.account_id = g.account_id
  AND k.service_namespace = g.service_namespace AND k.family_id = g.family_id
--- the family's title as the run kept it, else (a control the run kept no
--- title for) as the catalog has it
-LEFT JOIN (SELECT t.run_id, t.framework_id, coalesce(t.family_id, t.control_id) AS family_id,
-                  coalesce(max(t.family_title), max(t.title)) AS family_title
-           FROM srm_internal.audit_control t
-           GROUP BY t.run_id, t.framework_id, coalesce(t.family_id, t.control_id)) t
-  ON t.run_id = g.run_id AND t.framework_id = g.framework_id AND t.family_id = g.family_id
-LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
-                  coalesce(max(c.family_title), max(c.title)) AS family_title
-           FROM srm.control c
-           GROUP BY c.framework_id, coalesce(c.family_id, c.control_id)) tc
-  ON tc.framework_id = g.framework_id AND tc.family_id = g.family_id;
+-- the family's title as the run kept it (as the catalog has it for a run
+-- of 0.2.0, which has no rows here anyway)
+LEFT JOIN srm_internal.audit_family t
+  ON t.run_id = g.run_id AND t.framework_id = g.framework_id AND t.family_id = g.family_id;
 COMMENT ON VIEW srm.bi_check_results IS
     'customer gaps (asset x control) per run x account x service x control family (aws-srm controls count as their own family), split by the scanners'' checks the run saw: failing (a current check failed), passing_unattested (every current check passed, but no implemented status attests the control), unchecked (no check applies); runs before 0.5.0 have no rows';
 
 CREATE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
-SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
-       coalesce(max(CASE WHEN t.run_id IS NOT NULL THEN t.family_title ELSE c.family_title END),
-                max(coalesce(t.title, c.title))) AS family_title,
-       coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
-       coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
-       count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
--- the titles as the run kept them, else (a run of 0.2.0) as the catalog has
--- them; a control the catalog no longer has keeps its rows
-FROM srm_internal.audit_fold f
-LEFT JOIN srm_internal.audit_control t ON t.run_id = f.run_id AND t.control_id = f.control_id
-LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
-GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
+-- summed per family, then titled as the run kept its controls (else, a run
+-- of 0.2.0, as the catalog has them); a control the catalog no longer has
+-- keeps its rows
+SELECT f.run_id, f.framework_id, f.family_id, t.family_title, f.gaps, f.customer_asset_controls, f.controls_with_gaps
+FROM (SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
+             coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+             coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
+             count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
+      FROM srm_internal.audit_fold f
+      GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id)) f
+LEFT JOIN srm_internal.audit_family t
+  ON t.run_id = f.run_id AND t.framework_id = f.framework_id AND t.family_id = f.family_id;
 COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
@@ -396,5 +407,5 @@ COMMENT ON VIEW srm.bi_provider_mix IS
     'one row per audit run x provider (aws, azure, gcp) of its assets: accounts (AWS accounts, Azure subscriptions, Google Cloud projects), assets, unknown assets, asset x control pairs by class, customer gaps and, for runs since 0.5.0, the gaps split by the scanners'' checks; the rows of a run add up to its srm.bi_run row';
 
 GRANT SELECT ON srm.bi_provider_mix TO PUBLIC;
-GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_control, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_control, srm_internal.audit_family, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;

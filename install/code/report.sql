@@ -771,21 +771,20 @@ BEGIN
         -- of the groups that are not stored, of which only the first
         -- top_gaps groups by assets can give a row (each gap row of a group
         -- comes before those of every group with fewer assets)
-        FOR x IN SELECT g.label, g.title, g.account_id, g.provider, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
-                 FROM (SELECT coalesce(d.label, c.label) AS label, coalesce(d.title, c.title) AS title, f.account_id, f.provider,
-                              f.service_namespace, srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS asset, f.assets,
+        -- The label and title are the run's (as in srm.bi_customer_gaps),
+        -- else the catalog's: read for the rows listed alone, by the key of
+        -- their answer in srm.audit_default
+        FOR x IN SELECT coalesce(d.label, g.label) AS label, coalesce(d.title, g.title) AS title, g.account_id, g.provider,
+                        g.service_namespace, g.asset, g.assets, g.customer_part, g.status
+                 FROM (SELECT c.label, c.title, f.account_id, f.provider, f.service_namespace,
+                              srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS asset, f.assets,
                               f.customer_part::text AS customer_part, f.status, c.sort_id, f.control_id, f.grain
                        FROM srm.audit_finding f
-                       -- the label and title as the run kept them (as in
-                       -- srm.bi_customer_gaps), else as the catalog has them
-                       LEFT JOIN srm.audit_default d
-                         ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace
-                        AND d.grain = f.grain AND d.control_id = f.control_id
                        LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
                        LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
                        WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
                        UNION ALL
-                       SELECT d.label, d.title, t.account_id, t.provider, t.service_namespace, NULL, t.assets,
+                       SELECT c.label, c.title, t.account_id, t.provider, t.service_namespace, NULL, t.assets,
                               d.customer_part::text, d.status, c.sort_id, d.control_id, t.grain
                        FROM (SELECT t.run_id, t.provider, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
                              WHERE t.run_id = report_top_gaps.run AND NOT t.stored
@@ -797,9 +796,14 @@ BEGIN
                        JOIN srm.audit_default d
                          ON d.run_id = t.run_id AND d.provider = t.provider AND d.service_namespace = t.service_namespace
                         AND d.grain = t.grain AND d.gap
-                       LEFT JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
+                       LEFT JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
+                       ORDER BY assets DESC, account_id, service_namespace, grain, sort_id NULLS LAST, control_id, asset NULLS FIRST
+                       LIMIT top_gaps) g
+                 LEFT JOIN srm.audit_default d
+                   ON d.run_id = report_top_gaps.run AND d.provider = g.provider AND d.service_namespace = g.service_namespace
+                  AND d.grain = g.grain AND d.control_id = g.control_id
                  ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, g.sort_id NULLS LAST, g.control_id, g.asset NULLS FIRST
-                 LIMIT top_gaps LOOP
+                 LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
                                    srm_internal.html_escape(x.account_id),
