@@ -3569,18 +3569,19 @@ COMMENT ON VIEW srm_internal.audit_control IS
 -- them (aws-srm's controls count as their own family, titled by their
 -- title), else, for a run that kept none (0.2.0), as the catalog has them;
 -- one row per run x family, joined by the readers after they summed per
--- family (a few dozen rows per run, never one per finding)
+-- family (a few dozen rows per run, never one per finding); one grouping
+-- over both sources, so that the planner knows a join on its key finds one
+-- row (it hashes it, and a count that reads no title skips it)
 CREATE OR REPLACE VIEW srm_internal.audit_family WITH (security_invoker = true) AS
-SELECT t.run_id, t.framework_id, coalesce(t.family_id, t.control_id) AS family_id,
-       coalesce(max(t.family_title), max(t.title)) AS family_title
-FROM srm_internal.audit_control t
-GROUP BY t.run_id, t.framework_id, coalesce(t.family_id, t.control_id)
-UNION ALL
-SELECT r.run_id, c.framework_id, coalesce(c.family_id, c.control_id), coalesce(max(c.family_title), max(c.title))
-FROM srm.audit_run r
-JOIN srm.control c ON c.framework_id = r.framework_id
-WHERE NOT EXISTS (SELECT FROM srm.audit_default d WHERE d.run_id = r.run_id)
-GROUP BY r.run_id, c.framework_id, coalesce(c.family_id, c.control_id);
+SELECT x.run_id, x.framework_id, x.family_id, coalesce(max(x.family_title), max(x.title)) AS family_title
+FROM (SELECT t.run_id, t.framework_id, coalesce(t.family_id, t.control_id) AS family_id, t.family_title, t.title
+      FROM srm_internal.audit_control t
+      UNION ALL
+      SELECT r.run_id, c.framework_id, coalesce(c.family_id, c.control_id), c.family_title, c.title
+      FROM srm.audit_run r
+      JOIN srm.control c ON c.framework_id = r.framework_id
+      WHERE NOT EXISTS (SELECT FROM srm.audit_default d WHERE d.run_id = r.run_id)) x
+GROUP BY x.run_id, x.framework_id, x.family_id;
 COMMENT ON VIEW srm_internal.audit_family IS
     'per audit run x control family (aws-srm controls count as their own family): the family''s title as the run kept it (srm_internal.audit_control), else, for a run of 0.2.0, as srm.control has it';
 
