@@ -302,6 +302,91 @@ SELECT (SELECT digest FROM gaps_seen) = md5(string_agg(b::text, E'\n' ORDER BY b
 FROM bi_customer_gaps b WHERE run_id = :run_2;
 UPDATE control SET title = left(title, -length(' (renamed after the run)')), label = left(label, -1)
 WHERE title LIKE '% (renamed after the run)';
+-- and the run's titles are the run's: a catalog that renames every control
+-- of run 2 after it (label, title and family title) changes none of its
+-- BI views that show titles, nor its report or SSP
+CREATE FUNCTION pg_temp.titled(rid bigint) RETURNS TABLE (what text, digest text) LANGUAGE sql AS $f$
+SELECT 'bi_customer_gaps', md5(string_agg(b::text, E'\n' ORDER BY b::text)) FROM srm.bi_customer_gaps b WHERE b.run_id = rid
+UNION ALL SELECT 'bi_gaps_by_family', md5(string_agg(b::text, E'\n' ORDER BY b::text)) FROM srm.bi_gaps_by_family b WHERE b.run_id = rid
+UNION ALL SELECT 'bi_check_results', md5(string_agg(b::text, E'\n' ORDER BY b::text)) FROM srm.bi_check_results b WHERE b.run_id = rid
+UNION ALL SELECT 'bi_inherited_controls', md5(string_agg(b::text, E'\n' ORDER BY b::text)) FROM srm.bi_inherited_controls b WHERE b.run_id = rid
+UNION ALL SELECT 'report_html', md5(srm.report_html(rid))
+UNION ALL SELECT 'oscal_ssp', md5(srm.oscal_ssp(rid)::text)
+$f$;
+CREATE TEMP TABLE titles_seen AS SELECT * FROM pg_temp.titled(:run_2);
+BEGIN;
+SELECT set_config('srm.loading_model', 'on', true) AS no_derivation_refresh;
+UPDATE control SET title = title || ' (renamed after the run)', label = label || '*',
+                   family_title = family_title || ' (renamed after the run)'
+WHERE (framework_id, control_id) IN (SELECT DISTINCT framework_id, control_id FROM audit_default WHERE run_id = :run_2);
+SELECT s.what, s.digest = n.digest AS unchanged_by_renames
+FROM titles_seen s JOIN pg_temp.titled(:run_2) n USING (what)
+ORDER BY 1;
+SELECT count(*) AS ssp_remarks, count(*) FILTER (WHERE r #>> '{}' LIKE '%renamed after the run%') AS renamed_in_ssp
+FROM jsonb_path_query(oscal_ssp(:run_2), 'strict $.**.remarks') r;
+ROLLBACK;
+-- and a control the catalog no longer has keeps its rows in the run: with
+-- controls that have stored gaps and inherited controls of run 2 removed
+-- from srm.control (their layers and scanner mappings first, their
+-- enhancements' parent cleared), the run's totals, the rows of its report's
+-- tables (their order may change: it follows the catalog's) and the
+-- requirements of its SSP stay as they were
+CREATE FUNCTION pg_temp.totals(rid bigint) RETURNS TABLE (what text, total text) LANGUAGE sql AS $f$
+SELECT 'bi_customer_gaps', format('%s rows, %s gaps', count(*), sum(b.assets)) FROM srm.bi_customer_gaps b WHERE b.run_id = rid
+UNION ALL
+SELECT 'bi_gaps_by_family', format('%s families, %s gaps, %s customer pairs, %s controls with gaps, titles %s',
+                                   count(*), sum(b.gaps), sum(b.customer_asset_controls), sum(b.controls_with_gaps),
+                                   md5(string_agg(b.family_id || ': ' || b.family_title, '; ' ORDER BY b.family_id)))
+FROM srm.bi_gaps_by_family b WHERE b.run_id = rid
+UNION ALL
+SELECT 'bi_check_results', format('%s rows, %s gaps, %s failing, %s passing, %s unchecked',
+                                  count(*), sum(b.customer_gaps), sum(b.failing), sum(b.passing_unattested), sum(b.unchecked))
+FROM srm.bi_check_results b WHERE b.run_id = rid
+UNION ALL
+SELECT 'bi_inherited_controls', format('%s rows, %s controls, %s pairs, %s accounts', count(*), count(DISTINCT b.control_id),
+                                       sum(b.asset_controls), sum(b.accounts))
+FROM srm.bi_inherited_controls b WHERE b.run_id = rid
+UNION ALL
+SELECT 'report_html rows', format('%s rows, %s', count(*), md5(string_agg(m[1], E'\n' ORDER BY m[1])))
+FROM regexp_matches(regexp_replace(srm.report_html(rid), '<table id="top-gaps">.*?</table>', ''), '(<tr>.*?</tr>)', 'g') m
+UNION ALL
+SELECT 'report_html text', md5(regexp_replace(srm.report_html(rid), '<tr>.*?</tr>', '', 'g'))
+UNION ALL
+SELECT 'oscal_ssp requirements', format('%s requirements, %s', count(*), md5(string_agg(r::text, E'\n' ORDER BY r ->> 'control-id')))
+FROM jsonb_array_elements(srm.oscal_ssp(rid) #> '{system-security-plan,control-implementation,implemented-requirements}') r
+$f$;
+CREATE TEMP TABLE totals_seen AS SELECT * FROM pg_temp.totals(:run_2);
+BEGIN;
+SELECT set_config('srm.loading_model', 'on', true) AS no_derivation_refresh;
+CREATE TEMP TABLE gone ON COMMIT DROP AS
+(SELECT DISTINCT framework_id, control_id FROM audit_finding
+ WHERE run_id = :run_2 AND gap AND assets > 0 ORDER BY control_id LIMIT 3)
+UNION
+(SELECT DISTINCT framework_id, control_id FROM bi_inherited_controls WHERE run_id = :run_2 ORDER BY control_id DESC LIMIT 3);
+UPDATE control SET parent_id = NULL WHERE (framework_id, parent_id) IN (SELECT framework_id, control_id FROM gone);
+DELETE FROM check_control WHERE (framework_id, control_id) IN (SELECT framework_id, control_id FROM gone);
+DELETE FROM control_layer WHERE (framework_id, control_id) IN (SELECT framework_id, control_id FROM gone);
+DELETE FROM control WHERE (framework_id, control_id) IN (SELECT framework_id, control_id FROM gone);
+SELECT count(*) AS removed, count(*) FILTER (WHERE EXISTS (SELECT FROM control c WHERE (c.framework_id, c.control_id) = (g.framework_id, g.control_id))) AS still_in_catalog
+FROM gone g;
+SELECT s.what, s.total = n.total AS unchanged_by_removals
+FROM totals_seen s JOIN pg_temp.totals(:run_2) n USING (what)
+ORDER BY 1;
+-- (the table of the largest gaps, which lists the first rows by the
+-- catalog's order, removed controls last, is still the query under it)
+SELECT count(*) AS top_gap_rows, count(*) FILTER (WHERE t IS DISTINCT FROM q) AS differ
+FROM (SELECT row_number() OVER () AS i, m[1] AS label, m[2] AS account_id, m[3] AS service_namespace, m[5] AS asset, m[6] AS assets
+      FROM regexp_matches(report_html(:run_2),
+               '<tr><td class="id">([^<]*)</td><td>[^<]*</td><td class="id">([^<]*)</td><td>([^<]*)(<br><span class="arn">([^<]*)</span>)?</td><td class="n">([^<]*)</td>',
+               'g') m) t
+FULL JOIN (SELECT row_number() OVER () AS i, q.*
+           FROM (SELECT g.label, g.account_id, g.service_namespace, g.asset, srm_internal.report_number(g.assets) AS assets
+                 FROM bi_customer_gaps g LEFT JOIN control c USING (framework_id, control_id)
+                 WHERE g.run_id = :run_2
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, c.sort_id NULLS LAST, g.control_id,
+                          g.asset NULLS FIRST
+                 LIMIT 25) q) q USING (i);
+ROLLBACK;
 -- and every row of run 2 in srm.audit_result still equals the reference
 -- computed when it ran; a new run sees the change
 SELECT * FROM pg_temp.compare(:run_2);

@@ -30,6 +30,41 @@ JOIN (SELECT g.run_id, g.provider, g.service_namespace, g.grain, sum(g.assets)::
 COMMENT ON VIEW srm_internal.audit_fold IS
     'the findings of every audit run for sums and counts: each row of srm.audit_finding, and per service (of its provider) x control one row of srm.audit_default speaking for the assets (assets) and accounts (accounts) of the run''s groups that are not stored (folded)';
 
+-- the controls of every run with their family, label and titles as the run
+-- kept them (srm.audit_default: equal on every service and grain of one
+-- run), one row per run x control; a run of 0.2.0 kept none and has no row
+-- here: its readers take the catalog's (srm.control), and only for it.  A
+-- reader joins this on run_id and control_id with a LEFT JOIN (never
+-- dropping a row of the run) and reads it for one run: the run's some
+-- thousands of answers, sorted once
+CREATE VIEW srm_internal.audit_control WITH (security_invoker = true) AS
+SELECT DISTINCT ON (d.run_id, d.control_id)
+       d.run_id, d.framework_id, d.control_id, d.family_id, d.label, d.title, d.family_title
+FROM srm.audit_default d
+ORDER BY d.run_id, d.control_id;
+COMMENT ON VIEW srm_internal.audit_control IS
+    'per audit run x control: the control''s family, label and titles as the run kept them (srm.audit_default); no rows for a run of 0.2.0, whose readers take them from srm.control';
+
+-- the control families of every run with their titles: as the run kept
+-- them (aws-srm's controls count as their own family, titled by their
+-- title), else, for a run that kept none (0.2.0), as the catalog has them;
+-- one row per run x family, joined by the readers after they summed per
+-- family (a few dozen rows per run, never one per finding); one grouping
+-- over both sources, so that the planner knows a join on its key finds one
+-- row (it hashes it, and a count that reads no title skips it)
+CREATE VIEW srm_internal.audit_family WITH (security_invoker = true) AS
+SELECT x.run_id, x.framework_id, x.family_id, coalesce(max(x.family_title), max(x.title)) AS family_title
+FROM (SELECT t.run_id, t.framework_id, coalesce(t.family_id, t.control_id) AS family_id, t.family_title, t.title
+      FROM srm_internal.audit_control t
+      UNION ALL
+      SELECT r.run_id, c.framework_id, coalesce(c.family_id, c.control_id), c.family_title, c.title
+      FROM srm.audit_run r
+      JOIN srm.control c ON c.framework_id = r.framework_id
+      WHERE NOT EXISTS (SELECT FROM srm.audit_default d WHERE d.run_id = r.run_id)) x
+GROUP BY x.run_id, x.framework_id, x.family_id;
+COMMENT ON VIEW srm_internal.audit_family IS
+    'per audit run x control family (aws-srm controls count as their own family): the family''s title as the run kept it (srm_internal.audit_control), else, for a run of 0.2.0, as srm.control has it';
+
 -- a check result of an asset x control from its own checks' (own) and its
 -- account's (account): failed if either failed, passed if either passed,
 -- else null (no check)
@@ -234,29 +269,38 @@ FROM (SELECT u.run_id, u.provider, u.account_id, u.service_namespace, u.framewor
             WHERE NOT g.stored) u
       GROUP BY u.run_id, u.provider, u.account_id, u.service_namespace, u.framework_id, u.family_id) g
 JOIN srm.audit_run r ON r.run_id = g.run_id AND r.gaps_failing IS NOT NULL
-LEFT JOIN (SELECT k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id,
-                  coalesce(c.family_id, c.control_id) AS family_id, sum(k.failing) AS failing, sum(k.passing) AS passing
-           FROM srm_internal.audit_check_fold k
-           JOIN srm.control c USING (framework_id, control_id)
-           GROUP BY k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, coalesce(c.family_id, c.control_id)) k
+-- the family of a control as the run kept it, else as the catalog has it
+LEFT JOIN (SELECT k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, k.family_id,
+                  sum(k.failing) AS failing, sum(k.passing) AS passing
+           FROM (SELECT k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, k.failing, k.passing,
+                        CASE WHEN t.run_id IS NOT NULL THEN coalesce(t.family_id, k.control_id)
+                             ELSE coalesce(c.family_id, k.control_id) END AS family_id
+                 FROM srm_internal.audit_check_fold k
+                 LEFT JOIN srm_internal.audit_control t ON t.run_id = k.run_id AND t.control_id = k.control_id
+                 LEFT JOIN srm.control c ON c.framework_id = k.framework_id AND c.control_id = k.control_id) k
+           GROUP BY k.run_id, k.provider, k.account_id, k.service_namespace, k.framework_id, k.family_id) k
   ON k.run_id = g.run_id AND k.provider = g.provider AND k.account_id = g.account_id
  AND k.service_namespace = g.service_namespace AND k.family_id = g.family_id
-LEFT JOIN (SELECT c.framework_id, coalesce(c.family_id, c.control_id) AS family_id,
-                  coalesce(max(c.family_title), max(c.title)) AS family_title
-           FROM srm.control c
-           GROUP BY c.framework_id, coalesce(c.family_id, c.control_id)) t
-  ON t.framework_id = g.framework_id AND t.family_id = g.family_id;
+-- the family's title as the run kept it (as the catalog has it for a run
+-- of 0.2.0, which has no rows here anyway)
+LEFT JOIN srm_internal.audit_family t
+  ON t.run_id = g.run_id AND t.framework_id = g.framework_id AND t.family_id = g.family_id;
 COMMENT ON VIEW srm.bi_check_results IS
     'customer gaps (asset x control) per run x account x service x control family (aws-srm controls count as their own family), split by the scanners'' checks the run saw: failing (a current check failed), passing_unattested (every current check passed, but no implemented status attests the control), unchecked (no check applies); runs before 0.5.0 have no rows';
 
 CREATE VIEW srm.bi_gaps_by_family WITH (security_invoker = true) AS
-SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
-       coalesce(max(c.family_title), max(c.title)) AS family_title,
-       coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
-       coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
-       count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
-FROM srm_internal.audit_fold f JOIN srm.control c USING (framework_id, control_id)
-GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id);
+-- summed per family, then titled as the run kept its controls (else, a run
+-- of 0.2.0, as the catalog has them); a control the catalog no longer has
+-- keeps its rows
+SELECT f.run_id, f.framework_id, f.family_id, t.family_title, f.gaps, f.customer_asset_controls, f.controls_with_gaps
+FROM (SELECT f.run_id, f.framework_id, coalesce(f.family_id, f.control_id) AS family_id,
+             coalesce(sum(f.assets) FILTER (WHERE f.gap), 0) AS gaps,
+             coalesce(sum(f.assets) FILTER (WHERE f.customer_part <> 'not applicable'), 0) AS customer_asset_controls,
+             count(DISTINCT f.control_id) FILTER (WHERE f.gap AND f.assets > 0) AS controls_with_gaps
+      FROM srm_internal.audit_fold f
+      GROUP BY f.run_id, f.framework_id, coalesce(f.family_id, f.control_id)) f
+LEFT JOIN srm_internal.audit_family t
+  ON t.run_id = f.run_id AND t.framework_id = f.framework_id AND t.family_id = f.family_id;
 COMMENT ON VIEW srm.bi_gaps_by_family IS
     'customer gaps per run x control family (aws-srm controls count as their own family)';
 
@@ -267,7 +311,8 @@ CREATE VIEW srm.bi_inherited_controls WITH (security_invoker = true) AS
 -- accounts of groups that are not stored by the set of grains such groups
 -- have in the account (few sets per service), plus the accounts of stored
 -- findings that no such group counts already
-SELECT f.run_id, f.framework_id, f.control_id, c.label, c.title, f.service_namespace,
+SELECT f.run_id, f.framework_id, f.control_id, coalesce(t.label, c.label) AS label, coalesce(t.title, c.title) AS title,
+       f.service_namespace,
        f.asset_controls, f.accounts,
        (SELECT string_agg(t.name || ' (' || t.obtain_from || ')', '; ' ORDER BY t.name)
         FROM srm.attestation t WHERE t.framework_id = f.framework_id AND t.provider = f.provider) AS attestations,
@@ -313,7 +358,10 @@ FROM (SELECT u.run_id, u.provider, u.framework_id, u.control_id, u.service_names
                                   AND d.service_namespace = p.service_namespace
                                   AND d.grain = ANY (p.grains) AND d.class = 'inherited') d) u
       GROUP BY u.run_id, u.provider, u.framework_id, u.control_id, u.service_namespace) f
-JOIN srm.control c USING (framework_id, control_id);
+-- the label and title as the run kept them, else (a run of 0.2.0) as the
+-- catalog has them; a control the catalog no longer has keeps its rows
+LEFT JOIN srm_internal.audit_control t ON t.run_id = f.run_id AND t.control_id = f.control_id
+LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id;
 COMMENT ON VIEW srm.bi_inherited_controls IS
     'controls inherited from the provider per run x service (of provider), with that provider''s attestations an auditor accepts for them (srm.attestation; null where srm knows none for the provider and framework)';
 
@@ -360,5 +408,5 @@ COMMENT ON VIEW srm.bi_provider_mix IS
     'one row per audit run x provider (aws, azure, gcp) of its assets: accounts (AWS accounts, Azure subscriptions, Google Cloud projects), assets, unknown assets, asset x control pairs by class, customer gaps and, for runs since 0.5.0, the gaps split by the scanners'' checks; the rows of a run add up to its srm.bi_run row';
 
 GRANT SELECT ON srm.bi_provider_mix TO PUBLIC;
-GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
+GRANT SELECT ON srm_internal.audit_fold, srm_internal.audit_control, srm_internal.audit_family, srm_internal.audit_check_fold, srm.bi_check_results, srm.audit_result, srm.bi_run, srm.bi_responsibility_mix, srm.bi_customer_gaps,
     srm.bi_gaps_by_family, srm.bi_inherited_controls, srm.bi_trend, srm.bi_unknown_assets TO PUBLIC;

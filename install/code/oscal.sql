@@ -674,8 +674,10 @@ BEGIN
         GROUP BY x.control_id, x.service_namespace
     ), cs2 AS (
         SELECT cs.*,
-               coalesce(c.label, cs.control_id) AS label,
-               coalesce(c.title, '') AS title,
+               -- the label and title as the run kept them, else (a run of
+               -- 0.2.0) as the catalog has them
+               coalesce(t.label, c.label, cs.control_id) AS label,
+               coalesce(t.title, c.title, '') AS title,
                c.sort_id,
                srm.oscal_export(cs.resp) AS exp,
                -- its remarks name the service's provider ('inherited from AWS' as before for AWS's)
@@ -687,6 +689,7 @@ BEGIN
                srm_internal.uuid5ish(v_ns, 'provided:' || cs.control_id || ':' || cs.service_namespace) AS u_prov,
                srm_internal.uuid5ish(v_ns, 'responsibility:' || cs.control_id || ':' || cs.service_namespace) AS u_resp
         FROM cs
+        LEFT JOIN srm_internal.audit_control t ON t.run_id = v_run.run_id AND t.control_id = cs.control_id
         LEFT JOIN srm.control c ON c.framework_id = v_run.framework_id AND c.control_id = cs.control_id
     ), cs3 AS (
         SELECT cs2.*,
@@ -772,7 +775,7 @@ BEGIN
                'remarks', format('%s: %s (%s); %s asset x control pairs on %s service(s); %s customer gap(s).',
                                  trim(ctl.label || ' ' || ctl.title), ctl.resp::text, srm.aws_class(ctl.resp)::text,
                                  ctl.n_assets, ctl.n_services, ctl.n_gaps))
-           ORDER BY ctl.sort_id, ctl.control_id)
+           ORDER BY ctl.sort_id NULLS LAST, ctl.control_id)
       INTO v_reqs
       FROM ctl JOIN ctl_status cst USING (control_id);
 

@@ -665,9 +665,17 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
     v_rows jsonb;
+    v_own  text[];
 BEGIN
+    -- the controls that are their own family (aws-srm's), as the run kept
+    -- them; null for a run that kept none (0.2.0): then the catalog's
+    SELECT CASE WHEN count(*) > 0 THEN coalesce(array_agg(DISTINCT d.control_id) FILTER (WHERE d.family_id IS NULL), '{}') END
+    INTO v_own
+    FROM srm.audit_default d WHERE d.run_id = report_chart_families.run;
     SELECT coalesce(jsonb_agg(jsonb_build_object(
-               'label', CASE WHEN EXISTS (SELECT FROM srm.control c WHERE c.framework_id = g.framework_id AND c.control_id = g.family_id)
+               'label', CASE WHEN g.family_id = ANY (v_own)
+                                  OR (v_own IS NULL
+                                      AND EXISTS (SELECT FROM srm.control c WHERE c.framework_id = g.framework_id AND c.control_id = g.family_id))
                              THEN g.family_title ELSE upper(g.family_id) || ' ' || g.family_title END,
                'hint', format('%s: %s controls with gaps', coalesce(g.family_title, g.family_id), coalesce(g.controls_with_gaps, 0)),
                'value', coalesce(g.gaps, 0), 'of', coalesce(g.customer_asset_controls, 0))
@@ -763,17 +771,21 @@ BEGIN
         -- of the groups that are not stored, of which only the first
         -- top_gaps groups by assets can give a row (each gap row of a group
         -- comes before those of every group with fewer assets)
-        FOR x IN SELECT g.label, g.title, g.account_id, g.provider, g.service_namespace, g.asset, g.assets, g.customer_part, g.status
+        -- The label and title are the run's (as in srm.bi_customer_gaps),
+        -- else the catalog's: read for the rows listed alone, by the key of
+        -- their answer in srm.audit_default
+        FOR x IN SELECT coalesce(d.label, g.label) AS label, coalesce(d.title, g.title) AS title, g.account_id, g.provider,
+                        g.service_namespace, g.asset, g.assets, g.customer_part, g.status
                  FROM (SELECT c.label, c.title, f.account_id, f.provider, f.service_namespace,
                               srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id) AS asset, f.assets,
-                              f.customer_part::text AS customer_part, f.status, c.sort_id, f.grain
+                              f.customer_part::text AS customer_part, f.status, c.sort_id, f.control_id, f.grain
                        FROM srm.audit_finding f
-                       JOIN srm.control c USING (framework_id, control_id)
+                       LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
                        LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
                        WHERE f.run_id = report_top_gaps.run AND f.gap AND f.assets > 0
                        UNION ALL
                        SELECT c.label, c.title, t.account_id, t.provider, t.service_namespace, NULL, t.assets,
-                              d.customer_part::text, d.status, c.sort_id, t.grain
+                              d.customer_part::text, d.status, c.sort_id, d.control_id, t.grain
                        FROM (SELECT t.run_id, t.provider, t.account_id, t.service_namespace, t.grain, t.assets FROM srm.audit_group t
                              WHERE t.run_id = report_top_gaps.run AND NOT t.stored
                                AND EXISTS (SELECT FROM srm.audit_default d
@@ -784,9 +796,14 @@ BEGIN
                        JOIN srm.audit_default d
                          ON d.run_id = t.run_id AND d.provider = t.provider AND d.service_namespace = t.service_namespace
                         AND d.grain = t.grain AND d.gap
-                       JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id) g
-                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, g.sort_id, g.asset NULLS FIRST
-                 LIMIT top_gaps LOOP
+                       LEFT JOIN srm.control c ON c.framework_id = d.framework_id AND c.control_id = d.control_id
+                       ORDER BY assets DESC, account_id, service_namespace, grain, sort_id NULLS LAST, control_id, asset NULLS FIRST
+                       LIMIT top_gaps) g
+                 LEFT JOIN srm.audit_default d
+                   ON d.run_id = report_top_gaps.run AND d.provider = g.provider AND d.service_namespace = g.service_namespace
+                  AND d.grain = g.grain AND d.control_id = g.control_id
+                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, g.sort_id NULLS LAST, g.control_id, g.asset NULLS FIRST
+                 LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="id">%s</td><td>%s%s</td><td class="n">%s</td><td>%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
                                    srm_internal.html_escape(x.account_id),
@@ -799,7 +816,7 @@ BEGIN
         END LOOP;
         html := html || '</tbody></table>' || E'\n';
     END IF;
-    RETURN html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM srm.bi_customer_gaps g JOIN srm.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, c.sort_id, g.asset NULLS FIRST LIMIT %s</code></p>', run, top_gaps) || E'\n'
+    RETURN html || format('<p class="sql">SQL: <code>SELECT g.label, g.title, g.account_id, g.service_namespace, g.asset, g.assets, g.customer_part, g.status FROM srm.bi_customer_gaps g LEFT JOIN srm.control c USING (framework_id, control_id) WHERE g.run_id = %s ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, c.sort_id NULLS LAST, g.control_id, g.asset NULLS FIRST LIMIT %s</code></p>', run, top_gaps) || E'\n'
          || '</section>' || E'\n';
 END
 $$;
@@ -879,12 +896,15 @@ BEGIN
         || '<table class="checks" id="failing-checks">' || E'\n'
         || '<thead><tr><th scope="col">Control</th><th scope="col">Account</th><th scope="col">Asset</th><th scope="col">Failing checks</th><th scope="col">Gap</th></tr></thead>' || E'\n'
         || '<tbody>' || E'\n';
-    FOR x IN SELECT c.label, k.account_id, a.arn, a.resource_id, a.provider, a.service_namespace, k.asset_id, k.failed_checks, k.gap
+    -- the label as the run kept it, else as the catalog has it
+    FOR x IN SELECT coalesce(t.label, c.label) AS label, k.account_id, a.arn, a.resource_id, a.provider, a.service_namespace,
+                    k.asset_id, k.failed_checks, k.gap
              FROM srm.audit_check k
-             JOIN srm.control c USING (framework_id, control_id)
+             LEFT JOIN srm_internal.audit_control t ON t.run_id = k.run_id AND t.control_id = k.control_id
+             LEFT JOIN srm.control c ON c.framework_id = k.framework_id AND c.control_id = k.control_id
              LEFT JOIN srm.audit_asset a ON a.run_id = k.run_id AND a.asset_id = k.asset_id
              WHERE k.run_id = report_checks.run AND k.check_result = 'failed'
-             ORDER BY c.sort_id, k.account_id, k.asset_id NULLS FIRST
+             ORDER BY c.sort_id NULLS LAST, k.control_id, k.account_id, k.asset_id NULLS FIRST
              LIMIT top_failing LOOP
         html := html || format('<tr><td class="id">%s</td><td class="id">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
                                srm_internal.html_escape(x.label), srm_internal.html_escape(x.account_id),
@@ -957,7 +977,7 @@ BEGIN
                  FROM unnest(v_inh) i
                  LEFT JOIN srm.control c ON c.framework_id = i.framework_id AND c.control_id = i.control_id
                  GROUP BY i.framework_id, i.control_id, i.label, i.title, c.sort_id
-                 ORDER BY c.sort_id, i.control_id LOOP
+                 ORDER BY c.sort_id NULLS LAST, i.control_id LOOP
             html := html || format('<tr><td class="id">%s</td><td>%s</td><td class="n">%s</td><td class="n">%s</td><td>%s</td></tr>',
                                    srm_internal.html_escape(x.label), srm_internal.html_escape(x.title),
                                    srm_internal.report_number(x.services), srm_internal.report_number(x.pairs),
