@@ -236,17 +236,29 @@ SELECT (SELECT count(*) FROM (SELECT override_id, provider, service_namespace, a
                               EXCEPT SELECT status_id, status, evidence, evidence_url, assessed_at FROM control_status) d) AS statuses_differ;
 
 -- the report's table of the largest gaps, which reads the stored findings and
--- the answers of the largest groups, lists the first rows of the query under it
-SELECT count(*) AS top_gap_rows, count(*) FILTER (WHERE t IS DISTINCT FROM q) AS differ
-FROM (SELECT row_number() OVER () AS i, m[1] AS label, m[2] AS account_id, m[3] AS service_namespace, m[5] AS asset, m[6] AS assets
-      FROM regexp_matches(report_html(:run_2),
-               '<tr><td class="id">([^<]*)</td><td>[^<]*</td><td class="id">([^<]*)</td><td>([^<]*)(<br><span class="arn">([^<]*)</span>)?</td><td class="n">([^<]*)</td>',
-               'g') m) t
-FULL JOIN (SELECT row_number() OVER () AS i, q.*
-           FROM (SELECT g.label, g.account_id, g.service_namespace, g.asset, srm_internal.report_number(g.assets) AS assets
-                 FROM bi_customer_gaps g JOIN control c USING (framework_id, control_id)
-                 WHERE g.run_id = :run_2
-                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, c.sort_id, g.asset NULLS FIRST LIMIT 25) q) q USING (i);
+-- the answers of the largest groups, lists the first rows of the query the
+-- report prints under it (taken from the report and run)
+CREATE FUNCTION pg_temp.top_gaps(rid bigint, OUT top_gap_rows bigint, OUT differ bigint) LANGUAGE plpgsql AS $f$
+DECLARE
+    html text := report_html(rid);
+    caption text := substring(html from '<p class="sql">SQL: <code>(SELECT g\.label, g\.title[^<]*)</code>');
+BEGIN
+    IF caption IS NULL THEN
+        RAISE EXCEPTION 'the report of run % prints no query under its table of the largest gaps', rid;
+    END IF;
+    EXECUTE format($q$
+        SELECT count(*), count(*) FILTER (WHERE t IS DISTINCT FROM q)
+        FROM (SELECT row_number() OVER () AS i, m[1] AS label, m[2] AS account_id, m[3] AS service_namespace, m[5] AS asset, m[6] AS assets
+              FROM regexp_matches($1,
+                       '<tr><td class="id">([^<]*)</td><td>[^<]*</td><td class="id">([^<]*)</td><td>([^<]*)(<br><span class="arn">([^<]*)</span>)?</td><td class="n">([^<]*)</td>',
+                       'g') m) t
+        FULL JOIN (SELECT row_number() OVER () AS i, x.label, x.account_id, x.service_namespace, x.asset,
+                          srm_internal.report_number(x.assets) AS assets
+                   FROM (%s) x) q USING (i)$q$, caption)
+    INTO top_gap_rows, differ USING html;
+END
+$f$;
+SELECT * FROM pg_temp.top_gaps(:run_2);
 
 -- 3. aws-srm over some accounts, one with an account-wide override
 SELECT run_audit('aws-srm', NULL, ARRAY['402918374655', :'big'], note => 'two accounts') AS run_3 \gset
@@ -374,18 +386,7 @@ FROM totals_seen s JOIN pg_temp.totals(:run_2) n USING (what)
 ORDER BY 1;
 -- (the table of the largest gaps, which lists the first rows by the
 -- catalog's order, removed controls last, is still the query under it)
-SELECT count(*) AS top_gap_rows, count(*) FILTER (WHERE t IS DISTINCT FROM q) AS differ
-FROM (SELECT row_number() OVER () AS i, m[1] AS label, m[2] AS account_id, m[3] AS service_namespace, m[5] AS asset, m[6] AS assets
-      FROM regexp_matches(report_html(:run_2),
-               '<tr><td class="id">([^<]*)</td><td>[^<]*</td><td class="id">([^<]*)</td><td>([^<]*)(<br><span class="arn">([^<]*)</span>)?</td><td class="n">([^<]*)</td>',
-               'g') m) t
-FULL JOIN (SELECT row_number() OVER () AS i, q.*
-           FROM (SELECT g.label, g.account_id, g.service_namespace, g.asset, srm_internal.report_number(g.assets) AS assets
-                 FROM bi_customer_gaps g LEFT JOIN control c USING (framework_id, control_id)
-                 WHERE g.run_id = :run_2
-                 ORDER BY g.assets DESC, g.account_id, g.service_namespace, g.grain, c.sort_id NULLS LAST, g.control_id,
-                          g.asset NULLS FIRST
-                 LIMIT 25) q) q USING (i);
+SELECT * FROM pg_temp.top_gaps(:run_2);
 ROLLBACK;
 -- and every row of run 2 in srm.audit_result still equals the reference
 -- computed when it ran; a new run sees the change
