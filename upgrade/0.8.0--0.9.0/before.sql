@@ -1,0 +1,2 @@
+-- upgrade/0.8.0--0.9.0/before.sql: what the code and data of 0.9.0 need
+-- before they are replaced in place: new tables and columns.
