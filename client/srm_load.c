@@ -136,6 +136,7 @@ static size_t max_item = DEFAULT_MAX_ITEM;
 static bool quiet = false;
 static Conn conns[MAX_JOBS];
 static int	jobs = 2;
+static long long assets_changed = 0;	/* inserted + updated, all files */
 
 static void
 die_oom(void)
@@ -1385,6 +1386,7 @@ load_file(const char *path)
 		PQclear(res);
 		return 2;
 	}
+	assets_changed += atoll(PQgetvalue(res, 0, 2)) + atoll(PQgetvalue(res, 0, 3));
 	if (!quiet)
 		printf("srm load %s (%s): %s items read = %s assets inserted + %s updated + %s rejected; %s of unknown resource types kept%s\n",
 			   PQgetvalue(res, 0, 0), l.source, PQgetvalue(res, 0, 1), PQgetvalue(res, 0, 2),
@@ -1594,8 +1596,27 @@ main(int argc, char **argv)
 	}
 	if (PQstatus(conn) == CONNECTION_OK)
 	{
-		/* fresh statistics for the audits that follow a load */
-		res = PQexec(conn, "ANALYZE srm.asset");
+		/*
+		 * statistics for the audits that follow, when the files changed
+		 * enough of srm.asset: the server applies autovacuum's rule
+		 * (srm_internal.analyze_after_load); an srm older than 0.9.0 has no
+		 * such function, and srm.asset is then analyzed as before
+		 */
+		char		changed[32];
+		const char *params[1] = {changed};
+
+		snprintf(changed, sizeof(changed), "%lld", assets_changed);
+		res = PQexecParams(conn, "SELECT srm_internal.analyze_after_load($1::bigint)", 1, NULL, params, NULL, NULL, 0);
+		if (PQresultStatus(res) != PGRES_TUPLES_OK)
+		{
+			const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+
+			if (state != NULL && strcmp(state, "42883") == 0)
+			{
+				PQclear(res);
+				res = PQexec(conn, "ANALYZE srm.asset");
+			}
+		}
 		PQclear(res);
 	}
 	for (int i = 0; i < jobs; i++)

@@ -193,3 +193,31 @@ SELECT v, srm_internal.capture_time(v) AT TIME ZONE 'UTC' AS captured_utc
 FROM (VALUES ('2025-01-02T03:04:05Z'), ('2025-01-02T05:04:05+02:00'), ('1696147201.5'), ('2025-13-45T99:99:99Z'),
              ('datetime.datetime(2025, 1, 2, 3, 4, 5)'), ('')) AS t(v)
 ORDER BY v;
+-- statistics after a load follow autovacuum's rule: a load that changes
+-- fewer rows than autovacuum_analyze_threshold + scale_factor * reltuples
+-- (here the table's own settings: 500 rows, no scale) leaves srm.asset's
+-- statistics to autovacuum; a larger one analyzes at once
+ANALYZE srm.asset;
+ALTER TABLE srm.asset SET (autovacuum_analyze_threshold = 500, autovacuum_analyze_scale_factor = 0);
+SELECT reltuples AS tuples_before FROM pg_class WHERE oid = 'srm.asset'::regclass \gset
+SELECT load_config_snapshot((SELECT jsonb_build_object('configurationItems', jsonb_agg(jsonb_build_object(
+           'resourceType', 'AWS::S3::Bucket', 'resourceId', 'stats-small-' || n, 'awsAccountId', '210987654321',
+           'awsRegion', 'us-east-1', 'ARN', 'arn:aws:s3:::stats-small-' || n)))
+        FROM generate_series(1, 5) n), 'five new buckets');
+SELECT reltuples - :tuples_before AS tuples_added_to_statistics FROM pg_class WHERE oid = 'srm.asset'::regclass;
+SELECT load_config_snapshot((SELECT jsonb_build_object('configurationItems', jsonb_agg(jsonb_build_object(
+           'resourceType', 'AWS::S3::Bucket', 'resourceId', 'stats-large-' || n, 'awsAccountId', '210987654321',
+           'awsRegion', 'us-east-1', 'ARN', 'arn:aws:s3:::stats-large-' || n)))
+        FROM generate_series(1, 600) n), 'six hundred new buckets');
+SELECT reltuples - :tuples_before AS tuples_added_to_statistics FROM pg_class WHERE oid = 'srm.asset'::regclass;
+-- the rule itself, at the threshold and one row above it
+SELECT srm_internal.analyze_after_load(500) AS analyzed_500_changed,
+       srm_internal.analyze_after_load(501) AS analyzed_501_changed;
+ALTER TABLE srm.asset RESET (autovacuum_analyze_threshold, autovacuum_analyze_scale_factor);
+-- and with the server's settings (autovacuum_analyze_threshold 50,
+-- autovacuum_analyze_scale_factor 0.1 unless the server sets others)
+SELECT srm_internal.analyze_after_load(floor(t + f * c.reltuples)::bigint) AS analyzed_at_threshold,
+       srm_internal.analyze_after_load(floor(t + f * c.reltuples)::bigint + 1) AS analyzed_above_threshold
+FROM pg_class c, CAST(current_setting('autovacuum_analyze_threshold') AS float8) t,
+     CAST(current_setting('autovacuum_analyze_scale_factor') AS float8) f
+WHERE c.oid = 'srm.asset'::regclass;

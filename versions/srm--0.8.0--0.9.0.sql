@@ -2247,8 +2247,8 @@ BEGIN
     -- the work tables go with the call: another role of the session (SET
     -- ROLE, a team member) creates its own
     DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
-    -- fresh statistics for the audits that follow a load
-    PERFORM srm_internal.analyze_user_table('srm.asset');
+    -- statistics for the audits that follow, when the load changed enough
+    PERFORM srm_internal.analyze_after_load(n_inserted + n_updated);
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;
@@ -2567,7 +2567,7 @@ BEGIN
     INTO n_read, n_inserted, n_updated, n_rejected, n_unknown
     FROM srm.asset_load WHERE load_id = lid;
     DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
-    PERFORM srm_internal.analyze_user_table('srm.asset');
+    PERFORM srm_internal.analyze_after_load(n_inserted + n_updated);
 
     IF more IS NOT NULL THEN
         RAISE WARNING 'the export is one page of a longer result (% of % records)', jsonb_array_length(rows),
@@ -3503,7 +3503,7 @@ BEGIN
     FROM srm.asset_load WHERE load_id = lid;
     -- the work tables go with the call (another role of the session makes its own)
     DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
-    PERFORM srm_internal.analyze_user_table('srm.asset');
+    PERFORM srm_internal.analyze_after_load(n_inserted + n_updated);
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;
@@ -7322,6 +7322,49 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.analyze_user_table(regclass) IS
     'ANALYZE of srm.asset, srm.audit_asset, srm.audit_group or srm.audit_default with the owner''s rights, so that loads and audits by team members leave fresh statistics (and no warning)';
+
+-- statistics after a load, by the server's own rule for stale statistics:
+-- autovacuum analyzes a table once the rows changed since its last ANALYZE
+-- exceed autovacuum_analyze_threshold + autovacuum_analyze_scale_factor *
+-- reltuples (the table's own settings first).  A load whose own rows
+-- (inserted + updated) exceed that, or the first load, analyzes at once, so
+-- that the audit that follows plans with fresh statistics; a small load
+-- into a large inventory (a daily delta) does not pay for an ANALYZE of the
+-- whole table.  Small loads add up in the statistics system's count of
+-- changes, and autovacuum analyzes when they pass the same threshold.  The
+-- count is not read here: a load through the SQL functions analyzes inside
+-- its own transaction, whose changes reach the count only after it
+-- commits, after the ANALYZE that reset it, so the next load would count
+-- them again.
+CREATE OR REPLACE FUNCTION srm_internal.analyze_after_load(changed bigint)
+RETURNS boolean
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    tuples float8;
+    opts text[];
+    threshold float8;
+    scale float8;
+BEGIN
+    SELECT c.reltuples, c.reloptions INTO tuples, opts FROM pg_class c WHERE c.oid = 'srm.asset'::regclass;
+    threshold := coalesce((SELECT substr(o, length('autovacuum_analyze_threshold=') + 1)::float8
+                           FROM unnest(opts) o WHERE o LIKE 'autovacuum\_analyze\_threshold=%'),
+                          current_setting('autovacuum_analyze_threshold')::float8);
+    scale := coalesce((SELECT substr(o, length('autovacuum_analyze_scale_factor=') + 1)::float8
+                       FROM unnest(opts) o WHERE o LIKE 'autovacuum\_analyze\_scale\_factor=%'),
+                      current_setting('autovacuum_analyze_scale_factor')::float8);
+    -- reltuples is -1 until the table is first analyzed or vacuumed
+    IF tuples >= 0 AND changed <= threshold + scale * tuples THEN
+        RETURN false;
+    END IF;
+    ANALYZE srm.asset;
+    RETURN true;
+END
+$$;
+COMMENT ON FUNCTION srm_internal.analyze_after_load(bigint) IS
+    'after a load that inserted or updated "changed" assets: ANALYZE srm.asset (with the owner''s rights) when the table has never been analyzed or when changed exceeds autovacuum''s analyze threshold (autovacuum_analyze_threshold + autovacuum_analyze_scale_factor * reltuples, the table''s own settings first); true when it analyzed';
 
 -------------------------------------------------------------------------------
 -- The policies

@@ -393,8 +393,8 @@ BEGIN
     -- the work tables go with the call: another role of the session (SET
     -- ROLE, a team member) creates its own
     DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
-    -- fresh statistics for the audits that follow a load
-    PERFORM srm_internal.analyze_user_table('srm.asset');
+    -- statistics for the audits that follow, when the load changed enough
+    PERFORM srm_internal.analyze_after_load(n_inserted + n_updated);
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;

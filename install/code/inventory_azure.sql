@@ -306,7 +306,7 @@ BEGIN
     INTO n_read, n_inserted, n_updated, n_rejected, n_unknown
     FROM srm.asset_load WHERE load_id = lid;
     DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
-    PERFORM srm_internal.analyze_user_table('srm.asset');
+    PERFORM srm_internal.analyze_after_load(n_inserted + n_updated);
 
     IF more IS NOT NULL THEN
         RAISE WARNING 'the export is one page of a longer result (% of % records)', jsonb_array_length(rows),

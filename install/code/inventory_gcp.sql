@@ -480,7 +480,7 @@ BEGIN
     FROM srm.asset_load WHERE load_id = lid;
     -- the work tables go with the call (another role of the session makes its own)
     DROP TABLE pg_temp.srm_load_item, pg_temp.srm_load_raw, pg_temp.srm_load_type;
-    PERFORM srm_internal.analyze_user_table('srm.asset');
+    PERFORM srm_internal.analyze_after_load(n_inserted + n_updated);
 
     RAISE NOTICE 'srm load %: % items read = % assets inserted + % updated + % rejected; % of unknown resource types kept',
         lid, n_read, n_inserted, n_updated, n_rejected, n_unknown;

@@ -550,6 +550,28 @@ else
 	bad "-j 2 connection lost: killed '$killed', exit $s, $(head -n 3 "$out/lost.err")"
 fi
 
+# statistics after a load: srm-load asks the server to ANALYZE srm.asset
+# when the files' assets (inserted + updated) pass autovacuum's threshold
+# for the table (here its own settings: 500 rows, no scale), and a server
+# without srm_internal.analyze_after_load (srm before 0.9.0) is analyzed as
+# before, after every run
+fresh "$db"
+q -d "$db" -c "ALTER TABLE srm.asset SET (autovacuum_analyze_threshold = 500, autovacuum_analyze_scale_factor = 0)"
+for n in 600 5 700 6; do
+	for i in $(seq 1 $n); do item "stats-$n-$i"; done >"$out/stats-$n.json"
+done
+tuples() { q -d "$db" -c "SELECT reltuples::bigint FROM pg_class WHERE oid = 'srm.asset'::regclass"; }
+"$SRM_LOAD" -q -d "$db" "$out/stats-600.json" && t1=$(tuples)
+"$SRM_LOAD" -q -d "$db" "$out/stats-5.json" && t2=$(tuples)
+"$SRM_LOAD" -q -d "$db" "$out/stats-5.json" "$out/stats-700.json" && t3=$(tuples)
+q -d "$db" -c "ALTER FUNCTION srm_internal.analyze_after_load(bigint) RENAME TO analyze_after_load_gone"
+"$SRM_LOAD" -q -d "$db" "$out/stats-6.json" && t4=$(tuples)
+if [ "$t1 $t2 $t3 $t4" = "600 600 1305 1311" ]; then
+	ok "statistics: analyzed after 600 new assets, not after 5, after 5 + 700 in one run; without the server's rule after 6 (reltuples $t1 $t2 $t3 $t4)"
+else
+	bad "statistics after loads: reltuples $t1 $t2 $t3 $t4, not 600 600 1305 1311"
+fi
+
 # bad -j values
 for v in 0 17 x 2x ""; do
 	"$SRM_LOAD" -d "$db" -j "$v" "$fx/snapshot_small.json" >"$out/jbad.txt" 2>"$out/jbad.err"
