@@ -8,7 +8,9 @@
 # accounts, seed 42) repeated by bench/gen_load.py with new ids, about
 # 1 kB an item, kept in BENCH_DIR (default /tmp/srm-bench-load).
 # For each N: the baseline (COPY of the items, one per line, into a text
-# table, then item::jsonb over every row: the server's own parse), then,
+# table, then item::jsonb over every row: the server's own parse), the
+# file as one jsonb document as srm.load_config_snapshot takes it (files
+# under 250 MB: a jsonb value holds at most 256 MB), then,
 # BENCH_ROUNDS times (default 1), srm-load of the snapshot file into a
 # fresh database with each -j of BENCH_JOBS in turn (default "1"; e.g.
 # BENCH_JOBS="1 2" BENCH_ROUNDS=2 interleaves -j 1 and -j 2, so that their
@@ -42,7 +44,7 @@ tpl=srm_bench_load_tpl
 q -d postgres -c "DROP DATABASE IF EXISTS $tpl" -c "CREATE DATABASE $tpl"
 q -d "$tpl" -c 'CREATE EXTENSION srm'
 
-printf 'items\tjobs\tround\tbytes\tparse_copy_s\tparse_jsonb_s\tload_s\titems_per_s\tload_over_parse\tclient_rss_mb\tbackends_anon_mb\tbackend_hwm_mb\tbackend_cpu_s\tclient_cpu_s\tmachine_busy_pct\tothers_pct\tloaded\trejected\n' >"$res.tsv"
+printf 'items\tjobs\tround\tbytes\tparse_copy_s\tparse_jsonb_s\tload_s\titems_per_s\tload_over_parse\tclient_rss_mb\tbackends_anon_mb\tbackend_hwm_mb\tbackend_cpu_s\tclient_cpu_s\tmachine_busy_pct\tothers_pct\tloaded\trejected\tparse_document_s\tload_over_document\n' >"$res.tsv"
 for n in "${sizes[@]}"; do
 	f=$work/load-$n.json
 	[ -f "$f" ] || python3 "$top/bench/gen_load.py" "$work/base.json" "$n" "$f"
@@ -57,6 +59,16 @@ for n in "${sizes[@]}"; do
 	t1=$(date +%s.%N)
 	q -d "$db" -c "SELECT count(jsonb_typeof(item::jsonb)) FROM bench_raw" >/dev/null
 	t2=$(date +%s.%N)
+	# and the file as one document, as srm.load_config_snapshot(jsonb) takes
+	# it (read by the server, then cast to jsonb); a jsonb value holds at
+	# most 256 MB, so larger files have none
+	doc=-
+	if [ "$bytes" -lt 250000000 ]; then
+		td0=$(date +%s.%N)
+		q -d "$db" -c "SELECT jsonb_typeof(pg_read_file('$f')::jsonb)" >/dev/null
+		td1=$(date +%s.%N)
+		doc=$(awk -v a="$td0" -v b="$td1" 'BEGIN { printf "%.1f", b - a }')
+	fi
 	q -d postgres -c "DROP DATABASE $db"
 
 	for r in $(seq "$rounds"); do
@@ -97,8 +109,8 @@ for n in "${sizes[@]}"; do
 			read -r loaded rejected < <(q -d "$db" -F ' ' -c "SELECT assets_inserted + assets_updated, items_rejected FROM srm.asset_load")
 			awk -v n="$n" -v j="$j" -v r="$r" -v b="$bytes" -v t0="$t0" -v t1="$t1" -v t2="$t2" -v t3="$t3" -v t4="$t4" \
 				-v ck="$client_kb" -v ak="$anon_kb" -v hk="$hwm_kb" -v ct="$cpu_t" -v hz="$(getconf CLK_TCK)" \
-				-v cc="$client_cpu" -v np="$(nproc)" -v bb="$((b1 - b0))" -v ba="$((a1 - a0))" -v ld="$loaded" -v rj="$rejected" \
-				'BEGIN { c = t1 - t0; p = t2 - t1; l = t4 - t3; bu = 100 * bb / (ba ? ba : 1); o = bu - 100 * (ct / hz + cc) / (l * np); printf "%d\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.2f\t%.0f\t%.0f\t%.0f\t%.1f\t%.1f\t%.0f\t%.0f\t%d\t%d\n", n, j, r, b, c, p, l, n / l, l / (c + p), ck / 1024, ak / 1024, hk / 1024, ct / hz, cc, bu, o < 0 ? 0 : o, ld, rj }' >>"$res.tsv"
+				-v cc="$client_cpu" -v np="$(nproc)" -v bb="$((b1 - b0))" -v ba="$((a1 - a0))" -v ld="$loaded" -v rj="$rejected" -v dc="$doc" \
+				'BEGIN { c = t1 - t0; p = t2 - t1; l = t4 - t3; bu = 100 * bb / (ba ? ba : 1); o = bu - 100 * (ct / hz + cc) / (l * np); printf "%d\t%d\t%d\t%d\t%.1f\t%.1f\t%.1f\t%.0f\t%.2f\t%.0f\t%.0f\t%.0f\t%.1f\t%.1f\t%.0f\t%.0f\t%d\t%d\t%s\t%s\n", n, j, r, b, c, p, l, n / l, l / (c + p), ck / 1024, ak / 1024, hk / 1024, ct / hz, cc, bu, o < 0 ? 0 : o, ld, rj, dc, dc == "-" ? "-" : sprintf("%.2f", l / dc) }' >>"$res.tsv"
 			tail -n 1 "$res.tsv"
 			q -d postgres -c "DROP DATABASE $db"
 		done
@@ -111,13 +123,14 @@ q -d postgres -c "DROP DATABASE $tpl"
 	echo
 	echo "$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB, shared with other work; PostgreSQL $(q -d postgres -c 'SHOW server_version'),"
 	echo "shared_buffers $(q -d postgres -c 'SHOW shared_buffers'), max_wal_size $(q -d postgres -c 'SHOW max_wal_size'), work_mem $(q -d postgres -c 'SHOW work_mem')."
-	echo "Parse: COPY of the items as text lines, then item::jsonb over every row (the server's own parse)."
+	echo "Parse: COPY of the items as text lines, then item::jsonb over every row (the server's own parse of the items; load / parse is against their sum)."
+	echo "Document parse: the file read by the server and cast to jsonb as one value, as srm.load_config_snapshot(jsonb) takes it (none above 250 MB: a jsonb value holds at most 256 MB)."
 	echo "Load: srm-load -j N of the snapshot file (one object, configurationItems) into a fresh database; rounds of -j ${jobs[*]} interleaved."
 	echo "Memory: the client's peak RSS; the backends' peak private memory (sum of RssAnon; shared_buffers, $(q -d postgres -c 'SHOW shared_buffers'), is shared and not in it) and their largest VmHWM (shared pages included)."
 	echo "CPU: the backends' and the client's CPU seconds; machine busy: the share of all $(nproc) cores in use during the load by anything; others: by anything but srm-load and its backends (other work on the shared machine)."
 	echo
-	echo "| items | -j | round | file MB | parse: COPY s | parse: jsonb s | srm-load s | items/s | load / parse | client peak RSS MB | backends' peak private MB | backend peak VmHWM MB | backends' CPU s | client CPU s | machine busy % | others % | loaded | rejected |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-	tail -n +2 "$res.tsv" | awk -F '\t' '{ printf "| %d | %d | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d |\n", $1, $2, $3, $4 / 1048576, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 }'
+	echo "| items | -j | round | file MB | parse: COPY s | parse: jsonb s | srm-load s | items/s | load / parse | client peak RSS MB | backends' peak private MB | backend peak VmHWM MB | backends' CPU s | client CPU s | machine busy % | others % | loaded | rejected | document parse s | load / document parse |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	tail -n +2 "$res.tsv" | awk -F '\t' '{ printf "| %d | %d | %d | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", $1, $2, $3, $4 / 1048576, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20 }'
 } >"$res.md"
 cat "$res.md"
