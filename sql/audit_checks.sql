@@ -149,6 +149,29 @@ SELECT service_namespace, family_id, family_title, customer_gaps, failing, passi
 FROM bi_check_results WHERE run_id = :run_1 AND account_id = '111122223333' AND failing + passing_unattested > 0
 ORDER BY service_namespace, family_id;
 
+-- a catalog that renames every control of run 1 after the run changes
+-- nothing in what the run says of its checks: srm.bi_check_results, the
+-- report's failing checks (their control's label and title) and the SSP's
+-- remarks take the titles the run kept (rolled back)
+CREATE FUNCTION pg_temp.checks_seen(rid bigint) RETURNS TABLE (what text, digest text) LANGUAGE sql AS $f$
+SELECT 'bi_check_results', md5(string_agg(b::text, E'\n' ORDER BY b::text)) FROM srm.bi_check_results b WHERE b.run_id = rid
+UNION ALL SELECT 'failing checks table', md5(substring(srm.report_html(rid) FROM '<table class="checks".*?</table>'))
+UNION ALL SELECT 'ssp remarks', md5(string_agg(r #>> '{}', E'\n' ORDER BY r #>> '{}'))
+          FROM jsonb_path_query(srm.oscal_ssp(rid), 'strict $.**.remarks') r
+$f$;
+CREATE TEMP TABLE checks_before AS SELECT * FROM pg_temp.checks_seen(:run_1);
+BEGIN;
+SELECT set_config('srm.loading_model', 'on', true) AS no_derivation_refresh;
+UPDATE control SET title = title || ' (renamed after the run)', label = label || '*',
+                   family_title = family_title || ' (renamed after the run)'
+WHERE (framework_id, control_id) IN (SELECT DISTINCT framework_id, control_id FROM audit_default WHERE run_id = :run_1);
+SELECT b.what, b.digest IS NOT NULL AS measured, b.digest = n.digest AS unchanged_by_renames
+FROM checks_before b JOIN pg_temp.checks_seen(:run_1) n USING (what)
+ORDER BY 1;
+-- (the renamed titles are there to be seen: a run made now reports them)
+SELECT count(*) > 0 AS catalog_renamed FROM control WHERE title LIKE '%(renamed after the run)';
+ROLLBACK;
+
 -- one asset's rows are an index probe (no sequential scan of a run's tables)
 SET enable_seqscan = off;
 CREATE FUNCTION pg_temp.plan(q text) RETURNS SETOF text LANGUAGE plpgsql AS $$
