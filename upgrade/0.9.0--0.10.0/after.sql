@@ -1,0 +1,2 @@
+-- upgrade/0.9.0--0.10.0/after.sql: what 0.10.0 no longer has, dropped once
+-- 0.10.0's functions and views are in place.  Never CASCADE.
