@@ -69,6 +69,21 @@ checksums() {
 	done <"$out/user-tables.txt"
 }
 checksums $up >"$out/user-rows-before.txt"
+# the runs 0.1.0 made, as its BI views show them (their columns of 0.1.0):
+# an update keeps their numbers, and their labels and titles, read from the
+# catalog for a run that kept none (srm_internal.audit_control has no rows
+# for them)
+old_runs() {
+	digest "$1" bi_run "SELECT run_id, framework_id, baseline, accounts, started_at, finished_at, requested_by, note,
+	        assets, unknown_assets, controls, asset_controls, gaps, not_applicable, inherited, shared, customer_specific FROM srm.bi_run"
+	digest "$1" bi_customer_gaps "SELECT run_id, account_id, service_namespace, asset, framework_id, control_id, label, title,
+	        family_id, family_title, responsibility::text, customer_part::text, class::text, status, evidence, assets FROM srm.bi_customer_gaps"
+	digest "$1" bi_gaps_by_family "SELECT run_id, framework_id, family_id, family_title, gaps, customer_asset_controls, controls_with_gaps
+	        FROM srm.bi_gaps_by_family"
+	digest "$1" bi_inherited_controls "SELECT run_id, framework_id, control_id, label, title, service_namespace, asset_controls, accounts
+	        FROM srm.bi_inherited_controls"
+}
+old_runs $up >"$out/old-runs-before.txt"
 rows=$(q $up -c "SELECT (SELECT count(*) FROM srm.asset) || ' assets, ' || (SELECT count(*) FROM srm.asset_load_rejection)
        || ' rejections, ' || (SELECT count(*) FROM srm.override) || ' overrides, ' || (SELECT count(*) FROM srm.control_status)
        || ' statuses, ' || (SELECT count(*) FROM srm.audit_run) || ' audit runs, ' || (SELECT count(*) FROM srm.audit_finding)
@@ -103,6 +118,10 @@ say "ALTER EXTENSION srm UPDATE: $from -> $to"
 checksums $up >"$out/user-rows-after.txt"
 diff -u "$out/user-rows-before.txt" "$out/user-rows-after.txt" || fail "user rows changed"
 say "(c) user rows unchanged: $(wc -l <"$out/user-rows-after.txt") tables and sequences, checksums in $out/user-rows-after.txt"
+old_runs $up >"$out/old-runs-after.txt"
+diff -u "$out/old-runs-before.txt" "$out/old-runs-after.txt" || fail "the BI views of the runs made by $from changed"
+[ "$(q $up -c "SELECT count(*) FROM srm_internal.audit_control")" = 0 ] || fail "runs of $from have kept titles"
+say "(c) the runs made by $from read the same in 4 BI views (titles from the catalog): $(awk -F'|' '{printf "%s%s %s rows", s, $1, $2; s = ", "}' "$out/old-runs-after.txt")"
 
 # (a) the schema equals a fresh install's
 createdb $fresh
