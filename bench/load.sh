@@ -79,16 +79,22 @@ for n in "${sizes[@]}"; do
 			/usr/bin/time -v -o "$work/time-$tag.txt" "$SRM_LOAD" -j "$j" -d "$db" "$f" >"$work/load-$tag.txt" &
 			lp=$!
 			(
-				bps=""
+				# bash builtins only, one sleep per sample: the sampler must
+				# not take the CPU it measures (with awk per value it took a
+				# quarter of a core, an eighth of this 2-core machine)
+				bps=()
 				while kill -0 $lp 2>/dev/null; do
 					# the backends, found once all are connected; then /proc only
-					[ "$(wc -w <<<"$bps")" -ge "$j" ] ||
-						bps=$(q -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'srm-load' AND datname = '$db'" 2>/dev/null || true)
+					[ "${#bps[@]}" -ge "$j" ] ||
+						read -r -a bps <<<"$(q -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'srm-load' AND datname = '$db'" 2>/dev/null | tr '\n' ' ' || true)"
 					anon=0 hwm=0 cpu=0
-					for bp in $bps; do
-						read -r a h < <(awk '/^RssAnon:/ { a = $2 } /^VmHWM:/ { h = $2 } END { print a + 0, h + 0 }' "/proc/$bp/status" 2>/dev/null || echo 0 0)
-						c=$(awk '{ print $14 + $15 }' "/proc/$bp/stat" 2>/dev/null || echo 0)
-						anon=$((anon + a)) cpu=$((cpu + c))
+					for bp in "${bps[@]}"; do
+						a=0 h=0 st=()
+						{ while read -r k v _; do
+							case $k in RssAnon:) a=$v ;; VmHWM:) h=$v ;; esac
+						done <"/proc/$bp/status"; } 2>/dev/null || true
+						{ read -r -a st <"/proc/$bp/stat"; } 2>/dev/null || true
+						anon=$((anon + a)) cpu=$((cpu + ${st[13]:-0} + ${st[14]:-0}))
 						[ "$h" -gt "$hwm" ] && hwm=$h
 					done
 					echo "$anon $hwm $cpu"
