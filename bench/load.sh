@@ -86,7 +86,7 @@ for n in "${sizes[@]}"; do
 				while kill -0 $lp 2>/dev/null; do
 					# the backends, found once all are connected; then /proc only
 					[ "${#bps[@]}" -ge "$j" ] ||
-						read -r -a bps <<<"$(q -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'srm-load' AND datname = '$db'" 2>/dev/null | tr '\n' ' ' || true)"
+						mapfile -t bps < <(q -d postgres -c "SELECT pid FROM pg_stat_activity WHERE application_name = 'srm-load' AND datname = '$db'" 2>/dev/null || true)
 					anon=0 hwm=0 cpu=0
 					for bp in "${bps[@]}"; do
 						a=0 h=0 st=()

@@ -161,10 +161,8 @@ UNION ALL SELECT 'ssp remarks', md5(string_agg(r #>> '{}', E'\n' ORDER BY r #>> 
 $f$;
 CREATE TEMP TABLE checks_before AS SELECT * FROM pg_temp.checks_seen(:run_1);
 BEGIN;
-SELECT set_config('srm.loading_model', 'on', true) AS no_derivation_refresh;
-UPDATE control SET title = title || ' (renamed after the run)', label = label || '*',
-                   family_title = family_title || ' (renamed after the run)'
-WHERE (framework_id, control_id) IN (SELECT DISTINCT framework_id, control_id FROM audit_default WHERE run_id = :run_1);
+\set rename_run :run_1
+\i :abs_srcdir/sql/include/rename_run_controls.sql
 SELECT b.what, b.digest IS NOT NULL AS measured, b.digest = n.digest AS unchanged_by_renames
 FROM checks_before b JOIN pg_temp.checks_seen(:run_1) n USING (what)
 ORDER BY 1;

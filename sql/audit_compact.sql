@@ -327,10 +327,8 @@ UNION ALL SELECT 'oscal_ssp', md5(srm.oscal_ssp(rid)::text)
 $f$;
 CREATE TEMP TABLE titles_seen AS SELECT * FROM pg_temp.titled(:run_2);
 BEGIN;
-SELECT set_config('srm.loading_model', 'on', true) AS no_derivation_refresh;
-UPDATE control SET title = title || ' (renamed after the run)', label = label || '*',
-                   family_title = family_title || ' (renamed after the run)'
-WHERE (framework_id, control_id) IN (SELECT DISTINCT framework_id, control_id FROM audit_default WHERE run_id = :run_2);
+\set rename_run :run_2
+\i :abs_srcdir/sql/include/rename_run_controls.sql
 SELECT s.what, s.digest = n.digest AS unchanged_by_renames
 FROM titles_seen s JOIN pg_temp.titled(:run_2) n USING (what)
 ORDER BY 1;
