@@ -186,7 +186,8 @@ SQL
                 (SELECT count(*) FROM srm.audit_group WHERE run_id = $run) || ' / ' || (SELECT count(*) FROM srm.audit_default WHERE run_id = $run) END")"
             record "$items" "$accts" run_pairs "" 0 "$(q -c "SELECT asset_controls FROM srm.audit_run WHERE run_id = $run")"
             q -c "ANALYZE srm.audit_run, srm.audit_asset, srm.audit_finding" \
-              -c "DO \$\$BEGIN IF to_regclass('srm.audit_group') IS NOT NULL THEN ANALYZE srm.audit_group, srm.audit_default; END IF; END\$\$"
+              -c "DO \$\$BEGIN IF to_regclass('srm.audit_group') IS NOT NULL THEN ANALYZE srm.audit_group, srm.audit_default; END IF;
+                       IF to_regclass('srm.audit_gap') IS NOT NULL THEN ANALYZE srm.audit_gap; END IF; END\$\$"
             measure report_html "$reps" "SELECT octet_length(srm.report_html($run))"
             measure oscal_ssp "$reps" "SELECT pg_column_size(srm.oscal_ssp($run))"
             for v in bi_run bi_responsibility_mix bi_customer_gaps bi_gaps_by_family bi_inherited_controls bi_trend bi_unknown_assets; do
@@ -342,7 +343,7 @@ w("| asset × control pairs of the run | " + " | ".join(num(val(c, "run_pairs"))
 w("| rows of the run: `audit_asset` / `audit_finding` | " + " | ".join(
     "%s / %s" % (num(val(c, "run_asset_rows")), num(val(c, "run_finding_rows"))) for c in cases) + " |")
 w("| rows of the run since 0.3.0: `audit_group` / `audit_default` | " + " | ".join(val(c, "run_other_rows") or "–" for c in cases) + " |")
-w("| storage of the run (`audit_asset`, `audit_finding` and since 0.3.0 `audit_group`, `audit_default`, `audit_override`, `audit_status`; indexes and TOAST) | " + " | ".join(mb(val(c, "run_bytes")) for c in cases) + " |")
+w("| storage of the run (`audit_asset`, `audit_finding` and since 0.3.0 `audit_group`, `audit_default`, `audit_override`, `audit_status`, since 0.5.0 `audit_check`, since 0.11.0 `audit_gap`; indexes and TOAST) | " + " | ".join(mb(val(c, "run_bytes")) for c in cases) + " |")
 w("| `srm.asset` (for comparison) | " + " | ".join(mb(val(c, "asset_bytes")) for c in cases) + " |")
 w("| load average (1 min) of the machine at the case's start | " + " | ".join(val(c, "loadavg") or "–" for c in cases) + " |")
 w("| report / SSP size | " + " | ".join("%s / %s" % (mb(val(c, "report_html")), mb(val(c, "oscal_ssp"))) for c in cases) + " |")

@@ -40,10 +40,12 @@ END $$;
 
 -- the run's storage: bytes of every table a run writes (srm.audit_asset,
 -- srm.audit_finding and, since 0.3.0, srm.audit_group, audit_default,
--- audit_override, audit_status) with their indexes and TOAST
+-- audit_override, audit_status, since 0.5.0 audit_check, since 0.11.0
+-- audit_gap) with their indexes and TOAST
 CREATE FUNCTION bench.audit_bytes() RETURNS bigint LANGUAGE sql AS $$
     SELECT sum(pg_total_relation_size(c.oid))::bigint
     FROM pg_class c
     WHERE c.relnamespace = 'srm'::regnamespace AND c.relkind = 'r'
-      AND c.relname IN ('audit_asset', 'audit_finding', 'audit_group', 'audit_default', 'audit_override', 'audit_status')
+      AND c.relname IN ('audit_asset', 'audit_finding', 'audit_group', 'audit_default', 'audit_override', 'audit_status',
+                        'audit_check', 'audit_gap')
 $$;

@@ -184,11 +184,46 @@ SELECT (SELECT count(*) FROM srm.audit_finding WHERE run_id = rid),
        (SELECT count(*) FROM srm.audit_status WHERE run_id = rid)
 $$;
 
+-- the list of gaps (srm.bi_customer_gaps, one join of the run's groups and
+-- the gaps it stores per part, srm.audit_gap) against the list as the
+-- run's findings and answers give it: the stored findings with a gap, the
+-- groups that are not stored times their service's gap answers, titled as
+-- the run kept them; rows in either and not the other (0 everywhere)
+CREATE FUNCTION pg_temp.gaps_list(rid bigint)
+RETURNS TABLE (list_rows bigint, stored_rows bigint, asset_rows bigint, differ bigint)
+LANGUAGE sql STABLE AS $$
+WITH l AS (SELECT * FROM srm.bi_customer_gaps WHERE run_id = rid),
+s AS (SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
+             d.label, d.title, f.family_id, d.family_title, f.responsibility, f.customer_part, f.class,
+             f.status, f.evidence, f.assets, f.grain, f.provider
+      FROM srm.audit_finding f
+      JOIN srm.audit_default d
+        ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace
+       AND d.grain = f.grain AND d.control_id = f.control_id
+      LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
+      WHERE f.run_id = rid AND f.gap AND f.assets > 0
+      UNION ALL
+      SELECT g.run_id, g.account_id, g.service_namespace, NULL, d.framework_id, d.control_id,
+             d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
+             d.status, d.evidence, g.assets, g.grain, g.provider
+      FROM srm.audit_group g
+      JOIN srm.audit_default d
+        ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
+      WHERE g.run_id = rid AND NOT g.stored AND d.gap)
+SELECT (SELECT count(*) FROM l),
+       (SELECT count(*) FROM l JOIN srm.audit_group g USING (run_id, provider, account_id, service_namespace, grain)
+        WHERE g.stored),
+       (SELECT count(*) FROM l WHERE asset IS NOT NULL),
+       (SELECT count(*) FROM ((SELECT * FROM l EXCEPT ALL SELECT * FROM s)
+                              UNION ALL (SELECT * FROM s EXCEPT ALL SELECT * FROM l)) x)
+$$;
+
 -- 1. the sample as it is, no override or status: nothing per account is stored
 SELECT run_audit('nist-800-53-r5', 'MODERATE', note => 'sample') AS run_1 \gset
 INSERT INTO ref SELECT :run_1, * FROM pg_temp.reference(:run_1);
 ANALYZE ref;
 SELECT * FROM pg_temp.compare(:run_1);
+SELECT * FROM pg_temp.gaps_list(:run_1);
 SELECT * FROM pg_temp.stored(:run_1);
 SELECT * FROM pg_temp.check_responsibility_of(:run_1);
 
@@ -225,6 +260,7 @@ SELECT run_audit('nist-800-53-r5', 'MODERATE', note => 'rules') AS run_2 \gset
 INSERT INTO ref SELECT :run_2, * FROM pg_temp.reference(:run_2);
 ANALYZE ref;
 SELECT * FROM pg_temp.compare(:run_2);
+SELECT * FROM pg_temp.gaps_list(:run_2);
 SELECT * FROM pg_temp.stored(:run_2);
 SELECT * FROM pg_temp.check_responsibility_of(:run_2);
 -- the run's copies are the rules as they were
@@ -265,6 +301,7 @@ SELECT run_audit('aws-srm', NULL, ARRAY['402918374655', :'big'], note => 'two ac
 INSERT INTO ref SELECT :run_3, * FROM pg_temp.reference(:run_3);
 ANALYZE ref;
 SELECT * FROM pg_temp.compare(:run_3);
+SELECT * FROM pg_temp.gaps_list(:run_3);
 SELECT * FROM pg_temp.stored(:run_3);
 SELECT * FROM pg_temp.check_responsibility_of(:run_3);
 

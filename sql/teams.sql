@@ -25,7 +25,7 @@ CREATE ROLE srm_test_team_b;
 CREATE ROLE srm_test_plain;
 GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection,
     srm.control_status, srm.override, srm.audit_run, srm.audit_asset, srm.audit_finding, srm.audit_group,
-    srm.audit_default, srm.audit_override, srm.audit_status, srm.audit_check
+    srm.audit_default, srm.audit_gap, srm.audit_override, srm.audit_status, srm.audit_check
     TO srm_test_team_a, srm_test_team_b, srm_test_plain;
 GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq, srm.control_status_status_id_seq,
     srm.override_override_id_seq, srm.audit_run_run_id_seq
@@ -95,6 +95,7 @@ CREATE FUNCTION pg_temp.seen() RETURNS TABLE (tbl text, scope text, n bigint) LA
     UNION ALL SELECT 'audit_group', run_id || ':' || account_id, count(*) FROM srm.audit_group GROUP BY 2
     UNION ALL SELECT 'audit_finding', run_id || ':' || account_id, count(*) FROM srm.audit_finding GROUP BY 2
     UNION ALL SELECT 'audit_default', run_id::text, count(*) FROM srm.audit_default GROUP BY 2
+    UNION ALL SELECT 'audit_gap', run_id || ':' || coalesce(nullif(answers, ''), '-'), count(*) FROM srm.audit_gap GROUP BY 2
     UNION ALL SELECT 'audit_check', run_id || ':' || account_id, count(*) FROM srm.audit_check GROUP BY 2
     UNION ALL SELECT 'audit_override', run_id || ':' || coalesce(account_id, srm_internal.arn_account(asset), '-'), count(*)
               FROM srm.audit_override GROUP BY 2
@@ -277,6 +278,10 @@ SELECT test_error(format($$INSERT INTO srm.audit_default (run_id, service_namesp
 SELECT test_error(format($$INSERT INTO srm.audit_override (run_id, override_id, provider, account_id, framework_id,
                                responsibility, reason, created_by, created_at)
                            VALUES (%s, 99, 'aws', '111111111111', 'aws-srm', 'customer', 'x', 'x', now())$$, :run_team_b));
+SELECT test_error(format($$INSERT INTO srm.audit_gap (run_id, provider, service_namespace, grain, answers, control_id, assets,
+                               framework_id, responsibility, customer_part, class)
+                           VALUES (%s, 'aws', 'ec2', '', '111111111111', 'os-patching', 1, 'aws-srm', 'customer', 'customer',
+                                   'customer-specific')$$, :run_team_b));
 SELECT test_error(format($$INSERT INTO srm.audit_status (run_id, status_id, framework_id, control_id, provider, account_id,
                                status, assessed_by, assessed_at)
                            VALUES (%s, 99, 'aws-srm', 'os-patching', 'aws', '111111111111', 'planned', 'x', now())$$, :run_team_b));

@@ -8,6 +8,77 @@
 -- upgrade/0.10.0--0.11.0/before.sql: what the code and data of 0.11.0 need
 -- before they are replaced in place: new tables and columns.
 
+-- issue 9: the gaps list as one join (as install/tables/audit.sql): each
+-- group names the part of the run's gaps it takes, '' for its service's
+-- answers, its account for a stored group's own findings
+ALTER TABLE srm.audit_group ADD COLUMN answers text NOT NULL DEFAULT '';
+UPDATE srm.audit_group SET answers = account_id WHERE stored;
+-- a run of 0.2.0 has no groups: each account x service of its findings is
+-- a stored group, of as many assets as its findings speak for on a control
+-- (its group's finding and those of its assets with rules of their own)
+INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored, answers)
+SELECT f.run_id, f.provider, f.account_id, f.service_namespace, f.grain, max(f.n), true, f.account_id
+FROM (SELECT f.run_id, f.provider, f.account_id, f.service_namespace, f.grain, f.control_id, sum(f.assets) AS n
+      FROM srm.audit_finding f
+      WHERE NOT EXISTS (SELECT FROM srm.audit_group g WHERE g.run_id = f.run_id)
+      GROUP BY f.run_id, f.provider, f.account_id, f.service_namespace, f.grain, f.control_id) f
+GROUP BY f.run_id, f.provider, f.account_id, f.service_namespace, f.grain
+HAVING max(f.n) > 0;
+ALTER TABLE srm.audit_group ADD CONSTRAINT audit_group_answers CHECK ((answers = '') = (NOT stored));
+COMMENT ON COLUMN srm.audit_group.answers IS
+    'which gaps of the run''s srm.audit_gap its assets take: '''' for a group that is not stored (its service''s, at its grain), else its account (the stored findings of this group)';
+
+CREATE TABLE srm.audit_gap (
+    run_id            bigint NOT NULL REFERENCES srm.audit_run ON DELETE CASCADE,
+    provider          text NOT NULL,
+    service_namespace text NOT NULL,
+    grain             text NOT NULL,
+    answers           text NOT NULL,
+    control_id        text NOT NULL,
+    asset_id          bigint,
+    asset             text,
+    assets            integer CHECK (assets > 0),
+    framework_id      text NOT NULL,
+    family_id         text,
+    label             text,
+    title             text,
+    family_title      text,
+    responsibility    srm.responsibility NOT NULL,
+    customer_part     srm.responsibility NOT NULL,
+    class             srm.control_class NOT NULL,
+    status            text,
+    evidence          text,
+    CONSTRAINT audit_gap_key UNIQUE NULLS NOT DISTINCT
+        (run_id, provider, service_namespace, grain, answers, control_id, asset_id),
+    CHECK ((answers = '') = (assets IS NULL) AND (asset_id IS NULL OR answers <> ''))
+);
+COMMENT ON TABLE srm.audit_gap IS
+    'the customer gaps of an audit run as srm.bi_customer_gaps lists them, in parts that the run''s groups name (srm.audit_group.answers): answers '''', per service x grain x control, the gaps of srm.audit_default that every group not stored takes; answers an account, the gap findings of that account''s stored group in srm.audit_finding, per control (asset_id null, speaking for assets assets) and per asset x control; label and titles as the run kept them';
+COMMENT ON COLUMN srm.audit_gap.answers IS
+    'the part of the run''s gaps the row belongs to: '''' for its service''s answers, else the account of the stored group whose finding it is';
+COMMENT ON COLUMN srm.audit_gap.asset IS
+    'for a finding of one asset: its ARN as the run recorded it (srm.audit_asset.arn)';
+COMMENT ON COLUMN srm.audit_gap.assets IS
+    'for a stored finding: how many assets it speaks for; null in the service''s answers, where each group counts its own';
+
+SELECT pg_catalog.pg_extension_config_dump('srm.audit_gap', '');
+GRANT SELECT ON srm.audit_gap TO PUBLIC;
+-- whoever may write a run's answers may write its gaps (a team's grants,
+-- README "Teams"): srm.run_audit writes both
+DO $$
+DECLARE
+    g record;
+BEGIN
+    FOR g IN SELECT DISTINCT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END AS grantee,
+                    a.privilege_type
+             FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
+             WHERE c.oid = 'srm.audit_default'::regclass AND a.grantee <> c.relowner
+    LOOP
+        EXECUTE format('GRANT %s ON srm.audit_gap TO %s', g.privilege_type, g.grantee);
+    END LOOP;
+END
+$$;
+
 -------------------------------------------------------------------- install/code/identifiers.sql
 -- install/code/identifiers.sql (code part): reading identifiers.  Asset
 -- identifiers (ARNs, CloudFormation / Config types, Security Hub types,
@@ -3690,34 +3761,19 @@ COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service (of provider) x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
 CREATE OR REPLACE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
--- a stored finding, with its control's label and titles as the run kept
--- them (srm.audit_default), else (a run of 0.2.0, which kept none) as the
--- catalog has them; every join is to a unique key, so a count reads
--- srm.audit_finding alone
-SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
-       coalesce(d.label, c.label) AS label, coalesce(d.title, c.title) AS title, f.family_id,
-       coalesce(d.family_title, c.family_title) AS family_title,
-       f.responsibility, f.customer_part, f.class,
-       f.status, f.evidence, f.assets, f.grain, f.provider
-FROM srm.audit_finding f
-LEFT JOIN srm.audit_default d
-  ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace AND d.grain = f.grain
- AND d.control_id = f.control_id
-LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
-LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
-WHERE f.gap AND f.assets > 0
-UNION ALL
--- a group that is not stored: its service's gaps, with the controls' label
--- and titles as the run kept them (a plain join of two of the run's tables:
--- the planner may read the groups in parallel, and a count or a sum per
--- account reads no text it does not need)
-SELECT g.run_id, g.account_id, g.service_namespace, NULL::text, d.framework_id, d.control_id,
+-- each group of a run with the gaps of the part it names (srm.audit_gap):
+-- its service's gaps at its grain, counting the group's assets, or for a
+-- stored group its own gap findings, each counting its assets.  One join,
+-- read group by group through a memoized index scan of the few parts, in
+-- parallel where the planner finds it cheaper; a count or a sum per
+-- account reads no text it does not need
+SELECT g.run_id, g.account_id, g.service_namespace, d.asset, d.framework_id, d.control_id,
        d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
-       d.status, d.evidence, g.assets, g.grain, g.provider
+       d.status, d.evidence, coalesce(d.assets, g.assets) AS assets, g.grain, g.provider
 FROM srm.audit_group g
-JOIN srm.audit_default d
+JOIN srm.audit_gap d
   ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-WHERE NOT g.stored AND d.gap;
+ AND d.answers = g.answers;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (of provider; asset null) or per asset';
 
@@ -4124,8 +4180,10 @@ BEGIN
            s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
     FROM srm.control_status s WHERE s.framework_id = fw;
 
-    INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored)
-    SELECT rid, a.provider, a.account_id, a.service_namespace, a.grain, count(*),
+    INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored, answers)
+    SELECT rid, g.provider, g.account_id, g.service_namespace, g.grain, g.assets, g.stored,
+           CASE WHEN g.stored THEN g.account_id ELSE '' END
+    FROM (SELECT a.provider, a.account_id, a.service_namespace, a.grain, count(*) AS assets,
            EXISTS (SELECT FROM srm.override o
                    WHERE o.framework_id = fw AND o.provider = a.provider AND o.account_id = a.account_id
                      AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
@@ -4135,9 +4193,10 @@ BEGIN
            OR coalesce(bool_or(srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id)
                                IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
                                    UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
-    FROM srm.audit_asset a
-    WHERE a.run_id = rid AND a.known
-    GROUP BY a.provider, a.account_id, a.service_namespace, a.grain;
+             AS stored
+          FROM srm.audit_asset a
+          WHERE a.run_id = rid AND a.known
+          GROUP BY a.provider, a.account_id, a.service_namespace, a.grain) g;
 
     INSERT INTO srm.audit_default (run_id, provider, service_namespace, grain, framework_id, control_id, family_id, derived,
         responsibility, class, customer_part, override_id, status, status_id, evidence, gap, label, title, family_title)
@@ -4233,6 +4292,44 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
     'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
+
+-- the gaps of runs as srm.bi_customer_gaps lists them (srm.audit_gap):
+-- the gaps of each run's services' answers, which every group not stored takes,
+-- and the gap findings of each stored group, titled as the run kept its
+-- controls (its services' answers: the same label and titles on every
+-- service), else, for a run of 0.2.0, which kept none, as the catalog has
+-- them.  Written once a run's findings are; the update to 0.11.0 writes
+-- them for every earlier run at once
+CREATE OR REPLACE FUNCTION srm_internal.audit_gaps(runs bigint[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    INSERT INTO srm.audit_gap (run_id, provider, service_namespace, grain, answers, control_id, asset_id, asset, assets,
+        framework_id, family_id, label, title, family_title, responsibility, customer_part, class, status, evidence)
+    SELECT d.run_id, d.provider, d.service_namespace, d.grain, '', d.control_id, NULL, NULL, NULL,
+           d.framework_id, d.family_id, d.label, d.title, d.family_title, d.responsibility, d.customer_part, d.class,
+           d.status, d.evidence
+    FROM srm.audit_default d
+    WHERE d.run_id = ANY (runs) AND d.gap
+    UNION ALL
+    SELECT f.run_id, f.provider, f.service_namespace, f.grain, f.account_id, f.control_id, f.asset_id, a.arn, f.assets,
+           f.framework_id, f.family_id, coalesce(d.label, c.label), coalesce(d.title, c.title),
+           coalesce(d.family_title, c.family_title), f.responsibility, f.customer_part, f.class, f.status, f.evidence
+    FROM srm.audit_finding f
+    LEFT JOIN srm.audit_default d
+      ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace
+     AND d.grain = f.grain AND d.control_id = f.control_id
+    LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
+    LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
+    WHERE f.run_id = ANY (runs) AND f.gap AND f.assets > 0;
+    PERFORM srm_internal.analyze_user_table('srm.audit_gap');
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_gaps(bigint[]) IS
+    'writes the customer gaps of the given audit runs (runs) as srm.bi_customer_gaps lists them (srm.audit_gap): its services'' gap answers and its stored groups'' gap findings, with the controls'' label and titles (srm.run_audit)';
 
 -- whether a finding's resource is the account itself (an account-level
 -- check such as the IAM password policy): Security Hub's AwsAccount
@@ -4418,6 +4515,8 @@ BEGIN
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 
     PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_gaps(ARRAY[rid]);
 
     PERFORM srm_internal.audit_checks(rid, fw, accounts);
 
@@ -7120,6 +7219,8 @@ $$;
 --   srm.audit_asset, audit_group,  its run and its account
 --   audit_finding, audit_check
 --   srm.audit_default              its run
+--   srm.audit_gap                  its run, and the account of a stored
+--                                  group's gaps (answers)
 --   srm.audit_override,            its run, and the row's own scope as in
 --   audit_status                   srm.override and srm.control_status
 --   srm.team_account               the rows of the reader's own teams
@@ -7304,7 +7405,7 @@ COMMENT ON FUNCTION srm_internal.team_load_accounts() IS
 
 -- statistics for the planner after a load or an audit, whoever runs it:
 -- ANALYZE is the owner's, so this runs with the owner's rights, on the
--- four tables it is for only
+-- five tables it is for only
 CREATE OR REPLACE FUNCTION srm_internal.analyze_user_table(tbl regclass)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -7313,7 +7414,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF tbl NOT IN ('srm.asset'::regclass, 'srm.audit_asset'::regclass, 'srm.audit_group'::regclass,
-                   'srm.audit_default'::regclass) THEN
+                   'srm.audit_default'::regclass, 'srm.audit_gap'::regclass) THEN
         RAISE EXCEPTION 'srm does not analyze %', tbl
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -7321,7 +7422,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.analyze_user_table(regclass) IS
-    'ANALYZE of srm.asset, srm.audit_asset, srm.audit_group or srm.audit_default with the owner''s rights, so that loads and audits by team members leave fresh statistics (and no warning)';
+    'ANALYZE of srm.asset, srm.audit_asset, srm.audit_group, srm.audit_default or srm.audit_gap with the owner''s rights, so that loads and audits by team members leave fresh statistics (and no warning)';
 
 -- statistics after a load, by the server's own rule for stale statistics:
 -- autovacuum analyzes a table once the rows changed since its last ANALYZE
@@ -7487,6 +7588,12 @@ DROP POLICY IF EXISTS team_member ON srm.audit_default;
 CREATE POLICY team_member ON srm.audit_default
     USING (run_id IN (SELECT r.run_id FROM srm.audit_run r));
 
+ALTER TABLE srm.audit_gap ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_gap;
+CREATE POLICY team_member ON srm.audit_gap
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND (answers = '' OR answers = ANY ((SELECT srm_internal.team_accounts())::text[])));
+
 -- a run's copies of the overrides and statuses it saw: those the member
 -- may read, of its runs (a run of the owner copied every team's)
 ALTER TABLE srm.audit_override ENABLE ROW LEVEL SECURITY;
@@ -7508,6 +7615,13 @@ CREATE POLICY team_member ON srm.audit_status
 -------------------------------------------------------------------- after
 -- upgrade/0.10.0--0.11.0/after.sql: what 0.11.0 no longer has, dropped once
 -- 0.11.0's functions and views are in place.  Never CASCADE.
+
+-- issue 9: the gaps of every earlier run, as srm.run_audit writes them
+SELECT srm_internal.audit_gaps(ARRAY(SELECT r.run_id FROM srm.audit_run r ORDER BY r.run_id));
+-- and statistics for the groups' new column: without them the planner
+-- takes every group to name a part of its own and sorts the whole list
+-- into a merge join, where the memoized index scan is twice as fast
+ANALYZE srm.audit_group;
 
 -------------------------------------------------------------------- the model's rows
 TRUNCATE srm.identifier, srm.arn_pattern;

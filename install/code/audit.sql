@@ -194,8 +194,10 @@ BEGIN
            s.asset, s.status, s.evidence, s.evidence_url, s.assessed_by, s.assessed_at
     FROM srm.control_status s WHERE s.framework_id = fw;
 
-    INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored)
-    SELECT rid, a.provider, a.account_id, a.service_namespace, a.grain, count(*),
+    INSERT INTO srm.audit_group (run_id, provider, account_id, service_namespace, grain, assets, stored, answers)
+    SELECT rid, g.provider, g.account_id, g.service_namespace, g.grain, g.assets, g.stored,
+           CASE WHEN g.stored THEN g.account_id ELSE '' END
+    FROM (SELECT a.provider, a.account_id, a.service_namespace, a.grain, count(*) AS assets,
            EXISTS (SELECT FROM srm.override o
                    WHERE o.framework_id = fw AND o.provider = a.provider AND o.account_id = a.account_id
                      AND (o.service_namespace IS NULL OR o.service_namespace = a.service_namespace))
@@ -205,9 +207,10 @@ BEGIN
            OR coalesce(bool_or(srm_internal.asset_scope_key(a.provider, a.arn, a.resource_id)
                                IN (SELECT x.asset FROM srm.override x WHERE x.framework_id = fw
                                    UNION SELECT x.asset FROM srm.control_status x WHERE x.framework_id = fw)), false)
-    FROM srm.audit_asset a
-    WHERE a.run_id = rid AND a.known
-    GROUP BY a.provider, a.account_id, a.service_namespace, a.grain;
+             AS stored
+          FROM srm.audit_asset a
+          WHERE a.run_id = rid AND a.known
+          GROUP BY a.provider, a.account_id, a.service_namespace, a.grain) g;
 
     INSERT INTO srm.audit_default (run_id, provider, service_namespace, grain, framework_id, control_id, family_id, derived,
         responsibility, class, customer_part, override_id, status, status_id, evidence, gap, label, title, family_title)
@@ -303,6 +306,44 @@ END
 $$;
 COMMENT ON FUNCTION srm_internal.audit_group_findings(bigint, text) IS
     'writes the findings of audit run rid for every other asset of its stored groups (srm.audit_group): one row per account x service x control, counting its assets (srm.run_audit)';
+
+-- the gaps of runs as srm.bi_customer_gaps lists them (srm.audit_gap):
+-- the gaps of each run's services' answers, which every group not stored takes,
+-- and the gap findings of each stored group, titled as the run kept its
+-- controls (its services' answers: the same label and titles on every
+-- service), else, for a run of 0.2.0, which kept none, as the catalog has
+-- them.  Written once a run's findings are; the update to 0.11.0 writes
+-- them for every earlier run at once
+CREATE FUNCTION srm_internal.audit_gaps(runs bigint[])
+RETURNS void
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+#variable_conflict use_variable
+BEGIN
+    INSERT INTO srm.audit_gap (run_id, provider, service_namespace, grain, answers, control_id, asset_id, asset, assets,
+        framework_id, family_id, label, title, family_title, responsibility, customer_part, class, status, evidence)
+    SELECT d.run_id, d.provider, d.service_namespace, d.grain, '', d.control_id, NULL, NULL, NULL,
+           d.framework_id, d.family_id, d.label, d.title, d.family_title, d.responsibility, d.customer_part, d.class,
+           d.status, d.evidence
+    FROM srm.audit_default d
+    WHERE d.run_id = ANY (runs) AND d.gap
+    UNION ALL
+    SELECT f.run_id, f.provider, f.service_namespace, f.grain, f.account_id, f.control_id, f.asset_id, a.arn, f.assets,
+           f.framework_id, f.family_id, coalesce(d.label, c.label), coalesce(d.title, c.title),
+           coalesce(d.family_title, c.family_title), f.responsibility, f.customer_part, f.class, f.status, f.evidence
+    FROM srm.audit_finding f
+    LEFT JOIN srm.audit_default d
+      ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace
+     AND d.grain = f.grain AND d.control_id = f.control_id
+    LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
+    LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
+    WHERE f.run_id = ANY (runs) AND f.gap AND f.assets > 0;
+    PERFORM srm_internal.analyze_user_table('srm.audit_gap');
+END
+$$;
+COMMENT ON FUNCTION srm_internal.audit_gaps(bigint[]) IS
+    'writes the customer gaps of the given audit runs (runs) as srm.bi_customer_gaps lists them (srm.audit_gap): its services'' gap answers and its stored groups'' gap findings, with the controls'' label and titles (srm.run_audit)';
 
 -- whether a finding's resource is the account itself (an account-level
 -- check such as the IAM password policy): Security Hub's AwsAccount
@@ -488,6 +529,8 @@ BEGIN
     PERFORM srm_internal.audit_asset_findings(rid, fw);
 
     PERFORM srm_internal.audit_group_findings(rid, fw);
+
+    PERFORM srm_internal.audit_gaps(ARRAY[rid]);
 
     PERFORM srm_internal.audit_checks(rid, fw, accounts);
 

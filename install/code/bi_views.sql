@@ -174,34 +174,19 @@ COMMENT ON VIEW srm.bi_responsibility_mix IS
     'responsibility mix per run x account x service (of provider) x class (and grain: a resource type and variant answered apart from its service, empty for the service''s answer): asset x control pairs, distinct controls, and how many are customer gaps';
 
 CREATE VIEW srm.bi_customer_gaps WITH (security_invoker = true) AS
--- a stored finding, with its control's label and titles as the run kept
--- them (srm.audit_default), else (a run of 0.2.0, which kept none) as the
--- catalog has them; every join is to a unique key, so a count reads
--- srm.audit_finding alone
-SELECT f.run_id, f.account_id, f.service_namespace, a.arn AS asset, f.framework_id, f.control_id,
-       coalesce(d.label, c.label) AS label, coalesce(d.title, c.title) AS title, f.family_id,
-       coalesce(d.family_title, c.family_title) AS family_title,
-       f.responsibility, f.customer_part, f.class,
-       f.status, f.evidence, f.assets, f.grain, f.provider
-FROM srm.audit_finding f
-LEFT JOIN srm.audit_default d
-  ON d.run_id = f.run_id AND d.provider = f.provider AND d.service_namespace = f.service_namespace AND d.grain = f.grain
- AND d.control_id = f.control_id
-LEFT JOIN srm.control c ON c.framework_id = f.framework_id AND c.control_id = f.control_id
-LEFT JOIN srm.audit_asset a ON a.run_id = f.run_id AND a.asset_id = f.asset_id
-WHERE f.gap AND f.assets > 0
-UNION ALL
--- a group that is not stored: its service's gaps, with the controls' label
--- and titles as the run kept them (a plain join of two of the run's tables:
--- the planner may read the groups in parallel, and a count or a sum per
--- account reads no text it does not need)
-SELECT g.run_id, g.account_id, g.service_namespace, NULL::text, d.framework_id, d.control_id,
+-- each group of a run with the gaps of the part it names (srm.audit_gap):
+-- its service's gaps at its grain, counting the group's assets, or for a
+-- stored group its own gap findings, each counting its assets.  One join,
+-- read group by group through a memoized index scan of the few parts, in
+-- parallel where the planner finds it cheaper; a count or a sum per
+-- account reads no text it does not need
+SELECT g.run_id, g.account_id, g.service_namespace, d.asset, d.framework_id, d.control_id,
        d.label, d.title, d.family_id, d.family_title, d.responsibility, d.customer_part, d.class,
-       d.status, d.evidence, g.assets, g.grain, g.provider
+       d.status, d.evidence, coalesce(d.assets, g.assets) AS assets, g.grain, g.provider
 FROM srm.audit_group g
-JOIN srm.audit_default d
+JOIN srm.audit_gap d
   ON d.run_id = g.run_id AND d.provider = g.provider AND d.service_namespace = g.service_namespace AND d.grain = g.grain
-WHERE NOT g.stored AND d.gap;
+ AND d.answers = g.answers;
 COMMENT ON VIEW srm.bi_customer_gaps IS
     'open customer gaps: controls where the customer takes part and its part lacks implemented evidence, per run x account x service (of provider; asset null) or per asset';
 

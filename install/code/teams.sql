@@ -30,6 +30,8 @@
 --   srm.audit_asset, audit_group,  its run and its account
 --   audit_finding, audit_check
 --   srm.audit_default              its run
+--   srm.audit_gap                  its run, and the account of a stored
+--                                  group's gaps (answers)
 --   srm.audit_override,            its run, and the row's own scope as in
 --   audit_status                   srm.override and srm.control_status
 --   srm.team_account               the rows of the reader's own teams
@@ -214,7 +216,7 @@ COMMENT ON FUNCTION srm_internal.team_load_accounts() IS
 
 -- statistics for the planner after a load or an audit, whoever runs it:
 -- ANALYZE is the owner's, so this runs with the owner's rights, on the
--- four tables it is for only
+-- five tables it is for only
 CREATE FUNCTION srm_internal.analyze_user_table(tbl regclass)
 RETURNS void
 LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
@@ -223,7 +225,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     IF tbl NOT IN ('srm.asset'::regclass, 'srm.audit_asset'::regclass, 'srm.audit_group'::regclass,
-                   'srm.audit_default'::regclass) THEN
+                   'srm.audit_default'::regclass, 'srm.audit_gap'::regclass) THEN
         RAISE EXCEPTION 'srm does not analyze %', tbl
             USING ERRCODE = 'insufficient_privilege';
     END IF;
@@ -231,7 +233,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION srm_internal.analyze_user_table(regclass) IS
-    'ANALYZE of srm.asset, srm.audit_asset, srm.audit_group or srm.audit_default with the owner''s rights, so that loads and audits by team members leave fresh statistics (and no warning)';
+    'ANALYZE of srm.asset, srm.audit_asset, srm.audit_group, srm.audit_default or srm.audit_gap with the owner''s rights, so that loads and audits by team members leave fresh statistics (and no warning)';
 
 -- statistics after a load, by the server's own rule for stale statistics:
 -- autovacuum analyzes a table once the rows changed since its last ANALYZE
@@ -396,6 +398,12 @@ ALTER TABLE srm.audit_default ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS team_member ON srm.audit_default;
 CREATE POLICY team_member ON srm.audit_default
     USING (run_id IN (SELECT r.run_id FROM srm.audit_run r));
+
+ALTER TABLE srm.audit_gap ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS team_member ON srm.audit_gap;
+CREATE POLICY team_member ON srm.audit_gap
+    USING (run_id IN (SELECT r.run_id FROM srm.audit_run r)
+           AND (answers = '' OR answers = ANY ((SELECT srm_internal.team_accounts())::text[])));
 
 -- a run's copies of the overrides and statuses it saw: those the member
 -- may read, of its runs (a run of the owner copied every team's)

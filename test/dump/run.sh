@@ -84,7 +84,7 @@ next=$(q srm_dump_dst -c "INSERT INTO srm.override (framework_id, control_id, re
 [ "$next" = 4 ] || fail "next override_id after restore is $next, expected 4"
 # only the user's tables are dumped as data, never the shipped model
 copied=$(sed -n 's/^COPY srm\.\([a-z_]*\) .*/\1/p' "$work/srm.sql" | sort | tr '\n' ' ')
-expected="asset asset_load asset_load_rejection attestation audit_asset audit_check audit_default audit_finding audit_group audit_override audit_run audit_status control_status control_status_history finding finding_load finding_load_rejection override team_account "
+expected="asset asset_load asset_load_rejection attestation audit_asset audit_check audit_default audit_finding audit_gap audit_group audit_override audit_run audit_status control_status control_status_history finding finding_load finding_load_rejection override team_account "
 [ "$copied" = "$expected" ] || fail "the plain dump copies: $copied (expected: $expected)"
 
 echo "dump: a restore without srm.keep_provenance stops: $(grep -m1 ERROR "$work/naive.err")"

@@ -278,7 +278,7 @@ END \$\$;
 GRANT srm_scaleout_team TO srm_scaleout_alice;
 GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection,
     srm.control_status, srm.override, srm.audit_run, srm.audit_asset, srm.audit_finding,
-    srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status, srm.audit_check TO srm_scaleout_team;
+    srm.audit_group, srm.audit_default, srm.audit_gap, srm.audit_override, srm.audit_status, srm.audit_check TO srm_scaleout_team;
 GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq, srm.control_status_status_id_seq,
     srm.override_override_id_seq, srm.audit_run_run_id_seq TO srm_scaleout_team;
 INSERT INTO srm.team_account (team, account_id) VALUES ('srm_scaleout_team', '$a2');

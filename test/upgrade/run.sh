@@ -8,6 +8,9 @@
 #   (c) every user row unchanged (per-table checksums, sequences too),
 #   (d) the whole regression suite passing against the upgraded database
 #       (each file's setup empties the user tables, as the suite expects),
+#   (e) the runs of the previous release (its frozen script in versions/,
+#       the same user rows, stored groups and an asset's own gap) reading
+#       the same after an update to this one, and a team still auditing,
 # and that a failing update changes nothing and an update to a version that
 # does not exist is refused.  Runs against the server in PGHOST/PGPORT with
 # srm installed (the test command starts one with pg_virtualenv).
@@ -160,6 +163,60 @@ shipped_rows $fresh >"$out/shipped-fresh.txt"
 shipped_rows $up >"$out/shipped-upgraded.txt"
 diff -u "$out/shipped-fresh.txt" "$out/shipped-upgraded.txt" || fail "shipped rows differ"
 say "(b) shipped rows equal: $(wc -l <"$out/shipped-fresh.txt") tables, $(awk -F'|' '{n += $2} END {print n}' "$out/shipped-fresh.txt") rows"
+
+# --- (e) the runs of the previous release, stored groups included ------------
+# The same user rows under the release before this one (its frozen script
+# in versions/), with its own audits: runs whose groups an account- or
+# asset-scoped rule stores.  After an update to this version every column
+# of their BI views reads the same, and a team given the previous
+# release's grants (README "Teams") may still audit: the update gives it on
+# the tables a version adds what it had on srm.audit_default.
+prev=$(cd "$top/versions" && ls srm--*.sql | grep -v -- '--.*--' | sed 's/^srm--\(.*\)\.sql$/\1/' | sort -V |
+	awk -v to="$to" '$0 != to { p = $0 } END { print p }')
+if [ -n "$prev" ] && [ "$prev" != "$from" ]; then
+	recent=srm_upgrade_recent
+	dropdb --if-exists $recent 2>/dev/null
+	createdb $recent
+	trap 'cleanup; dropdb --if-exists '$recent' 2>/dev/null || true' EXIT
+	q $recent -c "CREATE EXTENSION srm VERSION '$prev'"
+	# (0.1.0's statuses are back-dated: kept as written, as a restore does)
+	PGOPTIONS="-c srm.keep_provenance=on" \
+		q $recent -v fixtures="$top/test/fixtures" -v sample="$out/sample.json" -f "$top/test/upgrade/user-rows-$from.sql" >/dev/null
+	# and an asset whose own override leaves it a gap (a finding of one asset)
+	q $recent -c "INSERT INTO srm.override (asset, framework_id, control_id, responsibility, reason)
+	              SELECT arn, 'aws-srm', 'os-patching', 'customer', 'an asset''s own gap'
+	              FROM srm.asset WHERE account_id = '718265390142' AND resource_type = 'AWS::EC2::Instance'
+	              ORDER BY asset_id LIMIT 1" \
+	          -c "SELECT srm.run_audit('aws-srm', NULL, NULL, 'an asset''s own gap')" >/dev/null
+	q $recent -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'srm_upgrade_team') THEN CREATE ROLE srm_upgrade_team; END IF; END\$\$" \
+		-c "GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection,
+		    srm.control_status, srm.override, srm.audit_run, srm.audit_asset, srm.audit_finding,
+		    srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status, srm.audit_check TO srm_upgrade_team" \
+		-c "GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq, srm.control_status_status_id_seq,
+		    srm.override_override_id_seq, srm.audit_run_run_id_seq TO srm_upgrade_team" \
+		-c "INSERT INTO srm.team_account (team, account_id) VALUES ('srm_upgrade_team', '402918374655')"
+	recent_runs() {
+		digest "$1" bi_run "SELECT b::text FROM srm.bi_run b"
+		digest "$1" bi_customer_gaps "SELECT b::text FROM srm.bi_customer_gaps b"
+		digest "$1" bi_responsibility_mix "SELECT b::text FROM srm.bi_responsibility_mix b"
+		digest "$1" bi_gaps_by_family "SELECT b::text FROM srm.bi_gaps_by_family b"
+		digest "$1" stored_gaps "SELECT b::text FROM srm.bi_customer_gaps b
+		        JOIN srm.audit_group g USING (run_id, provider, account_id, service_namespace, grain) WHERE g.stored"
+		digest "$1" asset_gaps "SELECT b::text FROM srm.bi_customer_gaps b WHERE b.asset IS NOT NULL"
+	}
+	recent_runs $recent >"$out/recent-runs-before.txt"
+	q $recent -c "ALTER EXTENSION srm UPDATE" 2>"$out/recent-update.log" || { cat "$out/recent-update.log"; fail "update from $prev failed"; }
+	recent_runs $recent >"$out/recent-runs-after.txt"
+	diff -u "$out/recent-runs-before.txt" "$out/recent-runs-after.txt" || fail "the BI views of the runs made by $prev changed"
+	awk -F'|' '($1 == "stored_gaps" || $1 == "asset_gaps") && $2 == 0 { bad = 1 } END { exit bad }' "$out/recent-runs-after.txt" ||
+		fail "the runs made by $prev store no gaps of stored groups or assets: nothing tested"
+	member=$(q $recent -c "SET ROLE srm_upgrade_team" -c "SELECT srm.run_audit('nist-800-53-r5', 'LOW', ARRAY['402918374655'])" \
+	           -c "SELECT count(*) || ' gaps' FROM srm.bi_customer_gaps WHERE run_id = (SELECT max(run_id) FROM srm.audit_run)" | tail -n 1) ||
+		fail "a team member cannot audit after the update from $prev"
+	say "(e) the runs made by $prev read the same after the update (4 BI views; the gaps of stored groups and of single assets): $(awk -F'|' '{printf "%s%s %s rows", s, $1, $2; s = ", "}' "$out/recent-runs-after.txt"); a team audits as before ($member)"
+	dropdb $recent
+	q $up -c "DROP ROLE srm_upgrade_team"
+fi
 
 # --- (d) the regression suite against the upgraded database -------------------
 # (sql/include/setup.sql, at the top of every file, empties the user's
