@@ -1,0 +1,2 @@
+-- upgrade/0.11.0--0.12.0/after.sql: what 0.12.0 no longer has, dropped once
+-- 0.12.0's functions and views are in place.  Never CASCADE.

@@ -1,0 +1,2 @@
+-- upgrade/0.11.0--0.12.0/before.sql: what the code and data of 0.12.0 need
+-- before they are replaced in place: new tables and columns.
