@@ -189,9 +189,15 @@ if [ -n "$prev" ] && [ "$prev" != "$from" ]; then
 	              ORDER BY asset_id LIMIT 1" \
 	          -c "SELECT srm.run_audit('aws-srm', NULL, NULL, 'an asset''s own gap')" >/dev/null
 	q $recent -c "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'srm_upgrade_team') THEN CREATE ROLE srm_upgrade_team; END IF; END\$\$" \
-		-c "GRANT SELECT, INSERT, UPDATE, DELETE ON srm.asset, srm.asset_load, srm.asset_load_rejection,
-		    srm.control_status, srm.override, srm.audit_run, srm.audit_asset, srm.audit_finding,
-		    srm.audit_group, srm.audit_default, srm.audit_override, srm.audit_status, srm.audit_check TO srm_upgrade_team" \
+		-c "DO \$\$DECLARE t text; BEGIN
+		    -- the README's grants as of $prev: the tables of the list it has
+		    FOREACH t IN ARRAY ARRAY['asset', 'asset_load', 'asset_load_rejection', 'control_status', 'override',
+		                             'audit_run', 'audit_asset', 'audit_finding', 'audit_group', 'audit_default',
+		                             'audit_override', 'audit_status', 'audit_check', 'audit_gap'] LOOP
+		        IF to_regclass('srm.' || t) IS NOT NULL THEN
+		            EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON srm.%I TO srm_upgrade_team', t);
+		        END IF;
+		    END LOOP; END\$\$" \
 		-c "GRANT USAGE ON SEQUENCE srm.asset_asset_id_seq, srm.asset_load_load_id_seq, srm.control_status_status_id_seq,
 		    srm.override_override_id_seq, srm.audit_run_run_id_seq TO srm_upgrade_team" \
 		-c "INSERT INTO srm.team_account (team, account_id) VALUES ('srm_upgrade_team', '402918374655')"
