@@ -101,6 +101,9 @@ if setsid -w pg_virtualenv -t bash test/load/property.sh "$results/load-property
 echo "== scale-out: the sample sharded by account over two shard servers, audited from a coordinator through postgres_fdw, equal to one server; responsibility filters and per-account aggregates in the Remote SQL (throw-away clusters)"
 if setsid -w pg_virtualenv -t -o max_connections=30 bash test/scaleout/run.sh "$results/scaleout" </dev/null; then pass scaleout/fdw; else fail scaleout/fdw; fi
 
+echo "== audits beside writes: writes begun during an audit wait and are not in its run; an audit waits for uncommitted writes and has them; a run's report unchanged while others commit (throw-away cluster)"
+if setsid -w pg_virtualenv -t -o max_connections=20 bash test/audit/concurrent.sh "$results/audit-concurrent" </dev/null; then pass audit/concurrent; else fail audit/concurrent; fi
+
 echo "== HTML report on the sample inventory, rendered by headless Chromium"
 if setsid -w pg_virtualenv -t -o max_connections=20 bash test/report/check.sh "$results" </dev/null; then pass report/render; else fail report/render; fi
 
