@@ -1574,6 +1574,16 @@ main(int argc, char **argv)
 		PQclear(res);
 		if (connection_lost_at_start(conns, i, jobs))
 			return 2;
+		/*
+		 * The backend keeps one batch's memory for the next rather than
+		 * faulting it in again (srm_internal.load_memory, since 0.12.0;
+		 * with an older srm on the server the load runs as before).
+		 */
+		res = PQexec(conn, "DO $$BEGIN IF pg_catalog.to_regprocedure('srm_internal.load_memory()') IS NOT NULL "
+					 "THEN PERFORM srm_internal.load_memory(); END IF; END$$");
+		PQclear(res);
+		if (connection_lost_at_start(conns, i, jobs))
+			return 2;
 		conns[i].out = malloc(COPY_BUFFER);
 		if (conns[i].out == NULL)
 			die_oom();

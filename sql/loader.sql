@@ -221,3 +221,13 @@ SELECT srm_internal.analyze_after_load(floor(t + f * c.reltuples)::bigint) AS an
 FROM pg_class c, CAST(current_setting('autovacuum_analyze_threshold') AS float8) t,
      CAST(current_setting('autovacuum_analyze_scale_factor') AS float8) f
 WHERE c.oid = 'srm.asset'::regclass;
+
+-- srm-load's connections keep one batch's memory for the next
+-- (srm_internal.load_memory: glibc's malloc thresholds for this backend;
+-- true under glibc, false elsewhere and where a sanitizer's allocator
+-- refuses them); the session then loads as before
+SELECT srm_internal.load_memory() IS NOT NULL AS load_memory_answered;
+SELECT srm.load_config_snapshot('{"configurationItems": [{"resourceType": "AWS::S3::Bucket", "resourceId": "after-load-memory",
+        "awsAccountId": "123456789012", "awsRegion": "us-east-1", "ARN": "arn:aws:s3:::after-load-memory",
+        "configurationItemCaptureTime": "2025-01-01T00:00:00Z"}]}'::jsonb, 'after load_memory') AS loaded_after;
+SELECT count(*) AS after_load_memory FROM srm.asset WHERE resource_id = 'after-load-memory';

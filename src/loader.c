@@ -3,6 +3,10 @@
  */
 #include "postgres.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include "fmgr.h"
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
@@ -10,6 +14,7 @@
 #include "capture_time.h"
 
 PG_FUNCTION_INFO_V1(srm_capture_time);
+PG_FUNCTION_INFO_V1(srm_load_memory);
 
 /*
  * srm_internal.capture_time(text) -> timestamptz: an AWS Config capture
@@ -27,4 +32,30 @@ srm_capture_time(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	/* Unix epoch to PostgreSQL's (2000-01-01) */
 	PG_RETURN_TIMESTAMPTZ((TimestampTz) (usec - (int64_t) (POSTGRES_EPOCH_JDATE - UNIX_EPOCH_JDATE) * USECS_PER_DAY));
+}
+
+/*
+ * srm_internal.load_memory() -> boolean: for the rest of the session, the
+ * backend keeps the memory of one batch's merge for the next.  A merge
+ * sorts, hashes and materializes its batch in blocks of some hundred kB
+ * to some MB; glibc's malloc maps the larger ones afresh and hands freed
+ * memory at the top of the heap back to the kernel, so that every batch
+ * faults its blocks in again (perf: page faults and the kernel's zeroing,
+ * a tenth of a load's CPU).  With blocks up to 32 MB from the heap and
+ * up to 64 MB of free heap kept, they are reused: glibc's
+ * glibc.malloc.mmap_threshold and trim_threshold, set for this process
+ * alone.  srm-load calls it on each of its connections.  True when set,
+ * false where the C library is not glibc (nothing changes there).
+ */
+Datum
+srm_load_memory(PG_FUNCTION_ARGS)
+{
+#ifdef __GLIBC__
+	bool		mmap_set = mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024) == 1;
+	bool		trim_set = mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024) == 1;
+
+	PG_RETURN_BOOL(mmap_set && trim_set);
+#else
+	PG_RETURN_BOOL(false);
+#endif
 }

@@ -1905,6 +1905,16 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION srm_internal.capture_time(text) IS
     'an AWS Config capture time read as ISO 8601 (YYYY-MM-DDThh:mm[:ss[.f]] with Z, an offset or no zone, which is UTC) or as epoch seconds (1696147201.5); null when it is neither or out of range (years 1-9999, every field in range)';
 
+-- srm-load, once per connection: the backend keeps one batch's memory for
+-- the next instead of handing it back to the kernel and faulting it in
+-- again (glibc's malloc thresholds, for this process only; src/loader.c)
+CREATE OR REPLACE FUNCTION srm_internal.load_memory()
+RETURNS boolean
+AS 'MODULE_PATHNAME', 'srm_load_memory'
+LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+COMMENT ON FUNCTION srm_internal.load_memory() IS
+    'for the rest of the session, lets the backend keep the memory of one load batch for the next: glibc malloc''s mmap threshold 32 MB and trim threshold 64 MB, for this backend only (srm-load calls it on each connection); true when set, false where the C library is not glibc';
+
 -- an AWS Config item read in one pass over its top-level keys: the rules
 -- of the merge that need nothing but the item (key types, required keys,
 -- account, region, lengths, capture time, ARN shape and partition) give

@@ -12,7 +12,7 @@
 # other C code through the loader and the resolver (loader: the model's
 # responsibility cells read by responsibility_in; identifiers: the closest
 # known names of srm_name_distance).  Between them they call each of the
-# 26 SQL-callable C functions (README, "Memory safety").  The rest of the
+# 27 SQL-callable C functions (README, "Memory safety").  The rest of the
 # suite runs SQL and PL/pgSQL in the executor, which memcheck would make
 # about 50 times slower without reaching other C code of srm's.
 # CREATE EXTENSION runs before the server is put under valgrind (the 2 MB
