@@ -44,6 +44,14 @@ writes() {
         "INSERT INTO srm.control_status (framework_id, control_id, account_id, status, evidence)
          VALUES ('$fw', 'AC-2', '$acct', 'implemented', 'concurrent $1');"
 }
+# waits (up to 5 s) until another session's query has TEXT
+started() {
+    local i
+    for ((i = 0; i < 100; i++)); do
+        [ -n "$(q -c "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%$1%' AND pid <> pg_backend_pid()")" ] && return 0
+        sleep 0.05
+    done
+}
 # waits until a session whose query has TEXT waits on a lock; prints its
 # wait event, or fails after 20 s
 lock_wait_of() {
@@ -75,10 +83,7 @@ q -c "SET client_min_messages = warning" -c "BEGIN" \
   -c "SELECT srm.run_audit('$fw', 'MODERATE', note => 'audit during writes')" -c "SELECT pg_sleep(3)" -c "COMMIT" \
   >"$out/audit-1.txt" 2>&1 &
 audit_pid=$!
-for ((i = 0; i < 100; i++)); do
-    [ -n "$(q -c "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%audit during writes%' AND pid <> pg_backend_pid()")" ] && break
-    sleep 0.05
-done
+started "audit during writes"
 writes during-audit | q -c "SET client_min_messages = warning" -f - >"$out/writer-1.txt" 2>&1 &
 writer_pid=$!
 wait1=$(lock_wait_of "concurrent during-audit") || fail "the writer did not wait for the audit"
@@ -100,10 +105,7 @@ before=$(q -c "SELECT count(*) FROM srm.asset")
 { echo "BEGIN;"; writes before-audit; echo "SELECT pg_sleep(3);"; echo "COMMIT;"; } |
     q -c "SET client_min_messages = warning" -f - >"$out/writer-2.txt" 2>&1 &
 writer_pid=$!
-for ((i = 0; i < 100; i++)); do
-    [ -n "$(q -c "SELECT 1 FROM pg_stat_activity WHERE query LIKE '%pg_sleep(3)%' AND pid <> pg_backend_pid()")" ] && break
-    sleep 0.05
-done
+started "pg_sleep(3)"
 q -c "SET client_min_messages = warning" -c "SELECT srm.run_audit('$fw', 'MODERATE', note => 'audit after writes')" \
   >"$out/audit-2.txt" 2>&1 &
 audit_pid=$!
