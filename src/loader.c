@@ -40,12 +40,14 @@ srm_capture_time(PG_FUNCTION_ARGS)
  * sorts, hashes and materializes its batch in blocks of some hundred kB
  * to some MB; glibc's malloc maps the larger ones afresh and hands freed
  * memory at the top of the heap back to the kernel, so that every batch
- * faults its blocks in again (perf: page faults and the kernel's zeroing,
- * a tenth of a load's CPU).  With blocks up to 32 MB from the heap and
- * up to 64 MB of free heap kept, they are reused: glibc's
+ * faults its blocks in again (a tenth of a load's backend CPU, measured
+ * with and without).  With blocks up to 32 MB from the heap and up to 64
+ * MB of free heap kept, they are reused: glibc's
  * glibc.malloc.mmap_threshold and trim_threshold, set for this process
- * alone.  srm-load calls it on each of its connections.  True when set,
- * false where the C library is not glibc (nothing changes there).
+ * alone.  srm-load calls it on each of its connections.  True when set;
+ * false where the C library is not glibc, or where an allocator that
+ * replaces glibc's (AddressSanitizer's) refuses them: nothing changes
+ * there.
  */
 Datum
 srm_load_memory(PG_FUNCTION_ARGS)
